@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node } from 'yaml';
 import schema from './factbase.schema.json' with { type: 'json' };
 import { link } from './link.js';
@@ -19,9 +19,11 @@ export interface LoadResult {
 /** The largest fact-base file accepted, in UTF-16 code units. */
 export const MAX_FACT_FILE = 5_000_000;
 
+// ajv is CommonJS with a default export; under NodeNext its class sits on `.default`.
+const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
 let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (!validator) validator = new (Ajv as unknown as new (o: object) => { compile(s: object): ValidateFunction })({ allErrors: true, strict: false }).compile(schema);
   return validator;
 }
 

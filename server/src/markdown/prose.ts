@@ -63,7 +63,6 @@ export function toProse(source: string): Prose {
         addBlock(prose, node, node.type === 'tableCell' ? 'cell' : node.type);
         break;
       case 'yaml':
-      case 'toml':
         if (node.type === 'yaml' && prose.frontmatter === undefined && node.position?.start.offset === 0) prose.frontmatter = node.value;
         break;
       case 'html':
@@ -105,7 +104,7 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind']): void {
     else if (child.type === 'html') {
       collectComments(prose, child);
       push(OBJECT, start, end - start);
-    } else if ('children' in child && child.type !== 'footnoteReference') {
+    } else if ('children' in child) {
       for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
     } else push(OBJECT, start, end - start);
   }

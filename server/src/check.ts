@@ -1,0 +1,84 @@
+import type { FactBase, FactProblem } from './facts/types.js';
+import type { FactRef, Finding, Severity } from './finding.js';
+import { LineIndex } from './lines.js';
+import { toProse, toSource } from './markdown/prose.js';
+import { BlockFacts } from './match/analyse.js';
+import type { FactIndex } from './match/compile.js';
+import { rules, ruleById } from './rules/index.js';
+import type { FactLink, RuleFinding } from './rules/rule.js';
+import { suppress } from './suppress.js';
+
+/** Per-check settings: rule severities (or off) and whether house-style hints are wanted. */
+export interface CheckOptions {
+  severity?: Record<string, Severity | 'off'>;
+  houseStyle?: boolean;
+}
+
+/** The largest draft checked, in UTF-16 code units (about 1.3 million words); a larger one gets one finding saying so. */
+export const MAX_DRAFT = 8_000_000;
+
+/** Checks a Markdown draft against a compiled fact base: parse once, run every rule, map to source offsets. */
+export function check(source: string, index: FactIndex, options: CheckOptions = {}): Finding[] {
+  if (source.length > MAX_DRAFT) {
+    return [{ rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
+      message: `The draft is ${source.length} characters long; factlint checks drafts of up to ${MAX_DRAFT}. Split it to check it.` }];
+  }
+  const prose = toProse(source);
+  const context = { index, facts: index.facts, blocks: prose.blocks.map((b) => new BlockFacts(b, index)) };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.check) continue;
+    const setting = options.severity?.[rule.id];
+    if (setting === 'off' || (rule.category === 'style' && options.houseStyle === false)) continue;
+    for (const found of rule.check(context)) {
+      findings.push(toFinding(rule.id, found, setting ?? found.severity ?? rule.severity, index.facts));
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  const unique = findings.filter((f, i) => i === 0 || !same(f, findings[i - 1]!));
+  return suppress(unique, prose.comments, new LineIndex(source));
+}
+
+function same(a: Finding, b: Finding): boolean {
+  return a.rule === b.rule && a.start === b.start && a.end === b.end && a.message === b.message;
+}
+
+function toFinding(ruleId: string, found: RuleFinding, severity: Severity, facts: FactBase): Finding {
+  const rule = ruleById.get(ruleId)!;
+  const block = found.block.block;
+  return {
+    rule: ruleId, category: rule.category, severity, message: found.message,
+    start: toSource(block, found.start), end: toSource(block, found.end, 'end'),
+    fixes: (found.fixes ?? []).map((fix) => ({
+      title: fix.title,
+      edits: fix.edits.map((e) => ({ start: toSource(block, e.start), end: toSource(block, e.end, 'end'), newText: e.newText })),
+    })),
+    facts: (found.facts ?? []).map((link) => factRef(link, facts)).filter((r): r is FactRef => r !== undefined),
+  };
+}
+
+/** Resolves a fact link to its label, its place in the YAML and its sources. */
+export function factRef(link: FactLink, facts: FactBase): FactRef | undefined {
+  const fact = link.kind === 'count' ? facts.documentCounts.find((c) => c.id === link.id)
+    : link.kind === 'term' ? facts.terms.find((t) => t.id === link.id)
+      : ({ event: facts.events, person: facts.people, organisation: facts.organisations, office: facts.offices,
+        document: facts.documents, claim: facts.claims } as const)[link.kind].get(link.id);
+  if (!fact) return undefined;
+  const label = 'name' in fact ? fact.name : 'title' in fact ? fact.title : 'statement' in fact ? fact.statement
+    : 'prefer' in fact ? fact.prefer : fact.id;
+  const sources = fact.sources.map((id) => facts.sources.get(id)).filter((s) => s !== undefined)
+    .map(({ title, publisher, date, url }) => ({ title, publisher, date, url }));
+  return { kind: link.kind, id: link.id, label, file: fact.origin.file, start: fact.origin.start, end: fact.origin.end, sources };
+}
+
+/** Fact-base problems as findings, grouped by the fact-base file they are in. */
+export function factBaseFindings(problems: FactProblem[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const p of problems) {
+    const rule = ruleById.get(p.rule)!;
+    const list = byFile.get(p.file) ?? [];
+    list.push({ rule: p.rule, category: 'factbase', severity: rule.severity, start: p.start, end: p.end, message: p.message, fixes: [], facts: [] });
+    byFile.set(p.file, list);
+  }
+  return byFile;
+}

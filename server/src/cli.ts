@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { check, factBaseFindings } from './check.js';
+import { bundledFactsDir, isFactFile, readFactFiles } from './facts/files.js';
+import { loadFactBase } from './facts/load.js';
+import { applyEdits } from './finding.js';
+import { compile } from './match/compile.js';
+import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.js';
+
+const VERSION = '0.1.0';
+const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--format stylish|json|sarif|lines] [--fix] [--no-style]
+
+Checks Markdown drafts against a fact base (default: the bundled one).
+  --facts FILE     a fact-base file or folder of *.facts.yaml (repeatable)
+  --format NAME    stylish (default), json, sarif, or lines (file:line:col:severity:rule:message)
+  --fix            apply every certain fix to the files, then report what remains
+  --no-style       leave out house-style hints
+Exit codes: 0 no error found, 1 an error found, 2 bad usage or an unreadable fact base.`;
+
+/** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: {
+      facts: { type: 'string', multiple: true }, format: { type: 'string', default: 'stylish' },
+      fix: { type: 'boolean', default: false }, 'no-style': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false }, version: { type: 'boolean', default: false },
+    } });
+  } catch (error) {
+    err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) return (out(USAGE), 0);
+  if (args.values.version) return (out(VERSION), 0);
+  const [command, ...targets] = args.positionals;
+  const format = args.values.format!;
+  if (command !== 'check' || !['stylish', 'json', 'sarif', 'lines'].includes(format)) {
+    err(command === undefined ? USAGE : command !== 'check' ? `Unknown command "${command}".\n\n${USAGE}` : `Unknown format "${format}".\n\n${USAGE}`);
+    return 2;
+  }
+
+  let factFiles;
+  try {
+    factFiles = readFactFiles(args.values.facts?.length ? args.values.facts : [bundledFactsDir()]);
+  } catch (error) {
+    err(`Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  if (factFiles.length === 0) return (err('No *.facts.yaml files found in the fact base paths given.'), 2);
+  const loaded = loadFactBase(factFiles);
+  if (!loaded.facts) {
+    const reports = [...factBaseFindings(loaded.problems)].map(([file, findings]) => ({
+      file: relative(process.cwd(), file) || file, text: factFiles.find((f) => f.path === file)?.text ?? '', findings }));
+    err(`The fact base has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}:\n${toLines(reports)}`);
+    return 2;
+  }
+  const index = compile(loaded.facts);
+
+  let drafts: string[];
+  try {
+    drafts = collectDrafts(targets.length > 0 ? targets : ['.']);
+  } catch (error) {
+    err(`Cannot read ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const options = { houseStyle: !args.values['no-style'] };
+  const reports: FileReport[] = drafts.map((file) => {
+    let text = readFileSync(file, 'utf8');
+    let findings = check(text, index, options);
+    if (args.values.fix) {
+      const fixed = applyEdits(text, findings.flatMap((f) => f.fixes[0]?.edits ?? []));
+      if (fixed !== text) {
+        writeFileSync(file, fixed);
+        text = fixed;
+        findings = check(text, index, options);
+      }
+    }
+    return { file, text, findings };
+  });
+
+  if (format === 'json') out(JSON.stringify(toJson(reports), null, 2));
+  else if (format === 'sarif') out(JSON.stringify(toSarif(reports, VERSION), null, 2));
+  else if (format === 'lines') out(toLines(reports));
+  else out(toStylish(reports, process.stdout.isTTY === true && !process.env.NO_COLOR));
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** Markdown files named, or found below named folders (skipping dot-folders and node_modules), sorted. */
+function collectDrafts(targets: string[]): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(md|markdown)$/i.test(entry.name) && !isFactFile(entry.name)) found.push(path);
+    }
+  };
+  for (const target of targets) {
+    if (statSync(target).isDirectory()) walk(target);
+    else found.push(target);
+  }
+  return found;
+}

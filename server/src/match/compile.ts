@@ -1,0 +1,99 @@
+import type {
+  Claim, Document, DocumentCount, Event, FactBase, Office, Organisation, Person, Term,
+} from '../facts/types.js';
+import { PhraseMatcher } from './phrases.js';
+import { tokenize } from './tokens.js';
+
+/** One spelling of a person or organisation and how the house regards it. */
+export interface NameForm {
+  entity: Person | Organisation;
+  kind: 'person' | 'organisation';
+  form: string;
+  status: 'preferred' | 'accepted' | 'misspelt';
+  words: number;
+}
+
+/** A person's term in an office, as the office's holders list it. */
+export interface Holder {
+  person: Person;
+  from: string;
+  to?: string;
+}
+
+/** The fact base compiled for matching: built once per fact base, shared by every check. */
+export interface FactIndex {
+  facts: FactBase;
+  names: PhraseMatcher<NameForm>;
+  /** Correct spellings by first letter and word count, for fuzzy matching. */
+  fuzzy: Map<string, NameForm[]>;
+  fuzzyCache: Map<string, NameForm | null>;
+  offices: PhraseMatcher<Office>;
+  holders: Map<string, Holder[]>;
+  events: PhraseMatcher<Event>;
+  eventKinds: PhraseMatcher<Event['kind']>;
+  documents: PhraseMatcher<Document>;
+  countNouns: PhraseMatcher<DocumentCount>;
+  attribution: PhraseMatcher<Claim>;
+  reframings: PhraseMatcher<Claim>;
+  topics: PhraseMatcher<Claim>;
+  terms: PhraseMatcher<Term>;
+  /** Events whose participants, named together in a sentence, refer to them (meetings and talks). */
+  meetings: Event[];
+}
+
+const EVENT_KINDS: Event['kind'][] = ['state visit', 'official visit', 'working visit', 'summit'];
+
+/** Compiles a fact base's phrases, spellings and office holders into lookup structures. */
+export function compile(facts: FactBase): FactIndex {
+  const index: FactIndex = {
+    facts, names: new PhraseMatcher(), fuzzy: new Map(), fuzzyCache: new Map(), offices: new PhraseMatcher(), holders: new Map(),
+    events: new PhraseMatcher(), eventKinds: new PhraseMatcher(), documents: new PhraseMatcher(), countNouns: new PhraseMatcher(),
+    attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(), meetings: [],
+  };
+  const addNamed = (entity: Person | Organisation, kind: NameForm['kind']) => {
+    const add = (form: string, status: NameForm['status']) => {
+      const words = tokenize(form).length;
+      const nameForm: NameForm = { entity, kind, form, status, words };
+      index.names.add(form, nameForm, true);
+      if (status === 'misspelt') return;
+      const key = `${form[0]}:${words}`;
+      const list = index.fuzzy.get(key) ?? [];
+      list.push(nameForm);
+      index.fuzzy.set(key, list);
+    };
+    for (const form of entity.preferred) add(form, 'preferred');
+    if (!entity.preferred.includes(entity.name) && !entity.spellings.includes(entity.name)) add(entity.name, 'accepted');
+    for (const form of entity.spellings) add(form, 'accepted');
+    for (const form of entity.misspellings) add(form, 'misspelt');
+  };
+  for (const person of facts.people.values()) {
+    addNamed(person, 'person');
+    for (const tenure of person.offices) {
+      const list = index.holders.get(tenure.office) ?? [];
+      list.push({ person, from: tenure.from, to: tenure.to });
+      index.holders.set(tenure.office, list);
+    }
+  }
+  for (const org of facts.organisations.values()) addNamed(org, 'organisation');
+  for (const office of facts.offices.values()) for (const w of office.wordings) index.offices.add(w, office);
+  for (const event of facts.events.values()) {
+    for (const phrase of event.phrases) index.events.add(phrase, event);
+    const people = event.participants.filter((id) => facts.people.has(id));
+    if ((event.kind === 'talks' || event.kind === 'meeting') && people.length >= 2) index.meetings.push(event);
+  }
+  for (const kind of EVENT_KINDS) index.eventKinds.add(kind, kind);
+  for (const doc of facts.documents.values()) for (const phrase of doc.phrases) index.documents.add(phrase, doc);
+  for (const group of facts.documentCounts) for (const noun of group.nouns) index.countNouns.add(noun, group);
+  for (const claim of facts.claims.values()) {
+    for (const phrase of claim.attribution) index.attribution.add(phrase, claim);
+    for (const phrase of claim.reframings) index.reframings.add(phrase, claim);
+    for (const phrase of claim.topics) index.topics.add(phrase, claim);
+  }
+  for (const term of facts.terms) for (const phrase of term.instead) index.terms.add(phrase, term);
+  return index;
+}
+
+/** Who held an office on a date (inclusive terms). */
+export function holdersOn(index: FactIndex, officeId: string, date: string): Holder[] {
+  return (index.holders.get(officeId) ?? []).filter((h) => h.from <= date && (h.to === undefined || date <= h.to));
+}

@@ -1,0 +1,88 @@
+import { distance } from 'fastest-levenshtein';
+import type { FactIndex, NameForm } from './compile.js';
+import { isCapitalized, type Token } from './tokens.js';
+
+/** A person or organisation named in prose: exact (in any listed spelling) or a near miss of a correct spelling. */
+export interface NameMention {
+  start: number;
+  end: number;
+  text: string;
+  /** The listed form matched; for a near miss, the correct form it is closest to. */
+  form: NameForm;
+  fuzzy: boolean;
+}
+
+const MAX_FUZZY_CACHE = 20_000;
+
+/** Finds names: listed spellings exactly (case-sensitive, longest first), then near misses of 1–3 capitalised words. */
+export function findNames(text: string, tokens: Token[], index: FactIndex): NameMention[] {
+  const found: NameMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isCapitalized(tokens[i]!)) continue;
+    const exact = index.names.matchAt(text, tokens, i);
+    const exactWords = exact ? exact.last - exact.first + 1 : 0;
+    const near = nearMiss(text, tokens, i, exactWords, index);
+    if (near) {
+      found.push(near.mention);
+      i = near.last;
+    } else if (exact) {
+      found.push({ start: exact.start, end: exact.end, text: text.slice(exact.start, exact.end), form: best(exact.values), fuzzy: false });
+      i = exact.last;
+    }
+  }
+  return found;
+}
+
+function best(forms: NameForm[]): NameForm {
+  return forms.find((f) => f.status === 'preferred') ?? forms.find((f) => f.status === 'accepted') ?? forms[0]!;
+}
+
+/** A window of capitalised words, longer than any exact match here, that is one or two edits from a correct spelling. */
+function nearMiss(text: string, tokens: Token[], i: number, exactWords: number, index: FactIndex):
+  { mention: NameMention; last: number } | undefined {
+  for (let size = 3; size > exactWords && size >= 1; size--) {
+    const last = i + size - 1;
+    if (last >= tokens.length) continue;
+    let capitalised = true;
+    for (let k = i; k <= last && capitalised; k++) {
+      capitalised = isCapitalized(tokens[k]!) && (k === i || /^[ \u00a0]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));
+    }
+    if (!capitalised) continue;
+    const window = text.slice(tokens[i]!.start, tokens[last]!.end);
+    const form = closest(window, size, index);
+    if (form) {
+      return { mention: { start: tokens[i]!.start, end: tokens[last]!.end, text: window, form, fuzzy: true }, last };
+    }
+  }
+  return undefined;
+}
+
+function closest(window: string, words: number, index: FactIndex): NameForm | undefined {
+  const cached = index.fuzzyCache.get(window);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: NameForm | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  const letters = window.replace(/[^\p{L}]/gu, '').length;
+  if (letters >= 6) {
+    for (const form of index.fuzzy.get(`${window[0]}:${words}`) ?? []) {
+      if (Math.abs(form.form.length - window.length) > 2 || form.form === window) continue;
+      if (!sameInitials(form.form, window)) continue;
+      const allowed = form.form.length >= 12 ? 2 : form.form.length >= (words === 1 ? 6 : 7) ? 1 : 0;
+      const d = distance(form.form, window);
+      if (d === 0 || d > allowed) continue;
+      if (d < bestDistance) [found, bestDistance, tie] = [form, d, false];
+      else if (d === bestDistance && form.entity !== found?.entity) tie = true;
+    }
+  }
+  const result = tie ? undefined : found;
+  if (index.fuzzyCache.size > MAX_FUZZY_CACHE) index.fuzzyCache.clear();
+  index.fuzzyCache.set(window, result ?? null);
+  return result;
+}
+
+function sameInitials(a: string, b: string): boolean {
+  const ia = a.split(/\s+/).map((w) => w[0]).join('');
+  const ib = b.split(/\s+/).map((w) => w[0]).join('');
+  return ia === ib;
+}

@@ -1,0 +1,73 @@
+import { tokenize, type Token } from './tokens.js';
+
+/** A phrase found in a block: its token range, its text range and every value registered for it. */
+export interface PhraseMatch<T> {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  values: T[];
+}
+
+interface Entry<T> {
+  words: string[];
+  caseSensitive: boolean;
+  values: T[];
+}
+
+/** What may stand between two words of one phrase: spaces, hyphens, apostrophes, a full stop. */
+const JOIN = /^[\s\u00a0\-\u2010-\u2014'\u2019.]{1,4}$/;
+
+/** Finds registered multi-word phrases in tokenized text in one pass, longest first; compiled once per fact base. */
+export class PhraseMatcher<T> {
+  readonly #byFirst = new Map<string, Entry<T>[]>();
+
+  /** Registers a phrase; the same phrase may carry several values. */
+  add(phrase: string, value: T, caseSensitive = false): void {
+    const words = tokenize(phrase).map((t) => (caseSensitive ? t.text : t.lower));
+    if (words.length === 0) return;
+    const key = words[0]!.toLowerCase();
+    const list = this.#byFirst.get(key) ?? [];
+    const same = list.find((e) => e.caseSensitive === caseSensitive && e.words.join(' ') === words.join(' '));
+    if (same) {
+      if (!same.values.includes(value)) same.values.push(value);
+      return;
+    }
+    list.push({ words, caseSensitive, values: [value] });
+    list.sort((a, b) => b.words.length - a.words.length);
+    this.#byFirst.set(key, list);
+  }
+
+  /** Every non-overlapping match, scanning left to right and taking the longest phrase at each word. */
+  find(text: string, tokens: Token[]): PhraseMatch<T>[] {
+    const found: PhraseMatch<T>[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const match = this.matchAt(text, tokens, i);
+      if (match) {
+        found.push(match);
+        i = match.last;
+      }
+    }
+    return found;
+  }
+
+  /** The longest phrase starting at token `i`, if any. */
+  matchAt(text: string, tokens: Token[], i: number): PhraseMatch<T> | undefined {
+    const list = this.#byFirst.get(tokens[i]!.lower);
+    if (!list) return undefined;
+    for (const entry of list) {
+      if (i + entry.words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < entry.words.length && ok; k++) {
+        const token = tokens[i + k]!;
+        ok = (entry.caseSensitive ? token.text : token.lower) === entry.words[k] &&
+          (k === 0 || JOIN.test(text.slice(tokens[i + k - 1]!.end, token.start)));
+      }
+      if (ok) {
+        const last = i + entry.words.length - 1;
+        return { first: i, last, start: tokens[i]!.start, end: tokens[last]!.end, values: entry.values };
+      }
+    }
+    return undefined;
+  }
+}

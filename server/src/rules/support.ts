@@ -1,0 +1,53 @@
+import type { Event } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
+import { inside, type BlockFacts } from '../match/analyse.js';
+import { intervalOf, MONTH_NAMES } from '../match/dates.js';
+
+/** "1 March 2023" for an ISO date. */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/** "1 March 2023", "1–2 March 2023" or "28 February – 2 March 2023". */
+export function formatRange(start: string, end: string): string {
+  if (start === end) return formatDate(start);
+  const [y1, m1, d1] = start.split('-').map(Number) as [number, number, number];
+  const [y2, m2] = end.split('-').map(Number) as [number, number];
+  if (y1 === y2 && m1 === m2) return `${d1}\u2013${formatDate(end)}`;
+  if (y1 === y2) return `${d1} ${MONTH_NAMES[m1 - 1]} \u2013 ${formatDate(end)}`;
+  return `${formatDate(start)} \u2013 ${formatDate(end)}`;
+}
+
+/** The event a draft is about when a sentence names none. */
+export function defaultEvent(bf: BlockFacts): Event | undefined {
+  const id = bf.index.facts.defaultEvent;
+  return id === undefined ? undefined : bf.index.facts.events.get(id);
+}
+
+/** The year to supply to a date written without one: that of the first event the sentence names, else the default event's. */
+export function yearFor(bf: BlockFacts, span: Span): number {
+  const event = bf.eventsIn(span)[0] ?? defaultEvent(bf);
+  return event ? Number(event.start.slice(0, 4)) : new Date().getUTCFullYear();
+}
+
+/**
+ * The days a span speaks of, as inclusive ISO intervals: the dates written in it; else the events it names;
+ * else the events its block names; else the draft's default event.
+ */
+export function datesInQuestion(bf: BlockFacts, span: Span): [string, string][] {
+  const year = yearFor(bf, span);
+  const written = bf.dates.filter((d) => inside(d, span)).map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
+  if (written.length > 0) return written;
+  const events = bf.eventsIn(span);
+  if (events.length > 0) return events.map((e) => [e.start, e.end]);
+  const inBlock = bf.eventsIn({ start: 0, end: bf.text.length });
+  if (inBlock.length > 0) return inBlock.map((e) => [e.start, e.end]);
+  const fallback = defaultEvent(bf);
+  return fallback ? [[fallback.start, fallback.end]] : [];
+}
+
+/** Iterates every sentence of every block. */
+export function* sentences(blocks: BlockFacts[]): Generator<[BlockFacts, Span]> {
+  for (const bf of blocks) for (const sentence of bf.block.sentences) yield [bf, sentence];
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { check } from '../../server/src/check.js';
+import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
+import { loadFactBase } from '../../server/src/facts/load.js';
+import { applyEdits } from '../../server/src/finding.js';
+import { compile, type FactIndex } from '../../server/src/match/compile.js';
+import { toLines } from '../../server/src/report.js';
+import { FIXTURES } from './paths.js';
+
+/**
+ * Every folder in test/fixtures/rules/ is a case: draft.md, the fact base it is checked against
+ * (facts.yaml in the folder, or the name of one in factbase.txt: "bundled" or a file in fixtures/factbases/),
+ * expected.txt (the findings, one per line, as `factlint check --format lines` prints them) and, when
+ * anything is fixable, fixed.md (the draft with every first fix applied), which must re-check with no
+ * fixable finding left. UPDATE=1 rewrites the golden files.
+ */
+const CASES = join(FIXTURES, 'rules');
+const update = process.env.UPDATE === '1';
+const indexes = new Map<string, FactIndex>();
+
+function factIndex(dir: string): FactIndex {
+  const own = join(dir, 'facts.yaml');
+  const named = existsSync(join(dir, 'factbase.txt')) ? readFileSync(join(dir, 'factbase.txt'), 'utf8').trim() : 'bundled';
+  const paths = existsSync(own) ? [own] : named === 'bundled' ? [bundledFactsDir()] : [join(FIXTURES, 'factbases', named)];
+  const key = paths.join('|');
+  if (!indexes.has(key)) {
+    const loaded = loadFactBase(readFactFiles(paths));
+    assert.ok(loaded.facts, `fact base ${key} has problems: ${loaded.problems.map((p) => p.message).join('; ')}`);
+    indexes.set(key, compile(loaded.facts));
+  }
+  return indexes.get(key)!;
+}
+
+function golden(path: string, actual: string): void {
+  if (update) writeFileSync(path, actual);
+  else assert.equal(actual, existsSync(path) ? readFileSync(path, 'utf8') : '(missing golden file)', `golden ${path}`);
+}
+
+for (const name of readdirSync(CASES).sort()) {
+  const dir = join(CASES, name);
+  if (!existsSync(join(dir, 'draft.md'))) continue;
+  test(`rule fixture ${name}`, () => {
+    const index = factIndex(dir);
+    const text = readFileSync(join(dir, 'draft.md'), 'utf8');
+    const findings = check(text, index);
+    golden(join(dir, 'expected.txt'), `${toLines([{ file: 'draft.md', text, findings }])}\n`);
+    const edits = findings.flatMap((f) => f.fixes[0]?.edits ?? []);
+    if (edits.length === 0) {
+      assert.ok(!existsSync(join(dir, 'fixed.md')) || update, 'fixed.md exists but nothing is fixable');
+      return;
+    }
+    const fixed = applyEdits(text, edits);
+    golden(join(dir, 'fixed.md'), fixed);
+    const fixedRules = new Set(findings.filter((f) => f.fixes.length > 0).map((f) => f.rule));
+    const left = check(fixed, index).filter((f) => fixedRules.has(f.rule) && f.fixes.length > 0);
+    assert.deepEqual(left.map((f) => `${f.rule}: ${f.message}`), [], 'fixable findings remain after applying fixes');
+  });
+}
