@@ -1,3 +1,28 @@
-// Placeholder replaced by the client work; keeps the solution building.
-export function activate(): void {}
-export function deactivate(): void {}
+import * as path from 'node:path';
+import { workspace, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+
+let client: LanguageClient | undefined;
+
+/** Starts the factlint language server (bundled as server/out/server.cjs) over IPC for Markdown drafts and fact-base YAML. */
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('server', 'out', 'server.cjs'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown' },
+      { language: 'yaml', pattern: '**/*.facts.{yaml,yml}' },
+    ],
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.facts.{yaml,yml}') },
+  };
+  client = new LanguageClient('factlint', 'factlint', serverOptions, clientOptions);
+  await client.start();
+}
+
+/** Stops the server; VS Code waits for the returned promise. */
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

@@ -129,7 +129,7 @@ export function link(files: ValidFile[], problems: FactProblem[]): FactBase {
     ref.ids.forEach((id, i) => {
       if (ref.kinds.some((kind) => (facts[kind] as Map<string, unknown>).has(id))) return;
       const path = ref.ids.length > 1 || ref.path.at(-1) === 'sources' || ref.path.at(-1) === 'participants' ? [...ref.path, i] : ref.path;
-      report(ref.file, path, `"${id}" refers to no ${ref.kinds.map((k) => k.replace(/s$/, '')).join(' or ')} in the fact base`);
+      report(ref.file, path, `"${id}" refers to no ${ref.kinds.map((k) => ({ people: 'person', sources: 'source', offices: 'office', events: 'event', organisations: 'organisation' } as Record<string, string>)[k] ?? k).join(' or ')} in the fact base`);
     });
   }
   for (const event of facts.events.values()) checkParentCycle(event, facts, problems);

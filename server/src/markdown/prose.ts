@@ -93,16 +93,19 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind']): void {
     length += text.length;
   };
   const stack: Nodes[] = 'children' in node ? [...node.children].reverse() as Nodes[] : [];
+  let raw = 0; // inside inline HTML whose content is code, not prose (<code>…</code>, <kbd>…</kbd>)
   while (stack.length > 0) {
     const child = stack.pop()!;
     const start = child.position?.start.offset;
     const end = child.position?.end.offset;
     if (start === undefined || end === undefined) continue;
-    if (child.type === 'text') align(prose.source, child.value, start, end, push);
+    if (child.type === 'text' && raw === 0) align(prose.source, child.value, start, end, push);
     else if (child.type === 'break') push(' ', start, end - start);
-    else if (child.type === 'link' && isBareUrl(child)) push(OBJECT, start, end - start);
+    else if (child.type === 'link' && isBareUrl(prose.source, start, child)) push(OBJECT, start, end - start);
     else if (child.type === 'html') {
       collectComments(prose, child);
+      const tag = RAW_TAG.exec(child.value);
+      if (tag) raw = Math.max(0, raw + (tag[1] ? -1 : 1));
       push(OBJECT, start, end - start);
     } else if ('children' in child) {
       for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
@@ -110,18 +113,50 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind']): void {
   }
   block.text = parts.join('');
   if (block.text.trim() === '') return;
-  for (const { index, segment } of segmenter.segment(block.text)) {
-    block.sentences.push({ start: index, end: index + segment.length });
-  }
+  block.sentences = sentencesOf(block.text);
   prose.blocks.push(block);
 }
 
-/** A link whose text is its own address (an autolink or a GFM literal URL) is not prose. */
-function isBareUrl(link: Extract<Nodes, { type: 'link' }>): boolean {
+/** Text segmented at a time (the segmenter slows down more than linearly on long strings), and the margin before a
+ * window's end within which a break may depend on text the window cut off ("Mr. X|i spoke"). */
+const WINDOW = 4096;
+const MARGIN = 128;
+
+/**
+ * The sentences of a text, segmented window by window: sentences that end near a window's end are segmented
+ * again from the start of the next window; a sentence longer than a window is split at the window's end.
+ */
+export function sentencesOf(text: string): Span[] {
+  const spans: Span[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const end = Math.min(text.length, at + WINDOW);
+    const last = end === text.length;
+    let next = end;
+    for (const { index, segment } of segmenter.segment(text.slice(at, end))) {
+      const span = { start: at + index, end: at + index + segment.length };
+      if (!last && span.end > end - MARGIN && index > 0) {
+        next = span.start;
+        break;
+      }
+      spans.push(span);
+      if (!last && span.end > end - MARGIN) break; // one sentence filled the window
+    }
+    at = next === end && spans.length > 0 ? spans.at(-1)!.end : next;
+  }
+  return spans;
+}
+
+/** A link whose text is its own address (an autolink or a GFM literal URL, which never start with "["), or any URL. */
+function isBareUrl(source: string, start: number, link: Extract<Nodes, { type: 'link' }>): boolean {
+  if (source.charCodeAt(start) !== 91 /* [ */) return true;
   if (link.children.length !== 1 || link.children[0].type !== 'text') return false;
   const text = link.children[0].value;
-  return link.url === text || link.url.endsWith(text) || /^(https?:\/\/|www\.|mailto:)/i.test(text);
+  return link.url === text || /^(https?:\/\/|www\.|mailto:)\S*$/i.test(text);
 }
+
+/** An inline HTML tag opening or closing an element whose content is code (group 1 set when it closes). */
+const RAW_TAG = /^<(\/)?(?:code|kbd|samp|pre|tt|var|script|style)\b[^>]*>$/i;
 
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/y;
 
@@ -131,6 +166,7 @@ function align(source: string, value: string, start: number, end: number,
   let i = 0;
   let j = start;
   let run = -1;
+  let escaped = false;
   const flush = () => {
     if (run >= 0) push(toProseChars(source.slice(run, j)), run, j - run);
     run = -1;
@@ -138,7 +174,29 @@ function align(source: string, value: string, start: number, end: number,
   while (i < value.length && j < end) {
     const c = value.charCodeAt(i);
     const s = source.charCodeAt(j);
-    if (c === s) {
+    // An entity is tried before a plain match: "&amp;" decodes to "&", which would otherwise match its first character.
+    if (s === 38 /* & */ && !escaped) {
+      ENTITY.lastIndex = j;
+      const m = ENTITY.exec(source);
+      const decoded = m ? decodeEntity(m) : undefined;
+      if (m && decoded && value.startsWith(decoded, i)) {
+        flush();
+        push(toProseChars(decoded), j, m[0].length);
+        i += decoded.length;
+        j += m[0].length;
+        continue;
+      }
+    }
+    escaped = false;
+    if (c === 13 /* \r */ && s === 13 && value.charCodeAt(i + 1) === 10 && source.charCodeAt(j + 1) === 10) {
+      flush(); // a CRLF line ending is one space, like LF and CR
+      push(' ', j, 2);
+      i += 2;
+      j += 2;
+      continue;
+    }
+    // The parser reads NUL as U+FFFD; the prose keeps the source's character so that the map stays one to one.
+    if (c === s || (s === 0 && c === 0xfffd)) {
       if (run < 0) run = j;
       i++;
       j++;
@@ -146,19 +204,9 @@ function align(source: string, value: string, start: number, end: number,
     }
     flush();
     if (s === 92 /* \ */ && source.charCodeAt(j + 1) === c) {
+      escaped = true;
       j++;
       continue;
-    }
-    if (s === 38 /* & */) {
-      ENTITY.lastIndex = j;
-      const m = ENTITY.exec(source);
-      const decoded = m ? decodeEntity(m) : undefined;
-      if (m && decoded && value.startsWith(decoded, i)) {
-        push(toProseChars(decoded), j, m[0].length);
-        i += decoded.length;
-        j += m[0].length;
-        continue;
-      }
     }
     j++; // a container prefix ("> ", list indent) or anything else the value does not hold
   }
@@ -208,4 +256,37 @@ export function toSource(block: Block, offset: number, side: 'start' | 'end' = '
   if (seg.proseLength !== seg.sourceLength) return side === 'end' ? seg.source + seg.sourceLength : seg.source;
   if (side === 'end') return offset === 0 ? seg.source : seg.source + Math.min(within + 1, seg.sourceLength);
   return seg.source + within;
+}
+
+let quotesOf: { text: string; opens: number[]; closes: number[] } | undefined;
+
+/**
+ * Whether a prose offset lies inside a quotation ("…" or “…”), whose wording a draft must keep as quoted.
+ * The quotation marks of the last text asked about are remembered, so asking about every name in a block is linear.
+ */
+export function isQuoted(text: string, offset: number): boolean {
+  if (quotesOf?.text !== text) {
+    const opens: number[] = [];
+    const closes: number[] = [];
+    let open = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (open < 0 && (c === 0x22 || c === 0x201c)) open = i;
+      else if (open >= 0 && (c === 0x22 || c === 0x201d)) {
+        opens.push(open);
+        closes.push(i);
+        open = -1;
+      }
+    }
+    quotesOf = { text, opens, closes };
+  }
+  const { opens, closes } = quotesOf;
+  let lo = 0;
+  let hi = opens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (closes[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < opens.length && opens[lo]! < offset;
 }

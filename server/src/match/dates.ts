@@ -18,74 +18,141 @@ export interface DateMention {
   to?: PartialDate;
   /** For "early/mid/late March": which third of the month. */
   part?: 'early' | 'mid' | 'late';
-  /** For weekday names: 0 = Sunday. */
+  /** For weekday names, alone ("on Wednesday") or before a date ("Wednesday, 1 March"): 0 = Sunday. */
   weekday?: number;
+  /** For ranges: what joins the two ends as written ("–", " – ", " to ", " and "). */
+  joiner?: string;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 export const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const M = '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)';
-const D = '(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)';
-const Y = '(\\d{4})(?!\\d)';
-const TO = '\\s*(?:[-\\u2010-\\u2014]|to|until|till|through|and)\\s*';
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
+// Pattern pieces. Month and weekday names are capitalised, as English writes them, so "march" (the verb) and
+// "may" (the modal) are never dates; numbered groups are named so that one builder reads every pattern.
+/** Whitespace inside a date: prose collapses line breaks, so a few characters at most (a bound keeps the scan linear). */
+const S = '\\s{1,3}';
+const S0 = '\\s{0,3}';
+const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const m = (n: number) => `(?<m${n}>${MONTH})`;
+const d = (n: number) => `(?:the${S})?(?<d${n}>\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`;
+const y = (n: number) => `(?<y${n}>[12]\\d{3})(?!\\d)`;
+const yearTail = (n: number) => `(?:,?${S}${y(n)})?`;
+const of = `${S}(?:of${S})?`;
+/** A range joiner; "and" only counts where the builder allows it (same month, or after "between"). */
+const JOIN = `(?<j>${S0}[-\\u2010-\\u2015]${S0}|${S}(?:to|until|till|through|and)${S})`;
+const WEEKDAY = `(?<w>${WEEKDAYS.join('|')}),?${S}`;
+/** Not followed by more of a word or number ("1 March 2023-24" does not end at the year). */
+const E = '(?![\\p{L}\\p{N}]|[.,/_\\-\\u2010-\\u2015]\\p{N})';
 
-type Build = (g: string[]) => Omit<DateMention, 'start' | 'end' | 'text'> | undefined;
-const PATTERNS: [RegExp, Build][] = ([
-  [`${D}\\s+${M}(?:,?\\s+${Y})?${TO}${D}\\s+${M}(?:,?\\s+${Y})?`,
-    (g) => ({ style: 'dmy', from: pd(g[3], g[2], g[1]), to: pd(g[6], g[5], g[4]) })],
-  [`${D}${TO}${D}\\s+${M}(?:,?\\s+${Y})?`, (g) => ({ style: 'dmy', from: pd(g[4], g[3], g[1]), to: pd(g[4], g[3], g[2]) })],
-  [`(?:the\\s+)?${D}\\s+(?:of\\s+)?${M}(?:,?\\s+${Y})?`, (g) => ({ style: 'dmy', from: pd(g[3], g[2], g[1]) })],
-  [`${M}\\s+${D}(?:,?\\s+${Y})?${TO}${M}\\s+${D}(?:,?\\s+${Y})?`,
-    (g) => ({ style: 'mdy', from: pd(g[3], g[1], g[2]), to: pd(g[6], g[4], g[5]) })],
-  [`${M}\\s+${D}${TO}${D}(?:,?\\s+${Y})?`, (g) => ({ style: 'mdy', from: pd(g[4], g[1], g[2]), to: pd(g[4], g[1], g[3]) })],
-  [`${M}\\s+${D}(?:,?\\s+${Y})?`, (g) => ({ style: 'mdy', from: pd(g[3], g[1], g[2]) })],
-  [`${Y}-(\\d{2})-(\\d{2})(?!\\d)`, (g) => ({ style: 'iso', from: pd(g[1], g[2], g[3]) })],
-  [`(early|mid|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of)[\\s-]+${M}(?:,?\\s+${Y})?`,
-    (g) => ({ style: 'part', from: pd(g[3], g[2]), part: partOf(g[1]!) })],
-  [`${M}(?:\\s+of)?,?\\s+${Y}`, (g) => ({ style: 'month', from: pd(g[2], g[1]) })],
-  ['(?<=(?:in|during|since|until|of|the|early|late|mid)[\\s-]+)(January|February|March|April|June|July|August|September|October|November|December)',
-    (g) => ({ style: 'month', from: pd(undefined, g[1]) })],
-  [`(${WEEKDAYS.join('|')})`, (g) => ({ style: 'weekday', weekday: WEEKDAYS.indexOf(g[1]!) })],
-] as [string, Build][]).map(([source, build]) => [new RegExp(`${B}${source}${E}`, 'gu'), build]);
+// What may stand just before a match is checked on the preceding text rather than by a lookbehind at the start of
+// the pattern: that keeps each pattern anchored on its first character, which the regex engine scans for quickly.
+/** Not inside a word or number ("v1.2 March", "3,5 May" are not dates). */
+const INSIDE = /(?:[\p{L}\p{N}]|[\p{L}\p{N}][.,/_\-\u2010-\u2015])$/u;
+/** A month just after a day number: in "31 February 2023" (no such day) "February 2023" is not a date either. */
+const AFTER_DAY = /\d(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?$/;
+/** Words that name a month alone as a time ("in September", "the September meeting"). */
+const MONTH_CUE = /\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id|[Bb]y|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ff]rom|[Oo]f|[Tt]he|and|or|to|[Bb]etween)[\s-]{1,3}$/;
+/** May is a modal and a surname too, so alone it needs a stronger cue ("in May", not "of May" or "the May government"). */
+const MAY_CUE = /\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id|[Bb]y|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ff]rom)\s{1,3}$/;
+/** Weekdays inside the names of days that are not dates of the week ("Good Friday", "Black Friday"). */
+const NAMED_DAY = /\b(?:Ash|Good|Black|Holy|Maundy|Easter|Super|Cyber|Palm|Shrove|Bloody|Spy|Giving)\s$/;
 
-function partOf(text: string): DateMention['part'] {
-  if (/early|beginning|start/.test(text)) return 'early';
-  if (/mid|middle/.test(text)) return 'mid';
-  return 'late';
-}
+type Groups = Record<string, string | undefined>;
+type Pattern = { style: DateStyle; source: string; range?: 'same' | 'cross'; before?: (preceding: string) => boolean };
+
+const PATTERNS: Pattern[] = [
+  { style: 'dmy', range: 'cross', source: `${d(1)}${of}${m(1)}${yearTail(1)}${JOIN}${d(2)}${of}${m(2)}${yearTail(2)}` },
+  { style: 'dmy', range: 'same', source: `${d(1)}${JOIN}${d(2)}${of}${m(2)}${yearTail(2)}` },
+  { style: 'dmy', source: `(?:${WEEKDAY})?${d(1)}${of}${m(1)}${yearTail(1)}` },
+  { style: 'mdy', range: 'cross', source: `${m(1)}${S}${d(1)}${yearTail(1)}${JOIN}${m(2)}${S}${d(2)}${yearTail(2)}` },
+  { style: 'mdy', range: 'same', source: `${m(1)}${S}${d(1)}${JOIN}${d(2)}${yearTail(2)}` },
+  { style: 'mdy', source: `(?:${WEEKDAY})?${m(1)}${S}${d(1)}${yearTail(1)}` },
+  { style: 'iso', range: 'cross', source: `${y(1)}-(?<m1>\\d{2})-(?<d1>\\d{2})${JOIN}${y(2)}-(?<m2>\\d{2})-(?<d2>\\d{2})` },
+  { style: 'iso', source: `${y(1)}-(?<m1>\\d{2})-(?<d1>\\d{2})` },
+  { style: 'part', source: `(?<p>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he${S}(?:end|beginning|start|middle)${S}of)(?:${S}|${S0}[-\\u2010\\u2011]${S0})${m(1)}${yearTail(1)}` },
+  { style: 'month', source: `${m(1)}(?:${S}of)?,?${S}${y(1)}`, before: (t) => !AFTER_DAY.test(t) },
+  { style: 'month', source: '(?<m1>January|February|March|April|June|July|August|September|October|November|December)',
+    before: (t) => MONTH_CUE.test(t) && !AFTER_DAY.test(t) },
+  { style: 'month', source: '(?<m1>May)', before: (t) => MAY_CUE.test(t) },
+  { style: 'weekday', source: `(?<w>${WEEKDAYS.join('|')})`, before: (t) => !NAMED_DAY.test(t) },
+];
+const COMPILED = PATTERNS.map((p) => ({ ...p, re: new RegExp(`${p.source}${E}`, 'gu') }));
 
 function monthNumber(text: string | undefined): number | undefined {
   if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
   const key = text.toLowerCase().replace(/\.$/, '').slice(0, 3);
-  const index = MONTHS.findIndex((m) => m.startsWith(key));
+  const index = MONTHS.findIndex((name) => name.startsWith(key));
   return index < 0 ? undefined : index + 1;
 }
 
+/** A partial date, or undefined if there is no such day (month 13, 30 February, 29 February 2023). */
 function pd(year: string | undefined, month: string | undefined, day?: string): PartialDate | undefined {
-  const m = /^\d+$/.test(month ?? '') ? Number(month) : monthNumber(month);
-  if (!m || m > 12) return undefined;
-  const d = day === undefined ? undefined : Number(day);
-  if (d !== undefined && (d < 1 || d > 31)) return undefined;
-  return { year: year === undefined ? undefined : Number(year), month: m, day: d };
+  const mo = monthNumber(month);
+  if (!mo || mo < 1 || mo > 12) return undefined;
+  const yr = year === undefined ? undefined : Number(year);
+  const dy = day === undefined ? undefined : Number(day);
+  if (dy !== undefined && (dy < 1 || dy > daysInMonth(yr ?? 2024, mo))) return undefined;
+  return { year: yr, month: mo, day: dy };
 }
 
-/** Finds date expressions in prose; where two overlap, the longer wins. Linear in the text. */
-export function findDates(text: string): DateMention[] {
-  if (!/\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day/.test(text)) {
-    return [];
+function partOf(text: string): DateMention['part'] {
+  if (/early|beginning|start/i.test(text)) return 'early';
+  if (/mid/i.test(text)) return 'mid';
+  return 'late';
+}
+
+/** Builds a mention from a match, or rejects it (no such day, a reversed range, "and" that lists rather than spans). */
+function build(p: Pattern, g: Groups, text: string, index: number): Omit<DateMention, 'start' | 'end' | 'text'> | undefined {
+  const weekday = g.w === undefined ? undefined : WEEKDAYS.indexOf(g.w);
+  if (p.style === 'weekday') return { style: 'weekday', weekday };
+  if (p.style === 'part') {
+    const from = pd(g.y1, g.m1);
+    return from && { style: 'part', from, part: partOf(g.p!) };
   }
+  if (p.style === 'month') {
+    const from = pd(g.y1, g.m1);
+    return from && { style: 'month', from };
+  }
+  if (!p.range) {
+    // "In March 20 documents were signed": a bare number after "in <Month>" is a count, not a day.
+    if (p.style === 'mdy' && g.y1 === undefined && /\b[Ii]n\s+$/.test(text.slice(Math.max(0, index - 4), index)) &&
+      /^\S+\s+\d{1,2}\s+\p{Ll}/u.test(text.slice(index, index + 20))) return undefined;
+    const from = pd(g.y1, g.m1, g.d1);
+    return from && { style: p.style, from, ...(weekday === undefined ? {} : { weekday }) };
+  }
+  const joiner = g.j!;
+  if (/^\s+and\s+$/.test(joiner) && p.range === 'cross' && !/\b[Bb]etween\s+$/.test(text.slice(Math.max(0, index - 12), index))) {
+    return undefined;
+  }
+  const same = p.range === 'same';
+  const from = pd(g.y1 ?? (same ? g.y2 : undefined), g.m1 ?? g.m2, g.d1);
+  const to = pd(g.y2, g.m2 ?? g.m1, g.d2);
+  if (!from || !to) return undefined;
+  if (same && from.day! >= to.day!) return undefined;
+  if (from.year !== undefined && to.year !== undefined &&
+    iso(from.year, from.month, from.day ?? 1) >= iso(to.year, to.month, to.day ?? 1)) return undefined;
+  return { style: p.style, from, to, joiner };
+}
+
+const QUICK = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day/;
+
+/**
+ * Finds date expressions in prose: days, ranges (within a month, across months, ISO), months, parts of months
+ * and weekdays, alone or before a date. Where two overlap, the one that starts first wins, then the longer.
+ * Every pattern is anchored on a digit or a capitalised name and has no nested repetition, so the scan is linear.
+ */
+export function findDates(text: string): DateMention[] {
+  if (!QUICK.test(text)) return [];
   const all: DateMention[] = [];
-  for (const [re, build] of PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const built = build([...m] as string[]);
-      if (built && (built.from || built.weekday !== undefined) && (!('to' in built) || built.to)) {
-        all.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...built });
-      }
+  for (const p of COMPILED) {
+    p.re.lastIndex = 0;
+    for (let match = p.re.exec(text); match; match = p.re.exec(text)) {
+      const preceding = text.slice(Math.max(0, match.index - 16), match.index);
+      const built = INSIDE.test(preceding) || (p.before && !p.before(preceding)) ? undefined : build(p, match.groups ?? {}, text, match.index);
+      if (built) all.push({ start: match.index, end: match.index + match[0].length, text: match[0], ...built });
+      else p.re.lastIndex = match.index + 1;
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -100,7 +167,8 @@ export function iso(year: number, month: number, day: number): string {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The weekday (0 = Sunday) of an ISO date. */
@@ -112,17 +180,34 @@ export function weekdayName(day: number): string {
   return WEEKDAYS[day]!;
 }
 
+/** Each ISO day of an inclusive interval, in order (at most `limit` of them). */
+export function daysOf(start: string, end: string, limit = 366): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${start}T00:00:00Z`); days.length < limit; t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    if (day > end) break;
+    days.push(day);
+  }
+  return days;
+}
+
 /**
  * The inclusive ISO interval a mention covers, taking a missing year from `year`;
- * undefined for weekdays (they need an event to be judged against).
+ * undefined for weekdays alone (they need an event to be judged against).
  */
 export function intervalOf(mention: DateMention, year: number): [string, string] | undefined {
   const from = mention.from;
   if (!from) return undefined;
   const to = mention.to ?? from;
-  const toYear = to.year ?? from.year ?? year;
-  let fromYear = from.year ?? (to.year !== undefined && from.month > to.month ? to.year - 1 : toYear);
-  if (from.year === undefined && to.year === undefined) fromYear = year;
+  let fromYear: number;
+  let toYear: number;
+  if (from.year === undefined && to.year === undefined) {
+    fromYear = year;
+    toYear = from.month > to.month ? year + 1 : year;
+  } else {
+    toYear = to.year ?? from.year!;
+    fromYear = from.year ?? (from.month > to.month ? toYear - 1 : toYear);
+  }
   let firstDay = from.day ?? 1;
   let lastDay = to.day ?? daysInMonth(toYear, to.month);
   if (mention.part === 'early') lastDay = Math.min(10, lastDay);
@@ -138,22 +223,51 @@ export function hasYear(mention: DateMention): boolean {
   return mention.from?.year !== undefined || mention.to?.year !== undefined;
 }
 
-/** Formats an ISO interval the way a mention was written (with a year only if it had one). */
+/** Whether the mention names a day (or days), not a month, part of a month or weekday alone. */
+export function isDayPrecise(mention: DateMention): boolean {
+  return mention.from?.day !== undefined && mention.part === undefined;
+}
+
+/**
+ * Formats an ISO interval the way a mention was written: day-month or month-day or ISO, with a year only if
+ * it had one, abbreviated months if it used them, its own range joiner, and its weekday (corrected) if it had one.
+ */
 export function formatLike(mention: DateMention, start: string, end: string): string {
   const [y1, m1, d1] = start.split('-').map(Number) as [number, number, number];
   const [y2, m2, d2] = end.split('-').map(Number) as [number, number, number];
+  const sameMonth = y1 === y2 && m1 === m2;
+  // A dash between days of one month ("1–3 March") is spaced once it joins two months ("28 February – 2 March").
+  const bareDash = mention.joiner !== undefined && /^[-\u2010-\u2015]$/.test(mention.joiner) && mention.from?.month === mention.to?.month;
+  const joiner = mention.joiner === undefined || (bareDash && !sameMonth)
+    ? (mention.style === 'iso' || !sameMonth ? ` ${mention.joiner ?? '\u2013'} ` : '\u2013') : mention.joiner;
+  if (mention.style === 'iso') return start === end ? start : `${start}${joiner}${end}`;
+  const abbreviated = !/January|February|March|April|May|June|July|August|September|October|November|December/.test(mention.text);
+  const dot = /[A-Z][a-z]{2,3}\./.test(mention.text) ? '.' : '';
+  const name = (mo: number) => (abbreviated && mo !== 5 ? `${MONTH_NAMES[mo - 1]!.slice(0, mo === 9 ? 4 : 3)}${dot}` : MONTH_NAMES[mo - 1]!);
   const withYear = hasYear(mention);
-  const dash = /\u2013/.test(mention.text) ? '\u2013' : '-';
-  if (mention.style === 'iso') return start === end ? start : `${start} ${dash} ${end}`;
-  const name = (m: number) => MONTH_NAMES[m - 1]!;
+  const weekday = mention.weekday !== undefined && start === end
+    ? /^\p{L}+(,?\s+)/u.exec(mention.text)?.[1]?.replace(/^/, weekdayName(weekdayOf(start))) ?? '' : '';
+  let body: string;
   if (mention.style === 'mdy') {
-    const tail = withYear ? `, ${y2}` : '';
-    if (start === end) return `${name(m1)} ${d1}${tail}`;
-    if (m1 === m2 && y1 === y2) return `${name(m1)} ${d1}${dash}${d2}${tail}`;
-    return `${name(m1)} ${d1} ${dash} ${name(m2)} ${d2}${tail}`;
+    const year = (yr: number) => (withYear ? `, ${yr}` : '');
+    if (start === end) body = `${name(m1)} ${d1}${year(y2)}`;
+    else if (sameMonth) body = `${name(m1)} ${d1}${joiner}${d2}${year(y2)}`;
+    else body = `${name(m1)} ${d1}${y1 !== y2 ? year(y1) : ''}${joiner}${name(m2)} ${d2}${year(y2)}`;
+  } else {
+    const year = (yr: number) => (withYear ? ` ${yr}` : '');
+    if (start === end) body = `${d1} ${name(m1)}${year(y2)}`;
+    else if (sameMonth) body = `${d1}${joiner}${d2} ${name(m1)}${year(y2)}`;
+    else body = `${d1} ${name(m1)}${y1 !== y2 ? year(y1) : ''}${joiner}${d2} ${name(m2)}${year(y2)}`;
   }
-  const tail = withYear ? ` ${y2}` : '';
-  if (start === end) return `${d1} ${name(m1)}${tail}`;
-  if (m1 === m2 && y1 === y2) return `${d1}${dash}${d2} ${name(m1)}${tail}`;
-  return `${d1} ${name(m1)} ${dash} ${d2} ${name(m2)}${tail}`;
+  return weekday + body;
+}
+
+/** "1 to 2 March 2023", "28 February to 2 March 2023": an interval as the object of "from", for messages. */
+export function formatFromTo(start: string, end: string): string {
+  const [y1, m1, d1] = start.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = end.split('-').map(Number) as [number, number, number];
+  const last = `${d2} ${MONTH_NAMES[m2 - 1]} ${y2}`;
+  if (y1 === y2 && m1 === m2) return `${d1} to ${last}`;
+  if (y1 === y2) return `${d1} ${MONTH_NAMES[m1 - 1]} to ${last}`;
+  return `${d1} ${MONTH_NAMES[m1 - 1]} ${y1} to ${last}`;
 }

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
+import type { FactBase, Named } from '../facts/types.js';
 import type { FactIndex, NameForm } from './compile.js';
-import { isCapitalized, type Token } from './tokens.js';
+import { isCapitalized, tokenize, type Token } from './tokens.js';
 
 /** A person or organisation named in prose: exact (in any listed spelling) or a near miss of a correct spelling. */
 export interface NameMention {
@@ -70,7 +71,7 @@ function closest(window: string, words: number, index: FactIndex): NameForm | un
       if (!sameInitials(form.form, window)) continue;
       const allowed = form.form.length >= 12 ? 2 : form.form.length >= (words === 1 ? 6 : 7) ? 1 : 0;
       const d = distance(form.form, window);
-      if (d === 0 || d > allowed) continue;
+      if (d === 0 || d > allowed || !typoOnly(window, form.form, index.facts)) continue;
       if (d < bestDistance) [found, bestDistance, tie] = [form, d, false];
       else if (d === bestDistance && form.entity !== found?.entity) tie = true;
     }
@@ -85,4 +86,56 @@ function sameInitials(a: string, b: string): boolean {
   const ia = a.split(/\s+/).map((w) => w[0]).join('');
   const ib = b.split(/\s+/).map((w) => w[0]).join('');
   return ia === ib;
+}
+
+/** Inflectional and derivational endings: two words that differ only in one of these are different words, not a typo. */
+const SUFFIXES = ['s', 'es', 'ies', 'ed', 'er', 'ers', 'ry', 'y', 'ing', 'an', 'ian', 'ese', 'ist', 'ists', 'ism', 'al', 'ic', 'ics', 'ly'];
+const vocabularies = new WeakMap<FactBase, Set<string>>();
+
+/**
+ * Whether every word in which a written window differs from a correct spelling looks like a typo: not a word the
+ * fact base itself uses anywhere (so an ordinary or a correct word), and not the same stem with another ending
+ * ("Councils" for "Council", "Directory" for "Director").
+ */
+function typoOnly(window: string, correct: string, facts: FactBase): boolean {
+  const written = tokenize(window);
+  const wanted = tokenize(correct);
+  if (written.length !== wanted.length) return false;
+  const known = vocabulary(facts);
+  for (let k = 0; k < written.length; k++) {
+    const w = written[k]!.lower;
+    const c = wanted[k]!.lower;
+    if (w === c) continue;
+    if (known.has(w) || sameStem(w, c)) return false;
+  }
+  return true;
+}
+
+function stems(word: string): string[] {
+  const out = [word];
+  for (const suffix of SUFFIXES) if (word.length - suffix.length >= 3 && word.endsWith(suffix)) out.push(word.slice(0, -suffix.length));
+  return out;
+}
+
+function sameStem(a: string, b: string): boolean {
+  const sb = stems(b);
+  return stems(a).some((s) => sb.includes(s));
+}
+
+/** Every word of the fact-base files, lowercased; built once per fact base. */
+function vocabulary(facts: FactBase): Set<string> {
+  let words = vocabularies.get(facts);
+  if (!words) {
+    words = new Set();
+    for (const file of facts.files) for (const token of tokenize(file.text)) words.add(token.lower);
+    vocabularies.set(facts, words);
+  }
+  return words;
+}
+
+/** The spelling fixes and messages use for a person or organisation: its first preferred form with the most words. */
+export function fullName(entity: Named): string {
+  let best = entity.preferred[0] ?? entity.name;
+  for (const form of entity.preferred) if (tokenize(form).length > tokenize(best).length) best = form;
+  return best;
 }

@@ -1,16 +1,13 @@
-import type { Event } from '../facts/types.js';
-import { inside } from '../match/analyse.js';
-import { formatLike, intervalOf, type DateMention } from '../match/dates.js';
+import type { BlockFacts } from '../match/analyse.js';
+import { formatFromTo, formatLike, isDayPrecise, type DateMention } from '../match/dates.js';
+import { contradicted, datesBySentence, endMeant } from '../match/event-dates.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { formatRange, sentences } from './support.js';
+import { formatDate } from './support.js';
 
-/** Whether a written date fits an event: a day-precise date must lie within it; a month or part of one must overlap it. */
-export function fits(mention: DateMention, event: Event): boolean {
-  const interval = intervalOf(mention, Number(event.start.slice(0, 4)));
-  if (!interval) return true;
-  const [start, end] = interval;
-  const dayPrecise = mention.from?.day !== undefined && mention.part === undefined;
-  return dayPrecise ? event.start <= start && end <= event.end : start <= event.end && event.start <= end;
+/** The mention's text with the "from" or "between" that opens its range, for messages. */
+function asWritten(bf: BlockFacts, mention: DateMention): string {
+  const opener = mention.joiner && /\p{L}/u.test(mention.joiner) ? /\b(?:from|between) $/i.exec(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) : null;
+  return `${opener?.[0].toLowerCase() ?? ''}${mention.text}`;
 }
 
 /** A date in a sentence that names a known event, and fits none of the events the sentence names. */
@@ -21,21 +18,18 @@ const rule: Rule = {
   category: 'date',
   fixable: true,
   *check({ blocks }) {
-    for (const [bf, sentence] of sentences(blocks)) {
-      const dates = bf.dates.filter((d) => d.from && inside(d, sentence));
-      if (dates.length === 0) continue;
-      const events = bf.eventsIn(sentence);
-      if (events.length === 0) continue;
-      for (const mention of dates) {
-        if (events.some((e) => fits(mention, e))) continue;
-        const event = events[0]!;
-        const when = formatRange(event.start, event.end);
+    for (const bf of blocks) {
+      for (const [mention, sentence] of datesBySentence(bf)) {
+        const event = contradicted(bf, sentence, mention);
+        if (!event) continue;
+        const when = event.start === event.end ? `took place on ${formatDate(event.start)}` : `ran from ${formatFromTo(event.start, event.end)}`;
         const finding: RuleFinding = {
           block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'event', id: event.id }],
-          message: `${event.name} ${event.start === event.end ? `took place on ${when}` : `ran from ${when.replace(' \u2013 ', ' to ')}`}, not ${mention.text}.`,
+          message: `${event.name} ${when}, not ${asWritten(bf, mention)}.`,
         };
-        if (mention.from?.day !== undefined && mention.part === undefined) {
-          const newText = formatLike(mention, event.start, event.end);
+        const day = mention.to || event.start === event.end ? undefined : endMeant(bf, sentence, event);
+        if (isDayPrecise(mention) && (mention.to || event.start === event.end || day)) {
+          const newText = day ? formatLike(mention, day, day) : formatLike(mention, event.start, event.end);
           finding.fixes = [{ title: `Change the date to "${newText}"`, edits: [{ start: mention.start, end: mention.end, newText }] }];
         }
         yield finding;

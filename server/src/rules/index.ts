@@ -1,13 +1,39 @@
+import assessmentOverstated from './assessment-overstated.js';
+import bindingOverstated from './binding-overstated.js';
+import claimReframed from './claim-reframed.js';
+import claimUnattributed from './claim-unattributed.js';
+import countOutOfRange from './count-out-of-range.js';
 import dateMismatch from './date-mismatch.js';
 import draftTooLarge from './draft-too-large.js';
+import eventKind from './event-kind.js';
 import factbaseReference from './factbase-reference.js';
 import factbaseSchema from './factbase-schema.js';
 import factbaseSyntax from './factbase-syntax.js';
+import houseSpelling from './house-spelling.js';
+import nameMisspelt from './name-misspelt.js';
+import officeNotHeld from './office-not-held.js';
+import officeWrongPerson from './office-wrong-person.js';
+import participantAbsent from './participant-absent.js';
+import preferredTerm from './preferred-term.js';
 import type { Rule } from './rule.js';
+import weekdayMismatch from './weekday-mismatch.js';
 
 /** Every rule, in the order findings are reported within one place. Ids are stable forever. */
 export const rules: readonly Rule[] = [
   dateMismatch,
+  weekdayMismatch,
+  bindingOverstated,
+  claimUnattributed,
+  claimReframed,
+  countOutOfRange,
+  assessmentOverstated,
+  eventKind,
+  nameMisspelt,
+  officeNotHeld,
+  officeWrongPerson,
+  participantAbsent,
+  houseSpelling,
+  preferredTerm,
   factbaseSyntax,
   factbaseSchema,
   factbaseReference,

@@ -1,0 +1,41 @@
+// The engine under test, from the tsc output (out/server/src, the same code the esbuild bundles contain),
+// and the Markdown parse floor: the processor factlint's prose.ts freezes, with the same parser and extensions.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+export const ROOT = process.cwd();
+export const FACTS = join(ROOT, 'facts', 'lukashenka-china-2023.facts.yaml');
+const OUT = join(ROOT, 'out', 'server', 'src');
+
+/** The chain prose.ts builds; the bench refuses to run if prose.ts builds a different one. */
+const CHAIN = "unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()";
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+export async function loadEngine() {
+  const prose = readFileSync(join(ROOT, 'server', 'src', 'markdown', 'prose.ts'), 'utf8');
+  if (!prose.includes(CHAIN)) {
+    throw new Error(`server/src/markdown/prose.ts no longer builds its parser as ${CHAIN}; update bench/engine.mjs to match.`);
+  }
+  const { loadFactBase } = await import(join(OUT, 'facts', 'load.js'));
+  const { compile } = await import(join(OUT, 'match', 'compile.js'));
+  const { check, MAX_DRAFT } = await import(join(OUT, 'check.js'));
+  const text = readFileSync(FACTS, 'utf8');
+  const load = () => {
+    const loaded = loadFactBase([{ path: FACTS, text }]);
+    if (!loaded.facts) throw new Error(`The bundled fact base has problems:\n${loaded.problems.map((p) => p.message).join('\n')}`);
+    return loaded.facts;
+  };
+  const facts = load();
+  const index = compile(facts);
+  return {
+    facts, index, MAX_DRAFT, factsText: text,
+    /** Load + validate + link + compile, as the server does once per fact base. */
+    loadAndCompile: () => compile(load()),
+    parse: (source) => processor.parse(source),
+    check: (source) => check(source, index),
+  };
+}

@@ -1,0 +1,245 @@
+// factlint benchmark: `npm run bench` (builds first). Options: --quick (small sizes, few runs), --sizes=1000,3000,
+// --save (also rewrite BENCHMARKS.md), --no-peer-memory (skip textlint's peak-memory child on the largest draft).
+// A benchmark, not a test: it asserts nothing about timing; it reports, and says which budgets held.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, relative } from 'node:path';
+import { generateDraft } from './draft.mjs';
+import { FACTS, loadEngine, ROOT } from './engine.mjs';
+import { editOffset, measureServer } from './lsp.mjs';
+import { createPeer } from './peer.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const quick = flag('quick');
+const SEED = 20230301;
+/** Warm-up runs and timed runs per size: fewer for large drafts, so the whole bench takes a few minutes on 2 cores. */
+const PLAN = { 1000: [5, 30], 3000: [5, 20], 10000: [2, 10], 100000: [1, 3], 1000000: [0, 3] };
+const sizes = args.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ??
+  (quick ? [1000, 3000, 10000] : [1000, 3000, 10000, 100000, 1000000]);
+const plan = (n) => (quick ? [2, 5] : PLAN[n] ?? (n <= 10000 ? [3, 10] : [1, 3]));
+const RESULTS = join(ROOT, 'bench', 'results');
+const DRAFTS = join(RESULTS, 'drafts');
+mkdirSync(DRAFTS, { recursive: true });
+
+const log = (s) => process.stderr.write(`${s}\n`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/**
+ * Median wall time of each job over `runs` rounds after `warm` untimed ones. The jobs run in turn within each round,
+ * so load from elsewhere on the machine falls on all of them alike. No forced GC between runs: a full GC shrinks the
+ * heap, and the next run then pays for regrowing it (this made the parse several times slower); garbage collection
+ * is part of the steady state an editor sees, so each job pays for its own.
+ */
+async function timeEach(jobs, [warm, runs]) {
+  for (let i = 0; i < warm; i++) for (const fn of Object.values(jobs)) await fn();
+  const samples = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
+  const cpu = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
+  const results = {};
+  for (let i = 0; i < runs; i++) {
+    for (const [name, fn] of Object.entries(jobs)) {
+      const c = process.cpuUsage();
+      const t = performance.now();
+      let result = fn();
+      if (result instanceof Promise) result = await result;
+      samples[name].push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      cpu[name].push((used.user + used.system) / 1000);
+      results[name] = result;
+    }
+  }
+  return Object.fromEntries(Object.keys(jobs).map((k) => [k,
+    { ms: median(samples[k]), cpu: median(cpu[k]), min: Math.min(...samples[k]), samples: samples[k], result: results[k] }]));
+}
+const time = async (fn, plan) => (await timeEach({ fn }, plan)).fn;
+
+const int = (n) => Math.round(n).toLocaleString('en-GB');
+const ms = (x) => (x >= 100 ? int(x) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const rate = (words, msTaken) => int(words / (msTaken / 1000));
+const mib = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+// ---------------------------------------------------------------- setup
+const started = performance.now();
+const load = [os.loadavg()[0]];
+const engine = await loadEngine();
+const loadCompile = await time(() => engine.loadAndCompile(), [1, 5]);
+const peerDir = join(RESULTS, 'peer');
+const peer = await createPeer(engine.facts, peerDir);
+const f = engine.facts;
+log(`fact base: ${f.people.size} people, ${f.organisations.size} organisations, ${f.offices.size} offices, ${f.events.size} events, ` +
+  `${f.documents.size} documents, ${f.claims.size} claims, ${f.terms.length} terms; prh: ${peer.rules} rules, ${peer.patterns} patterns`);
+
+const drafts = new Map();
+for (const n of sizes) {
+  const draft = generateDraft(engine.facts, n, SEED);
+  if (draft.text.length > engine.MAX_DRAFT) throw new Error(`The ${n}-word draft is ${draft.text.length} characters, over factlint's limit of ${engine.MAX_DRAFT}.`);
+  const path = join(DRAFTS, `draft-${n}.md`);
+  writeFileSync(path, draft.text);
+  drafts.set(n, { ...draft, path, sha: createHash('sha256').update(draft.text).digest('hex').slice(0, 12) });
+}
+
+// ---------------------------------------------------------------- throughput per size
+const rows = [];
+for (const n of sizes) {
+  const { text, words } = drafts.get(n);
+  const p = plan(n);
+  log(`${int(words)} words: parse, factlint check, textlint + prh, ${p[0]} + ${p[1]} rounds…`);
+  const { parse, check, peer: peerRun } = await timeEach({ parse: () => void engine.parse(text), check: () => engine.check(text), peer: () => peer.lint(text) }, p);
+  rows.push({ n, words, runs: p[1], parse, check, peer: peerRun, findings: check.result.length, peerFindings: peerRun.result.messages.length });
+  log(`  wall: parse ${ms(parse.ms)} ms, check ${ms(check.ms)} ms, textlint ${ms(peerRun.ms)} ms; CPU: ${ms(parse.cpu)}, ${ms(check.cpu)}, ${ms(peerRun.cpu)} ms`);
+}
+
+// ---------------------------------------------------------------- re-check after a one-character edit (3,000 words)
+const base = drafts.get(3000)?.text ?? generateDraft(engine.facts, 3000, SEED).text;
+const at = editOffset(base);
+const variants = [`${base.slice(0, at)}${base[at] === 'e' ? 'a' : 'e'}${base.slice(at + 1)}`, base];
+let flip = 0;
+engine.check(base);
+// The floor is measured again here, in turns with the re-checks, so both see the same machine.
+const { recheck, floor: floorRun } = await timeEach({ floor: () => engine.parse(base), recheck: () => engine.check(variants[flip++ % 2]) }, [5, 30]);
+const floor3k = floorRun;
+
+// ---------------------------------------------------------------- language server
+const serverPath = join(ROOT, 'server', 'out', 'server.cjs');
+let server;
+if (!existsSync(serverPath)) {
+  server = { na: 'server/out/server.cjs does not exist (server/src/server.ts not written or not built)' };
+} else {
+  try {
+    const workspace = join(RESULTS, 'lsp');
+    const starts = [];
+    for (let i = 0; i < 3; i++) starts.push(await measureServer({ server: serverPath, draft: base, workspace }));
+    log('server: one-character edits…');
+    const edited = await measureServer({ server: serverPath, draft: base, workspace, edits: 6, requireHook: join(ROOT, 'bench', 'count-reads.cjs') });
+    const reads = JSON.parse(/FACTLINT_BENCH_READS (.*)/.exec(edited.stderr)?.[1] ?? 'null');
+    const firsts = starts.map((s) => s.firstDiagnostics);
+    server = { first: median(firsts), firstMin: Math.min(...firsts), init: median(starts.map((s) => s.initialize)),
+      firstAll: firsts, diagnostics: starts[0].diagnostics, edit: edited.editMedian, editMin: Math.min(...edited.edits), edits: edited.edits.length, reads };
+  } catch (error) {
+    server = { na: `the server did not answer as expected: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+// ---------------------------------------------------------------- bundles and peak memory
+const bundles = ['server/out', 'client/out'].flatMap((dir) => (existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)) : [])
+  .filter((name) => name.endsWith('.cjs')).map((name) => `${dir}/${name}`)).map((path) => ({ path, size: statSync(join(ROOT, path)).size }));
+const largest = Math.max(...sizes);
+const peaks = {};
+for (const tool of ['parse', 'factlint', ...(flag('no-peer-memory') ? [] : ['textlint'])]) {
+  log(`peak memory, ${int(largest)} words: ${tool}…`);
+  const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'peak.mjs'), tool, drafts.get(largest).path], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  peaks[tool] = child.status === 0 ? JSON.parse(child.stdout) : { error: child.stderr.trim().split('\n').pop() };
+}
+load.push(os.loadavg()[0]);
+
+// ---------------------------------------------------------------- report
+const cpu = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+const machine = `${os.availableParallelism?.() ?? os.cpus().length} CPUs (nproc), ${cpu}, ${mib(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const contended = load.some((l) => l > os.availableParallelism());
+
+const table = [
+  '| Words | Runs | Parse floor ms | Parse words/s | factlint ms | factlint words/s | factlint ÷ floor | textlint+prh ms | textlint words/s | textlint ÷ floor | textlint ÷ factlint | Findings (factlint / textlint) |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${int(r.words)} | ${r.runs} | ${ms(r.parse.ms)} | ${rate(r.words, r.parse.ms)} | ${ms(r.check.ms)} | ${rate(r.words, r.check.ms)} | ` +
+    `${ratio(r.check.ms, r.parse.ms)} | ${ms(r.peer.ms)} | ${rate(r.words, r.peer.ms)} | ${ratio(r.peer.ms, r.parse.ms)} | ${ratio(r.peer.ms, r.check.ms)} | ${int(r.findings)} / ${int(r.peerFindings)} |`),
+].join('\n');
+const robust = [
+  '| Words | Parse floor: best / CPU ms | factlint: best / CPU ms | factlint ÷ floor (best) | textlint+prh: best / CPU ms | textlint ÷ factlint (best) |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${int(r.words)} | ${ms(r.parse.min)} / ${ms(r.parse.cpu)} | ${ms(r.check.min)} / ${ms(r.check.cpu)} | ${ratio(r.check.min, r.parse.min)} | ` +
+    `${ms(r.peer.min)} / ${ms(r.peer.cpu)} | ${ratio(r.peer.min, r.check.min)} |`),
+].join('\n');
+
+const peakText = (p) => (p ? (p.error ? `failed: ${p.error}` : `${mib(p.peakRss)} (${mib(p.baselineRss)} before reading the draft; run took ${ms(p.ms)} ms)`) : 'not measured');
+const serverFirst = server.na ? `n/a: ${server.na}` : `${ms(server.first)} ms (median of 3 cold starts: ${server.firstAll.map(ms).join(', ')} ms; initialize answered at ${ms(server.init)} ms; ${server.diagnostics} diagnostics)`;
+const others = [
+  '| Measurement | Result |',
+  '| --- | --- |',
+  `| Re-check after a one-character edit, 3,000 words (engine: \`check()\` on the edited text, warm index; median of 30, in turns with the parse) | ${ms(recheck.ms)} ms = ${ratio(recheck.ms, floor3k.ms)} the parse floor (${ms(floor3k.ms)} ms); best runs ${ms(recheck.min)} / ${ms(floor3k.min)} ms |`,
+  `| Server start → first \`publishDiagnostics\` (spawn \`node server/out/server.cjs --stdio\`, initialize, didOpen of the 3,000-word draft) | ${serverFirst} |`,
+  `| Server: one-character edit → \`publishDiagnostics\` (includes the server's 150 ms debounce) | ${server.na ? 'n/a' : `${ms(server.edit)} ms (median of ${server.edits}; best ${ms(server.editMin)} ms)`} |`,
+  `| Server: reads of fact-base files over a start and ${server.edits ?? 0} edits | ${server.na ? 'n/a' : server.reads ? `${server.reads.length} (${server.reads.map((r) => relative(ROOT, r.split(' ')[1])).join(', ')})` : 'not reported'} |`,
+  `| Fact base load + validate + link + compile (once per fact base; median of 5) | ${ms(loadCompile.ms)} ms |`,
+  `| Peak RSS, ${int(drafts.get(largest).words)}-word draft (${(drafts.get(largest).text.length / 1e6).toFixed(1)} M chars), parse alone | ${peakText(peaks.parse)} |`,
+  `| Peak RSS, same draft, factlint check | ${peakText(peaks.factlint)} |`,
+  `| Peak RSS, same draft, textlint + prh | ${peakText(peaks.textlint)} |`,
+  ...bundles.map((b) => `| Bundle \`${b.path}\` | ${kib(b.size)} (${int(b.size)} bytes) |`),
+].join('\n');
+
+// Budgets, judged on the medians and, as a check against load from elsewhere, on the best runs.
+const first = rows[0];
+const last = rows.at(-1);
+const verdicts = (pick) => {
+  const growth = rows.map((r) => pick(r.check) / pick(r.parse));
+  return {
+    recheck: pick(recheck) <= 2 * pick(floor3k) && pick(recheck) < 20,
+    growth, climb: growth.at(-1) / growth[0],
+    linear: rows.length > 1 && growth.at(-1) / growth[0] <= 1.2,
+    server: server.na ? null : (pick === best ? server.firstMin : server.first) <= 1000,
+    peer: rows.every((r) => pick(r.peer) > pick(r.check)),
+  };
+};
+const med = (x) => x.ms;
+const best = (x) => x.min;
+const vm = verdicts(med);
+const vb = verdicts(best);
+const yn = (ok) => (ok === null ? 'n/a' : ok ? 'yes' : '**no**');
+const budgets = [
+  ['Re-check of a 3,000-word draft ≤ 2 × the parse floor and well under 20 ms', vm.recheck, vb.recheck,
+    `median ${ms(recheck.ms)} ms vs floor ${ms(floor3k.ms)} ms (${ratio(recheck.ms, floor3k.ms)}); best ${ms(recheck.min)} vs ${ms(floor3k.min)} ms (${ratio(recheck.min, floor3k.min)})`],
+  [`Linear growth from ${int(first.words)} to ${int(last.words)} words: factlint ÷ floor does not climb (at most 1.2× its value at the smallest size)`,
+    vm.linear, vb.linear, `factlint ÷ floor, medians: ${vm.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vm.climb.toFixed(2)}); best runs: ` +
+    `${vb.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vb.climb.toFixed(2)}); factlint words/s (medians): ${rows.map((r) => rate(r.words, r.check.ms)).join(' → ')}`],
+  ['First diagnostics within 1 s of server start', vm.server, vb.server, server.na ? `n/a: ${server.na}` : `median ${ms(server.first)} ms, best ${ms(server.firstMin)} ms`],
+  ['Fact base loaded and compiled once, not per keystroke', server.na ? null : server.reads?.length === 1, server.na ? null : server.reads?.length === 1,
+    server.na ? 'n/a' : `${server.reads?.length ?? '?'} fact-base read(s) over a start and ${server.edits} edits; load + compile ${ms(loadCompile.ms)} ms, once`],
+  ['The peer (textlint + prh) slower on every size', vm.peer, vb.peer,
+    `textlint ÷ factlint, medians: ${rows.map((r) => `${int(r.words)}: ${ratio(r.peer.ms, r.check.ms)}`).join(', ')}`],
+];
+const budgetTable = ['| Budget | Holds (medians) | Holds (best runs) | Measured |', '| --- | --- | --- | --- |',
+  ...budgets.map(([what, okMedian, okBest, detail]) => `| ${what} | ${yn(okMedian)} | ${yn(okBest)} | ${detail} |`)].join('\n');
+
+const minutes = ((performance.now() - started) / 60000).toFixed(1);
+const report = `## factlint benchmark results
+
+Machine: ${machine}. Load average (1 min) ${load[0].toFixed(2)} at the start, ${load[1].toFixed(2)} at the end; the bench took ${minutes} min.
+Fact base: \`${relative(ROOT, FACTS)}\` (${f.people.size} people, ${f.organisations.size} organisations, ${f.offices.size} offices, ${f.events.size} events, ${f.documents.size} documents, ${f.documentCounts.length} document counts, ${f.claims.size} claims, ${f.terms.length} terms).
+Drafts: \`bench/draft.mjs\`, seed ${SEED}: ${[...drafts.values()].map((d) => `${int(d.words)} words \`${d.sha}\``).join(', ')} (SHA-256 prefixes; written to \`bench/results/drafts/\`).
+Peer: textlint ${peerVersion()} + textlint-rule-prh ${peerVersion('textlint-rule-prh')}, ${peer.rules} prh rules (${peer.patterns} patterns) generated from the same fact base, via \`createLinter\` + \`loadTextlintrc\`.
+Times are medians of warm runs (wall clock; the three jobs take turns within each round); "floor" is the Markdown parse alone with factlint's processor (unified + remark-parse + remark-gfm + remark-frontmatter).
+
+${table}
+
+Best run and CPU time (user + system, median) of the same runs: on a machine busy with other work the best run is the
+closer estimate of what the code costs${contended ? ' (this run was contended: the load average exceeded the number of CPUs)' : ''}.
+
+${robust}
+
+${others}
+
+### Budgets
+
+${budgetTable}
+`;
+process.stdout.write(`${report}\n`);
+writeFileSync(join(RESULTS, 'latest.md'), report);
+if (flag('save')) {
+  const doc = readFileSync(join(ROOT, 'bench', 'BENCHMARKS.template.md'), 'utf8').replace('{{RESULTS}}', report.replace(/^## factlint benchmark results\n\n/, ''));
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), doc);
+  log('wrote BENCHMARKS.md');
+}
+log(`wrote ${relative(ROOT, join(RESULTS, 'latest.md'))}`);
+
+function peerVersion(name = 'textlint') {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+}

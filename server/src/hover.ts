@@ -1,0 +1,202 @@
+import { pathToFileURL } from 'node:url';
+import { basename } from 'node:path';
+import type { Event, FactBase, Person, Sourced } from './facts/types.js';
+import { LineIndex } from './lines.js';
+import type { FactIndex } from './match/compile.js';
+import { intervalOf } from './match/dates.js';
+import { formatAmount } from './match/figures.js';
+import { mentionAt, type Mention } from './mention.js';
+import { datesInQuestion, formatDate, formatRange, yearFor } from './rules/support.js';
+
+/** A fact card for the mention under an offset, in Markdown and in plain text, and the mention's source range. */
+export interface HoverCard {
+  markdown: string;
+  plaintext: string;
+  start: number;
+  end: number;
+}
+
+const MAX_SOURCES = 5;
+
+/** Builds the two renderings of a card side by side. */
+class Card {
+  readonly md: string[] = [];
+  readonly text: string[] = [];
+  readonly sources = new Set<string>();
+
+  constructor(readonly facts: FactBase) {}
+
+  title(value: string, kind: string): void {
+    this.md.push(`**${esc(value)}** — ${kind}`);
+    this.text.push(`${value} — ${kind}`);
+  }
+
+  line(label: string, value: string): void {
+    this.md.push(`${label}: ${esc(value)}`);
+    this.text.push(`${label}: ${value}`);
+  }
+
+  list(label: string, items: string[]): void {
+    if (items.length === 0) return;
+    this.md.push(`${label}:\n${items.map((i) => `- ${esc(i)}`).join('\n')}`);
+    this.text.push(`${label}:\n${items.map((i) => `  - ${i}`).join('\n')}`);
+  }
+
+  cite(...facts: { sources: string[] }[]): void {
+    for (const fact of facts) for (const id of fact.sources) this.sources.add(id);
+  }
+
+  defined(fact: Sourced): void {
+    const text = this.facts.files.find((f) => f.path === fact.origin.file)?.text;
+    if (text === undefined) return;
+    const line = new LineIndex(text).positionAt(fact.origin.start).line + 1;
+    const where = `${basename(fact.origin.file)}, line ${line}`;
+    this.md.push(`Defined in [${esc(where)}](${pathToFileURL(fact.origin.file).href}#L${line})`);
+    this.text.push(`Defined in ${fact.origin.file}:${line}`);
+  }
+
+  render(): { markdown: string; plaintext: string } {
+    const all = [...this.sources].map((id) => this.facts.sources.get(id)).filter((s) => s !== undefined);
+    const sources = all.slice(0, MAX_SOURCES);
+    if (sources.length > 0) {
+      const said = (s: (typeof sources)[number]) => `${s.publisher}${s.date ? `, ${formatDate(s.date)}` : ''}`;
+      this.md.push(`Sources:\n${sources.map((s) => `- [${esc(s.title)}](${s.url}) — ${esc(said(s))}`).join('\n')}`);
+      this.text.push(`Sources:\n${sources.map((s) => `  - ${s.title} — ${said(s)} <${s.url}>`).join('\n')}`);
+    }
+    if (all.length > sources.length) {
+      this.md.push(`…and ${all.length - sources.length} more in the fact base`);
+      this.text.push(`  …and ${all.length - sources.length} more in the fact base`);
+    }
+    return { markdown: this.md.join('\n\n'), plaintext: this.text.join('\n') };
+  }
+}
+
+function esc(text: string): string {
+  return text.replace(/[\\`*_[\]<>~]/g, '\\$&');
+}
+
+const nameOf = (facts: FactBase, id: string) => facts.people.get(id)?.name ?? facts.organisations.get(id)?.name ?? id;
+const term = (from: string, to?: string) => (to ? `${formatDate(from)} – ${formatDate(to)}` : `since ${formatDate(from)}`);
+
+function eventLines(card: Card, event: Event): void {
+  const facts = card.facts;
+  card.line('When', formatRange(event.start, event.end));
+  if (event.place) card.line('Where', event.place);
+  const parent = event.parent ? facts.events.get(event.parent) : undefined;
+  if (parent) card.line('Part of', `${parent.name} (${formatRange(parent.start, parent.end)})`);
+  if (event.participants.length > 0) card.line('Participants', event.participants.map((id) => nameOf(facts, id)).join(', '));
+  const meetings = [...facts.events.values()].filter((e) => e.parent === event.id).sort((a, b) => a.start.localeCompare(b.start));
+  card.list('Meetings and sub-events', meetings.map((e) => `${e.name} — ${formatRange(e.start, e.end)}${e.place ? `, ${e.place}` : ''}`));
+  for (const reported of event.reportedKinds) card.line('Also called', `${reported.kind}${reported.note ? ` (${reported.note})` : ''}`);
+  card.cite(event, ...event.reportedKinds);
+}
+
+function officesOn(card: Card, person: Person, [from, to]: [string, string]): void {
+  const facts = card.facts;
+  const held = person.offices.filter((t) => t.from <= to && (t.to === undefined || from <= t.to));
+  const day = from === to ? formatDate(from) : formatRange(from, to);
+  card.list(`Offices held on ${day}`, held.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${term(t.from, t.to)})`));
+  if (held.length === 0) card.line(`On ${day}`, 'no office in the fact base');
+  const others = person.offices.filter((t) => !held.includes(t));
+  card.list('Other terms', others.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${term(t.from, t.to)})`));
+  card.cite(...held);
+}
+
+/** Adds the card for one fact a mention refers to. */
+function describe(card: Card, mention: Mention, link: Mention['facts'][number]): void {
+  const facts = card.facts;
+  const when = datesInQuestion(mention.block, mention.sentence)[0];
+  switch (link.kind) {
+    case 'person':
+    case 'organisation': {
+      const named = link.kind === 'person' ? facts.people.get(link.id) : facts.organisations.get(link.id);
+      if (!named) return;
+      card.title(named.name, link.kind);
+      if (mention.misspelt) card.line('Written', `${mention.text} — the fact base spells it ${named.preferred[0] ?? named.name}`);
+      const spellings = [...new Set([...named.preferred, ...named.spellings])].filter((s) => s !== named.name);
+      if (spellings.length > 0) card.line('Also written', spellings.join(', '));
+      if (link.kind === 'person' && when) officesOn(card, named as Person, when);
+      card.cite(named);
+      card.defined(named);
+      return;
+    }
+    case 'office': {
+      const office = facts.offices.get(link.id);
+      if (!office) return;
+      card.title(office.title, `office${office.country ? `, ${office.country}` : ''}`);
+      if (when) {
+        const day = when[0] === when[1] ? formatDate(when[0]) : formatRange(when[0], when[1]);
+        const holders = [...facts.people.values()].flatMap((p) => p.offices.filter((t) => t.office === office.id &&
+          t.from <= when[1] && (t.to === undefined || when[0] <= t.to)).map((t) => ({ p, t })));
+        card.list(`Held on ${day} by`, holders.map(({ p, t }) => `${p.name} (${term(t.from, t.to)})`));
+        if (holders.length === 0) card.line(`On ${day}`, 'no holder in the fact base');
+        card.cite(...holders.map((h) => h.t));
+      }
+      card.cite(office);
+      card.defined(office);
+      return;
+    }
+    case 'event': {
+      const event = facts.events.get(link.id);
+      if (!event) return;
+      card.title(event.name, event.kind);
+      eventLines(card, event);
+      card.defined(event);
+      return;
+    }
+    case 'document': {
+      const doc = facts.documents.get(link.id);
+      if (!doc) return;
+      card.title(doc.title, doc.kind);
+      card.line('Binding', doc.binding === 'unknown' ? 'the sources do not say' : doc.binding ? 'yes — it creates legal obligations' : 'no — it creates no legal obligations');
+      if (doc.parties.length > 0) card.line('Parties', doc.parties.map((id) => nameOf(facts, id)).join('; '));
+      if (doc.date) card.line('Date', formatDate(doc.date));
+      const event = doc.event ? facts.events.get(doc.event) : undefined;
+      if (event) card.line('Signed at', `${event.name} (${formatRange(event.start, event.end)})`);
+      card.cite(doc);
+      card.defined(doc);
+      return;
+    }
+    case 'claim': {
+      const claim = facts.claims.get(link.id);
+      if (!claim) return;
+      card.title(claim.statement, `claim (${claim.status})`);
+      if (claim.value !== undefined) card.line('Figure', [claim.qualifier, formatAmount(claim.value, claim.unit)].filter((x) => x !== undefined).join(' '));
+      if (claim.measure) card.line('Measures', claim.measure);
+      card.list('Claimed by', claim.claimedBy.map((a) => `${nameOf(facts, a.by)}${a.date ? `, ${formatDate(a.date)}` : ''}`));
+      if (claim.certainty) card.line('Certainty in the sources', claim.certainty);
+      if (claim.attribution.length > 0) card.line('Attribute it, e.g.', claim.attribution.slice(0, 4).join('; '));
+      card.cite(claim, ...claim.claimedBy);
+      card.defined(claim);
+      return;
+    }
+    case 'count': {
+      const group = facts.documentCounts.find((c) => c.id === link.id);
+      if (!group) return;
+      const event = facts.events.get(group.event);
+      card.title(`Documents signed${event ? ` at ${event.name}` : ''}`, 'count');
+      card.list('Sourced counts', group.counts.map((c) => `${c.said}${c.by ? ` — ${nameOf(facts, c.by)}` : ''}${c.date ? `, ${formatDate(c.date)}` : ''}`));
+      card.cite(group, ...group.counts);
+      card.defined(group);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The fact card for the name, office, event, date, document, figure or count at a source offset of a draft. */
+export function hover(source: string, index: FactIndex, offset: number): HoverCard | undefined {
+  const mention = mentionAt(source, index, offset);
+  if (!mention) return undefined;
+  const card = new Card(index.facts);
+  if (mention.kind === 'date' && mention.date) {
+    const interval = intervalOf(mention.date, yearFor(mention.block, mention.sentence));
+    card.title(mention.text, 'date');
+    const read = interval && formatRange(interval[0], interval[1]);
+    if (read && read !== mention.text) card.line('Read as', read);
+  }
+  for (const link of mention.facts.slice(0, mention.kind === 'date' ? 1 : 2)) describe(card, mention, link);
+  if (card.md.length === 0) return undefined;
+  return { ...card.render(), start: mention.start, end: mention.end };
+}

@@ -1,0 +1,93 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../finding.js';
+import { rangeOf, type DiagnosticData } from './convert.js';
+
+/** The kind of the "fix every factlint problem" source action (for `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.factlint';
+
+/** Whether a code-action request asks for actions of a kind (no `only` asks for every kind). */
+export function wants(only: string[] | undefined, kind: string): boolean {
+  return only === undefined || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** An edit of one document that applies only to the given version of it. */
+function versioned(uri: string, version: number, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+}
+
+/** The factlint payload of a diagnostic echoed back by a client, if it has a well-formed one. */
+function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (typeof data !== 'object' || data === null || typeof data.rule !== 'string' || typeof data.version !== 'number') return undefined;
+  if (!data.range?.start || !data.range.end || !Array.isArray(data.fixes)) return undefined;
+  return data as DiagnosticData;
+}
+
+const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+
+/**
+ * The factlint diagnostics a request is about, read from each diagnostic's own `data` (clients may echo ranges
+ * in other units and every diagnostic on the line): those whose true range touches the requested range,
+ * computed for the document's current version — a finding for an older version yields no action.
+ */
+function current(params: CodeActionParams, doc: TextDocument): [Diagnostic, DiagnosticData][] {
+  const seen = new Set<string>();
+  return params.context.diagnostics.flatMap((d): [Diagnostic, DiagnosticData][] => {
+    const data = dataOf(d);
+    if (!data || data.version !== doc.version) return [];
+    if (!before(data.range.start, params.range.end) || !before(params.range.start, data.range.end)) return [];
+    const key = JSON.stringify([data.rule, data.range, d.message]);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [[d, data]];
+  });
+}
+
+/** One quick fix per fix of each factlint diagnostic in the request; preferred when it is the diagnostic's only fix. */
+export function quickFixes(params: CodeActionParams, doc: TextDocument): CodeAction[] {
+  return current(params, doc).flatMap(([diagnostic, data]) => data.fixes.map((fix): CodeAction => ({
+    title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: data.fixes.length === 1,
+    edit: versioned(doc.uri, data.version, fix.edits),
+  })));
+}
+
+/**
+ * "Disable RULE for this line": a `factlint-disable-next-line RULE -- reason` comment above the line when the
+ * line starts a paragraph or is a heading (an HTML comment there does not change how the Markdown renders),
+ * else a `factlint-disable-line` comment at the end of the line (inside a paragraph, list, quote or table).
+ */
+export function disableActions(params: CodeActionParams, doc: TextDocument): CodeAction[] {
+  const done = new Set<string>();
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  const lineText = (line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  return current(params, doc).flatMap(([diagnostic, data]): CodeAction[] => {
+    const line = data.range.start.line;
+    if (done.has(`${data.rule}:${line}`)) return [];
+    done.add(`${data.rule}:${line}`);
+    const text = lineText(line);
+    const heading = /^ {0,3}#{1,6}(\s|$)/.test(text);
+    const startsParagraph = (line === 0 || lineText(line - 1).trim() === '') && !/^\s*([-*+]\s|\d{1,9}[.)]\s|>|\|)/.test(text);
+    const edit: TextEdit = heading || startsParagraph
+      ? { range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        newText: `${/^\s*/.exec(text)![0]}<!-- factlint-disable-next-line ${data.rule} -- reason -->${eol}` }
+      : { range: { start: { line, character: text.length }, end: { line, character: text.length } },
+        newText: ` <!-- factlint-disable-line ${data.rule} -- reason -->` };
+    return [{ title: `Disable ${data.rule} for this line (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+      edit: versioned(doc.uri, data.version, [edit]) }];
+  });
+}
+
+/** One action applying the first fix of every fixable finding (skipping fixes that overlap one already taken). */
+export function fixAll(doc: TextDocument, findings: Finding[]): CodeAction | undefined {
+  const edits = findings.flatMap((f) => f.fixes[0]?.edits ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
+  const taken: TextEdit[] = [];
+  let last = -1;
+  for (const e of edits) {
+    if (e.start < last) continue;
+    taken.push({ range: rangeOf(doc, e.start, e.end), newText: e.newText });
+    last = e.end;
+  }
+  if (taken.length === 0) return undefined;
+  return { title: 'Fix all auto-fixable factlint problems', kind: FIX_ALL_KIND, edit: versioned(doc.uri, doc.version, taken) };
+}

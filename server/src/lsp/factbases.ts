@@ -1,0 +1,237 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { bundledFactsDir, isFactFile } from '../facts/files.js';
+import { loadFactBase, type FactFile } from '../facts/load.js';
+import type { FactProblem } from '../facts/types.js';
+import { compile, type FactIndex } from '../match/compile.js';
+import type { Settings } from './settings.js';
+
+/** One fact base: the files it is made of, its compiled index (the last good one) and its current problems. */
+export interface FactBaseEntry {
+  files: string[];
+  /** Compiled from the last load without problems; kept while the files are broken. */
+  index?: FactIndex;
+  problems: FactProblem[];
+  /** The texts last loaded, by path (problems are located in these). */
+  texts: Map<string, string>;
+  /** `mtime:size` of each file when read from disk, or `buffer` when read from an open editor. */
+  stamps: Map<string, string>;
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const SCAN_LIMIT = 20_000;
+
+/**
+ * Finds, loads and caches fact bases. A draft is checked against the first of: the `facts:` paths in its
+ * front matter (relative to the draft); the `factlint.factBase` setting (relative to the workspace folder);
+ * the nearest folder at or above the draft, within its workspace folder, holding `*.facts.yaml` itself or in
+ * a `facts/` subfolder; every `*.facts.yaml` in the workspace folder; the bundled fact base.
+ * Each distinct set of files is loaded and compiled once, and again only when one of its files changes.
+ */
+export class FactBases {
+  readonly #entries = new Map<string, FactBaseEntry>();
+  readonly #listings = new Map<string, string[]>();
+  readonly #scans = new Map<string, string[]>();
+
+  /** `folders` are the workspace folders' paths; `openText` gives an open editor's text for a path. */
+  constructor(readonly folders: () => string[], readonly openText: (path: string) => string | undefined) {}
+
+  /** The fact-base files a draft at `draftPath` (undefined when it is not a file) is checked against. */
+  filesFor(draftPath: string | undefined, draftText: string, settings: Settings): string[] {
+    const here = draftPath === undefined ? undefined : dirname(draftPath);
+    const named = frontMatterFacts(draftText);
+    if (named.length > 0 && here !== undefined) return this.#expand(named.map((p) => resolve(here, p)));
+    const folder = draftPath === undefined ? undefined : this.folders().filter((f) => draftPath.startsWith(f + sep))
+      .sort((a, b) => b.length - a.length)[0];
+    const root = folder ?? here ?? this.folders()[0];
+    const configured = root === undefined ? settings.factBase.filter((p) => isAbsolute(p)) : settings.factBase.map((p) => resolve(root, p));
+    if (configured.length > 0) {
+      const files = this.#expand(configured);
+      if (files.length > 0) return files;
+    }
+    for (let dir = here; dir !== undefined; dir = dirname(dir)) {
+      const near = [...this.#list(dir), ...this.#list(join(dir, 'facts'))];
+      if (near.length > 0) return near;
+      if (folder === undefined || dir === folder || dirname(dir) === dir) break;
+    }
+    const all = folder === undefined ? [] : this.#scan(folder);
+    return all.length > 0 ? all : this.#list(bundledFactsDir());
+  }
+
+  /** The fact base made of `files`, loaded on first use and reloaded when a file changed; `reloaded` says whether it was. */
+  get(files: string[]): { entry: FactBaseEntry; reloaded: boolean } {
+    const key = files.join('\n');
+    let entry = this.#entries.get(key);
+    if (!entry) {
+      entry = { files, problems: [], texts: new Map(), stamps: new Map() };
+      this.#entries.set(key, entry);
+      this.#load(entry);
+      return { entry, reloaded: true };
+    }
+    const reloaded = this.#changed(entry);
+    if (reloaded) this.#load(entry);
+    return { entry, reloaded };
+  }
+
+  /** Reloads every known fact base whose files changed (on disk or in an editor); returns how many were. */
+  refresh(): number {
+    let count = 0;
+    for (const entry of this.#entries.values()) {
+      if (this.#changed(entry)) {
+        this.#load(entry);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Makes the next look at a file read it again, whatever its time stamp says (a watcher reported a change). */
+  touched(path: string): void {
+    for (const entry of this.#entries.values()) entry.stamps.delete(path);
+  }
+
+  /** Forgets what is known about folders' contents, after a fact-base file was created or deleted. */
+  rediscover(): void {
+    this.#listings.clear();
+    this.#scans.clear();
+  }
+
+  /** Whether a known fact base includes the file. */
+  includes(path: string): boolean {
+    return [...this.#entries.values()].some((e) => e.files.includes(path));
+  }
+
+  /** Problems by fact-base file over every known fact base (an empty list for a clean file), with the text they are in. */
+  problemsByFile(): Map<string, { text: string; problems: FactProblem[] }> {
+    const byFile = new Map<string, { text: string; problems: FactProblem[] }>();
+    for (const entry of this.#entries.values()) {
+      for (const file of entry.files) if (!byFile.has(file)) byFile.set(file, { text: entry.texts.get(file) ?? '', problems: [] });
+      for (const p of entry.problems) {
+        const slot = byFile.get(p.file) ?? { text: entry.texts.get(p.file) ?? '', problems: [] };
+        if (!slot.problems.some((q) => q.message === p.message && q.start === p.start && q.end === p.end)) slot.problems.push(p);
+        byFile.set(p.file, slot);
+      }
+    }
+    return byFile;
+  }
+
+  #load(entry: FactBaseEntry): void {
+    const files: FactFile[] = [];
+    const unreadable: FactProblem[] = [];
+    for (const path of entry.files) {
+      const text = this.#read(entry, path);
+      entry.texts.set(path, text ?? '');
+      if (text === undefined) unreadable.push({ rule: 'factbase-syntax', file: path, start: 0, end: 0, message: `Cannot read the fact-base file ${path}` });
+      else files.push({ path, text });
+    }
+    const loaded = unreadable.length > 0 ? { problems: unreadable, facts: undefined } : loadFactBase(files);
+    entry.problems = loaded.problems;
+    if (loaded.facts) entry.index = compile(loaded.facts);
+  }
+
+  #read(entry: FactBaseEntry, path: string): string | undefined {
+    const open = this.openText(path);
+    if (open !== undefined) {
+      entry.stamps.set(path, 'buffer');
+      return open;
+    }
+    try {
+      entry.stamps.set(path, stamp(path));
+      return readFileSync(path, 'utf8');
+    } catch {
+      entry.stamps.set(path, 'missing');
+      return undefined;
+    }
+  }
+
+  #changed(entry: FactBaseEntry): boolean {
+    return entry.files.some((path) => {
+      const open = this.openText(path);
+      if (open !== undefined) return open !== entry.texts.get(path);
+      let now: string;
+      try {
+        now = stamp(path);
+      } catch {
+        return entry.stamps.get(path) !== 'missing';
+      }
+      if (now === entry.stamps.get(path)) return false;
+      try {
+        const text = readFileSync(path, 'utf8');
+        if (text !== entry.texts.get(path)) return true;
+        entry.stamps.set(path, now);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+  }
+
+  #expand(paths: string[]): string[] {
+    const files = paths.flatMap((p) => (isDirectory(p) ? this.#list(p) : [p]));
+    return [...new Set(files)];
+  }
+
+  /** The fact-base files directly in a folder, sorted (none when it does not exist). */
+  #list(dir: string): string[] {
+    let files = this.#listings.get(dir);
+    if (!files) {
+      try {
+        files = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && isFactFile(e.name)).map((e) => join(dir, e.name)).sort();
+      } catch {
+        files = [];
+      }
+      this.#listings.set(dir, files);
+    }
+    return files;
+  }
+
+  /** Every fact-base file below a workspace folder, skipping dot-folders and node_modules. */
+  #scan(folder: string): string[] {
+    let found = this.#scans.get(folder);
+    if (found) return found;
+    found = [];
+    const queue = [folder];
+    for (let seen = 0; queue.length > 0 && seen < SCAN_LIMIT; seen++) {
+      const dir = queue.shift()!;
+      try {
+        for (const e of readdirSync(dir, { withFileTypes: true })) {
+          if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') queue.push(join(dir, e.name));
+          else if (e.isFile() && isFactFile(e.name)) found.push(join(dir, e.name));
+        }
+      } catch {
+        // An unreadable folder holds no fact base we can use.
+      }
+    }
+    found.sort();
+    this.#scans.set(folder, found);
+    return found;
+  }
+}
+
+/** The `facts:` path(s) in a draft's YAML front matter. */
+export function frontMatterFacts(text: string): string[] {
+  if (!text.startsWith('---')) return [];
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return [];
+  try {
+    const facts = (parseYaml(m[1]!) as { facts?: unknown } | null)?.facts;
+    if (typeof facts === 'string') return [facts];
+    return Array.isArray(facts) ? facts.filter((f): f is string => typeof f === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function stamp(path: string): string {
+  const s = statSync(path);
+  return `${s.mtimeMs}:${s.size}`;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,186 @@
+import type { Span } from '../markdown/prose.js';
+import type { BlockFacts } from './analyse.js';
+import type { PhraseMatch } from './phrases.js';
+import type { Token } from './tokens.js';
+
+/** A number of things as written ("about 20", "almost two dozen", "more than 50", "dozens of"), as a range. */
+export interface CountMention {
+  /** Offsets of the whole expression, qualifier included. */
+  start: number;
+  end: number;
+  /** Token index of the expression's last word (where the counted noun may follow). */
+  last: number;
+  min: number;
+  max: number;
+}
+
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const WORD_VALUES = new Map<string, number>([...UNITS.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, i * 10] as const)]
+  .filter(([w]) => w !== ''));
+
+type Shape = 'about' | 'nearly' | 'more' | 'atLeast' | 'upTo';
+/** Qualifiers, longest first, as lower-case word sequences. */
+const QUALIFIERS: [string[], Shape][] = ([
+  ['in excess of', 'more'], ['upwards of', 'more'], ['more than', 'more'], ['over', 'more'], ['above', 'more'],
+  ['at least', 'atLeast'], ['no fewer than', 'atLeast'], ['no less than', 'atLeast'],
+  ['up to', 'upTo'], ['fewer than', 'upTo'], ['less than', 'upTo'], ['no more than', 'upTo'], ['under', 'upTo'],
+  ['as many as', 'upTo'],
+  ['just under', 'nearly'], ['close to', 'nearly'], ['nearly', 'nearly'], ['almost', 'nearly'], ['just short of', 'nearly'],
+  ['an estimated', 'about'], ['approximately', 'about'], ['roughly', 'about'], ['around', 'about'], ['about', 'about'],
+  ['some', 'about'], ['approx', 'about'], ['circa', 'about'], ['an approximate', 'about'],
+] as [string, Shape][]).map(([q, s]) => [q.split(' '), s] as [string[], Shape]).sort((a, b) => b[0].length - a[0].length);
+
+/** What may stand between two words of one number ("twenty-seven", "two dozen"): a space or a hyphen. */
+const JOIN = /^[\s\u00a0\-\u2010\u2011]{1,3}$/;
+
+function gap(text: string, tokens: Token[], a: number, b: number): string {
+  return text.slice(tokens[a]!.end, tokens[b]!.start);
+}
+
+/** A number spelt in digits or words starting at token i: its value and last token. */
+function numberAt(text: string, tokens: Token[], i: number): { value: number; last: number } | undefined {
+  const t = tokens[i]!;
+  if (/^\d{1,3}$/.test(t.text)) {
+    // Not part of a decimal, a thousands group, a score or a range ("3.5", "1,000", "3:1", "20-25").
+    const before = text[t.start - 1];
+    const after = text.slice(t.end, t.end + 2);
+    if (/[.,:$]/.test(before ?? '') || /\d[-\u2013]$/.test(text.slice(Math.max(0, t.start - 2), t.start))) return undefined;
+    if (/^([.,:\-\u2013]\d|%)/.test(after)) return undefined;
+    return { value: Number(t.text), last: i };
+  }
+  let value = WORD_VALUES.get(t.lower);
+  if (value === undefined) return undefined;
+  let last = i;
+  const next = tokens[i + 1];
+  if (value >= 20 && value % 10 === 0 && next && JOIN.test(gap(text, tokens, i, i + 1))) {
+    const unit = WORD_VALUES.get(next.lower);
+    if (unit !== undefined && unit > 0 && unit < 10) {
+      value += unit;
+      last = i + 1;
+    }
+  }
+  const after = tokens[last + 1];
+  if (value > 0 && value < 10 && after?.lower === 'hundred' && JOIN.test(gap(text, tokens, last, last + 1))) {
+    value *= 100;
+    last += 1;
+  }
+  return { value, last };
+}
+
+/** The multiple of a dozen starting at token i: "a dozen", "two dozen", "half a dozen", "four dozen". */
+function dozenAt(text: string, tokens: Token[], i: number, base: { value: number; last: number } | undefined):
+  { value: number; last: number; open?: boolean } | undefined {
+  const t = tokens[i]!;
+  const is = (k: number, word: string) => tokens[k]?.lower === word && JOIN.test(gap(text, tokens, k - 1, k));
+  if (t.lower === 'dozens' && is(i + 1, 'of')) return { value: 24, last: i + 1, open: true };
+  if (t.lower === 'half' && is(i + 1, 'a') && is(i + 2, 'dozen')) return { value: 6, last: i + 2 };
+  if (t.lower === 'a' && is(i + 1, 'dozen')) return { value: 12, last: i + 1 };
+  if (t.lower === 'a' && is(i + 1, 'hundred')) return { value: 100, last: i + 1 };
+  if (base && is(base.last + 1, 'dozen')) return { value: base.value * 12, last: base.last + 1 };
+  return undefined;
+}
+
+function qualifierBefore(text: string, tokens: Token[], i: number): { shape: Shape; first: number } | undefined {
+  for (const [words, shape] of QUALIFIERS) {
+    const first = i - words.length;
+    if (first < 0) continue;
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k++) {
+      ok = tokens[first + k]!.lower === words[k] && JOIN.test(gap(text, tokens, first + k, first + k + 1));
+    }
+    if (ok) return { shape, first };
+  }
+  return undefined;
+}
+
+function range(value: number, shape: Shape | undefined): [number, number] {
+  switch (shape) {
+    case 'about': return [value * 0.9, value * 1.1];
+    case 'nearly': return [value * 0.8, value];
+    case 'more': return [value + 1e-9, value * 1.5];
+    case 'atLeast': return [value, Number.POSITIVE_INFINITY];
+    case 'upTo': return [0, value];
+    default: return [value, value];
+  }
+}
+
+/**
+ * Counts in one left-to-right pass over the tokens: digits (up to 999) and English number words to a hundred,
+ * dozens, and a qualifier before them that widens the number into a range.
+ */
+export function findCounts(text: string, tokens: Token[]): CountMention[] {
+  const found: CountMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = tokens[i]!.lower;
+    const c = lower.charCodeAt(0);
+    if (!(c >= 48 && c <= 57) && !WORD_VALUES.has(lower) && lower !== 'a' && lower !== 'half' && lower !== 'dozens') continue;
+    const base = numberAt(text, tokens, i);
+    const dozen = dozenAt(text, tokens, i, base);
+    const number = dozen ?? base;
+    if (!number) continue;
+    const qualifier = qualifierBefore(text, tokens, i);
+    let [min, max] = range(number.value, qualifier?.shape);
+    if (dozen?.open) [min, max] = [Math.max(min, 24), Number.POSITIVE_INFINITY];
+    const first = qualifier?.first ?? i;
+    found.push({ start: tokens[first]!.start, end: tokens[number.last]!.end, last: number.last, min, max });
+    i = number.last;
+  }
+  return found;
+}
+
+/** Words that end the search for a counted noun: the number is not about the noun that follows them. */
+const STOP = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'to', 'from', 'with', 'was', 'were', 'is', 'are',
+  'be', 'been', 'that', 'which', 'who', 'had', 'has', 'have', 'per', 'than', 'percent', 'times', 'years', 'days',
+  'hours', 'points', 'but', 'they', 'it', 'its', 'their', 'these', 'those', 'this', 'as', 'he', 'she', 'we', 'not']);
+/** What may stand between the number and its noun or between intervening words: spaces, commas, hyphens. */
+const BETWEEN = /^[\s\u00a0,\-\u2010-\u2014]{1,4}$/;
+
+/**
+ * The noun a count is of: a phrase starting within `maxWords` words after the number, the words in between being
+ * ordinary modifiers ("27 intergovernmental, interdepartmental and interregional agreements").
+ */
+export function nounAfter<T>(text: string, tokens: Token[], count: CountMention, nouns: ReadonlyMap<number, PhraseMatch<T>>, maxWords = 4):
+  PhraseMatch<T> | undefined {
+  for (let k = count.last + 1; k <= count.last + 1 + maxWords && k < tokens.length; k++) {
+    if (!BETWEEN.test(gap(text, tokens, k - 1, k))) return undefined;
+    const noun = nouns.get(k);
+    if (noun) return noun;
+    const word = tokens[k]!;
+    if (STOP.has(word.lower) || /\d/.test(word.text) || WORD_VALUES.has(word.lower)) return undefined;
+  }
+  return undefined;
+}
+
+const cache = new WeakMap<BlockFacts, CountMention[]>();
+
+/** The counts of a block that are not part of a date, found once. */
+export function countsOf(bf: BlockFacts): CountMention[] {
+  let counts = cache.get(bf);
+  if (!counts) {
+    const dates = bf.dates;
+    let d = 0;
+    // Both lists are in prose order: one merge pass drops the counts that are part of a date.
+    counts = findCounts(bf.text, bf.tokens).filter((c) => {
+      while (d < dates.length && dates[d]!.end <= c.start) d++;
+      return !(d < dates.length && dates[d]!.start < c.end);
+    });
+    cache.set(bf, counts);
+  }
+  return counts;
+}
+
+/** The items (in prose order) that lie inside a span, found by binary search: rules call this once per sentence. */
+export function itemsIn<T extends Span>(sorted: readonly T[], span: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) found.push(sorted[i]!);
+  return found;
+}

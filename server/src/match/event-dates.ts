@@ -1,0 +1,138 @@
+import type { Document, Event } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
+import { inside, type BlockFacts } from './analyse.js';
+import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
+import type { PhraseMatch } from './phrases.js';
+
+// Which event a written date is about, for the rules that judge dates and weekdays against the fact base.
+
+/** A dated thing a sentence names: an event, or a document with a date of its own. */
+interface Anchor {
+  start: string;
+  end: string;
+  event?: Event;
+}
+
+/** Words that put a date in relation to an event rather than on it ("before 1 March", "by 3 March"). */
+const RELATION = /\b(?:before|after|by|since|prior to|ahead of|following|earlier than|later than)\s+$/i;
+
+/** The interval a mention covers in the year (or years) an anchor supplies, the first that fits, else the first. */
+function intervalFor(mention: DateMention, anchor: Anchor): [string, string] | undefined {
+  const years = [...new Set([Number(anchor.start.slice(0, 4)), Number(anchor.end.slice(0, 4))])];
+  const intervals = years.map((year) => intervalOf(mention, year)).filter((i) => i !== undefined);
+  return intervals.find((i) => fitsInterval(mention, i, anchor)) ?? intervals[0];
+}
+
+function fitsInterval(mention: DateMention, [start, end]: [string, string], anchor: Anchor): boolean {
+  return isDayPrecise(mention) ? anchor.start <= start && end <= anchor.end : start <= anchor.end && anchor.start <= end;
+}
+
+/** Words that, standing between a date and an event phrase, say the date is another day ("on 12 March, after the visit"). */
+const APART = /\b(?:after|before|since|following|prior to|ahead of|earlier|later)\b/i;
+
+/** What one sentence names, found once per sentence and shared by the date rules. */
+interface Named {
+  events: Event[];
+  phrases: PhraseMatch<Event>[];
+  documents: PhraseMatch<Document>[];
+}
+const namedBySentence = new WeakMap<BlockFacts, Map<number, Named>>();
+
+/** The items of a list sorted by start that lie inside a span (binary search, so a long block stays linear). */
+function within<T extends Span>(list: T[], span: Span): T[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: T[] = [];
+  for (let i = lo; i < list.length && list[i]!.start < span.end; i++) if (inside(list[i]!, span)) found.push(list[i]!);
+  return found;
+}
+
+function named(bf: BlockFacts, sentence: Span): Named {
+  let bySentence = namedBySentence.get(bf);
+  if (!bySentence) namedBySentence.set(bf, (bySentence = new Map()));
+  let found = bySentence.get(sentence.start);
+  if (!found) {
+    found = { events: bf.eventsIn(sentence), phrases: within(bf.eventPhrases, sentence), documents: within(bf.documents, sentence) };
+    bySentence.set(sentence.start, found);
+  }
+  return found;
+}
+
+/** Each date of a block with its sentence and its index among the block's dates, in one pass. */
+export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, number]> {
+  const sentences = bf.block.sentences;
+  let s = 0;
+  for (let i = 0; i < bf.dates.length; i++) {
+    const mention = bf.dates[i]!;
+    while (s < sentences.length && sentences[s]!.end <= mention.start) s++;
+    if (s < sentences.length && inside(mention, sentences[s]!)) yield [mention, sentences[s]!, i];
+  }
+}
+
+/** The events a sentence names that a date or weekday in it may be about: not those named only apart from it. */
+export function eventsAbout(bf: BlockFacts, sentence: Span, span: Span): Event[] {
+  const { events, phrases } = named(bf, sentence);
+  const apart = (event: Event) => {
+    const naming = phrases.filter((m) => m.values.includes(event));
+    return naming.length > 0 && naming.every((m) =>
+      APART.test(m.end <= span.start ? bf.text.slice(m.end, span.start) : bf.text.slice(span.end, m.start)));
+  };
+  return events.filter((e) => !apart(e));
+}
+
+/** The events a date may be about, and the dated documents its sentence names (a date may be about either). */
+function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
+  const events: Anchor[] = eventsAbout(bf, sentence, mention).map((event) => ({ start: event.start, end: event.end, event }));
+  const documents: Anchor[] = named(bf, sentence).documents
+    .flatMap((m) => m.values.flatMap((doc) => (doc.date ? [{ start: doc.date, end: doc.date }] : [])));
+  return [...events, ...documents];
+}
+
+/** How alike a written interval and an event are: shared days over all days (0 when apart). */
+function likeness([start, end]: [string, string], event: Event): number {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const shared = Math.min(day(end), day(event.end)) - Math.max(day(start), day(event.start)) + 1;
+  const all = Math.max(day(end), day(event.end)) - Math.min(day(start), day(event.start)) + 1;
+  return Math.max(0, shared) / all;
+}
+
+/**
+ * The event a date in a sentence contradicts: the sentence names events, the date fits none of them (nor any
+ * dated document it names), and it is not set in relation to them ("before 1 March"). Of the events, the one most
+ * like the date; on a tie, a range for a range, else the most specific.
+ */
+export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
+  if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
+  const all = anchors(bf, sentence, mention);
+  const events = all.flatMap((a) => (a.event ? [a.event] : []));
+  if (events.length === 0 || all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;
+  const range = mention.to !== undefined;
+  const score = (e: Event) => likeness(intervalFor(mention, e)!, e) + ((e.start !== e.end) === range ? 0.001 : 0);
+  return events.reduce((best, e) => (score(e) > score(best) ? e : best));
+}
+
+/** The year a mention takes: its own, else that of the first thing its sentence names that it fits, else none. */
+export function yearOf(bf: BlockFacts, sentence: Span, mention: DateMention): number | undefined {
+  if (mention.from?.year !== undefined) return mention.from.year;
+  for (const a of anchors(bf, sentence, mention)) {
+    const interval = intervalFor(mention, a);
+    if (interval && fitsInterval(mention, interval, a)) return Number(interval[0].slice(0, 4));
+  }
+  return undefined;
+}
+
+/**
+ * The end of a several-day event a sentence speaks of, if it says which ("the visit began on…" → its first day);
+ * a single date written for such an event is only fixed when it does.
+ */
+export function endMeant(bf: BlockFacts, sentence: Span, event: Event): string | undefined {
+  const text = bf.text.slice(sentence.start, sentence.end);
+  const first = /\b(?:began|begun|begins|started|starts|opened|opens|arrived|arrives|arrival)\b/i.test(text);
+  const last = /\b(?:ended|ends|concluded|concludes|closed|closes|finished|left|leaves|departed|departs|departure)\b/i.test(text);
+  return first === last ? undefined : first ? event.start : event.end;
+}

@@ -1,0 +1,150 @@
+import type { FactBase, Office, Person } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
+import type { BlockFacts } from './analyse.js';
+import type { Holder } from './compile.js';
+import type { NameMention } from './names.js';
+import type { PhraseMatch } from './phrases.js';
+import { tokenAt, type Token } from './tokens.js';
+
+/** A person's name with an office wording attached to it ("Premier X", "X, Ruritania's premier,", "the premier, X"). */
+export interface TitledName {
+  name: NameMention;
+  person: Person;
+  wording: PhraseMatch<Office>;
+  /** The offices the wording can mean here: narrowed by a written qualifier ("Ruritanian", "Ruritania's") when there is one. */
+  offices: Office[];
+  /** From the first to the last character of wording and name. */
+  start: number;
+  end: number;
+}
+
+/** Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). */
+const MODIFIERS = new Set(['former', 'ex', 'late', 'then', 'future', 'incoming', 'outgoing', 'acting', 'interim', 'vice',
+  'deputy', 'assistant', 'later', 'next', 'previous', 'past', 'retired', 'onetime', 'erstwhile', 'honorary', 'be', 'elect']);
+const SPACES = /^[ \u00a0]+$/;
+const COMMA = /^,[ \u00a0]+$/;
+/** Between a name and a title in apposition: ", " then optionally an article and one capitalised qualifier or possessive. */
+const APPOSITION = /^,[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+/** After a title: it names another office ("premier's", "minister of", "-designate"), or it is one of a list ("and"). */
+const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[\-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
+/** What may follow a name introduced by "the title, ": the end of a clause. */
+const CLAUSE_END = /^(?:$|[ \u00a0]*[,.;:!?)\]\u2014\u2013"\u201d])/;
+
+/**
+ * Finds, in one pass over a block's office wordings and person names, which wording is attached to which name:
+ * the wording right before the name (only spaces between, or ", " when the name then ends the clause), or the
+ * wording in apposition after it (", " with an optional "the"/"a" and one qualifier such as "Ruritania's").
+ * Skips titles with a modifier ("former Premier"), unsure names (near misses, spellings several people share)
+ * and qualified titles whose qualifier fits none of the offices.
+ */
+export function titledNames(bf: BlockFacts): TitledName[] {
+  let found = cache.get(bf);
+  if (!found) cache.set(bf, (found = bf.offices.length === 0 ? [] : find(bf)));
+  return found;
+}
+
+const cache = new WeakMap<BlockFacts, TitledName[]>();
+
+function find(bf: BlockFacts): TitledName[] {
+  const text = bf.text;
+  const tokens = bf.tokens;
+  const people = bf.names.filter((n) => n.form.kind === 'person' && !n.fuzzy && !ambiguous(bf, n));
+  const dateEnds = new Set(bf.dates.map((d) => d.end));
+  const offices = bf.offices;
+  const found: TitledName[] = [];
+  let p = 0;
+  for (let w = 0; w < offices.length; w++) {
+    const wording = offices[w]!;
+    while (p < people.length && people[p]!.start < wording.end) p++;
+    if (modified(text, tokens, wording)) continue;
+    const after = people[p];
+    const before = p > 0 && people[p - 1]!.end <= wording.start && wording.start - people[p - 1]!.end <= 40 ? people[p - 1] : undefined;
+    const gapAfter = after && after.start - wording.end <= 3 ? text.slice(wording.end, after.start) : undefined;
+    if (gapAfter !== undefined && SPACES.test(gapAfter)) {
+      attach(found, after!, wording, qualifierBefore(text, tokens, wording, dateEnds));
+      continue;
+    }
+    const apposition = before ? APPOSITION.exec(text.slice(before.end, wording.start)) : null;
+    const listed = offices[w + 1] && /^,[ \u00a0]+(?:the[ \u00a0]+)?$/.test(text.slice(wording.end, offices[w + 1]!.start));
+    const commaBefore = gapAfter !== undefined && COMMA.test(gapAfter);
+    if (apposition && !commaBefore && !listed && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) {
+      attach(found, before!, wording, apposition[1]);
+    } else if (!apposition && commaBefore && CLAUSE_END.test(text.slice(after!.end, after!.end + 2))) {
+      attach(found, after!, wording, qualifierBefore(text, tokens, wording, dateEnds));
+    }
+  }
+  return found;
+}
+
+function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, qualifier: string | undefined): void {
+  const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(o, qualifier));
+  if (offices.length === 0) return;
+  found.push({ name, person: name.form.entity as Person, wording, offices,
+    start: Math.min(name.start, wording.start), end: Math.max(name.end, wording.end) });
+}
+
+/** Whether a spelling, as written, is listed for more than one person or organisation. */
+function ambiguous(bf: BlockFacts, name: NameMention): boolean {
+  const match = bf.index.names.matchAt(bf.text, bf.tokens, tokenAt(bf.tokens, name.start));
+  return !!match && match.end === name.end && match.values.some((f) => f.entity !== name.form.entity);
+}
+
+/** Whether one of the two words right before the wording, or a suffix after it, changes what office or time it means. */
+function modified(text: string, tokens: Token[], wording: PhraseMatch<Office>): boolean {
+  for (let k = wording.first - 1; k >= 0 && k >= wording.first - 2; k--) {
+    if (!/^[ \u00a0\-\u2010\u2011]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+    if (MODIFIERS.has(tokens[k]!.lower)) return true;
+  }
+  return /^[\-\u2010\u2011](?:designate|elect)(?![\p{L}])/iu.test(text.slice(wording.end, wording.end + 12));
+}
+
+/** A capitalised word ("Ruritanian") or possessive ("Ruritania's") right before the wording, unless it starts a sentence or ends a date. */
+function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Office>, dateEnds: Set<number>): string | undefined {
+  let k = wording.first - 1;
+  if (k < 0 || !/^[ \u00a0]+$/.test(text.slice(tokens[k]!.end, wording.start))) return undefined;
+  if (tokens[k]!.lower === 's' && k > 0 && /^['\u2019]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) k--;
+  const token = tokens[k]!;
+  const c = token.text[0]!;
+  if (c === c.toLowerCase() || dateEnds.has(token.end)) return undefined;
+  const before = text.slice(Math.max(0, token.start - 4), token.start).trimEnd();
+  return before === '' || /[.!?:;"\u201c(\[\u2014]$/.test(before) ? undefined : token.text;
+}
+
+/** Whether a qualifier names the office's country or a word of its title or wordings ("Ruritanian" fits Ruritania; "UN" fits "UN Secretary-General"). */
+function fitsQualifier(office: Office, qualifier: string): boolean {
+  const key = qualifier.toLowerCase().slice(0, 4);
+  return [office.country ?? '', office.title, ...office.wordings].some((s) => s.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(key)));
+}
+
+/** The sentence of a block that contains a prose offset (binary search). */
+export function sentenceOf(bf: BlockFacts, offset: number): Span {
+  const spans = bf.block.sentences;
+  let [lo, hi] = [0, spans.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return spans[lo] ?? { start: 0, end: bf.text.length };
+}
+
+/** The countries a person belongs to: their own and those of every office they held. */
+export function countriesOf(person: Person, facts: FactBase): Set<string> {
+  const countries = new Set<string>();
+  if (person.country) countries.add(person.country);
+  for (const tenure of person.offices) {
+    const country = facts.offices.get(tenure.office)?.country;
+    if (country) countries.add(country);
+  }
+  return countries;
+}
+
+/** Who held an office at any time within an inclusive interval. */
+export function holdersDuring(holders: Holder[] | undefined, [start, end]: [string, string]): Holder[] {
+  return (holders ?? []).filter((h) => h.from <= end && (h.to === undefined || start <= h.to));
+}
+
+/** Whether a holder's term covers the whole interval. */
+export function covers(holder: Holder, [start, end]: [string, string]): boolean {
+  return holder.from <= start && (holder.to === undefined || end <= holder.to);
+}

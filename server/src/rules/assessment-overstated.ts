@@ -1,0 +1,78 @@
+import type { Claim, FactBase } from '../facts/types.js';
+import type { BlockFacts } from '../match/analyse.js';
+import { itemsIn } from '../match/counts.js';
+import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
+import { tokenAt } from '../match/tokens.js';
+import { claimants } from './claim-unattributed.js';
+import type { Rule, RuleFinding } from './rule.js';
+
+/** Words that state an outcome as certain, and words that hedge it (generic English). */
+const CERTAIN = new PhraseMatcher<true>();
+for (const p of ['will', 'shall', 'shows that', 'show that', 'showed that', 'shown that', 'proves', 'prove', 'proved', 'proven',
+  'certainly', 'definitely', 'is set to', 'are set to', 'clearly', 'undoubtedly', 'demonstrates that', 'demonstrate that',
+  'inevitably', 'is bound to', 'are bound to', 'is going to', 'are going to', 'without doubt']) CERTAIN.add(p, true);
+const HEDGE = new PhraseMatcher<true>();
+for (const p of ['may', 'might', 'could', 'possibly', 'possible', 'perhaps', 'likely', 'unlikely', 'probably', 'suggest', 'suggests',
+  'suggested', 'appear', 'appears', 'appeared', 'seem', 'seems', 'potentially', 'maybe']) HEDGE.add(p, true);
+
+/** Words before "will" that make it the noun ("the will of the people"). */
+const NOUN_WILL = new Set(['the', 'a', 'political', 'good', 'free']);
+const ADVERBS = new Set(['certainly', 'definitely', 'clearly', 'undoubtedly', 'inevitably', 'surely']);
+
+/** "the documents signed … may help …" from a claim's statement, for a message. */
+function clause(claim: Claim): string {
+  const text = claim.statement.trim().replace(/\.$/, '');
+  return /^(The|A|An|This|These|Its|Their)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** A sentence on an assessed claim's topic that states it with certainty and no hedge. */
+const rule: Rule = {
+  id: 'assessment-overstated',
+  description: 'An assessment is stated with more certainty than its sources give it (may → will).',
+  severity: 'warning',
+  category: 'claim',
+  fixable: true,
+  *check({ blocks, facts }) {
+    for (const bf of blocks) {
+      if (bf.topics.length === 0) continue;
+      for (const sentence of bf.block.sentences) {
+        const claims = [...new Set(itemsIn(bf.topics, sentence).flatMap((m) => m.values))].filter((c) => c.status === 'assessed');
+        if (claims.length === 0 || bf.text.slice(sentence.start, sentence.end).trimEnd().endsWith('?')) continue;
+        const tokens = itemsIn(bf.tokens, sentence);
+        const dates = itemsIn(bf.dates, sentence);
+        // A hedge hedges; "May" in a date does not.
+        if (HEDGE.find(bf.text, tokens).some((h) => !dates.some((d) => d.start <= h.start && h.end <= d.end))) continue;
+        // "will" after a determiner is the noun ("the will of the people").
+        const stated = CERTAIN.find(bf.text, tokens).filter((m) => !NOUN_WILL.has(tokens[m.first - 1]?.lower ?? ''));
+        // Prefer "will", which a fix can soften.
+        const certain = stated.find((m) => tokens[m.first]!.lower === 'will') ?? stated[0];
+        if (certain) yield* findings(bf, certain, claims, facts);
+      }
+    }
+  },
+};
+
+/** One finding per assessed claim on the sentence's topic, at its first certainty word. */
+function* findings(bf: BlockFacts, certain: PhraseMatch<true>, claims: Claim[], facts: FactBase): Generator<RuleFinding> {
+  const word = bf.text.slice(certain.start, certain.end);
+  for (const claim of claims) {
+    const finding: RuleFinding = {
+      block: bf, start: certain.start, end: certain.end, facts: [{ kind: 'claim', id: claim.id }],
+      message: `${claimants(facts, claim, false)} assessed only that ${clause(claim)}; the sources do not support "${word.toLowerCase()}".`,
+    };
+    if (word.toLowerCase() === 'will' && claim.certainty) {
+      // "will definitely" and "definitely will" become "may": the adverb goes with the certainty.
+      const at = tokenAt(bf.tokens, certain.start);
+      const [before, after] = [bf.tokens[at - 1], bf.tokens[at + 1]];
+      const adverb = (t: typeof before) => t !== undefined && ADVERBS.has(t.lower) &&
+        /^\s+$/.test(bf.text.slice(Math.min(t.end, certain.end), Math.max(t.start, certain.start)));
+      const start = adverb(before) ? before!.start : certain.start;
+      const end = adverb(after) ? after!.end : certain.end;
+      const capital = /^\p{Lu}/u.test(bf.text.slice(start, end));
+      const newText = capital ? claim.certainty[0]!.toUpperCase() + claim.certainty.slice(1) : claim.certainty;
+      finding.fixes = [{ title: `Change "${bf.text.slice(start, end)}" to "${newText}"`, edits: [{ start, end, newText }] }];
+    }
+    yield finding;
+  }
+}
+export default rule;

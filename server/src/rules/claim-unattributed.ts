@@ -1,0 +1,59 @@
+import type { Claim, FactBase } from '../facts/types.js';
+import { itemsIn } from '../match/counts.js';
+import { claimsStated, figuresOf, formatAmount, withInner } from '../match/figures.js';
+import type { Rule } from './rule.js';
+import { formatDate } from './support.js';
+
+/** How a draft names a person or organisation in a message: its first house form, else its name. */
+export function nameOf(facts: FactBase, id: string): string {
+  const entity = facts.people.get(id) ?? facts.organisations.get(id);
+  return entity ? entity.preferred[0] ?? entity.name : id;
+}
+
+/** "A and B", "A, B and C". */
+export function listing(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** "A. Person (1 May 2020) and B. Person (2 May 2020)" for a claim's claimants. */
+export function claimants(facts: FactBase, claim: Claim, dates = true): string {
+  return listing(claim.claimedBy.map((a) => `${nameOf(facts, a.by)}${dates && a.date ? ` (${formatDate(a.date)})` : ''}`));
+}
+
+const KIND: Record<Claim['status'], string> = {
+  claimed: 'a claim', assessed: 'an assessment', disputed: 'a disputed claim', confirmed: '',
+};
+
+/** A claimed, assessed or disputed figure stated in a sentence that neither attributes it nor names who put it forward. */
+const rule: Rule = {
+  id: 'claim-unattributed',
+  description: 'A claimed or assessed figure is stated as fact, without the attribution its sources require.',
+  severity: 'warning',
+  category: 'claim',
+  fixable: false,
+  *check({ blocks, facts, index }) {
+    for (const bf of blocks) {
+      const all = figuresOf(bf);
+      if (all.length === 0) continue;
+      for (const sentence of bf.block.sentences) {
+        const figures = itemsIn(all, sentence);
+        if (figures.length === 0) continue;
+        const events = bf.eventsIn(sentence);
+        const attributed = new Set(withInner(index.attribution, bf, itemsIn(bf.attribution, sentence)).flatMap((m) => m.values));
+        const named = new Set(itemsIn(bf.names, sentence).map((n) => n.form.entity.id));
+        for (const figure of figures) {
+          for (const claim of claimsStated(facts, events, figure)) {
+            if (claim.status === 'confirmed' || attributed.has(claim) || claim.claimedBy.some((a) => named.has(a.by))) continue;
+            const amount = `${claim.qualifier ? `${claim.qualifier} ` : ''}${formatAmount(claim.value!, claim.unit)}`;
+            yield {
+              block: bf, start: figure.start, end: figure.end, facts: [{ kind: 'claim', id: claim.id }],
+              message: `The figure of ${amount} is ${KIND[claim.status]} by ${claimants(facts, claim)}, not an established fact; `
+              + 'attribute it.',
+            };
+          }
+        }
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,132 @@
+import type { Count, DocumentCount, Event, FactBase } from '../facts/types.js';
+import type { BlockFacts } from '../match/analyse.js';
+import { countsOf, itemsIn, nounAfter } from '../match/counts.js';
+import { intervalOf } from '../match/dates.js';
+import type { Span } from '../markdown/prose.js';
+import { tokenize } from '../match/tokens.js';
+import { nameOf } from './claim-unattributed.js';
+import type { Rule } from './rule.js';
+import { defaultEvent, formatDate, yearFor } from './support.js';
+
+/** Words before a count that make it a subset of the documents ("including two memoranda", "of which 12 agreements"). */
+const SUBSET = /\b(including|includes|included|among them|among which|among these|of which|of them|of these|of those|such as)\b/i;
+
+const normal = (phrase: string) => tokenize(phrase).map((t) => t.lower).join(' ');
+const normalOf = new WeakMap<Count, string[]>();
+/** A count's nouns, normalised once. */
+function nounsOf(count: Count): string[] {
+  let nouns = normalOf.get(count);
+  if (!nouns) normalOf.set(count, (nouns = count.of.map(normal)));
+  return nouns;
+}
+
+/** The events a sentence is about with everything they are part of; else its block's; else the default event. */
+function eventsFor(bf: BlockFacts, sentence: Span, inBlock: () => Event[]): Set<Event> {
+  let named = bf.eventsIn(sentence);
+  if (named.length === 0) named = inBlock();
+  if (named.length === 0) named = [defaultEvent(bf)].filter((e) => e !== undefined);
+  const all = new Set<Event>();
+  for (const e of named) {
+    let event: Event | undefined = e;
+    for (let depth = 0; event && depth < 50; depth++) {
+      all.add(event);
+      event = event.parent ? bf.index.facts.events.get(event.parent) : undefined;
+    }
+  }
+  return all;
+}
+
+const lower = (text: string) => text[0]!.toLowerCase() + text.slice(1);
+
+/** The days a sentence's written dates and bare years ("in 2022") cover, as ISO intervals. */
+function writtenDates(bf: BlockFacts, sentence: Span): [string, string][] {
+  const year = yearFor(bf, sentence);
+  const dates = itemsIn(bf.dates, sentence);
+  const found = dates.map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
+  let d = 0;
+  for (const t of itemsIn(bf.tokens, sentence)) {
+    while (d < dates.length && dates[d]!.end <= t.start) d++;
+    if (!/^(19|20)\d\d$/.test(t.text) || (d < dates.length && dates[d]!.start <= t.start)) continue;
+    found.push([`${t.text}-01-01`, `${t.text}-12-31`]);
+  }
+  return found;
+}
+
+/** "27 agreements" from a count's `said`, without a trailing participle clause (", signed in …") or a gloss after ";". */
+function said(count: Count): string {
+  return count.said.split(';')[0]!.replace(/,\s+\p{L}+ed\b.*$/u, '').replace(/^['"]|['"]$/g, '').trim();
+}
+
+const numbers = (text: string) => text.match(/\d+/g) ?? [];
+
+/**
+ * Every sourced count of a group with who said it, those by the same speaker on the same day joined; a count whose
+ * numbers all repeat counts already listed for that day (a total of them) is left out.
+ */
+function sourced(facts: FactBase, group: DocumentCount, cache: Map<DocumentCount, string>): string {
+  const parts: { who: string; date?: string; said: string[] }[] = [];
+  const listed = new Map<string, Set<string>>();
+  for (const count of group.counts) {
+    const day = listed.get(count.date ?? '') ?? new Set<string>();
+    listed.set(count.date ?? '', day);
+    const digits = numbers(said(count));
+    if (digits.length > 0 && digits.every((n) => day.has(n))) continue;
+    for (const n of digits) day.add(n);
+    const first = facts.sources.get(count.sources[0] ?? '');
+    const who = count.by ? nameOf(facts, count.by) : first ? first.publisher.replace(/\s*\([^)]*\)/g, '') : 'a source';
+    const last = parts.at(-1);
+    if (last && last.who === who && last.date === count.date) last.said.push(said(count));
+    else parts.push({ who, date: count.date, said: [said(count)] });
+  }
+  const text = parts.map((p) => `${p.who} said ${p.said.join(' plus ')}${p.date ? ` (${formatDate(p.date)})` : ''}`).join('; ');
+  cache.set(group, text);
+  return text;
+}
+
+/** A count of documents for an event that overlaps none of the sourced counts of that kind of document. */
+const rule: Rule = {
+  id: 'count-out-of-range',
+  description: 'A number of documents signed at an event falls outside every sourced count.',
+  severity: 'warning',
+  category: 'claim',
+  fixable: false,
+  *check({ blocks, facts }) {
+    if (facts.documentCounts.length === 0) return;
+    const messages = new Map<DocumentCount, string>();
+    for (const bf of blocks) {
+      const all = countsOf(bf);
+      if (all.length === 0) continue;
+      const nouns = new Map(bf.countNouns.map((m) => [m.first, m]));
+      if (nouns.size === 0) continue;
+      let blockEvents: Event[] | undefined;
+      for (const sentence of bf.block.sentences) {
+        const counts = itemsIn(all, sentence);
+        if (counts.length === 0) continue;
+        const subset = SUBSET.exec(bf.text.slice(sentence.start, sentence.end));
+        const subsetFrom = subset ? sentence.start + subset.index : Number.POSITIVE_INFINITY;
+        let events: Set<Event> | undefined;
+        let written: [string, string][] | undefined;
+        for (const count of counts) {
+          const noun = nounAfter(bf.text, bf.tokens, count, nouns);
+          if (!noun || subsetFrom < count.start) continue;
+          events ??= eventsFor(bf, sentence, () => (blockEvents ??= bf.eventsIn({ start: 0, end: bf.text.length })));
+          written ??= writtenDates(bf, sentence);
+          const word = normal(bf.text.slice(noun.start, noun.end));
+          for (const group of noun.values) {
+            const event = [...events].find((e) => e.id === group.event);
+            // A count dated outside the event (a written date or a bare year) is about something else.
+            if (!event || (written.length > 0 && !written.some(([a, b]) => a <= event.end && event.start <= b))) continue;
+            const relevant = group.counts.filter((c) => nounsOf(c).includes(word));
+            if (relevant.length === 0 || relevant.some((c) => count.min <= c.max && c.min <= count.max)) continue;
+            const who = messages.get(group) ?? sourced(facts, group, messages);
+            yield {
+              block: bf, start: count.start, end: noun.end, facts: [{ kind: 'count', id: group.id }],
+              message: `No source gives ${lower(bf.text.slice(count.start, noun.end))}: ${who}.`,
+            };
+          }
+        }
+      }
+    }
+  },
+};
+export default rule;

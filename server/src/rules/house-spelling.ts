@@ -1,0 +1,45 @@
+import { distance } from 'fastest-levenshtein';
+import { isQuoted } from '../markdown/prose.js';
+import { tokenize } from '../match/tokens.js';
+import type { Rule } from './rule.js';
+
+const words = (text: string) => text.trim().split(/\s+/).length;
+const tokens = (text: string) => tokenize(text).length;
+
+/**
+ * The house form to write for an accepted spelling: one as long, in words or in word parts (a hyphenated form for
+ * a closed-up one, a spaced pair for a dashed one), the closest in letters; none when the house has no form that long.
+ */
+function houseForm(preferred: string[], written: string): string | undefined {
+  const pool = preferred.filter((form) => words(form) === words(written) || tokens(form) === tokens(written));
+  return pool.reduce<string | undefined>((best, form) =>
+    best === undefined || distance(form, written) < distance(best, written) ? form : best, undefined);
+}
+
+/** A correct but non-house spelling of a known name (a Russian transliteration where the house uses the Belarusian). */
+const rule: Rule = {
+  id: 'house-spelling',
+  description: 'A name is spelt in an accepted form that is not the house spelling.',
+  severity: 'hint',
+  category: 'style',
+  fixable: true,
+  *check({ blocks }) {
+    for (const bf of blocks) {
+      for (const name of bf.names) {
+        if (name.fuzzy || name.form.status === 'misspelt' || isQuoted(bf.text, name.start)) continue;
+        const { entity, kind } = name.form;
+        // Judged on the exact text: the matcher reads a hyphen and an en dash between two words alike.
+        if (entity.preferred.includes(name.text) || !(entity.spellings.includes(name.text) || entity.name === name.text)) continue;
+        const newText = houseForm(entity.preferred, name.text);
+        if (newText === undefined || newText === name.text) continue;
+        yield {
+          block: bf, start: name.start, end: name.end,
+          message: `"${name.text}" is an accepted spelling of ${entity.name}; house style writes "${newText}".`,
+          fixes: [{ title: `Change to "${newText}"`, edits: [{ start: name.start, end: name.end, newText }] }],
+          facts: [{ kind, id: entity.id }],
+        };
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,34 @@
+import { fullName } from '../match/names.js';
+import { tokenize } from '../match/tokens.js';
+import type { Rule } from './rule.js';
+
+/** A near miss of a known person's or organisation's name, or one of its listed misspellings. */
+const rule: Rule = {
+  id: 'name-misspelt',
+  description: 'A person or organisation name is a near miss or a known misspelling of a correct spelling.',
+  severity: 'warning',
+  category: 'official',
+  fixable: true,
+  *check({ blocks }) {
+    for (const bf of blocks) {
+      for (const name of bf.names) {
+        if (!name.fuzzy && name.form.status !== 'misspelt') continue;
+        const { entity, kind } = name.form;
+        let newText = name.form.form;
+        if (!name.fuzzy) {
+          const words = tokenize(name.text).length;
+          newText = entity.preferred.find((f) => tokenize(f).length === words) ?? entity.preferred[0] ?? fullName(entity);
+        }
+        yield {
+          block: bf, start: name.start, end: name.end,
+          message: name.fuzzy
+            ? `"${name.text}" is not a known spelling of ${entity.name}; did you mean "${newText}"?`
+            : `"${name.text}" is a known misspelling of ${entity.name}; did you mean "${newText}"?`,
+          fixes: [{ title: `Change to "${newText}"`, edits: [{ start: name.start, end: name.end, newText }] }],
+          facts: [{ kind, id: entity.id }],
+        };
+      }
+    }
+  },
+};
+export default rule;

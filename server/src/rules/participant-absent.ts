@@ -1,0 +1,131 @@
+import type { Event, FactBase } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
+import { intervalOf } from '../match/dates.js';
+import { fullName } from '../match/names.js';
+import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
+import type { Rule } from './rule.js';
+import { formatRange } from './support.js';
+
+// Generic English: meeting verbs (the second set only before "with"/"between"), clause openers, words that move a
+// verb out of the event's time or deny it, and prepositions that put an event before or after the meeting.
+const MEET = new Set(['met', 'meet', 'meets', 'received', 'receive', 'receives', 'hosted', 'host', 'hosts', 'greeted', 'greets', 'welcomed', 'welcomes']);
+const MEET_WITH = new Set(['meeting', 'meetings', 'talks', 'talked', 'spoke', 'conferred', 'negotiated']);
+const OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'while', 'whereas', 'but', 'although', 'though', 'because', 'since',
+  'when', 'where', 'after', 'before', 'until', 'unlike', 'said', 'says', 'told', 'according', 'recalled', 'added', 'noted']);
+const NOT_THEN = new Set(['not', 'never', 't', 'no', 'had', 'has', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'shall', 'to', 'cannot']);
+const TEMPORAL = new Set(['before', 'after', 'ahead', 'prior', 'following', 'since', 'until', 'preceding']);
+const FILLER = new Set(['the', 'his', 'her', 'their', 'its', 'this', 'that', 'a', 'an', 'of', 'to', 's']);
+const GENERIC = /^(?:talks|meeting|signing|ceremony|summit|visit|vote|appointment|arrival|departure|publication|announcement|official|ministerial|preparatory|bilateral|joint|state|working|welcome)$/i;
+
+/** A person said to meet someone in a sentence about a known event, who is recorded in none of its parts. */
+const rule: Rule = {
+  id: 'participant-absent',
+  description: 'A person said to meet someone at a known event is not among the participants of that event or its parts.',
+  severity: 'warning',
+  category: 'official',
+  fixable: false,
+  *check({ index, facts, blocks }) {
+    const [children, cache] = [new Map<string, Event[]>(), new Map<Event, string[]>()];
+    for (const e of facts.events.values()) if (e.parent) children.set(e.parent, [...(children.get(e.parent) ?? []), e]);
+    for (const bf of blocks) {
+      const { tokens, block: { sentences } } = bf;
+      if (bf.eventPhrases.length === 0) continue;
+      const verbs = tokens.filter((t) => MEET.has(t.lower) || MEET_WITH.has(t.lower));
+      if (verbs.length === 0) continue;
+      const [withVerb, phrases] = [bySentence(verbs, sentences), bySentence(bf.eventPhrases, sentences)];
+      const [names, dates] = [bySentence(bf.names, sentences), bySentence(bf.dates, sentences)];
+      for (const [s, sentence] of sentences.entries()) {
+        if (withVerb[s]!.length === 0 || phrases[s]!.length === 0) continue;
+        const inSentence = new Set(names[s]!.map((n) => n.form.entity.id));
+        // A meeting is named only with all its people; a summit's list of participants is complete only for the event the fact base is about.
+        const named = phrases[s]!.filter((m) => !afterTemporal(tokens, m.first)).flatMap((m) => m.values)
+          .filter((e) => (e.kind !== 'summit' || e.id === facts.defaultEvent) &&
+            (!/^(?:talks|meeting)$/.test(e.kind) || e.participants.every((id) => inSentence.has(id) || !facts.people.has(id))));
+        if (named.length === 0) continue;
+        const year = Number(named[0]!.start.slice(0, 4));
+        const written = dates[s]!.map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
+        if (written.length > 0 && !written.some(([a, b]) => named.some((e) => e.start <= b && a <= e.end))) continue;
+        const i0 = tokenAt(tokens, sentence.start);
+        const clauseOf: number[] = [];
+        const meets = new Set<number>();
+        for (let i = i0, clause = 0; i < tokens.length && tokens[i]!.end <= sentence.end; i++) {
+          const word = tokens[i]!.lower;
+          const single = i === i0 || (tokens[i]!.start - tokens[i - 1]!.end === 1 && bf.text.charCodeAt(tokens[i]!.start - 1) === 32);
+          const gap = single ? ' ' : bf.text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+          if ((gap !== ' ' && /[;:()\u2014"\u201c\u201d]|\s[\u2013-]\s/.test(gap)) || OPENERS.has(word) || (gap.includes(',') && /^(?:and|or)$/.test(word))) clause++;
+          clauseOf.push(clause);
+          const verb = MEET.has(word) || (MEET_WITH.has(word) && /^(?:with|between)$/.test(tokens[i + 1]?.lower ?? ''));
+          if (verb && !(i > i0 && NOT_THEN.has(tokens[i - 1]!.lower)) && !(i > i0 + 1 && NOT_THEN.has(tokens[i - 2]!.lower))) meets.add(clause);
+        }
+        if (meets.size === 0) continue;
+        // Present: everyone at the named events, their parts and parents, and at any meeting the sentence names by all its people.
+        const present = new Set(named.flatMap((e) => family(e, facts, children, cache)));
+        for (const e of index.meetings) if (e.participants.every((id) => inSentence.has(id) || !facts.people.has(id))) for (const id of e.participants) present.add(id);
+        const people = names[s]!.filter((n) => n.form.kind === 'person').map((n) => ({ n, clause: clauseOf[tokenAt(tokens, n.start) - i0]! }))
+          .filter((p) => meets.has(p.clause));
+        const anchored = new Set(people.filter((p) => present.has(p.n.form.entity.id)).map((p) => p.clause));
+        for (const { n, clause } of people) {
+          const id = n.form.entity.id;
+          if (present.has(id) || !anchored.has(clause)) continue;
+          present.add(id);
+          const event = named[0]!;
+          yield {
+            block: bf, start: n.start, end: n.end, facts: [{ kind: 'person', id }, { kind: 'event', id: event.id }],
+            message: `${fullName(n.form.entity)} is not recorded among the participants of ${label(event)} (${formatRange(event.start, event.end)}).`,
+          };
+        }
+      }
+    }
+  },
+};
+export default rule;
+
+/** Items in prose order, grouped by the sentence that wholly contains them, in one pass. */
+function bySentence<T extends Span>(items: T[], spans: Span[]): T[][] {
+  const out = spans.map((): T[] => []);
+  let s = 0;
+  for (const item of items) {
+    while (s < spans.length && spans[s]!.end < item.end) s++;
+    if (s < spans.length && spans[s]!.start <= item.start) out[s]!.push(item);
+  }
+  return out;
+}
+
+/** The people at an event, its ancestors and all its descendants; cached per check. */
+function family(event: Event, facts: FactBase, children: Map<string, Event[]>, cache: Map<Event, string[]>): string[] {
+  let people = cache.get(event);
+  if (people) return people;
+  const seen = new Set<Event>();
+  for (let p: Event | undefined = event; p && !seen.has(p); p = p.parent ? facts.events.get(p.parent) : undefined) seen.add(p);
+  const queue = [...(children.get(event.id) ?? [])];
+  while (queue.length > 0) {
+    const e = queue.pop()!;
+    if (seen.has(e)) continue;
+    seen.add(e);
+    queue.push(...(children.get(e.id) ?? []));
+  }
+  people = [...seen].flatMap((e) => e.participants);
+  cache.set(event, people);
+  return people;
+}
+
+/** Whether an event phrase follows "before", "after", "ahead of"… (with only "the", "his", "of", a name… between). */
+function afterTemporal(tokens: Token[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - 4; k--) {
+    if (TEMPORAL.has(tokens[k]!.lower)) return true;
+    if (!FILLER.has(tokens[k]!.lower) && !isCapitalized(tokens[k]!)) return false;
+  }
+  return false;
+}
+
+/** An event's name as it reads after "of": "the talks between…", "X's state visit…", "the Ruritania summit". */
+function label(event: Event): string {
+  const [first = ''] = event.name.split(' ');
+  if (first === 'The') return `the${event.name.slice(3)}`;
+  if (GENERIC.test(first)) return `the ${first.toLowerCase()}${event.name.slice(first.length)}`;
+  for (const word of event.name.split(' ')) {
+    if (/['\u2019]s$/.test(word)) return event.name;
+    if (word[0] === word[0]?.toLowerCase()) break;
+  }
+  return `the ${event.name}`;
+}

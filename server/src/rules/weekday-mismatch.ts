@@ -1,0 +1,82 @@
+import type { Span } from '../markdown/prose.js';
+import type { BlockFacts } from '../match/analyse.js';
+import { daysOf, intervalOf, weekdayName, weekdayOf, type DateMention } from '../match/dates.js';
+import { contradicted, datesBySentence, endMeant, eventsAbout, yearOf } from '../match/event-dates.js';
+import type { FactLink, Rule } from './rule.js';
+import { formatDate, yearFor } from './support.js';
+
+/** A weekday just after a date ("1 March (Wednesday)", "1 March, a Wednesday") or just before one in brackets. */
+const AFTER_DATE = /^(?:\s*\(\s*|,\s+(?:a\s+|which\s+was\s+a\s+)?)$/;
+const BEFORE_DATE = /^\s*\(\s*$/;
+/** A sentence that may date a report rather than the event ("On Monday, the agency reported that…"). */
+const REPORTING = /\b(?:said|says|announced|reported|told|stated|wrote|added|confirmed|declared)\b/i;
+const HABIT = /\b(?:every|each)\s+$/i;
+
+/** The single written day a weekday stands beside: in its own mention ("Wednesday, 1 March") or next to it. */
+function besideDate(bf: BlockFacts, mention: DateMention, i: number): DateMention | undefined {
+  const before = bf.dates[i - 1];
+  const after = bf.dates[i + 1];
+  const date = mention.from ? mention
+    : before && AFTER_DATE.test(bf.text.slice(before.end, mention.start)) ? before
+      : after && BEFORE_DATE.test(bf.text.slice(mention.end, after.start)) ? after : undefined;
+  return date?.from?.day !== undefined && !date.to && !date.part ? date : undefined;
+}
+
+/** What is wrong with a weekday, and the right one when a single day is in question; undefined when it is right or cannot be judged. */
+function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number): { message: string; facts: FactLink[]; right?: string } | undefined {
+  const written = weekdayName(mention.weekday!);
+  const date = besideDate(bf, mention, i);
+  if (date) {
+    const event = contradicted(bf, sentence, date);
+    // A wrong date is date-mismatch's: its fix rewrites a weekday in the same mention, or moves the date to the event's day.
+    if (event && (date === mention || event.start !== event.end)) return undefined;
+    const day = event?.start ?? intervalOf(date, yearOf(bf, sentence, date) ?? yearFor(bf, sentence))![0];
+    const actual = weekdayName(weekdayOf(day));
+    if (actual === written) return undefined;
+    const about = event ?? eventsAbout(bf, sentence, date)[0];
+    const message = event ? `${event.name} took place on ${actual}, ${formatDate(day)}, not on a ${written}.` : `${formatDate(day)} was a ${actual}, not a ${written}.`;
+    return { message, right: actual, facts: about ? [{ kind: 'event', id: about.id }] : [] };
+  }
+  if (HABIT.test(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) || REPORTING.test(bf.text.slice(sentence.start, sentence.end))) {
+    return undefined;
+  }
+  const events = eventsAbout(bf, sentence, mention);
+  if (events.length === 0 || events.some((e) => daysOf(e.start, e.end, 7).some((day) => weekdayOf(day) === mention.weekday))) return undefined;
+  const event = events[0]!;
+  const on = (day: string) => `${weekdayName(weekdayOf(day))}, ${formatDate(day)}`;
+  const facts = events.map((e): FactLink => ({ kind: 'event', id: e.id }));
+  if (events.every((e) => e.start === event.start && e.end === event.start)) {
+    const right = weekdayName(weekdayOf(event.start));
+    return { message: `${event.name} took place on ${on(event.start)}, not on a ${written}.`, right, facts };
+  }
+  const sameYear = event.start.slice(0, 4) === event.end.slice(0, 4);
+  const from = sameYear ? on(event.start).slice(0, -5) : on(event.start);
+  const end = endMeant(bf, sentence, event);
+  return {
+    message: `${event.name} ran from ${from} to ${on(event.end)}; none of its days was a ${written}.`, facts,
+    ...(end && events.length === 1 ? { right: weekdayName(weekdayOf(end)) } : {}),
+  };
+}
+
+/** A weekday that does not fall on the date written beside it, or on any day of the events its sentence names. */
+const rule: Rule = {
+  id: 'weekday-mismatch',
+  description: 'A weekday is not the weekday of the date beside it or of the event its sentence names.',
+  severity: 'error',
+  category: 'date',
+  fixable: true,
+  *check({ blocks }) {
+    for (const bf of blocks) {
+      for (const [mention, sentence, i] of datesBySentence(bf)) {
+        if (mention.weekday === undefined) continue;
+        const found = judge(bf, sentence, mention, i);
+        if (!found) continue;
+        const { start } = mention;
+        const end = start + weekdayName(mention.weekday).length;
+        const fixes = found.right ? [{ title: `Change the weekday to "${found.right}"`, edits: [{ start, end, newText: found.right }] }] : [];
+        yield { block: bf, start, end, message: found.message, facts: found.facts, fixes };
+      }
+    }
+  },
+};
+export default rule;

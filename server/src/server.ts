@@ -1,0 +1,200 @@
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type InitializeResult, type Location,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check } from './check.js';
+import { definition } from './definition.js';
+import { isFactFile } from './facts/files.js';
+import { hover } from './hover.js';
+import { LineIndex } from './lines.js';
+import type { FactIndex } from './match/compile.js';
+import { ruleById } from './rules/index.js';
+import { disableActions, fixAll, FIX_ALL_KIND, quickFixes, wants } from './lsp/actions.js';
+import { factLines, fileUri, rangeOf, toDiagnostic } from './lsp/convert.js';
+import { FactBases } from './lsp/factbases.js';
+import { SettingsStore, type Settings } from './lsp/settings.js';
+
+/** How long a document must stay unchanged before it is re-checked, in ms. */
+const DEBOUNCE = 150;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const timers = new Map<string, NodeJS.Timeout>();
+const fresh = new Set<string>();
+const withProblems = new Set<string>();
+let folders: string[] = [];
+let markdownHovers = false;
+let folderEvents = false;
+let settings: SettingsStore;
+/** The file-system path of a `file:` URI (undefined for other schemes, e.g. untitled or virtual workspaces). */
+function pathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const factBases = new FactBases(() => folders, (path) => documents.all().find((d) => pathOf(d.uri) === path)?.getText());
+const isFactDoc = (uri: string) => isFactFile(uri.replace(/[?#].*$/, ''));
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  settings = new SettingsStore(connection, caps.workspace?.configuration === true);
+  markdownHovers = caps.textDocument?.hover?.contentFormat?.[0] === 'markdown';
+  folderEvents = caps.workspace?.workspaceFolders === true;
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders = uris.map(pathOf).filter((p) => p !== undefined);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      definitionProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'factlint' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (!folderEvents) return;
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
+    folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p) => p !== undefined)];
+    factBases.rediscover();
+    recheckAll();
+  });
+});
+
+/** The settings and the compiled fact base (the last good one) for a draft. */
+async function factsFor(doc: TextDocument): Promise<{ settings: Settings; index?: FactIndex }> {
+  const current = await settings.get(doc.uri);
+  const { entry, reloaded } = factBases.get(factBases.filesFor(pathOf(doc.uri), doc.getText(), current));
+  if (reloaded) {
+    publishFactProblems();
+    recheckAll(doc.uri);
+  }
+  return { settings: current, index: entry.index };
+}
+
+/** Checks a draft and publishes its diagnostics for the version checked, unless a newer version arrived meanwhile. */
+async function validate(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc || isFactDoc(uri)) return;
+  const version = doc.version;
+  const { settings: current, index } = await factsFor(doc);
+  if (documents.get(uri)?.version !== version) return;
+  const findings = index ? check(doc.getText(), index, { severity: current.rules, houseStyle: current.houseStyle }) : [];
+  const lines = factLines(index?.facts);
+  await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, doc, version, lines)) });
+}
+
+function schedule(uri: string, delay = DEBOUNCE): void {
+  clearTimeout(timers.get(uri));
+  timers.set(uri, setTimeout(() => {
+    timers.delete(uri);
+    const run = isFactDoc(uri) ? factsChanged() : validate(uri);
+    run.catch((error: unknown) => connection.console.error(`factlint: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+  }, delay));
+}
+
+function recheckAll(except?: string): void {
+  for (const doc of documents.all()) if (doc.uri !== except && !isFactDoc(doc.uri)) schedule(doc.uri);
+}
+
+/** A fact-base file changed (on disk or in an editor): reload what changed, show its problems, re-check the drafts. */
+async function factsChanged(): Promise<void> {
+  let reloaded = factBases.refresh();
+  for (const doc of documents.all()) {
+    const path = pathOf(doc.uri);
+    if (path === undefined || !isFactFile(path) || factBases.includes(path)) continue;
+    // An open fact-base file no draft uses yet: load the fact base it belongs to, so its problems show while it is edited.
+    const files = factBases.filesFor(path, '', await settings.get(doc.uri));
+    factBases.get(files.includes(path) ? files : [path]);
+    reloaded++;
+  }
+  publishFactProblems();
+  if (reloaded > 0) recheckAll();
+}
+
+/** Publishes fact-base problems as diagnostics of the YAML files (an empty list once a file is clean). */
+function publishFactProblems(): void {
+  for (const [file, { text, problems }] of factBases.problemsByFile()) {
+    const uri = fileUri(file);
+    const doc = documents.all().find((d) => pathOf(d.uri) === file);
+    if (problems.length === 0 && !withProblems.has(file) && !doc) continue;
+    if (problems.length > 0) withProblems.add(file);
+    else withProblems.delete(file);
+    const same = doc !== undefined && doc.getText() === text;
+    const positions = same ? doc : new LineIndex(text);
+    const diagnostics = problems.map((p) => toDiagnostic({
+      rule: p.rule, category: 'factbase', severity: ruleById.get(p.rule)?.severity ?? 'error', start: p.start, end: p.end,
+      message: p.message, fixes: [], facts: [],
+    }, positions, same ? doc.version : 0));
+    void connection.sendDiagnostics({ uri: doc?.uri ?? uri, version: same ? doc.version : undefined, diagnostics });
+  }
+}
+
+documents.onDidOpen((e) => fresh.add(e.document.uri));
+documents.onDidChangeContent((e) => schedule(e.document.uri, fresh.delete(e.document.uri) ? 0 : DEBOUNCE));
+documents.onDidClose((e) => {
+  const uri = e.document.uri;
+  clearTimeout(timers.get(uri));
+  timers.delete(uri);
+  settings.forget(uri);
+  if (isFactDoc(uri)) schedule(uri);
+  else void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(change.settings);
+  recheckAll();
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  if (changes.some((c) => c.type !== FileChangeType.Changed)) factBases.rediscover();
+  for (const change of changes) factBases.touched(pathOf(change.uri) ?? change.uri);
+  factsChanged().catch((error: unknown) => connection.console.error(`factlint: reloading the fact base failed: ${String(error)}`));
+});
+
+connection.onHover(async ({ textDocument, position }) => {
+  const doc = documents.get(textDocument.uri);
+  if (!doc || isFactDoc(doc.uri)) return null;
+  const { index } = await factsFor(doc);
+  const card = index && hover(doc.getText(), index, doc.offsetAt(position));
+  if (!card) return null;
+  const contents = markdownHovers ? { kind: 'markdown' as const, value: card.markdown } : { kind: 'plaintext' as const, value: card.plaintext };
+  return { contents, range: rangeOf(doc, card.start, card.end) };
+});
+
+connection.onDefinition(async ({ textDocument, position }): Promise<Location[]> => {
+  const doc = documents.get(textDocument.uri);
+  if (!doc || isFactDoc(doc.uri)) return [];
+  const { index } = await factsFor(doc);
+  if (!index) return [];
+  const lines = factLines(index.facts);
+  return definition(doc.getText(), index, doc.offsetAt(position)).flatMap(({ file, start, end }) => {
+    const positions = lines(file);
+    return positions ? [{ uri: fileUri(file), range: rangeOf(positions, start, end) }] : [];
+  });
+});
+
+connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || isFactDoc(doc.uri)) return [];
+  const only = params.context.only;
+  const actions = wants(only, CodeActionKind.QuickFix) ? [...quickFixes(params, doc), ...disableActions(params, doc)] : [];
+  if (wants(only, FIX_ALL_KIND) && (only !== undefined || actions.length > 0)) {
+    const version = doc.version;
+    const { settings: current, index } = await factsFor(doc);
+    const all = index && documents.get(doc.uri)?.version === version
+      ? fixAll(doc, check(doc.getText(), index, { severity: current.rules, houseStyle: current.houseStyle })) : undefined;
+    if (all) actions.push(all);
+  }
+  return actions;
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,130 @@
+// Editor end-to-end test: the packaged extension inside code-server, driven
+// by Chromium like a user. Expectations come from expectations.json (or the
+// file named by FACTLINT_E2E_EXPECTATIONS), so the same test serves the real
+// extension and the throwaway one that proved the harness.
+//
+// Normally started by run.mjs (which resolves the VSIX, enforces an overall
+// timeout and kills leftovers); can also be run directly:
+//   FACTLINT_VSIX=factlint-0.1.0.vsix node --test test/e2e/code-server/editor.e2e.mjs
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as h from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const expPath = resolve(process.env.FACTLINT_E2E_EXPECTATIONS || join(here, 'expectations.json'));
+const exp = JSON.parse(readFileSync(expPath, 'utf8'));
+const timeouts = { start: 90_000, problems: 45_000, hover: 20_000, quickFix: 20_000, ...(exp.timeouts || {}) };
+const vsix = process.env.FACTLINT_VSIX || h.newestVsix();
+const workspace = process.env.FACTLINT_E2E_WORKSPACE || exp.workspace || 'test/fixtures/workspace';
+const file = exp.file;
+
+/** Parses "[Ln 3, Col 9]" / "at line 3 and character 9" out of a Problems row. */
+function lineOf(row) {
+  const m = /\[Ln (\d+), Col (\d+)\]/.exec(row.text) || /at line (\d+) and character (\d+)/.exec(row.ariaLabel);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : {};
+}
+
+function matches(row, want) {
+  const pos = lineOf(row);
+  if (want.message !== undefined && !(row.message || '').includes(want.message)) return false;
+  if (want.severity !== undefined && row.severity !== want.severity) return false;
+  if (want.line !== undefined && pos.line !== want.line) return false;
+  if (want.column !== undefined && pos.column !== want.column) return false;
+  if (want.source !== undefined && row.source !== want.source) return false;
+  if (want.code !== undefined && row.code !== String(want.code)) return false;
+  if (want.file !== undefined && row.file !== want.file) return false;
+  return true;
+}
+
+describe(`editor e2e (code-server): ${file}`, { timeout: 170_000 }, () => {
+  let s;
+
+  before(async () => {
+    assert.ok(vsix, 'no VSIX: pass one to run.mjs, set FACTLINT_VSIX, or package one into the repo root');
+    s = await h.startCodeServer({
+      vsix, workspace, files: exp.files, settings: exp.settings, timeoutMs: timeouts.start,
+      copyWorkspace: exp.copyWorkspace !== false,
+    });
+    try {
+      await h.openFile(s, file);
+    } finally {
+      await h.screenshot(s, '00-opened').catch(() => {});
+    }
+  }, { timeout: timeouts.start + 30_000 });
+
+  after(async () => {
+    if (s) {
+      console.error(`[e2e] timings: ${JSON.stringify(s.timings)}`);
+      if (s.blockedRequests.length) console.error(`[e2e] blocked outside requests: ${[...new Set(s.blockedRequests)].join(' ')}`);
+    }
+    await h.stop(s);
+  }, { timeout: 30_000 });
+
+  /** Runs a step and keeps a screenshot of how the editor looked, passed or failed. */
+  async function step(name, fn) {
+    try {
+      const r = await fn();
+      await h.screenshot(s, name).catch(() => {});
+      return r;
+    } catch (err) {
+      await h.screenshot(s, `FAILED-${name}`).catch(() => {});
+      throw err;
+    }
+  }
+
+  it('shows the expected problems', { timeout: timeouts.problems + 15_000 }, async () => {
+    const want = exp.problems?.expect || [];
+    await step('01-problems', async () => {
+      const rows = await h.problems(s, {
+        min: Math.max(1, exp.problems?.min ?? want.length),
+        timeout: timeouts.problems,
+        file: exp.problems?.allFiles ? undefined : file,
+      });
+      const shown = JSON.stringify(rows.map((r) => `${r.severity}: ${r.text}`), null, 1);
+      for (const w of want) assert.ok(rows.some((r) => matches(r, w)), `no problem like ${JSON.stringify(w)} in ${shown}`);
+      if (exp.problems?.count !== undefined) assert.equal(rows.length, exp.problems.count, `problem count; shown: ${shown}`);
+      if (exp.squiggles) {
+        const sq = await h.waitForSquiggles(s, { min: exp.squiggles.min ?? 1, timeout: 10_000 });
+        for (const k of ['error', 'warning', 'info']) {
+          if (exp.squiggles[k] !== undefined) assert.equal(sq[k], exp.squiggles[k], `${k} squiggles: ${JSON.stringify(sq)}`);
+        }
+      }
+    });
+  });
+
+  (exp.hovers || []).forEach((hv, i) => {
+    it(`hover ${i + 1} at ${JSON.stringify(hv.at)} (${hv.via || 'keyboard'}) shows "${hv.contains}"`, { timeout: timeouts.hover + 15_000 }, async () => {
+      await step(`02-hover-${i + 1}`, async () => {
+        const pos = h.resolvePosition(s, file, hv.at);
+        const text = await h.hover(s, pos, { via: hv.via, waitFor: hv.contains, timeout: timeouts.hover });
+        assert.ok(text.includes(hv.contains), `hover at ${pos.line}:${pos.column} was ${JSON.stringify(text)}`);
+        for (const no of hv.notContains || []) assert.ok(!text.includes(no), `hover should not contain ${JSON.stringify(no)}: ${JSON.stringify(text)}`);
+      });
+    });
+  });
+
+  (exp.quickFixes || []).forEach((qf, i) => {
+    it(`quick fix ${i + 1} "${qf.title}" at ${JSON.stringify(qf.at)}`, { timeout: timeouts.quickFix + 30_000 }, async () => {
+      await step(`03-quickfix-${i + 1}`, async () => {
+        const pos = h.resolvePosition(s, file, qf.at);
+        await h.quickFix(s, pos, qf.title, { timeout: timeouts.quickFix });
+        // The edit lands asynchronously: poll the text until it matches or time runs out.
+        const end = Date.now() + 10_000;
+        let text;
+        for (;;) {
+          text = await h.editorText(s, { via: qf.via, file });
+          const ok = (qf.textContains || []).every((t) => text.includes(t)) && (qf.textNotContains || []).every((t) => !text.includes(t));
+          if (ok || Date.now() > end) break;
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        for (const t of qf.textContains || []) assert.ok(text.includes(t), `after the fix the text lacks ${JSON.stringify(t)}:\n${text}`);
+        for (const t of qf.textNotContains || []) assert.ok(!text.includes(t), `after the fix the text still has ${JSON.stringify(t)}:\n${text}`);
+      });
+      if (qf.reset !== false) await h.resetFile(s, file);
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
+import { loadFactBase } from '../../server/src/facts/load.js';
+
+const BASE = `sources:
+  - { id: s1, title: A report, publisher: An outlet, url: "https://example.org/a" }
+people:
+  - id: ada
+    name: Ada Example
+    sources: [s1]
+`;
+
+function problems(text: string) {
+  const result = loadFactBase([{ path: 'x.facts.yaml', text }]);
+  return result.problems.map((p) => ({ rule: p.rule, text: text.slice(p.start, p.end), message: p.message }));
+}
+
+test('the bundled fact base loads with no problem, and every fact has a source that exists', () => {
+  const result = loadFactBase(readFactFiles([bundledFactsDir()]));
+  assert.deepEqual(result.problems, []);
+  const facts = result.facts!;
+  assert.ok(facts.events.size >= 10 && facts.people.size >= 15 && facts.documents.size >= 5 && facts.claims.size >= 2);
+  for (const map of [facts.people, facts.organisations, facts.offices, facts.events, facts.documents, facts.claims]) {
+    for (const fact of map.values()) assert.ok(fact.sources.length > 0, `${fact.id} has sources`);
+  }
+});
+
+test('a YAML syntax error is located where the parser stopped', () => {
+  const found = problems(`${BASE}  - id: [unclosed\n`);
+  assert.equal(found[0]?.rule, 'factbase-syntax');
+  assert.match(found[0]!.message, /^YAML: /);
+});
+
+test('an unknown field is located on its key', () => {
+  const found = problems(BASE.replace('    sources: [s1]\n', '    sources: [s1]\n    nickname: Ada\n'));
+  assert.deepEqual(found.map((f) => [f.rule, f.text]), [['factbase-schema', 'nickname']]);
+  assert.match(found[0]!.message, /Unknown field "nickname" in people\.0/);
+});
+
+test('a malformed date is located on its value', () => {
+  const found = problems(`${BASE}    offices:\n      - { office: pm, from: 1 March 2023, sources: [s1] }\n`);
+  assert.ok(found.some((f) => f.rule === 'factbase-schema' && f.text === '1 March 2023'), JSON.stringify(found));
+});
+
+test('a reference to nothing, a duplicate id and a term that ends before it starts are each located', () => {
+  const text = `${BASE}offices:
+  - { id: pm, title: Prime Minister, wordings: [Prime Minister], sources: [s1] }
+  - { id: pm, title: Prime Minister again, wordings: [PM], sources: [nowhere] }
+events:
+  - { id: e1, name: An event, kind: summit, start: 2031-05-15, end: 2031-05-14, participants: [bob], sources: [s1] }
+`.replace('    sources: [s1]\n', '    sources: [s1]\n    offices:\n      - { office: pm, from: 2030-01-02, to: 2030-01-01, sources: [s1] }\n');
+  const found = problems(text).map((f) => `${f.text} | ${f.message}`);
+  assert.ok(found.includes('2030-01-01 | The term ends (2030-01-01) before it starts (2030-01-02)'), found.join('\n'));
+  assert.ok(found.includes('pm | Duplicate office id "pm"'), found.join('\n'));
+  assert.ok(found.includes('nowhere | "nowhere" refers to no source in the fact base'), found.join('\n'));
+  assert.ok(found.includes('bob | "bob" refers to no people or organisation in the fact base') ||
+    found.includes('bob | "bob" refers to no person or organisation in the fact base'), found.join('\n'));
+  assert.ok(found.includes('2031-05-14 | The event ends (2031-05-14) before it starts (2031-05-15)'), found.join('\n'));
+});
+
+test('custom tags are refused, not executed', () => {
+  const found = problems(`${BASE}title: !!js/function "function () { return 1 }"\n`);
+  assert.ok(found.length > 0 && found.every((f) => f.rule === 'factbase-syntax' || f.rule === 'factbase-schema'), JSON.stringify(found));
+});
