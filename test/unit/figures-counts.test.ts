@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findCounts, itemsIn, nounAfter } from '../../server/src/match/counts.js';
+import { itemsIn } from '../../server/src/match/analyse.js';
+import { findCounts, nounAfter } from '../../server/src/match/counts.js';
 import { findFigures, formatAmount } from '../../server/src/match/figures.js';
 import { PhraseMatcher } from '../../server/src/match/phrases.js';
 import { tokenize } from '../../server/src/match/tokens.js';

@@ -14,6 +14,7 @@ export class BlockFacts {
   #tokens?: Token[];
   #names?: NameMention[];
   #dates?: DateMention[];
+  #blockEvents?: Event[];
   readonly #phrases = new Map<string, PhraseMatch<unknown>[]>();
 
   constructor(readonly block: Block, readonly index: FactIndex) {}
@@ -54,9 +55,17 @@ export class BlockFacts {
     return found as ReturnType<FactIndex[K]['find']>;
   }
 
-  /** The sentence that contains a prose offset. */
+  /** The sentence that contains a prose offset (binary search). */
   sentenceAt(offset: number): Span {
-    return this.block.sentences.find((s) => s.start <= offset && offset < s.end) ?? { start: 0, end: this.block.text.length };
+    const spans = this.block.sentences;
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (spans[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return spans[lo] ?? { start: 0, end: this.block.text.length };
   }
 
   /**
@@ -64,9 +73,11 @@ export class BlockFacts {
    * most specific first (an event before the event it is part of).
    */
   eventsIn(span: Span): Event[] {
+    const whole = span.start <= 0 && span.end >= this.block.text.length;
+    if (whole && this.#blockEvents) return this.#blockEvents;
     const found = new Set<Event>();
-    for (const m of this.eventPhrases) if (inside(m, span)) for (const e of m.values) found.add(e);
-    const people = new Set(this.names.filter((n) => inside(n, span) && n.form.kind === 'person').map((n) => n.form.entity.id));
+    for (const m of itemsIn(this.eventPhrases, span)) for (const e of m.values) found.add(e);
+    const people = new Set(itemsIn(this.names, span).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
     if (people.size >= 2) {
       for (const event of this.index.meetings) {
         if (event.participants.every((id) => people.has(id) || !this.index.facts.people.has(id))) found.add(event);
@@ -77,11 +88,27 @@ export class BlockFacts {
       for (let p = e.parent; p && d < 50; p = this.index.facts.events.get(p)?.parent) d++;
       return d;
     };
-    return [...found].sort((a, b) => depth(b) - depth(a));
+    const events = [...found].sort((a, b) => depth(b) - depth(a));
+    if (whole) this.#blockEvents = events;
+    return events;
   }
 }
 
 /** Whether a found item lies inside a span. */
 export function inside(item: { start: number; end: number }, span: Span): boolean {
   return item.start >= span.start && item.end <= span.end;
+}
+
+/** The items of a list sorted by start that lie inside a span, by binary search: rules call this once per sentence. */
+export function itemsIn<T extends Span>(sorted: readonly T[], span: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) found.push(sorted[i]!);
+  return found;
 }

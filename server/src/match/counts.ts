@@ -1,4 +1,3 @@
-import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from './analyse.js';
 import type { PhraseMatch } from './phrases.js';
 import type { Token } from './tokens.js';
@@ -171,16 +170,3 @@ export function countsOf(bf: BlockFacts): CountMention[] {
   return counts;
 }
 
-/** The items (in prose order) that lie inside a span, found by binary search: rules call this once per sentence. */
-export function itemsIn<T extends Span>(sorted: readonly T[], span: Span): T[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) found.push(sorted[i]!);
-  return found;
-}

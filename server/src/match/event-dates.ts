@@ -1,6 +1,6 @@
 import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { inside, type BlockFacts } from './analyse.js';
+import { inside, itemsIn, type BlockFacts } from './analyse.js';
 import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import type { PhraseMatch } from './phrases.js';
 
@@ -38,26 +38,12 @@ interface Named {
 }
 const namedBySentence = new WeakMap<BlockFacts, Map<number, Named>>();
 
-/** The items of a list sorted by start that lie inside a span (binary search, so a long block stays linear). */
-function within<T extends Span>(list: T[], span: Span): T[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: T[] = [];
-  for (let i = lo; i < list.length && list[i]!.start < span.end; i++) if (inside(list[i]!, span)) found.push(list[i]!);
-  return found;
-}
-
 function named(bf: BlockFacts, sentence: Span): Named {
   let bySentence = namedBySentence.get(bf);
   if (!bySentence) namedBySentence.set(bf, (bySentence = new Map()));
   let found = bySentence.get(sentence.start);
   if (!found) {
-    found = { events: bf.eventsIn(sentence), phrases: within(bf.eventPhrases, sentence), documents: within(bf.documents, sentence) };
+    found = { events: bf.eventsIn(sentence), phrases: itemsIn(bf.eventPhrases, sentence), documents: itemsIn(bf.documents, sentence) };
     bySentence.set(sentence.start, found);
   }
   return found;

@@ -1,5 +1,4 @@
 import type { FactBase, Office, Person } from '../facts/types.js';
-import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from './analyse.js';
 import type { Holder } from './compile.js';
 import type { NameMention } from './names.js';
@@ -114,18 +113,6 @@ function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Off
 function fitsQualifier(office: Office, qualifier: string): boolean {
   const key = qualifier.toLowerCase().slice(0, 4);
   return [office.country ?? '', office.title, ...office.wordings].some((s) => s.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(key)));
-}
-
-/** The sentence of a block that contains a prose offset (binary search). */
-export function sentenceOf(bf: BlockFacts, offset: number): Span {
-  const spans = bf.block.sentences;
-  let [lo, hi] = [0, spans.length - 1];
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (spans[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return spans[lo] ?? { start: 0, end: bf.text.length };
 }
 
 /** The countries a person belongs to: their own and those of every office they held. */

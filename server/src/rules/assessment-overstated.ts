@@ -1,6 +1,6 @@
+import { itemsIn } from '../match/analyse.js';
 import type { Claim, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { itemsIn } from '../match/counts.js';
 import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
 import { tokenAt } from '../match/tokens.js';
 import { claimants } from './claim-unattributed.js';

@@ -1,7 +1,7 @@
+import { itemsIn } from '../match/analyse.js';
 import type { Document } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { itemsIn } from '../match/counts.js';
 import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { formatDate } from './support.js';

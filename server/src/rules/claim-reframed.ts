@@ -1,5 +1,5 @@
+import { itemsIn } from '../match/analyse.js';
 import type { Claim } from '../facts/types.js';
-import { itemsIn } from '../match/counts.js';
 import { claimsStated, figuresOf, formatAmount, withInner } from '../match/figures.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { tokenize } from '../match/tokens.js';

@@ -1,5 +1,5 @@
+import { itemsIn } from '../match/analyse.js';
 import type { Claim, FactBase } from '../facts/types.js';
-import { itemsIn } from '../match/counts.js';
 import { claimsStated, figuresOf, formatAmount, withInner } from '../match/figures.js';
 import type { Rule } from './rule.js';
 import { formatDate } from './support.js';

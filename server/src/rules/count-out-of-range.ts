@@ -1,6 +1,7 @@
+import { itemsIn } from '../match/analyse.js';
 import type { Count, DocumentCount, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { countsOf, itemsIn, nounAfter } from '../match/counts.js';
+import { countsOf, nounAfter } from '../match/counts.js';
 import { intervalOf } from '../match/dates.js';
 import type { Span } from '../markdown/prose.js';
 import { tokenize } from '../match/tokens.js';

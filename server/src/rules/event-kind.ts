@@ -1,7 +1,7 @@
+import { itemsIn } from '../match/analyse.js';
 import type { Event, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { itemsIn } from '../match/counts.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { tokenize } from '../match/tokens.js';
 import { listing } from './claim-unattributed.js';

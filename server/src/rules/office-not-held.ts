@@ -2,7 +2,7 @@ import type { Tenure } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { fullName } from '../match/names.js';
-import { covers, holdersDuring, sentenceOf, titledNames, type TitledName } from '../match/titles.js';
+import { covers, holdersDuring, titledNames, type TitledName } from '../match/titles.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { datesInQuestion, formatDate, formatRange } from './support.js';
 
@@ -15,7 +15,7 @@ const days = new WeakMap<Span, [string, string][]>();
 
 /** The days the sentence around a titled name speaks of, computed once per sentence. */
 export function daysOf(bf: BlockFacts, titled: TitledName): [string, string][] {
-  const sentence = sentenceOf(bf, titled.name.start);
+  const sentence = bf.sentenceAt(titled.name.start);
   let found = days.get(sentence);
   if (!found) days.set(sentence, (found = datesInQuestion(bf, sentence)));
   return found;

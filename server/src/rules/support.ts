@@ -1,6 +1,6 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { inside, type BlockFacts } from '../match/analyse.js';
+import { itemsIn, type BlockFacts } from '../match/analyse.js';
 import { intervalOf, MONTH_NAMES } from '../match/dates.js';
 
 /** "1 March 2023" for an ISO date. */
@@ -37,7 +37,7 @@ export function yearFor(bf: BlockFacts, span: Span): number {
  */
 export function datesInQuestion(bf: BlockFacts, span: Span): [string, string][] {
   const year = yearFor(bf, span);
-  const written = bf.dates.filter((d) => inside(d, span)).map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
+  const written = itemsIn(bf.dates, span).map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
   if (written.length > 0) return written;
   const events = bf.eventsIn(span);
   if (events.length > 0) return events.map((e) => [e.start, e.end]);
