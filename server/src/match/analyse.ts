@@ -76,8 +76,17 @@ export class BlockFacts {
     const whole = span.start <= 0 && span.end >= this.block.text.length;
     if (whole && this.#blockEvents) return this.#blockEvents;
     const found = new Set<Event>();
-    for (const m of itemsIn(this.eventPhrases, span)) for (const e of m.values) found.add(e);
-    const people = new Set(itemsIn(this.names, span).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
+    const named = itemsIn(this.names, span).filter((n) => n.form.kind === 'person');
+    for (const m of itemsIn(this.eventPhrases, span)) {
+      // A phrase names an event unless the span names people and none of them took part ("Xi met Putin" is not
+      // Lukashenka's meeting with Putin).
+      const others = named.filter((n) => n.end <= m.start || n.start >= m.end);
+      for (const e of m.values) {
+        const took = this.index.eventPeople.get(e.id);
+        if (!took || took.size === 0 || others.length === 0 || others.some((n) => took.has(n.form.entity.id))) found.add(e);
+      }
+    }
+    const people = new Set(named.map((n) => n.form.entity.id));
     if (people.size >= 2) {
       for (const event of this.index.meetings) {
         if (event.participants.every((id) => people.has(id) || !this.index.facts.people.has(id))) found.add(event);

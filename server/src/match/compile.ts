@@ -39,6 +39,8 @@ export interface FactIndex {
   terms: PhraseMatcher<Term>;
   /** Events whose participants, named together in a sentence, refer to them (meetings and talks). */
   meetings: Event[];
+  /** For each event, the people who took part in it, in an event it is part of, or in one of its parts. */
+  eventPeople: Map<string, Set<string>>;
 }
 
 const EVENT_KINDS: Event['kind'][] = ['state visit', 'official visit', 'working visit', 'summit'];
@@ -49,6 +51,7 @@ export function compile(facts: FactBase): FactIndex {
     facts, names: new PhraseMatcher(), fuzzy: new Map(), fuzzyCache: new Map(), offices: new PhraseMatcher(), holders: new Map(),
     events: new PhraseMatcher(), eventKinds: new PhraseMatcher(), documents: new PhraseMatcher(), countNouns: new PhraseMatcher(),
     attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(), meetings: [],
+    eventPeople: new Map(),
   };
   const addNamed = (entity: Person | Organisation, kind: NameForm['kind']) => {
     const add = (form: string, status: NameForm['status']) => {
@@ -80,6 +83,19 @@ export function compile(facts: FactBase): FactIndex {
     for (const phrase of event.phrases) index.events.add(phrase, event);
     const people = event.participants.filter((id) => facts.people.has(id));
     if ((event.kind === 'talks' || event.kind === 'meeting') && people.length >= 2) index.meetings.push(event);
+  }
+  for (const event of facts.events.values()) {
+    const people = new Set(event.participants.filter((id) => facts.people.has(id)));
+    for (let parent = event.parent, depth = 0; parent && depth < 50; parent = facts.events.get(parent)?.parent, depth++) {
+      for (const id of facts.events.get(parent)?.participants ?? []) if (facts.people.has(id)) people.add(id);
+    }
+    for (let e: Event | undefined = event, depth = 0; e?.parent && depth < 50; e = facts.events.get(e.parent), depth++) {
+      const set = index.eventPeople.get(e.parent) ?? new Set<string>();
+      for (const id of event.participants) if (facts.people.has(id)) set.add(id);
+      index.eventPeople.set(e.parent, set);
+    }
+    const own = index.eventPeople.get(event.id);
+    index.eventPeople.set(event.id, own ? new Set([...own, ...people]) : people);
   }
   for (const kind of EVENT_KINDS) index.eventKinds.add(kind, kind);
   for (const doc of facts.documents.values()) for (const phrase of doc.phrases) index.documents.add(phrase, doc);

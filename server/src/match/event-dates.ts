@@ -71,12 +71,29 @@ export function eventsAbout(bf: BlockFacts, sentence: Span, span: Span): Event[]
   return events.filter((e) => !apart(e));
 }
 
-/** The events a date may be about, and the dated documents its sentence names (a date may be about either). */
+/** Characters between two spans (0 when they touch or overlap). */
+function gap(a: Span, b: Span): number {
+  return Math.max(0, b.start - a.end, a.start - b.end);
+}
+
+/**
+ * The events a date may be about, and the dated documents its sentence names (a date may be about either).
+ * Where a sentence has several dates, a phrase belongs to the date nearest it ("appointed on 11 March 2023,
+ * visited Minsk in August 2024": the appointment is not about August 2024).
+ */
 function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
-  const events: Anchor[] = eventsAbout(bf, sentence, mention).map((event) => ({ start: event.start, end: event.end, event }));
-  const documents: Anchor[] = named(bf, sentence).documents
+  const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
+  const { phrases, documents } = named(bf, sentence);
+  const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
+  const events: Anchor[] = eventsAbout(bf, sentence, mention)
+    .filter((event) => {
+      const naming = phrases.filter((m) => m.values.includes(event));
+      return naming.length === 0 || naming.some(mine);
+    })
+    .map((event) => ({ start: event.start, end: event.end, event }));
+  const docs: Anchor[] = documents.filter(mine)
     .flatMap((m) => m.values.flatMap((doc) => (doc.date ? [{ start: doc.date, end: doc.date }] : [])));
-  return [...events, ...documents];
+  return [...events, ...docs];
 }
 
 /** How alike a written interval and an event are: shared days over all days (0 when apart). */

@@ -48,8 +48,11 @@ function eventFor(bf: BlockFacts, label: PhraseMatch<Event['kind']>, phrases: Ph
     const m = index.events.matchAt(text, tokens, k);
     if (m && m.last > label.last) overlapping.push(m);
   }
-  const around = overlapping.filter((m) => !exact(m)).flatMap(events);
+  const containing = overlapping.filter((m) => !exact(m));
+  const around = containing.flatMap(events);
   if (around.length > 0) return pick(around);
+  // The label is a word of a phrase naming something that is not a visit or summit: it labels nothing.
+  if (containing.length > 0) return undefined;
   const self = overlapping.filter(exact).flatMap(events);
   if (self.some((e) => e.kind === kind)) return undefined;
   // Outward from the label, nearest first.
