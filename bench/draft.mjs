@@ -56,6 +56,7 @@ function material(facts) {
   for (const e of people) [e.name, ...e.preferred, ...e.spellings].forEach((x) => learn(x, true));
   for (const e of orgs) [e.name, ...e.preferred, ...e.spellings].forEach((x) => learn(x, false));
   for (const e of events) learn(e.place, true);
+  [...MONTHS, ...WEEKDAYS].forEach((x) => learn(x, true));
   for (const o of offices) o.wordings.forEach((x) => learn(x, false));
   const write = (phrase) => phrase.split(' ').map((w) => {
     const [, stem, tail] = /^(.*?)((?:['’]s)?)$/.exec(w);
@@ -68,7 +69,7 @@ function material(facts) {
     for (const raw of e.phrases) {
       if (ending.test(raw)) continue;
       if (/^(\p{L}+ed|met|left|flew|went|held)\b/u.test(raw)) verbal.push(write(raw));
-      else if (/^(in|at|during)\b/.test(raw)) continue;
+      else if (/^(in|at|during)\b/.test(raw) || /^(?!meeting)\p{L}+ing\b/u.test(raw)) continue;
       else if (/^\S+['’]s\b/.test(raw)) nouns.push(write(raw));
       else nouns.push(`the ${write(raw.replace(/^(the|this|his|her|its) /, ''))}`);
     }
@@ -76,7 +77,7 @@ function material(facts) {
   };
   const eventPhrases = new Map(events.map((e) => [e, phrasesOf(e)]));
   const docPhrases = new Map(documents.map((d) => [d, d.phrases.filter((p) => !ending.test(p)).map((p) => `the ${write(p.replace(/^the /, ''))}`)]));
-  return { facts, people, orgs, events, offices, documents, claims, sources, main, holders, eventPhrases, docPhrases,
+  return { facts, people, orgs, events, offices, documents, claims, sources, main, holders, eventPhrases, docPhrases, proper, write,
     counts: facts.documentCounts, terms: facts.terms };
 }
 
@@ -164,7 +165,8 @@ export function generateDraft(facts, targetWords, seed = 1) {
     const now = (m.holders.get(o.id) ?? []).filter((h) => h.from <= on && (!h.to || on <= h.to)).map((h) => h.person);
     const others = m.people.filter((p) => !now.includes(p));
     const who = right && now.length ? pick(now) : others.length ? pick(others) : person();
-    return `${pick(o.wordings)} ${emph(name(who, !chance(0.1)))}`;
+    const wording = pick(o.wordings);
+    return `${/['’]s /.test(wording) ? '' : 'the '}${wording} ${emph(name(who, !chance(0.1)))}`;
   };
   const amount = (claim, right = !chance(WRONG)) => {
     const v = claim.value ?? 1;
@@ -183,6 +185,18 @@ export function generateDraft(facts, targetWords, seed = 1) {
     if (/^\p{L}+ing\b/u.test(t)) return `${subject} ${pick(['were accused of', 'could help with', 'will be used for'])} ${t}, ${claimant(c)} ${pick(['said', 'says', 'argued'])}.`;
     if (/\p{L}+ion\b/u.test(t)) return `${claimant(c)} ${pick(['warned of', 'pointed to'])} ${t}${cite()}.`;
     return `${subject} ${pick(['will', 'may', 'could', 'will certainly', 'might'])} help Russia ${t}, ${pick(['some argue', `according to ${claimant(c)}`, 'it is said'])}.`;
+  };
+  /** A figure stated with one of the claim's attribution phrases, in a sentence that fits the phrase. */
+  const attributed = (c) => {
+    const measure = c.measure ?? 'total';
+    const phrase = c.attribution.length ? pick(c.attribution) : 'according to';
+    if (/^according to$/i.test(phrase)) return `According to ${claimant(c)}, the ${measure} would reach ${amount(c)}`;
+    if (/^puts?$/i.test(phrase)) return `${cap(claimant(c))} ${phrase} the ${measure} at ${amount(c)}`;
+    if (/^\p{L}+(s|ed)$/u.test(phrase) && !m.proper.has(phrase)) return `${cap(claimant(c))} ${phrase} that the ${measure} would reach ${amount(c)}`;
+    if (/ (says|said)$/.test(phrase)) return `${cap(m.write(phrase))} the ${measure} will reach ${amount(c)}`;
+    if (/^reportedly$/i.test(phrase)) return `The ${measure} will reportedly reach ${amount(c)}`;
+    if (/ing\b/.test(phrase)) return `The ${measure} would reach ${amount(c)}, ${claimant(c)} said`;
+    return `${cap(m.write(phrase))} put the ${measure} at ${amount(c)}`;
   };
   const claimant = (claim) => {
     const id = claim.claimedBy[0]?.by;
@@ -224,13 +238,13 @@ export function generateDraft(facts, targetWords, seed = 1) {
     () => { const e = pick(m.events); const ps = participants(e); return ps.length >= 2
       ? `${emph(name(ps[0]))} and ${emph(name(ps[1]))} met on ${when(e)}${chance(0.4) ? `, a ${weekday(e)}` : ''}.`
       : `${cap(eventRef(e))} took place on ${when(e)}.`; },
-    () => `The ${office()} ${pick(['received', 'met', 'welcomed', 'held talks with'])} ${name(pick(participants(m.main)) ?? person())} on ${when(m.main)}.`,
+    () => `${cap(office())} ${pick(['received', 'met', 'welcomed', 'held talks with'])} ${name(pick(participants(m.main)) ?? person())} on ${when(m.main)}.`,
     () => { const d = pick(m.documents); return d ? `${cap(docRef(d))} was signed on ${when(d.event ? m.facts.events.get(d.event) : { start: d.date ?? m.main?.start })}${cite()}.` : `A joint statement was signed.`; },
     () => { const g = pick(m.counts); if (!g) return 'Several documents were signed.'; const e = m.facts.events.get(g.event);
       return `${pick(['In all', 'Altogether', 'According to the count'])}, ${countOf(g)} ${pick(g.nouns)} were signed during ${eventRef(e)}${cite()}.`; },
     () => { const c = pick(m.claims); if (!c) return 'The figures were not published.'; return c.value !== undefined
       ? (chance(0.6)
-        ? `${c.attribution.length ? pick(c.attribution).replace(/^./, (x) => x.toUpperCase()) : 'According to'} ${claimant(c)}, the ${c.measure ?? 'total'} would reach ${amount(c)}${cite()}.`
+        ? `${attributed(c)}${cite()}.`
         : `The visit brought ${amount(c)} in ${pick(c.reframings.filter((r) => !/ed$/.test(r))) ?? 'deals'}.`)
       : topic(c); },
     () => { const o = pick(m.orgs); return o ? `Executives of ${emph(name(o))} ${pick(['met', 'were received by', 'briefed'])} ${name(m.people[0])} on ${when(m.main)}.` : `Business leaders met the delegation.`; },

@@ -52,13 +52,18 @@ function decode(map, dir) {
   return lines;
 }
 
-const [target = 'bench/results/prof', top = '25'] = process.argv.slice(2);
+const [target = 'bench/results/prof', top = '25', inclusive = ''] = process.argv.slice(2);
+/** Functions whose inclusive time (their own plus their callees') to report: `a,b,c`. */
+const wanted = inclusive ? inclusive.split(',') : [];
 const files = statSync(target).isDirectory()
   ? readdirSync(target).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(target, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(0, 1)
   : [target];
 for (const file of files) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map(wanted.map((w) => [w, 0]));
   const self = new Map();
   const byFile = new Map();
   let total = 0;
@@ -71,6 +76,13 @@ for (const file of files) {
     if (mapped) [where, line] = [mapped.file.replace(/^(\.\.\/)+/, ''), mapped.line];
     const key = `${functionName || '(anonymous)'}  ${where}${where ? `:${line + 1}` : ''}`;
     self.set(key, (self.get(key) ?? 0) + dt);
+    if (wanted.length) {
+      const seen = new Set();
+      for (let n = id; n !== undefined; n = parent.get(n)) {
+        const fn = byId.get(n).callFrame.functionName;
+        if (incl.has(fn) && !seen.has(fn)) { seen.add(fn); incl.set(fn, incl.get(fn) + dt); }
+      }
+    }
     const group = where.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1') || functionName;
     byFile.set(group, (byFile.get(group) ?? 0) + dt);
     total += dt;
@@ -78,6 +90,10 @@ for (const file of files) {
   const pct = (x) => `${((100 * x) / total).toFixed(1).padStart(5)}%`;
   console.log(`${file}: ${total.toFixed(0)} ms sampled\n\nTop self time by function:`);
   for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(top))) console.log(`${pct(t)} ${t.toFixed(0).padStart(7)} ms  ${key}`);
+  if (wanted.length) {
+    console.log('\nInclusive time:');
+    for (const [fn, t] of incl) console.log(`${pct(t)} ${t.toFixed(0).padStart(7)} ms  ${fn}`);
+  }
   console.log('\nSelf time by package or file:');
   for (const [key, t] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${pct(t)} ${t.toFixed(0).padStart(7)} ms  ${key}`);
 }

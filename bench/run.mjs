@@ -1,5 +1,6 @@
 // factlint benchmark: `npm run bench` (builds first). Options: --quick (small sizes, few runs), --sizes=1000,3000,
-// --save (also rewrite BENCHMARKS.md), --no-peer-memory (skip textlint's peak-memory child on the largest draft).
+// --save (also rewrite BENCHMARKS.md),
+// --runs=N (timed rounds at the largest size; default 1), --peer-memory (also the parse's and textlint's peak memory).
 // A benchmark, not a test: it asserts nothing about timing; it reports, and says which budgets held.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,8 +16,13 @@ const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const quick = flag('quick');
 const SEED = 20230301;
-/** Warm-up runs and timed runs per size: fewer for large drafts, so the whole bench takes a few minutes on 2 cores. */
-const PLAN = { 1000: [5, 30], 3000: [5, 20], 10000: [2, 10], 100000: [1, 3], 1000000: [0, 3] };
+/**
+ * Warm-up rounds and timed rounds per size: fewer for large drafts, so the whole bench takes minutes on 2 cores.
+ * One round at 1M words is about four minutes (the parse alone is ~1 min there, see BENCHMARKS.md), so it gets one
+ * timed round and no warm-up (the smaller sizes have warmed the JIT); --runs=3 for more.
+ */
+const largeRuns = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 1);
+const PLAN = { 1000: [5, 30], 3000: [5, 20], 10000: [2, 10], 100000: [1, 3], 1000000: [0, largeRuns] };
 const sizes = args.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ??
   (quick ? [1000, 3000, 10000] : [1000, 3000, 10000, 100000, 1000000]);
 const plan = (n) => (quick ? [2, 5] : PLAN[n] ?? (n <= 10000 ? [3, 10] : [1, 3]));
@@ -130,7 +136,7 @@ const bundles = ['server/out', 'client/out'].flatMap((dir) => (existsSync(join(R
   .filter((name) => name.endsWith('.cjs')).map((name) => `${dir}/${name}`)).map((path) => ({ path, size: statSync(join(ROOT, path)).size }));
 const largest = Math.max(...sizes);
 const peaks = {};
-for (const tool of ['parse', 'factlint', ...(flag('no-peer-memory') ? [] : ['textlint'])]) {
+for (const tool of flag('peer-memory') ? ['parse', 'factlint', 'textlint'] : ['factlint']) {
   log(`peak memory, ${int(largest)} words: ${tool}…`);
   const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'peak.mjs'), tool, drafts.get(largest).path], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
   peaks[tool] = child.status === 0 ? JSON.parse(child.stdout) : { error: child.stderr.trim().split('\n').pop() };
@@ -141,7 +147,8 @@ load.push(os.loadavg()[0]);
 const cpu = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
 const machine = `${os.availableParallelism?.() ?? os.cpus().length} CPUs (nproc), ${cpu}, ${mib(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-const contended = load.some((l) => l > os.availableParallelism());
+// Contended: other work was running when the bench started (the bench itself adds about one to the load).
+const contended = load[0] > os.availableParallelism() / 2;
 
 const table = [
   '| Words | Runs | Parse floor ms | Parse words/s | factlint ms | factlint words/s | factlint ÷ floor | textlint+prh ms | textlint words/s | textlint ÷ floor | textlint ÷ factlint | Findings (factlint / textlint) |',
@@ -166,9 +173,9 @@ const others = [
   `| Server: one-character edit → \`publishDiagnostics\` (includes the server's 150 ms debounce) | ${server.na ? 'n/a' : `${ms(server.edit)} ms (median of ${server.edits}; best ${ms(server.editMin)} ms)`} |`,
   `| Server: reads of fact-base files over a start and ${server.edits ?? 0} edits | ${server.na ? 'n/a' : server.reads ? `${server.reads.length} (${server.reads.map((r) => relative(ROOT, r.split(' ')[1])).join(', ')})` : 'not reported'} |`,
   `| Fact base load + validate + link + compile (once per fact base; median of 5) | ${ms(loadCompile.ms)} ms |`,
-  `| Peak RSS, ${int(drafts.get(largest).words)}-word draft (${(drafts.get(largest).text.length / 1e6).toFixed(1)} M chars), parse alone | ${peakText(peaks.parse)} |`,
-  `| Peak RSS, same draft, factlint check | ${peakText(peaks.factlint)} |`,
-  `| Peak RSS, same draft, textlint + prh | ${peakText(peaks.textlint)} |`,
+  `| Peak RSS, ${int(drafts.get(largest).words)}-word draft (${(drafts.get(largest).text.length / 1e6).toFixed(1)} M chars), factlint check in a child process | ${peakText(peaks.factlint)} |`,
+  ...(peaks.parse ? [`| Peak RSS, same draft, parse alone | ${peakText(peaks.parse)} |`] : []),
+  ...(peaks.textlint ? [`| Peak RSS, same draft, textlint + prh | ${peakText(peaks.textlint)} |`] : []),
   ...bundles.map((b) => `| Bundle \`${b.path}\` | ${kib(b.size)} (${int(b.size)} bytes) |`),
 ].join('\n');
 
@@ -178,7 +185,8 @@ const last = rows.at(-1);
 const verdicts = (pick) => {
   const growth = rows.map((r) => pick(r.check) / pick(r.parse));
   return {
-    recheck: pick(recheck) <= 2 * pick(floor3k) && pick(recheck) < 20,
+    recheckFloor: pick(recheck) <= 2 * pick(floor3k),
+    recheck20: pick(recheck) < 20,
     growth, climb: growth.at(-1) / growth[0],
     linear: rows.length > 1 && growth.at(-1) / growth[0] <= 1.2,
     server: server.na ? null : (pick === best ? server.firstMin : server.first) <= 1000,
@@ -191,8 +199,9 @@ const vm = verdicts(med);
 const vb = verdicts(best);
 const yn = (ok) => (ok === null ? 'n/a' : ok ? 'yes' : '**no**');
 const budgets = [
-  ['Re-check of a 3,000-word draft ≤ 2 × the parse floor and well under 20 ms', vm.recheck, vb.recheck,
+  ['Re-check of a 3,000-word draft (one-character edit) at most 2 × the parse floor', vm.recheckFloor, vb.recheckFloor,
     `median ${ms(recheck.ms)} ms vs floor ${ms(floor3k.ms)} ms (${ratio(recheck.ms, floor3k.ms)}); best ${ms(recheck.min)} vs ${ms(floor3k.min)} ms (${ratio(recheck.min, floor3k.min)})`],
+  ['… and well under 20 ms', vm.recheck20, vb.recheck20, `median ${ms(recheck.ms)} ms, best ${ms(recheck.min)} ms (the floor alone: ${ms(floor3k.ms)} / ${ms(floor3k.min)} ms)`],
   [`Linear growth from ${int(first.words)} to ${int(last.words)} words: factlint ÷ floor does not climb (at most 1.2× its value at the smallest size)`,
     vm.linear, vb.linear, `factlint ÷ floor, medians: ${vm.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vm.climb.toFixed(2)}); best runs: ` +
     `${vb.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vb.climb.toFixed(2)}); factlint words/s (medians): ${rows.map((r) => rate(r.words, r.check.ms)).join(' → ')}`],
@@ -217,7 +226,7 @@ Times are medians of warm runs (wall clock; the three jobs take turns within eac
 ${table}
 
 Best run and CPU time (user + system, median) of the same runs: on a machine busy with other work the best run is the
-closer estimate of what the code costs${contended ? ' (this run was contended: the load average exceeded the number of CPUs)' : ''}.
+closer estimate of what the code costs${contended ? ' (this run was contended: the load average at the start exceeded half the CPUs)' : ''}.
 
 ${robust}
 

@@ -23,7 +23,14 @@ export function check(source: string, index: FactIndex, options: CheckOptions = 
     return [{ rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
       message: `The draft is ${source.length} characters long; factlint checks drafts of up to ${MAX_DRAFT}. Split it to check it.` }];
   }
-  const prose = toProse(source);
+  let prose;
+  try {
+    prose = toProse(source);
+  } catch (error) {
+    // Not expected (prose.ts defuses the nesting that overflows the parser's stack), but never let a draft crash a check.
+    return [{ rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
+      message: `The draft's Markdown could not be parsed (${error instanceof Error ? error.message : String(error)}); it was not checked.` }];
+  }
   const context = { index, facts: index.facts, blocks: prose.blocks.map((b) => new BlockFacts(b, index)) };
   const findings: Finding[] = [];
   for (const rule of rules) {

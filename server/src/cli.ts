@@ -65,24 +65,38 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
   const options = { houseStyle: !args.values['no-style'] };
-  const reports: FileReport[] = drafts.map((file) => {
-    let text = readFileSync(file, 'utf8');
+  // A draft that cannot be read or written back is named on stderr and the others are still checked; the exit code is 2.
+  const unreadable: string[] = [];
+  const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  const reports: FileReport[] = drafts.flatMap((file) => {
+    let text;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      unreadable.push(`Cannot read the draft ${file}: ${reason(error)}`);
+      return [];
+    }
     let findings = check(text, index, options);
     if (args.values.fix) {
       const fixed = applyEdits(text, findings.flatMap((f) => f.fixes[0]?.edits ?? []));
       if (fixed !== text) {
-        writeFileSync(file, fixed);
-        text = fixed;
-        findings = check(text, index, options);
+        try {
+          writeFileSync(file, fixed);
+          text = fixed;
+          findings = check(text, index, options);
+        } catch (error) {
+          unreadable.push(`Cannot write the fixes to ${file}: ${reason(error)}`);
+        }
       }
     }
-    return { file, text, findings };
+    return [{ file, text, findings }];
   });
 
   if (format === 'json') out(JSON.stringify(toJson(reports), null, 2));
   else if (format === 'sarif') out(JSON.stringify(toSarif(reports, VERSION), null, 2));
   else if (format === 'lines') out(toLines(reports));
   else out(toStylish(reports, process.stdout.isTTY === true && !process.env.NO_COLOR));
+  if (unreadable.length > 0) return (err(unreadable.join('\n')), 2);
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

@@ -10,10 +10,11 @@ interface Directive {
   endLine: number;
 }
 
-const DIRECTIVE = /^\s*factlint-(disable-next-line|disable-line|disable|enable)\b([^]*?)(?:\s--\s[^]*)?\s*$/;
+// Matched against the trimmed comment: a trailing `\s*` after the lazy group backtracks quadratically on long whitespace.
+const DIRECTIVE = /^factlint-(disable-next-line|disable-line|disable|enable)\b([^]*?)(?:\s--(?:\s[^]*)?)?$/;
 
 function parse(comment: Comment, lines: LineIndex): Directive | undefined {
-  const m = DIRECTIVE.exec(comment.value);
+  const m = DIRECTIVE.exec(comment.value.trim());
   if (!m) return undefined;
   const rules = m[2]!.split(/[\s,]+/).filter(Boolean);
   return { kind: m[1] as Directive['kind'], rules, line: lines.positionAt(comment.start).line, endLine: lines.positionAt(comment.end).line };

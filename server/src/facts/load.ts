@@ -1,5 +1,5 @@
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type CST, type Document as YamlDocument, type Node } from 'yaml';
 import schema from './factbase.schema.json' with { type: 'json' };
 import { link } from './link.js';
 import type { FactBase, FactProblem } from './types.js';
@@ -45,26 +45,83 @@ export function loadFactBase(files: FactFile[]): LoadResult {
   return problems.length > 0 ? { problems } : { facts, problems };
 }
 
-function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument; data: Record<string, unknown> } | undefined {
-  const doc = parseDocument(file.text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, customTags: [] });
-  const errors = [...doc.errors, ...doc.warnings];
-  for (const error of errors) {
-    problems.push({ rule: 'factbase-syntax', file: file.path, start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]),
-      message: `YAML: ${error.message.split('\n')[0]}` });
+/** Collections nested deeper than this are refused before composing: the YAML library recurses per level (and dies hard past ~1000). */
+export const MAX_FACT_DEPTH = 64;
+
+/** The offset of the first YAML collection nested more than MAX_FACT_DEPTH deep, found on the concrete syntax tree without recursion. */
+function tooDeep(text: string): number | undefined {
+  const stack: [CST.Token | undefined, number][] = [];
+  for (const token of new Parser().parse(text)) stack.push([token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (depth > MAX_FACT_DEPTH) return token.offset;
+    if (token.type === 'document') stack.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      for (const item of token.items) {
+        if ('key' in item) stack.push([item.key ?? undefined, depth + 1]);
+        stack.push([item.value, depth + 1]);
+      }
+    }
   }
-  if (errors.length > 0) return undefined;
+  return undefined;
+}
+
+/** Problems of one kind reported per file; locating each costs time, and the first hundred are enough to act on. */
+const MAX_PROBLEMS = 100;
+
+function more(rule: FactProblem['rule'], file: string, total: number, at: number): FactProblem {
+  return { rule, file, start: at, end: at, message: `…and ${total - MAX_PROBLEMS} more problems like these from here on; fix these first.` };
+}
+
+function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument; data: Record<string, unknown> } | undefined {
+  const deep = tooDeep(file.text);
+  if (deep !== undefined) {
+    problems.push({ rule: 'factbase-syntax', file: file.path, start: deep, end: deep + 1,
+      message: `YAML: collections are nested more than ${MAX_FACT_DEPTH} deep here; a fact base needs a few levels.` });
+    return undefined;
+  }
+  // The library's own unique-key check compares each key with every earlier one (quadratic in a map's size): a Set does it here.
+  const doc = parseDocument(file.text, { lineCounter: new LineCounter(), uniqueKeys: false, prettyErrors: false, customTags: [] });
+  const errors = [...doc.errors, ...doc.warnings];
+  for (const error of errors.slice(0, MAX_PROBLEMS)) {
+    // An error at the end of the input is placed one past it: clamp so that the range stays inside the file.
+    const [start, end] = error.pos.map((p) => Math.min(p, file.text.length)) as [number, number];
+    problems.push({ rule: 'factbase-syntax', file: file.path, start, end: Math.max(end, start), message: `YAML: ${error.message.split('\n')[0]}` });
+  }
+  if (errors.length > MAX_PROBLEMS) problems.push(more('factbase-syntax', file.path, errors.length, Math.min(errors[MAX_PROBLEMS]!.pos[0], file.text.length)));
+  let duplicates = 0;
+  visit(doc, {
+    Map: (_, map) => {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (seen.has(key.value) && key.range) {
+          duplicates++;
+          problems.push({ rule: 'factbase-syntax', file: file.path, start: key.range[0], end: key.range[1], message: 'YAML: Map keys must be unique' });
+        }
+        seen.add(key.value);
+      }
+    },
+  });
+  if (errors.length > 0 || duplicates > 0) return undefined;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    problems.push({ rule: 'factbase-syntax', file: file.path, start: 0, end: 0,
+    // The alias limit (a "billion laughs" file): locate the first alias rather than the file's start.
+    let at: [number, number] = [0, 0];
+    visit(doc, { Alias: (_, node) => (isAlias(node) && node.range ? ((at = [node.range[0], node.range[1]]), visit.BREAK) : undefined) });
+    problems.push({ rule: 'factbase-syntax', file: file.path, start: at[0], end: at[1],
       message: `YAML: ${error instanceof Error ? error.message : String(error)}` });
     return undefined;
   }
   if (data === null || data === undefined) data = {};
   const check = validate();
   if (!check(data)) {
-    for (const error of check.errors ?? []) problems.push(schemaProblem(file.path, doc, error));
+    const errors = check.errors ?? [];
+    for (const error of errors.slice(0, MAX_PROBLEMS)) problems.push(schemaProblem(file.path, doc, error));
+    if (errors.length > MAX_PROBLEMS) problems.push(more('factbase-schema', file.path, errors.length, schemaProblem(file.path, doc, errors[MAX_PROBLEMS]!).start));
     return undefined;
   }
   return { doc, data: data as Record<string, unknown> };

@@ -51,8 +51,10 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Parses Markdown once and extracts its prose with a source map; never throws on any string. */
 export function toProse(source: string): Prose {
-  const tree = parser.parse(source) as Root;
-  const prose: Prose = { source, blocks: [], comments: [] };
+  const parsed = defuse(source);
+  const tree = parser.parse(parsed) as Root;
+  // The walk aligns node values with the text that was parsed; the result keeps the draft's own source.
+  const prose: Prose = { source: parsed, blocks: [], comments: [] };
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -72,7 +74,102 @@ export function toProse(source: string): Prose {
         if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
   }
+  prose.source = source;
   return prose;
+}
+
+/** Container markers ("> ", "- ", "1. ") read on one line; deeper nesting slows the parser and then overflows its stack. */
+const MAX_LINE_NESTING = 32;
+/** Columns of indentation read; more would let lists nest deeper still. */
+const MAX_INDENT = 128;
+/** Brackets, emphasis marks and angle brackets a paragraph may hold at no cost to the budget below. */
+const FREE_DELIMITERS = 64;
+/** The parser's time for those marks grows with the square of their number per paragraph: the sum of squares allowed. */
+const DELIMITER_BUDGET = 1_000_000;
+
+const isDelimiter = (c: number) => c === 91 || c === 93 || c === 42 || c === 95 || c === 60; // [ ] * _ <
+
+/**
+ * Keeps hostile Markdown from making the parser slow (its time is superlinear in nesting depth and in
+ * unmatched brackets or emphasis marks per paragraph) or overflow its stack: the container marker past
+ * MAX_LINE_NESTING on a line, the indentation past MAX_INDENT columns, and every delimiter of a paragraph
+ * (blank-line-separated run) once DELIMITER_BUDGET is spent become U+FFFC, so that they read as text.
+ * Same length, so offsets are unchanged; ordinary drafts come back as they are.
+ */
+function defuse(source: string): string {
+  const hits: number[] = [];
+  let budget = DELIMITER_BUDGET;
+  let chunkStart = 0;
+  let delimiters = 0;
+  const endChunk = (end: number) => {
+    if (delimiters > FREE_DELIMITERS && (budget -= delimiters * delimiters) < 0) {
+      for (let k = chunkStart; k < end; k++) if (isDelimiter(source.charCodeAt(k))) hits.push(k);
+    }
+    delimiters = 0;
+  };
+  for (let line = 0; line < source.length;) {
+    let end = line;
+    let blank = true;
+    for (; end < source.length; end++) {
+      const c = source.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      if (c !== 32 && c !== 9) blank = false;
+      if (isDelimiter(c)) delimiters++;
+    }
+    if (blank) {
+      endChunk(line);
+      chunkStart = end;
+    } else {
+      let k = line;
+      let column = 0;
+      for (let depth = 0; k < end; depth++) {
+        for (; k < end && (source.charCodeAt(k) === 32 || source.charCodeAt(k) === 9); k++) {
+          column = source.charCodeAt(k) === 9 ? column + 4 - (column % 4) : column + 1;
+          if (column > MAX_INDENT) break;
+        }
+        if (column > MAX_INDENT) {
+          hits.push(k);
+          break;
+        }
+        const marker = k < end ? containerMarker(source, k, end) : 0;
+        if (marker === 0) break;
+        if (depth >= MAX_LINE_NESTING) {
+          hits.push(k);
+          break;
+        }
+        column += marker;
+        k += marker;
+      }
+    }
+    line = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  endChunk(source.length);
+  if (hits.length === 0) return source;
+  hits.sort((a, b) => a - b);
+  const parts: string[] = [];
+  let at = 0;
+  for (const k of hits) {
+    if (k < at) continue;
+    parts.push(source.slice(at, k), OBJECT);
+    at = k + 1;
+  }
+  parts.push(source.slice(at));
+  return parts.join('');
+}
+
+/** The length of a block quote or list marker at k ("> ", "- ", "12) "), or 0. */
+function containerMarker(source: string, k: number, end: number): number {
+  const c = source.charCodeAt(k);
+  if (c === 62 /* > */) return 1;
+  let m = k;
+  if (c === 45 || c === 43 || c === 42) m = k + 1; // - + *
+  else {
+    while (m < end && m - k < 9 && source.charCodeAt(m) >= 48 && source.charCodeAt(m) <= 57) m++;
+    if (m === k || (source.charCodeAt(m) !== 46 && source.charCodeAt(m) !== 41)) return 0; // . )
+    m++;
+  }
+  const next = source.charCodeAt(m);
+  return m >= end || next === 32 || next === 9 ? m - k : 0;
 }
 
 function addBlock(prose: Prose, node: Nodes, kind: Block['kind']): void {
@@ -91,14 +188,34 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind']): void {
     }
     parts.push(text);
     length += text.length;
+    cursor = Math.max(cursor, source + sourceLength);
   };
+  let cursor = node.position?.start.offset ?? 0; // the end of the source mapped so far
+  const blockEnd = node.position?.end.offset ?? prose.source.length;
   const stack: Nodes[] = 'children' in node ? [...node.children].reverse() as Nodes[] : [];
   let raw = 0; // inside inline HTML whose content is code, not prose (<code>…</code>, <kbd>…</kbd>)
   while (stack.length > 0) {
     const child = stack.pop()!;
-    const start = child.position?.start.offset;
-    const end = child.position?.end.offset;
-    if (start === undefined || end === undefined) continue;
+    let start = child.position?.start.offset;
+    let end = child.position?.end.offset;
+    if (start === undefined || end === undefined) {
+      // GFM's literal-URL pass can leave nodes without a position (e.g. around "[… https://x][ref]"): find their text
+      // just after the source mapped so far, so that no word is dropped or glued to the next one.
+      const text = child.type === 'text' ? child.value
+        : child.type === 'link' && child.children[0]?.type === 'text' ? child.children[0].value : undefined;
+      const window = text === undefined ? '' : prose.source.slice(cursor, Math.min(blockEnd, cursor + text.length + 64));
+      const at = text ? window.indexOf(text) : -1;
+      if (text !== undefined && at >= 0) {
+        start = cursor + at;
+        end = start + text.length;
+      } else if ('children' in child) {
+        for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
+        continue;
+      } else {
+        if (text) push(toProseChars(text), cursor, 0);
+        continue;
+      }
+    }
     if (child.type === 'text' && raw === 0) align(prose.source, child.value, start, end, push);
     else if (child.type === 'break') push(' ', start, end - start);
     else if (child.type === 'link' && isBareUrl(prose.source, start, child)) push(OBJECT, start, end - start);
@@ -233,9 +350,13 @@ function toProseChars(text: string): string {
 function collectComments(prose: Prose, node: Extract<Nodes, { type: 'html' }>): void {
   const base = node.position?.start.offset;
   if (base === undefined) return;
-  const re = /<!--([\s\S]*?)-->/g;
-  for (let m = re.exec(node.value); m; m = re.exec(node.value)) {
-    prose.comments.push({ start: base + m.index, end: base + m.index + m[0].length, value: m[1]! });
+  // indexOf rather than a lazy regular expression, which rescans to the end for every unclosed "<!--".
+  const value = node.value;
+  for (let open = value.indexOf('<!--'); open >= 0;) {
+    const close = value.indexOf('-->', open + 4);
+    if (close < 0) break;
+    prose.comments.push({ start: base + open, end: base + close + 3, value: value.slice(open + 4, close) });
+    open = value.indexOf('<!--', close + 3);
   }
 }
 

@@ -11,6 +11,8 @@ interface Anchor {
   start: string;
   end: string;
   event?: Event;
+  /** Whether a phrase of the sentence names the event (not only the people who met). */
+  phrased?: boolean;
 }
 
 /** Words that put a date in relation to an event rather than on it ("before 1 March", "by 3 March"). */
@@ -84,13 +86,14 @@ function gap(a: Span, b: Span): number {
 function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
   const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
   const { phrases, documents } = named(bf, sentence);
-  const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
-  const events: Anchor[] = eventsAbout(bf, sentence, mention)
-    .filter((event) => {
-      const naming = phrases.filter((m) => m.values.includes(event));
-      return naming.length === 0 || naming.some(mine);
-    })
-    .map((event) => ({ start: event.start, end: event.end, event }));
+  // A phrase is the date's when the date is the nearest to it, or it is the nearest to the date ("talks on 3 March,
+  // or on 2 March": both dates are about the talks).
+  const nearest = phrases.reduce<Span | undefined>((best, m) => (!best || gap(m, mention) < gap(best, mention) ? m : best), undefined);
+  const mine = (m: Span) => dates.length < 2 || m === nearest || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
+  const events: Anchor[] = eventsAbout(bf, sentence, mention).flatMap((event) => {
+    const naming = phrases.filter((m) => m.values.includes(event));
+    return naming.length === 0 || naming.some(mine) ? [{ start: event.start, end: event.end, event, phrased: naming.length > 0 }] : [];
+  });
   const docs: Anchor[] = documents.filter(mine)
     .flatMap((m) => m.values.flatMap((doc) => (doc.date ? [{ start: doc.date, end: doc.date }] : [])));
   return [...events, ...docs];
@@ -107,16 +110,17 @@ function likeness([start, end]: [string, string], event: Event): number {
 /**
  * The event a date in a sentence contradicts: the sentence names events, the date fits none of them (nor any
  * dated document it names), and it is not set in relation to them ("before 1 March"). Of the events, the one most
- * like the date; on a tie, a range for a range, else the most specific.
+ * like the date; on a tie, one a phrase names, then a range for a range, else the most specific.
  */
 export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
   const all = anchors(bf, sentence, mention);
-  const events = all.flatMap((a) => (a.event ? [a.event] : []));
+  const events = all.filter((a) => a.event);
   if (events.length === 0 || all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;
   const range = mention.to !== undefined;
-  const score = (e: Event) => likeness(intervalFor(mention, e)!, e) + ((e.start !== e.end) === range ? 0.001 : 0);
-  return events.reduce((best, e) => (score(e) > score(best) ? e : best));
+  const score = ({ event: e, phrased }: Anchor) =>
+    likeness(intervalFor(mention, e!)!, e!) + ((e!.start !== e!.end) === range ? 0.001 : 0) + (phrased ? 0.002 : 0);
+  return events.reduce((best, a) => (score(a) > score(best) ? a : best)).event;
 }
 
 /** The year a mention takes: its own, else that of the first thing its sentence names that it fits, else none. */
