@@ -121,7 +121,14 @@ async function factsChanged(): Promise<void> {
 
 /** Publishes fact-base problems as diagnostics of the YAML files (an empty list once a file is clean). */
 function publishFactProblems(): void {
-  for (const [file, { text, problems }] of factBases.problemsByFile()) {
+  const byFile = factBases.problemsByFile();
+  for (const file of withProblems) {
+    // A file no fact base is made of any more (deleted, or no longer used): its problems go with it.
+    if (byFile.has(file)) continue;
+    withProblems.delete(file);
+    if (!documents.all().some((d) => pathOf(d.uri) === file)) void connection.sendDiagnostics({ uri: fileUri(file), diagnostics: [] });
+  }
+  for (const [file, { text, problems }] of byFile) {
     const uri = fileUri(file);
     const doc = documents.all().find((d) => pathOf(d.uri) === file);
     if (problems.length === 0 && !withProblems.has(file) && !doc) continue;

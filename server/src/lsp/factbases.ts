@@ -91,10 +91,16 @@ export class FactBases {
     for (const entry of this.#entries.values()) entry.stamps.delete(path);
   }
 
-  /** Forgets what is known about folders' contents, after a fact-base file was created or deleted. */
+  /**
+   * Forgets what is known about folders' contents, after a fact-base file was created or deleted, and the fact
+   * bases made of a file that is gone (drafts then find another; its problems are no longer shown).
+   */
   rediscover(): void {
     this.#listings.clear();
     this.#scans.clear();
+    for (const [key, entry] of this.#entries) {
+      if (entry.files.some((path) => this.openText(path) === undefined && !exists(path))) this.#entries.delete(key);
+    }
   }
 
   /** Whether a known fact base includes the file. */
@@ -226,6 +232,15 @@ export function frontMatterFacts(text: string): string[] {
 function stamp(path: string): string {
   const s = statSync(path);
   return `${s.mtimeMs}:${s.size}`;
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(path: string): boolean {
