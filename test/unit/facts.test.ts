@@ -63,3 +63,15 @@ test('custom tags are refused, not executed', () => {
   const found = problems(`${BASE}title: !!js/function "function () { return 1 }"\n`);
   assert.ok(found.length > 0 && found.every((f) => f.rule === 'factbase-syntax' || f.rule === 'factbase-schema'), JSON.stringify(found));
 });
+
+test('a second YAML document in a fact-base file is refused where it starts', () => {
+  const found = problems(`${BASE}---\ntitle: Another\n`);
+  assert.deepEqual(found.map((f) => [f.rule, f.text.split('\n')[0]]), [['factbase-syntax', '---']]);
+  assert.match(found[0]!.message, /one YAML document/);
+});
+
+test('a string longer than the schema allows is refused, and the message gives the limit', () => {
+  const id = (s: string) => problems(BASE.replace('id: ada', `id: ${s}`)).filter((f) => f.rule === 'factbase-schema');
+  assert.deepEqual(id('a'.repeat(100)), []);
+  assert.match(id('a'.repeat(101))[0]?.message ?? '', /100/);
+});

@@ -1,6 +1,6 @@
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type CST, type Document as YamlDocument, type Node } from 'yaml';
-import schema from './factbase.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document as YamlDocument, type Node } from 'yaml';
+import validateFactBase from './factbase.validate.js';
 import { link } from './link.js';
 import type { FactBase, FactProblem } from './types.js';
 
@@ -19,13 +19,8 @@ export interface LoadResult {
 /** The largest fact-base file accepted, in UTF-16 code units. */
 export const MAX_FACT_FILE = 5_000_000;
 
-// ajv is CommonJS with a default export; under NodeNext its class sits on `.default`.
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
-let validator: ValidateFunction | undefined;
-function validate(): ValidateFunction {
-  if (!validator) validator = new (Ajv as unknown as new (o: object) => { compile(s: object): ValidateFunction })({ allErrors: true, strict: false }).compile(schema);
-  return validator;
-}
+/** The schema's validator, compiled by ajv at build time (server/build-validator.mjs) rather than at every start. */
+const validate = (): ValidateFunction => validateFactBase as unknown as ValidateFunction;
 
 /** Parses, validates and links fact-base files; never throws on bad input. */
 export function loadFactBase(files: FactFile[]): LoadResult {
@@ -49,9 +44,8 @@ export function loadFactBase(files: FactFile[]): LoadResult {
 export const MAX_FACT_DEPTH = 64;
 
 /** The offset of the first YAML collection nested more than MAX_FACT_DEPTH deep, found on the concrete syntax tree without recursion. */
-function tooDeep(text: string): number | undefined {
-  const stack: [CST.Token | undefined, number][] = [];
-  for (const token of new Parser().parse(text)) stack.push([token, 0]);
+function tooDeep(tokens: CST.Token[]): number | undefined {
+  const stack: [CST.Token | undefined, number][] = tokens.map((token) => [token, 0]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (!token) continue;
@@ -67,6 +61,19 @@ function tooDeep(text: string): number | undefined {
   return undefined;
 }
 
+/** The first YAML document of a file (what `parseDocument` gives), composed from tokens already parsed. */
+function compose(tokens: CST.Token[], text: string): YamlDocument {
+  let doc: YamlDocument | undefined;
+  for (const next of new Composer({ uniqueKeys: false, prettyErrors: false, customTags: [] }).compose(tokens, true, text.length)) {
+    if (!doc) doc = next as YamlDocument;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'A fact-base file holds one YAML document; this is a second'));
+      break;
+    }
+  }
+  return doc!;
+}
+
 /** Problems of one kind reported per file; locating each costs time, and the first hundred are enough to act on. */
 const MAX_PROBLEMS = 100;
 
@@ -75,14 +82,16 @@ function more(rule: FactProblem['rule'], file: string, total: number, at: number
 }
 
 function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument; data: Record<string, unknown> } | undefined {
-  const deep = tooDeep(file.text);
+  // The concrete syntax tree is built once: checked for depth, then composed into the document.
+  const tokens = [...new Parser().parse(file.text)];
+  const deep = tooDeep(tokens);
   if (deep !== undefined) {
     problems.push({ rule: 'factbase-syntax', file: file.path, start: deep, end: deep + 1,
       message: `YAML: collections are nested more than ${MAX_FACT_DEPTH} deep here; a fact base needs a few levels.` });
     return undefined;
   }
   // The library's own unique-key check compares each key with every earlier one (quadratic in a map's size): a Set does it here.
-  const doc = parseDocument(file.text, { lineCounter: new LineCounter(), uniqueKeys: false, prettyErrors: false, customTags: [] });
+  const doc = compose(tokens, file.text);
   const errors = [...doc.errors, ...doc.warnings];
   for (const error of errors.slice(0, MAX_PROBLEMS)) {
     // An error at the end of the input is placed one past it: clamp so that the range stays inside the file.
