@@ -158,3 +158,13 @@ test('a long paragraph is segmented window by window into the same sentences as 
   assert.equal(spans.at(-1)!.end, giant.length);
   assert.equal(giant.slice(spans.at(-1)!.start, spans.at(-1)!.end), 'Next.');
 });
+
+test('text the literal-URL pass leaves without a position still maps to its own characters, even past stripped indentation', () => {
+  // "[ref]: URL" cannot interrupt a paragraph, so the URL is a literal link and the nodes around it lose their positions;
+  // the next line's indentation is not in the text node's value.
+  const source = 'unclosed: [\n[ref]: https://example.org\n    Yang Dayong attended on 28 February 2023.\nSee [the note https://x.org][ref].\n';
+  const { prose, text } = mapped(source);
+  assert.match(text, /^unclosed: \[ \[ref\]: \uFFFC Yang Dayong attended on 28 February 2023\. See /);
+  assert.equal(sourceOf(prose, 'Yang Dayong'), 'Yang Dayong');
+  assert.equal(sourceOf(prose, '28 February 2023'), '28 February 2023');
+});

@@ -172,6 +172,15 @@ function containerMarker(source: string, k: number, end: number): number {
   return m >= end || next === 32 || next === 9 ? m - k : 0;
 }
 
+/** The source offset of the next node (in document order) on a walk's stack that has a position. */
+function nextStart(stack: Nodes[]): number | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const offset = stack[i]!.position?.start.offset;
+    if (offset !== undefined) return offset;
+  }
+  return undefined;
+}
+
 function addBlock(prose: Prose, node: Nodes, kind: Block['kind']): void {
   const block: Block = { kind, text: '', segments: [], sentences: [] };
   const parts: string[] = [];
@@ -199,22 +208,24 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind']): void {
     let start = child.position?.start.offset;
     let end = child.position?.end.offset;
     if (start === undefined || end === undefined) {
-      // GFM's literal-URL pass can leave nodes without a position (e.g. around "[… https://x][ref]"): find their text
-      // just after the source mapped so far, so that no word is dropped or glued to the next one.
-      const text = child.type === 'text' ? child.value
-        : child.type === 'link' && child.children[0]?.type === 'text' ? child.children[0].value : undefined;
-      const window = text === undefined ? '' : prose.source.slice(cursor, Math.min(blockEnd, cursor + text.length + 64));
-      const at = text ? window.indexOf(text) : -1;
-      if (text !== undefined && at >= 0) {
-        start = cursor + at;
-        end = start + text.length;
+      // GFM's literal-URL pass can leave nodes without a position (e.g. around "[… https://x][ref]"). They lie between
+      // the source mapped so far and the next node that has one: align their text over that stretch, as for any text.
+      const bound = nextStart(stack) ?? blockEnd;
+      if (child.type === 'text') {
+        if (raw === 0) align(prose.source, child.value, cursor, bound, push);
+      } else if (child.type === 'link' && child.children[0]?.type === 'text') {
+        // A literal URL: not prose. Where its text lies is found by aligning it, then the whole of it is one object.
+        let first = -1;
+        let last = cursor;
+        align(prose.source, child.children[0].value, cursor, bound, (_text, from, length) => {
+          if (first < 0) first = from;
+          last = from + length;
+        });
+        push(OBJECT, first < 0 ? cursor : first, first < 0 ? 0 : last - first);
       } else if ('children' in child) {
         for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
-        continue;
-      } else {
-        if (text) push(toProseChars(text), cursor, 0);
-        continue;
       }
+      continue;
     }
     if (child.type === 'text' && raw === 0) align(prose.source, child.value, start, end, push);
     else if (child.type === 'break') push(' ', start, end - start);
