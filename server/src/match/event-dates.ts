@@ -81,27 +81,31 @@ function gap(a: Span, b: Span): number {
 /**
  * The events a date may be about, and the dated documents its sentence names (a date may be about either).
  * Where a sentence has several dates, a phrase belongs to the date nearest it ("appointed on 11 March 2023,
- * visited Minsk in August 2024": the appointment is not about August 2024).
+ * visited Minsk in August 2024": the appointment is not about August 2024). A meeting named by its participants
+ * is named by the whole sentence, so it stays a candidate for every date in it ("talks with Xi on 3 March 2023,
+ * or on 2 March 2023").
  */
 function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
   const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
   const { phrases, documents } = named(bf, sentence);
-  // A phrase is the date's when the date is the nearest to it, or it is the nearest to the date ("talks on 3 March,
-  // or on 2 March": both dates are about the talks).
-  const nearest = phrases.reduce<Span | undefined>((best, m) => (!best || gap(m, mention) < gap(best, mention) ? m : best), undefined);
-  const mine = (m: Span) => dates.length < 2 || m === nearest || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
+  const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
+  const people = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
+  const byPeople = (event: Event) => people.size >= 2 && bf.index.meetings.includes(event)
+    && event.participants.every((id) => people.has(id) || !bf.index.facts.people.has(id));
   const events: Anchor[] = eventsAbout(bf, sentence, mention).flatMap((event) => {
     const naming = phrases.filter((m) => m.values.includes(event));
-    return naming.length === 0 || naming.some(mine) ? [{ start: event.start, end: event.end, event, phrased: naming.length > 0 }] : [];
+    const phrased = naming.some(mine);
+    return naming.length === 0 || phrased || byPeople(event) ? [{ start: event.start, end: event.end, event, phrased }] : [];
   });
   const docs: Anchor[] = documents.filter(mine)
     .flatMap((m) => m.values.flatMap((doc) => (doc.date ? [{ start: doc.date, end: doc.date }] : [])));
   return [...events, ...docs];
 }
 
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
 /** How alike a written interval and an event are: shared days over all days (0 when apart). */
 function likeness([start, end]: [string, string], event: Event): number {
-  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
   const shared = Math.min(day(end), day(event.end)) - Math.max(day(start), day(event.start)) + 1;
   const all = Math.max(day(end), day(event.end)) - Math.min(day(start), day(event.start)) + 1;
   return Math.max(0, shared) / all;
@@ -110,7 +114,7 @@ function likeness([start, end]: [string, string], event: Event): number {
 /**
  * The event a date in a sentence contradicts: the sentence names events, the date fits none of them (nor any
  * dated document it names), and it is not set in relation to them ("before 1 March"). Of the events, the one most
- * like the date; on a tie, one a phrase names, then a range for a range, else the most specific.
+ * like the date; on a tie, one a phrase names, then a range for a range, then the nearest in time, else the most specific.
  */
 export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
@@ -118,8 +122,11 @@ export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMentio
   const events = all.filter((a) => a.event);
   if (events.length === 0 || all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;
   const range = mention.to !== undefined;
-  const score = ({ event: e, phrased }: Anchor) =>
-    likeness(intervalFor(mention, e!)!, e!) + ((e!.start !== e!.end) === range ? 0.001 : 0) + (phrased ? 0.002 : 0);
+  const score = ({ event: e, phrased }: Anchor) => {
+    const written = intervalFor(mention, e!)!;
+    const apart = Math.min(1e5, Math.abs(day(written[0]) - day(e!.start))); // days, for the last tie-break
+    return likeness(written, e!) + (phrased ? 0.002 : 0) + ((e!.start !== e!.end) === range ? 0.001 : 0) - apart * 1e-9;
+  };
   return events.reduce((best, a) => (score(a) > score(best) ? a : best)).event;
 }
 
