@@ -701,9 +701,3 @@ describe('CLI under bad input', () => {
     assert.match(out, /ok\.md/, 'the readable drafts are still checked');
   });
 });
-
-test('the fuzz file reads its seed article and fact bases from where the guide says', () => {
-  assert.ok(SEED_ARTICLE.includes('Lukashenka'));
-  assert.ok(FIXTURES.startsWith(ROOT));
-  assert.ok(ROOT.length > 0 && BUNDLED.facts.events.size > 0 && SUMMIT.facts.events.size > 0);
-});
