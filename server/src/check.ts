@@ -1,11 +1,11 @@
 import type { FactBase, FactProblem } from './facts/types.js';
 import type { FactRef, Finding, Severity } from './finding.js';
 import { LineIndex } from './lines.js';
-import { toProse, toSource } from './markdown/prose.js';
+import { toProse, toSource, type Block, type Comment } from './markdown/prose.js';
 import { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { rules, ruleById } from './rules/index.js';
-import type { FactLink, RuleFinding } from './rules/rule.js';
+import type { FactLink, Rule, RuleFinding } from './rules/rule.js';
 import { suppress } from './suppress.js';
 
 /** Per-check settings: rule severities (or off) and whether house-style hints are wanted. */
@@ -19,40 +19,58 @@ export const MAX_DRAFT = 8_000_000;
 
 /** Checks a Markdown draft against a compiled fact base: parse once, run every rule, map to source offsets. */
 export function check(source: string, index: FactIndex, options: CheckOptions = {}): Finding[] {
-  if (source.length > MAX_DRAFT) {
-    return [{ rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
-      message: `The draft is ${source.length} characters long; factlint checks drafts of up to ${MAX_DRAFT}. Split it to check it.` }];
-  }
+  if (source.length > MAX_DRAFT) return [tooLarge(source)];
   let prose;
   try {
     prose = toProse(source);
   } catch (error) {
-    // Not expected (prose.ts defuses the nesting that overflows the parser's stack), but never let a draft crash a check.
-    return [{ rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
-      message: `The draft's Markdown could not be parsed (${error instanceof Error ? error.message : String(error)}); it was not checked.` }];
+    return [unparsable(error)];
   }
   const context = { index, facts: index.facts, blocks: prose.blocks.map((b) => new BlockFacts(b, index)) };
   const findings: Finding[] = [];
   for (const rule of rules) {
-    if (!rule.check) continue;
-    const setting = options.severity?.[rule.id];
-    if (setting === 'off' || (rule.category === 'style' && options.houseStyle === false)) continue;
+    const severity = severityOf(rule, options);
+    if (!rule.check || severity === 'off') continue;
     for (const found of rule.check(context)) {
-      findings.push(toFinding(rule.id, found, setting ?? found.severity ?? rule.severity, index.facts));
+      findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, found.block.block));
     }
   }
+  return finish(findings, prose.comments, source);
+}
+
+/** The one finding for a draft over {@link MAX_DRAFT}. */
+export function tooLarge(source: string): Finding {
+  return { rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
+    message: `The draft is ${source.length} characters long; factlint checks drafts of up to ${MAX_DRAFT}. Split it to check it.` };
+}
+
+/** The one finding for a draft the parser threw on. */
+export function unparsable(error: unknown): Finding {
+  // Not expected (prose.ts defuses the nesting that overflows the parser's stack), but never let a draft crash a check.
+  return { rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
+    message: `The draft's Markdown could not be parsed (${error instanceof Error ? error.message : String(error)}); it was not checked.` };
+}
+
+/** A rule's severity under the options: 'off', a configured severity, or undefined for the rule's own. */
+export function severityOf(rule: Rule, options: CheckOptions): Severity | 'off' | undefined {
+  const setting = options.severity?.[rule.id];
+  return setting === 'off' || (rule.category === 'style' && options.houseStyle === false) ? 'off' : setting;
+}
+
+/** Findings in the order they are reported (by place, then rule), without duplicates, less those suppressed. */
+export function finish(findings: Finding[], comments: Comment[], source: string): Finding[] {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const unique = findings.filter((f, i) => i === 0 || !same(f, findings[i - 1]!));
-  return suppress(unique, prose.comments, new LineIndex(source));
+  return suppress(unique, comments, new LineIndex(source));
 }
 
 function same(a: Finding, b: Finding): boolean {
   return a.rule === b.rule && a.start === b.start && a.end === b.end && a.message === b.message;
 }
 
-function toFinding(ruleId: string, found: RuleFinding, severity: Severity, facts: FactBase): Finding {
+/** A rule's finding in source offsets, mapped through `block` (the block it was found in, where it is now). */
+export function toFinding(ruleId: string, found: RuleFinding, severity: Severity, facts: FactBase, block: Block): Finding {
   const rule = ruleById.get(ruleId)!;
-  const block = found.block.block;
   return {
     rule: ruleId, category: rule.category, severity, message: found.message,
     start: toSource(block, found.start), end: toSource(block, found.end, 'end'),

@@ -4,10 +4,11 @@ import {
   type CodeAction, type InitializeResult, type Location,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check } from './check.js';
 import { definition } from './definition.js';
 import { isFactFile } from './facts/files.js';
+import type { Finding } from './finding.js';
 import { hover } from './hover.js';
+import { Rechecker } from './incremental.js';
 import { LineIndex } from './lines.js';
 import type { FactIndex } from './match/compile.js';
 import { ruleById } from './rules/index.js';
@@ -24,6 +25,8 @@ const documents = new TextDocuments(TextDocument);
 const timers = new Map<string, NodeJS.Timeout>();
 const fresh = new Set<string>();
 const withProblems = new Set<string>();
+/** Per open draft, what its last check parsed and analysed, so that the next check re-does only what an edit changed. */
+const checkers = new Map<string, Rechecker>();
 let folders: string[] = [];
 let markdownHovers = false;
 let folderEvents = false;
@@ -64,6 +67,7 @@ connection.onInitialized(() => {
     const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
     folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p) => p !== undefined)];
     factBases.rediscover();
+    checkers.clear();
     recheckAll();
   });
 });
@@ -73,6 +77,7 @@ async function factsFor(doc: TextDocument): Promise<{ settings: Settings; index?
   const current = await settings.get(doc.uri);
   const { entry, reloaded } = factBases.get(factBases.filesFor(pathOf(doc.uri), doc.getText(), current));
   if (reloaded) {
+    checkers.clear();
     publishFactProblems();
     recheckAll(doc.uri);
   }
@@ -86,9 +91,19 @@ async function validate(uri: string): Promise<void> {
   const version = doc.version;
   const { settings: current, index } = await factsFor(doc);
   if (documents.get(uri)?.version !== version) return;
-  const findings = index ? check(doc.getText(), index, { severity: current.rules, houseStyle: current.houseStyle }) : [];
+  const findings = index ? findingsOf(doc, index, current) : [];
   const lines = factLines(index?.facts);
   await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, doc, version, lines)) });
+}
+
+/**
+ * The findings for the document's current text (the version the caller has just confirmed), re-checked
+ * incrementally from the previous check of the same document; the result equals a whole check of the text.
+ */
+function findingsOf(doc: TextDocument, index: FactIndex, current: Settings): Finding[] {
+  let checker = checkers.get(doc.uri);
+  if (!checker) checkers.set(doc.uri, (checker = new Rechecker()));
+  return checker.check(doc.getText(), index, { severity: current.rules, houseStyle: current.houseStyle });
 }
 
 function schedule(uri: string, delay = DEBOUNCE): void {
@@ -116,7 +131,10 @@ async function factsChanged(): Promise<void> {
     reloaded++;
   }
   publishFactProblems();
-  if (reloaded > 0) recheckAll();
+  if (reloaded > 0) {
+    checkers.clear();
+    recheckAll();
+  }
 }
 
 /** Publishes fact-base problems as diagnostics of the YAML files (an empty list once a file is clean). */
@@ -150,6 +168,7 @@ documents.onDidClose((e) => {
   const uri = e.document.uri;
   clearTimeout(timers.get(uri));
   timers.delete(uri);
+  checkers.delete(uri);
   settings.forget(uri);
   if (isFactDoc(uri)) schedule(uri);
   else void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -157,6 +176,7 @@ documents.onDidClose((e) => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
+  checkers.clear();
   recheckAll();
 });
 
@@ -197,7 +217,7 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     const version = doc.version;
     const { settings: current, index } = await factsFor(doc);
     const all = index && documents.get(doc.uri)?.version === version
-      ? fixAll(doc, check(doc.getText(), index, { severity: current.rules, houseStyle: current.houseStyle })) : undefined;
+      ? fixAll(doc, findingsOf(doc, index, current)) : undefined;
     if (all) actions.push(all);
   }
   return actions;

@@ -49,13 +49,43 @@ export const OBJECT = '\uFFFC';
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/**
+ * One top-level node of a parse and the prose in it, in offsets into the text parsed: the unit an incremental
+ * re-check keeps, shifts or re-parses.
+ */
+export interface Part {
+  type: string;
+  /** The node's offsets; -1 if the parser gave it no position. */
+  start: number;
+  end: number;
+  blocks: Block[];
+  comments: Comment[];
+  /** The link ("[id") and footnote ("^id") definitions in it: they decide how references anywhere in the draft parse. */
+  definitions: string[];
+  frontmatter?: string;
+}
+
 /** Parses Markdown once and extracts its prose with a source map; never throws on any string. */
 export function toProse(source: string): Prose {
-  const parsed = defuse(source);
-  const tree = parser.parse(parsed) as Root;
-  // The walk aligns node values with the text that was parsed; the result keeps the draft's own source.
-  const prose: Prose = { source: parsed, blocks: [], comments: [] };
-  const stack: Nodes[] = [tree];
+  const parts = toParts(defuse(source));
+  const prose: Prose = { source, blocks: parts.flatMap((p) => p.blocks), comments: parts.flatMap((p) => p.comments) };
+  const frontmatter = parts.find((p) => p.frontmatter !== undefined)?.frontmatter;
+  if (frontmatter !== undefined) prose.frontmatter = frontmatter;
+  return prose;
+}
+
+/** Parses text that {@link defuse} has already been applied to and extracts each top-level node's prose. */
+export function toParts(text: string): Part[] {
+  const tree = parser.parse(text) as Root;
+  return tree.children.map((node) => partOf(node, text));
+}
+
+function partOf(top: Nodes, text: string): Part {
+  // The walk aligns node values with the text that was parsed (the defused draft, or a slice of it).
+  const prose: Prose = { source: text, blocks: [], comments: [] };
+  const part: Part = { type: top.type, start: top.position?.start.offset ?? -1, end: top.position?.end.offset ?? -1,
+    blocks: prose.blocks, comments: prose.comments, definitions: [] };
+  const stack: Nodes[] = [top];
   while (stack.length > 0) {
     const node = stack.pop()!;
     switch (node.type) {
@@ -65,17 +95,20 @@ export function toProse(source: string): Prose {
         addBlock(prose, node, node.type === 'tableCell' ? 'cell' : node.type);
         break;
       case 'yaml':
-        if (node.type === 'yaml' && prose.frontmatter === undefined && node.position?.start.offset === 0) prose.frontmatter = node.value;
+        if (node.position?.start.offset === 0) part.frontmatter = node.value;
         break;
       case 'html':
         collectComments(prose, node);
         break;
+      case 'definition':
+        part.definitions.push(`[${node.identifier}`);
+        break;
       default:
+        if (node.type === 'footnoteDefinition') part.definitions.push(`^${node.identifier}`);
         if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
   }
-  prose.source = source;
-  return prose;
+  return part;
 }
 
 /** Container markers ("> ", "- ", "1. ") read on one line; deeper nesting slows the parser and then overflows its stack. */
@@ -96,7 +129,7 @@ const isDelimiter = (c: number) => c === 91 || c === 93 || c === 42 || c === 95 
  * (blank-line-separated run) once DELIMITER_BUDGET is spent become U+FFFC, so that they read as text.
  * Same length, so offsets are unchanged; ordinary drafts come back as they are.
  */
-function defuse(source: string): string {
+export function defuse(source: string): string {
   const hits: number[] = [];
   let budget = DELIMITER_BUDGET;
   let chunkStart = 0;

@@ -6,33 +6,48 @@ import { findNames, type NameMention } from './names.js';
 import type { PhraseMatch } from './phrases.js';
 import { tokenize, type Token } from './tokens.js';
 
+/** What has been worked out about a block's text so far; it depends on the text and the fact index only. */
+export interface BlockAnalysis {
+  tokens?: Token[];
+  names?: NameMention[];
+  dates?: DateMention[];
+  blockEvents?: Event[];
+  readonly phrases: Map<string, PhraseMatch<unknown>[]>;
+}
+
 /**
  * What one prose block mentions, computed on first use and shared by every rule:
  * each list is in prose order, in offsets into the block text.
  */
 export class BlockFacts {
-  #tokens?: Token[];
-  #names?: NameMention[];
-  #dates?: DateMention[];
-  #blockEvents?: Event[];
-  readonly #phrases = new Map<string, PhraseMatch<unknown>[]>();
+  readonly #a: BlockAnalysis;
 
-  constructor(readonly block: Block, readonly index: FactIndex) {}
+  constructor(readonly block: Block, readonly index: FactIndex, analysis?: BlockAnalysis) {
+    this.#a = analysis ?? { phrases: new Map() };
+  }
+
+  /**
+   * The same analysis for a block with the same text elsewhere in the draft (e.g. moved by an edit before it):
+   * everything is in offsets into the block text, so it carries over, and what either computes later is shared.
+   */
+  moved(block: Block): BlockFacts {
+    return new BlockFacts(block, this.index, this.#a);
+  }
 
   get text(): string {
     return this.block.text;
   }
 
   get tokens(): Token[] {
-    return (this.#tokens ??= tokenize(this.block.text));
+    return (this.#a.tokens ??= tokenize(this.block.text));
   }
 
   get names(): NameMention[] {
-    return (this.#names ??= findNames(this.block.text, this.tokens, this.index));
+    return (this.#a.names ??= findNames(this.block.text, this.tokens, this.index));
   }
 
   get dates(): DateMention[] {
-    return (this.#dates ??= findDates(this.block.text));
+    return (this.#a.dates ??= findDates(this.block.text));
   }
 
   get offices(): PhraseMatch<Office>[] { return this.#find('offices'); }
@@ -47,10 +62,10 @@ export class BlockFacts {
 
   #find<K extends 'offices' | 'events' | 'eventKinds' | 'documents' | 'countNouns' | 'attribution' | 'reframings' | 'topics' | 'terms'>(
     key: K): ReturnType<FactIndex[K]['find']> {
-    let found = this.#phrases.get(key);
+    let found = this.#a.phrases.get(key);
     if (!found) {
       found = this.index[key].find(this.block.text, this.tokens) as PhraseMatch<unknown>[];
-      this.#phrases.set(key, found);
+      this.#a.phrases.set(key, found);
     }
     return found as ReturnType<FactIndex[K]['find']>;
   }
@@ -74,7 +89,7 @@ export class BlockFacts {
    */
   eventsIn(span: Span): Event[] {
     const whole = span.start <= 0 && span.end >= this.block.text.length;
-    if (whole && this.#blockEvents) return this.#blockEvents;
+    if (whole && this.#a.blockEvents) return this.#a.blockEvents;
     const found = new Set<Event>();
     const named = itemsIn(this.names, span).filter((n) => n.form.kind === 'person');
     for (const m of itemsIn(this.eventPhrases, span)) {
@@ -98,7 +113,7 @@ export class BlockFacts {
       return d;
     };
     const events = [...found].sort((a, b) => depth(b) - depth(a));
-    if (whole) this.#blockEvents = events;
+    if (whole) this.#a.blockEvents = events;
     return events;
   }
 }

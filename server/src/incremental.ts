@@ -1,0 +1,123 @@
+import { finish, MAX_DRAFT, severityOf, toFinding, tooLarge, unparsable, type CheckOptions } from './check.js';
+import type { Finding } from './finding.js';
+import type { Block } from './markdown/prose.js';
+import { reparse, type Parsed } from './markdown/reparse.js';
+import { BlockFacts } from './match/analyse.js';
+import type { FactIndex } from './match/compile.js';
+import { rules } from './rules/index.js';
+import type { RuleFinding } from './rules/rule.js';
+
+/**
+ * Rules whose findings in a block depend on that block's text and the fact base alone (each reads only the block
+ * it reports on, and memos nothing across blocks but pure functions of facts), so they are kept per block text.
+ * A rule not listed here runs over every block on every check (on the kept analysis): list a rule only after
+ * reading it. The incremental property test in test/unit/incremental.test.ts compares against a whole check.
+ */
+const BLOCK_LOCAL = new Set([
+  'date-mismatch', 'weekday-mismatch', 'binding-overstated', 'claim-unattributed', 'claim-reframed', 'count-out-of-range',
+  'assessment-overstated', 'event-kind', 'name-misspelt', 'office-not-held', 'office-wrong-person', 'participant-absent',
+  'house-spelling', 'preferred-term',
+]);
+
+/** What is kept for one block text: its analysis and, per block-local rule, its findings (in prose offsets). */
+interface Kept {
+  facts: BlockFacts;
+  found: Map<string, RuleFinding[]>;
+}
+
+/** What the last check did: for tests and the benchmark (how much was parsed and analysed again). */
+export interface RecheckStats {
+  reason: Parsed['reason'] | 'too large' | 'unparsable';
+  /** Characters of Markdown parsed (the draft's length for a whole parse). */
+  reparsed: number;
+  blocks: number;
+  /** Blocks whose text was new, so analysed and run through the block-local rules. */
+  analysed: number;
+}
+
+/**
+ * Checks successive texts of one draft, re-doing only what an edit changed: the top-level Markdown nodes it
+ * touches are parsed again (see reparse.ts), and blocks whose kind and text are unchanged keep their analysis and
+ * their block-local rules' findings, mapped through the block's current place. Every result equals `check()` of the
+ * same text. One instance per document and fact index; a different index starts afresh.
+ */
+export class Rechecker {
+  #parsed?: Parsed;
+  #index?: FactIndex;
+  #kept = new Map<string, Kept>();
+  last: RecheckStats = { reason: 'first', reparsed: 0, blocks: 0, analysed: 0 };
+
+  check(source: string, index: FactIndex, options: CheckOptions = {}): Finding[] {
+    if (index !== this.#index) {
+      this.#index = index;
+      this.#kept = new Map();
+    }
+    if (source.length > MAX_DRAFT) return this.#failed('too large', tooLarge(source));
+    let parsed: Parsed;
+    try {
+      parsed = reparse(this.#parsed, source);
+    } catch (error) {
+      return this.#failed('unparsable', unparsable(error));
+    }
+    this.#parsed = parsed;
+    const blocks = parsed.parts.flatMap((p) => p.blocks);
+    const known = this.#kept.size;
+    const kept = blocks.map((block) => this.#keep(block, index));
+    this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed: this.#kept.size - known };
+    this.#kept = new Map(blocks.map((b, i) => [keyOf(b), kept[i]!])); // only what the draft still has
+    const current = blocks.map((b, i) => (kept[i]!.facts.block === b ? kept[i]!.facts : kept[i]!.facts.moved(b)));
+    const findings: Finding[] = [];
+    for (const rule of rules) {
+      const severity = severityOf(rule, options);
+      if (!rule.check || severity === 'off') continue;
+      if (!BLOCK_LOCAL.has(rule.id)) {
+        for (const found of rule.check({ index, facts: index.facts, blocks: current })) {
+          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, found.block.block));
+        }
+        continue;
+      }
+      // The rule runs once over the block texts it has not seen; its findings are in the order it yields them,
+      // block by block, as a whole check would have them.
+      const unseen = [...new Set(kept.filter((k) => !k.found.has(rule.id)))];
+      if (unseen.length > 0) {
+        const byFacts = new Map(unseen.map((k) => [k.facts, k]));
+        for (const k of unseen) k.found.set(rule.id, []);
+        for (const found of rule.check({ index, facts: index.facts, blocks: unseen.map((k) => k.facts) })) {
+          const k = byFacts.get(found.block);
+          if (!k) throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
+          k.found.get(rule.id)!.push(found);
+        }
+      }
+      kept.forEach((k, i) => {
+        for (const found of k.found.get(rule.id)!) {
+          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, blocks[i]!));
+        }
+      });
+    }
+    return finish(findings, parsed.parts.flatMap((p) => p.comments), source);
+  }
+
+  /** Forgets the previous text (the next check parses the whole draft); the kept block analyses stay. */
+  reset(): void {
+    this.#parsed = undefined;
+  }
+
+  #keep(block: Block, index: FactIndex): Kept {
+    const key = keyOf(block);
+    let k = this.#kept.get(key);
+    if (!k) {
+      k = { facts: new BlockFacts(block, index), found: new Map() };
+      this.#kept.set(key, k);
+    }
+    return k;
+  }
+
+  #failed(reason: RecheckStats['reason'], finding: Finding): Finding[] {
+    this.#parsed = undefined;
+    this.last = { reason, reparsed: 0, blocks: 0, analysed: 0 };
+    return [finding];
+  }
+}
+
+/** Blocks of the same kind and text have the same analysis and block-local findings. */
+const keyOf = (block: Block) => `${block.kind}\u0000${block.text}`;

@@ -1,0 +1,182 @@
+import { defuse, toParts, type Block, type Part } from './prose.js';
+
+/** A draft's parse, kept between checks: its top-level nodes with their prose, in source offsets. */
+export interface Parsed {
+  source: string;
+  parts: Part[];
+  /** Whether {@link defuse} changed the draft: its effect is document-wide, so such a draft is always parsed whole. */
+  defused: boolean;
+  /** How much text the parse read (the draft's length for a whole parse), and why it read that much. */
+  reparsed: number;
+  reason: 'whole' | 'first' | 'unchanged' | 'slice' | 'defused' | 'definitions' | 'front matter' | 'no boundary';
+}
+
+/** How many times a slice is widened (by more top-level nodes after it) before the whole draft is parsed instead. */
+const WIDENINGS = 2;
+
+/**
+ * Parses a draft, re-using the parse of its previous text where that is safe: only the top-level nodes an edit
+ * touches are parsed again, with the nodes beside them, and the rest are shifted. The result is always the same
+ * as a whole parse (`toParts(defuse(source))`); where that cannot be shown cheaply, it is one.
+ *
+ * Why a slice parses as the whole draft would:
+ * - It starts on a line after a blank line that follows a closed node: nothing before it can continue into it
+ *   (a list, an indented code block or a footnote definition can continue past a blank line, so the slice then
+ *   starts before them), and no earlier line looks ahead past a blank line (setext underlines, table delimiter rows).
+ * - It ends with a node after the edit (its lines untouched) that parses exactly as before (type, offsets, prose):
+ *   what follows it then parses as before too. A fence or HTML block opened by the edit swallows that node, so the
+ *   check fails; the slice is widened, then the whole draft is parsed.
+ * - Link and footnote definitions apply to the whole draft: those elsewhere are appended to the slice (their nodes
+ *   dropped), and if the edit adds, removes or changes one, the whole draft is parsed.
+ * - Front matter only exists at the start: a draft that starts with a fence line but has none is parsed from the start.
+ */
+export function reparse(old: Parsed | undefined, source: string): Parsed {
+  const text = defuse(source);
+  const whole = (reason: Parsed['reason']): Parsed =>
+    ({ source, parts: toParts(text), defused: text !== source, reparsed: source.length, reason });
+  if (text !== source) return whole('defused');
+  if (!old || old.defused || old.parts.length === 0 || old.parts.some((p) => p.start < 0 || p.end < 0)) return whole(old ? 'whole' : 'first');
+  if (old.source === source) return { ...old, reparsed: 0, reason: 'unchanged' };
+  try {
+    const sliced = slice(old, source);
+    return typeof sliced === 'string' ? whole(sliced) : sliced;
+  } catch {
+    return whole('whole'); // the whole parse never throws on a string the slice parse threw on, or reports it
+  }
+}
+
+/** The parse with only a slice of the draft parsed again, or why the whole draft must be parsed. */
+function slice(old: Parsed, source: string): Parsed | Parsed['reason'] {
+  const before = old.source;
+  const { parts } = old;
+  const n = parts.length;
+  // The edit: old [p, oldEnd) became new [p, p + (oldEnd - p) + delta).
+  const most = Math.min(before.length, source.length);
+  let p = 0;
+  while (p < most && before.charCodeAt(p) === source.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < most - p && before.charCodeAt(before.length - 1 - s) === source.charCodeAt(source.length - 1 - s)) s++;
+  const oldEnd = before.length - s;
+  const delta = source.length - before.length;
+
+  // The first node of the slice: one whose line starts at or before the edit, after a blank line that ends a closed node.
+  let h = parts.findIndex((part) => part.end >= p);
+  if (h < 0) h = n - 1;
+  while (h > 0 && !(lineStart(before, parts[h]!.start) <= p && separated(before, parts[h - 1]!, parts[h]!))) h--;
+  if (h > 0 && !isFrontmatter(parts[0]!) && (opensFrontmatter(before) || opensFrontmatter(source))) return 'front matter';
+  const from = h === 0 ? 0 : lineStart(before, parts[h]!.start);
+
+  // The node that must come out as before: the first one whose lines the edit did not touch.
+  let t = h;
+  while (t < n && lineStart(before, parts[t]!.start) <= oldEnd) t++;
+  for (let attempt = 0; attempt <= WIDENINGS; attempt++, t = attempt === WIDENINGS ? n : Math.min(n, t + 2)) {
+    const last = Math.min(t, n - 1);
+    const oldTo = t < n ? lineEnd(before, parts[t]!.end) : before.length;
+    const region = parts.slice(h, last + 1);
+    const outside = [...parts.slice(0, h), ...parts.slice(last + 1)].flatMap((part) => part.definitions);
+    const parsed = parseSlice(source.slice(from, oldTo + delta), outside);
+    if (!parsed) return 'no boundary';
+    if (!sameDefinitions(region.flatMap((part) => part.definitions), parsed.flatMap((part) => part.definitions))) return 'definitions';
+    const fresh = parsed.map((part) => shiftPart(part, from));
+    if (t < n && !samePart(fresh.at(-1), parts[t]!, delta)) continue;
+    return {
+      source, defused: false, reason: 'slice', reparsed: oldTo + delta - from,
+      parts: [...parts.slice(0, h), ...fresh, ...parts.slice(last + 1).map((part) => shiftPart(part, delta))],
+    };
+  }
+  return 'no boundary';
+}
+
+/**
+ * Parses a slice with the definitions made elsewhere in the draft appended (a definition resolves references before
+ * it as well as after), and returns the slice's own nodes; undefined if a node of the slice runs into the appendix.
+ */
+function parseSlice(text: string, definitions: string[]): Part[] | undefined {
+  const wanted = text.includes('[') ? [...new Set(definitions)] : [];
+  const appendix = wanted.map((d) => (d.startsWith('^') ? `\n\n[${d}]: x` : `\n\n[${d.slice(1)}]: #`)).join('');
+  const parts = toParts(text + appendix);
+  const own = parts.filter((part) => part.start < text.length);
+  if (own.some((part) => part.start < 0 || part.end > text.length)) return undefined;
+  // The appendix must read back as exactly the definitions written (a label the normalisation changed would not).
+  const read = parts.slice(own.length);
+  if (read.length !== wanted.length || read.some((part, i) => part.definitions.length !== 1 || part.definitions[0] !== wanted[i])) return undefined;
+  return own;
+}
+
+function sameDefinitions(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((d, i) => d === y[i]);
+}
+
+/** Whether a re-parsed node is the old one moved by delta: same type, offsets, prose and comments. */
+function samePart(fresh: Part | undefined, old: Part, delta: number): boolean {
+  if (!fresh || fresh.type !== old.type || fresh.start !== old.start + delta || fresh.end !== old.end + delta) return false;
+  if (fresh.blocks.length !== old.blocks.length || fresh.comments.length !== old.comments.length) return false;
+  if (fresh.comments.some((c, i) => c.start !== old.comments[i]!.start + delta || c.end !== old.comments[i]!.end + delta ||
+    c.value !== old.comments[i]!.value)) return false;
+  return fresh.blocks.every((b, i) => sameBlock(b, old.blocks[i]!, delta));
+}
+
+function sameBlock(a: Block, b: Block, delta: number): boolean {
+  if (a.kind !== b.kind || a.text !== b.text || a.segments.length !== b.segments.length) return false;
+  return a.segments.every((x, i) => {
+    const y = b.segments[i]!;
+    return x.prose === y.prose && x.proseLength === y.proseLength && x.sourceLength === y.sourceLength && x.source === y.source + delta;
+  });
+}
+
+/** A part with every source offset moved by delta (block texts, sentences and prose offsets are relative: kept). */
+export function shiftPart(part: Part, delta: number): Part {
+  if (delta === 0) return part;
+  return {
+    ...part, start: part.start + delta, end: part.end + delta,
+    blocks: part.blocks.map((b) => ({ ...b, segments: b.segments.map((g) => ({ ...g, source: g.source + delta })) })),
+    comments: part.comments.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
+  };
+}
+
+/** Whether nothing of `prev` can continue into `next`: a blank line between them, and `prev` not a list, footnote or indented code. */
+function separated(text: string, prev: Part, next: Part): boolean {
+  if (prev.type === 'list' || prev.type === 'footnoteDefinition') return false;
+  if (prev.type === 'code' && !FENCE.test(text.slice(lineStart(text, prev.start), prev.start + 4))) return false;
+  return hasBlankLine(text, prev.end, lineStart(text, next.start));
+}
+
+const FENCE = /^ {0,3}(?:`{3}|~{3})/;
+
+const isFrontmatter = (part: Part) => part.start === 0 && (part.type === 'yaml' || part.type === 'toml');
+/** A first line that could open front matter: an edit anywhere may close it. */
+const opensFrontmatter = (text: string) => /^(?:---|\+\+\+)[ \t]*(?:\r|\n|$)/.test(text);
+
+const isEol = (c: number) => c === 10 || c === 13;
+
+/** Whether a whole line that holds only spaces and tabs lies within [from, to), `to` being a line start. */
+function hasBlankLine(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to) {
+    while (k < to && !isEol(text.charCodeAt(k))) k++;
+    if (k >= to) return false;
+    k += text.charCodeAt(k) === 13 && text.charCodeAt(k + 1) === 10 ? 2 : 1;
+    let j = k;
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < to && isEol(text.charCodeAt(j))) return true;
+    k = j;
+  }
+  return false;
+}
+
+/** The start of the line an offset is on. */
+function lineStart(text: string, offset: number): number {
+  let k = offset;
+  while (k > 0 && !isEol(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/** The end of the line an offset is on (before its line ending). */
+function lineEnd(text: string, offset: number): number {
+  let k = offset;
+  while (k < text.length && !isEol(text.charCodeAt(k))) k++;
+  return k;
+}
