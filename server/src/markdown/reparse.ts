@@ -28,7 +28,8 @@ const WIDENINGS = 2;
  *   check fails; the slice is widened, then the whole draft is parsed.
  * - Link and footnote definitions apply to the whole draft: those elsewhere are appended to the slice (their nodes
  *   dropped), and if the edit adds, removes or changes one, the whole draft is parsed.
- * - Front matter only exists at the start: a draft that starts with a fence line but has none is parsed from the start.
+ * - Front matter only exists at the start, and a fence line there that opens none changes how footnote definitions
+ *   parse everywhere: unless the draft has front matter and the edit is after it, a draft starting so is parsed whole.
  */
 export function reparse(old: Parsed | undefined, source: string): Parsed {
   const text = defuse(source);
@@ -63,7 +64,9 @@ function slice(old: Parsed, source: string): Parsed | Parsed['reason'] {
   let h = parts.findIndex((part) => part.end >= p);
   if (h < 0) h = n - 1;
   while (h > 0 && !(lineStart(before, parts[h]!.start) <= p && separated(before, parts[h - 1]!, parts[h]!))) h--;
-  if (h > 0 && !isFrontmatter(parts[0]!) && (opensFrontmatter(before) || opensFrontmatter(source))) return 'front matter';
+  // A first line that opens front matter which never closes changes the parse of the whole draft (micromark then reads
+  // every "[^x]:" as a link definition, not a footnote): such a draft, or an edit of its front matter, is parsed whole.
+  if ((opensFrontmatter(before) || opensFrontmatter(source)) && !(h > 0 && isFrontmatter(parts[0]!))) return 'front matter';
   const from = h === 0 ? 0 : lineStart(before, parts[h]!.start);
 
   // The node that must come out as before: the first one whose lines the edit did not touch.
