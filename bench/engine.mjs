@@ -23,6 +23,7 @@ export async function loadEngine() {
   const { loadFactBase } = await import(join(OUT, 'facts', 'load.js'));
   const { compile } = await import(join(OUT, 'match', 'compile.js'));
   const { check, MAX_DRAFT } = await import(join(OUT, 'check.js'));
+  const { Rechecker } = await import(join(OUT, 'incremental.js'));
   const text = readFileSync(FACTS, 'utf8');
   const load = () => {
     const loaded = loadFactBase([{ path: FACTS, text }]);
@@ -37,5 +38,10 @@ export async function loadEngine() {
     loadAndCompile: () => compile(load()),
     parse: (source) => processor.parse(source),
     check: (source) => check(source, index),
+    /** A per-document incremental checker, as the language server keeps one per open draft. */
+    rechecker: () => {
+      const checker = new Rechecker();
+      return { check: (source) => checker.check(source, index), get last() { return checker.last; } };
+    },
   };
 }

@@ -104,11 +104,23 @@ for (const n of sizes) {
 const base = drafts.get(3000)?.text ?? generateDraft(engine.facts, 3000, SEED).text;
 const at = editOffset(base);
 const variants = [`${base.slice(0, at)}${base[at] === 'e' ? 'a' : 'e'}${base.slice(at + 1)}`, base];
+// The server's path: one incremental checker for the document, each run checks the text one edit away from the last.
+// Beside it the whole re-check (`check()` of the edited text) and the floor, in turns, so all see the same machine.
+const rechecker = engine.rechecker();
 let flip = 0;
+let flipWhole = 0;
+rechecker.check(base);
 engine.check(base);
-// The floor is measured again here, in turns with the re-checks, so both see the same machine.
-const { recheck, floor: floorRun } = await timeEach({ floor: () => engine.parse(base), recheck: () => engine.check(variants[flip++ % 2]) }, [5, 30]);
+const { recheck, recheckWhole, floor: floorRun } = await timeEach({
+  floor: () => engine.parse(base),
+  recheck: () => rechecker.check(variants[flip++ % 2]),
+  recheckWhole: () => engine.check(variants[flipWhole++ % 2]),
+}, [5, 30]);
 const floor3k = floorRun;
+const sliced = rechecker.last;
+if (JSON.stringify(recheck.result) !== JSON.stringify(engine.check(variants[(flip - 1) % 2]))) {
+  throw new Error('The incremental re-check disagrees with a whole check of the same text: the bench measures nothing valid.');
+}
 
 // ---------------------------------------------------------------- language server
 const serverPath = join(ROOT, 'server', 'out', 'server.cjs');
@@ -168,7 +180,8 @@ const serverFirst = server.na ? `n/a: ${server.na}` : `${ms(server.first)} ms (m
 const others = [
   '| Measurement | Result |',
   '| --- | --- |',
-  `| Re-check after a one-character edit, 3,000 words (engine: \`check()\` on the edited text, warm index; median of 30, in turns with the parse) | ${ms(recheck.ms)} ms = ${ratio(recheck.ms, floor3k.ms)} the parse floor (${ms(floor3k.ms)} ms); best runs ${ms(recheck.min)} / ${ms(floor3k.min)} ms |`,
+  `| Re-check after a one-character edit, 3,000 words, incremental (engine: \`Rechecker.check()\` as the server runs it, one checker for the document; median of 30, in turns with the parse) | ${ms(recheck.ms)} ms = ${ratio(recheck.ms, floor3k.ms)} the parse floor (${ms(floor3k.ms)} ms); best runs ${ms(recheck.min)} / ${ms(floor3k.min)} ms; re-parsed ${int(sliced.reparsed)} of ${int(base.length)} characters, analysed ${sliced.analysed} of ${sliced.blocks} blocks |`,
+  `| Re-check after a one-character edit, 3,000 words, whole (engine: \`check()\` on the edited text, warm index; the CLI's path) | ${ms(recheckWhole.ms)} ms = ${ratio(recheckWhole.ms, floor3k.ms)} the parse floor; best run ${ms(recheckWhole.min)} ms |`,
   `| Server start → first \`publishDiagnostics\` (spawn \`node server/out/server.cjs --stdio\`, initialize, didOpen of the 3,000-word draft) | ${serverFirst} |`,
   `| Server: one-character edit → \`publishDiagnostics\` (includes the server's 150 ms debounce) | ${server.na ? 'n/a' : `${ms(server.edit)} ms (median of ${server.edits}; best ${ms(server.editMin)} ms)`} |`,
   `| Server: reads of fact-base files over a start and ${server.edits ?? 0} edits | ${server.na ? 'n/a' : server.reads ? `${server.reads.length} (${server.reads.map((r) => relative(ROOT, r.split(' ')[1])).join(', ')})` : 'not reported'} |`,
@@ -186,7 +199,7 @@ const verdicts = (pick) => {
   const growth = rows.map((r) => pick(r.check) / pick(r.parse));
   return {
     recheckFloor: pick(recheck) <= 2 * pick(floor3k),
-    recheck20: pick(recheck) < 20,
+    recheck20: pick(recheck) <= 10, // "well under 20 ms" taken as at most half of it
     growth, climb: growth.at(-1) / growth[0],
     linear: rows.length > 1 && growth.at(-1) / growth[0] <= 1.2,
     server: server.na ? null : (pick === best ? server.firstMin : server.first) <= 1000,
@@ -199,9 +212,10 @@ const vm = verdicts(med);
 const vb = verdicts(best);
 const yn = (ok) => (ok === null ? 'n/a' : ok ? 'yes' : '**no**');
 const budgets = [
-  ['Re-check of a 3,000-word draft (one-character edit) at most 2 × the parse floor', vm.recheckFloor, vb.recheckFloor,
+  ['Re-check of a 3,000-word draft (one-character edit, incremental as the server does it) at most 2 × the parse floor', vm.recheckFloor, vb.recheckFloor,
     `median ${ms(recheck.ms)} ms vs floor ${ms(floor3k.ms)} ms (${ratio(recheck.ms, floor3k.ms)}); best ${ms(recheck.min)} vs ${ms(floor3k.min)} ms (${ratio(recheck.min, floor3k.min)})`],
-  ['… and well under 20 ms', vm.recheck20, vb.recheck20, `median ${ms(recheck.ms)} ms, best ${ms(recheck.min)} ms (the floor alone: ${ms(floor3k.ms)} / ${ms(floor3k.min)} ms)`],
+  ['… and well under 20 ms (taken as at most 10 ms)', vm.recheck20, vb.recheck20, `median ${ms(recheck.ms)} ms, best ${ms(recheck.min)} ms (the floor alone: ${ms(floor3k.ms)} / ${ms(floor3k.min)} ms; ` +
+    `a whole re-check, which the CLI does: median ${ms(recheckWhole.ms)} ms, best ${ms(recheckWhole.min)} ms)`],
   [`Linear growth from ${int(first.words)} to ${int(last.words)} words: factlint ÷ floor does not climb (at most 1.2× its value at the smallest size)`,
     vm.linear, vb.linear, `factlint ÷ floor, medians: ${vm.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vm.climb.toFixed(2)}); best runs: ` +
     `${vb.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vb.climb.toFixed(2)}); factlint words/s (medians): ${rows.map((r) => rate(r.words, r.check.ms)).join(' → ')}`],
