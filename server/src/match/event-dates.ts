@@ -37,6 +37,8 @@ interface Named {
   events: Event[];
   phrases: PhraseMatch<Event>[];
   documents: PhraseMatch<Document>[];
+  /** The ids of the people it names. */
+  people: Set<string>;
 }
 const namedBySentence = new WeakMap<BlockFacts, Map<number, Named>>();
 
@@ -45,7 +47,8 @@ function named(bf: BlockFacts, sentence: Span): Named {
   if (!bySentence) namedBySentence.set(bf, (bySentence = new Map()));
   let found = bySentence.get(sentence.start);
   if (!found) {
-    found = { events: bf.eventsIn(sentence), phrases: itemsIn(bf.eventPhrases, sentence), documents: itemsIn(bf.documents, sentence) };
+    found = { events: bf.eventsIn(sentence), phrases: itemsIn(bf.eventPhrases, sentence), documents: itemsIn(bf.documents, sentence),
+      people: new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id)) };
     bySentence.set(sentence.start, found);
   }
   return found;
@@ -85,11 +88,19 @@ function gap(a: Span, b: Span): number {
  * is named by the whole sentence, so it stays a candidate for every date in it ("talks with Xi on 3 March 2023,
  * or on 2 March 2023").
  */
+const anchorsByMention = new WeakMap<DateMention, Anchor[]>();
+
 function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
+  // The date rules each ask about the same dates: what a date is about is worked out once.
+  let found = anchorsByMention.get(mention);
+  if (!found) anchorsByMention.set(mention, (found = findAnchors(bf, sentence, mention)));
+  return found;
+}
+
+function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
   const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
-  const { phrases, documents } = named(bf, sentence);
+  const { phrases, documents, people } = named(bf, sentence);
   const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
-  const people = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
   const byPeople = (event: Event) => people.size >= 2 && bf.index.meetings.includes(event)
     && event.participants.every((id) => people.has(id) || !bf.index.facts.people.has(id));
   const events: Anchor[] = eventsAbout(bf, sentence, mention).flatMap((event) => {
