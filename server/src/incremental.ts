@@ -7,18 +7,6 @@ import type { FactIndex } from './match/compile.js';
 import { rules } from './rules/index.js';
 import type { RuleFinding } from './rules/rule.js';
 
-/**
- * Rules whose findings in a block depend on that block's text and the fact base alone (each reads only the block
- * it reports on, and memos nothing across blocks but pure functions of facts), so they are kept per block text.
- * A rule not listed here runs over every block on every check (on the kept analysis): list a rule only after
- * reading it. The incremental property test in test/unit/incremental.test.ts compares against a whole check.
- */
-const BLOCK_LOCAL = new Set([
-  'date-mismatch', 'weekday-mismatch', 'binding-overstated', 'claim-unattributed', 'claim-reframed', 'count-out-of-range',
-  'assessment-overstated', 'event-kind', 'name-misspelt', 'office-not-held', 'office-wrong-person', 'participant-absent',
-  'house-spelling', 'preferred-term',
-]);
-
 /** What is kept for one block text: its analysis and, per block-local rule, its findings (in prose offsets). */
 interface Kept {
   facts: BlockFacts;
@@ -70,7 +58,7 @@ export class Rechecker {
     for (const rule of rules) {
       const severity = severityOf(rule, options);
       if (!rule.check || severity === 'off') continue;
-      if (!BLOCK_LOCAL.has(rule.id)) {
+      if (!rule.blockLocal) {
         for (const found of rule.check({ index, facts: index.facts, blocks: current })) {
           findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, found.block.block));
         }

@@ -32,6 +32,7 @@ const rule: Rule = {
   severity: 'warning',
   category: 'claim',
   fixable: true,
+  blockLocal: true,
   *check({ blocks, facts }) {
     for (const bf of blocks) {
       if (bf.topics.length === 0) continue;

@@ -65,6 +65,7 @@ const rule: Rule = {
   severity: 'error',
   category: 'claim',
   fixable: true,
+  blockLocal: true,
   *check({ blocks }) {
     for (const bf of blocks) {
       if (bf.documents.length === 0) continue;

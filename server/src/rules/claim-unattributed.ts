@@ -31,6 +31,7 @@ const rule: Rule = {
   severity: 'warning',
   category: 'claim',
   fixable: false,
+  blockLocal: true,
   *check({ blocks, facts, index }) {
     for (const bf of blocks) {
       const all = figuresOf(bf);

@@ -91,6 +91,7 @@ const rule: Rule = {
   severity: 'warning',
   category: 'claim',
   fixable: false,
+  blockLocal: true,
   *check({ blocks, facts }) {
     if (facts.documentCounts.length === 0) return;
     const messages = new Map<DocumentCount, string>();

@@ -17,6 +17,7 @@ const rule: Rule = {
   severity: 'error',
   category: 'date',
   fixable: true,
+  blockLocal: true,
   *check({ blocks }) {
     for (const bf of blocks) {
       for (const [mention, sentence] of datesBySentence(bf)) {

@@ -86,6 +86,7 @@ const rule: Rule = {
   severity: 'warning',
   category: 'claim',
   fixable: true,
+  blockLocal: true,
   *check({ blocks, facts, index }) {
     // The kinds a label can name, as the index knows them (visits and summits, not talks or ceremonies).
     const kinds = new Set<string>();

@@ -23,6 +23,7 @@ const rule: Rule = {
   severity: 'hint',
   category: 'style',
   fixable: true,
+  blockLocal: true,
   *check({ blocks }) {
     for (const bf of blocks) {
       for (const name of bf.names) {

@@ -9,6 +9,7 @@ const rule: Rule = {
   severity: 'warning',
   category: 'official',
   fixable: true,
+  blockLocal: true,
   *check({ blocks }) {
     for (const bf of blocks) {
       for (const name of bf.names) {

@@ -10,6 +10,7 @@ const rule: Rule = {
   severity: 'error',
   category: 'official',
   fixable: true,
+  blockLocal: true,
   *check({ index, facts, blocks }) {
     for (const bf of blocks) {
       for (const titled of titledNames(bf)) {

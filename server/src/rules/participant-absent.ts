@@ -24,6 +24,7 @@ const rule: Rule = {
   severity: 'warning',
   category: 'official',
   fixable: false,
+  blockLocal: true,
   *check({ index, facts, blocks }) {
     const [children, cache] = [new Map<string, Event[]>(), new Map<Event, string[]>()];
     for (const e of facts.events.values()) if (e.parent) children.set(e.parent, [...(children.get(e.parent) ?? []), e]);

@@ -15,6 +15,7 @@ const rule: Rule = {
   severity: 'hint',
   category: 'style',
   fixable: true,
+  blockLocal: true,
   *check({ blocks }) {
     for (const bf of blocks) {
       for (const match of bf.terms) {

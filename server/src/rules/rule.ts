@@ -42,6 +42,12 @@ export interface Rule {
   severity: Severity;
   category: Category;
   fixable: boolean;
+  /**
+   * Whether its findings in a block depend on that block's text and the fact base alone (it reads no other block and
+   * keeps nothing between blocks but what the fact base determines): the language server then keeps them for the
+   * blocks an edit did not change. Set it only after reading the rule; the incremental property test checks it.
+   */
+  blockLocal?: boolean;
   /** Yields findings in the draft; rules about the fact base itself have none (the loader reports them). */
   check?(context: RuleContext): Iterable<RuleFinding>;
 }
