@@ -113,7 +113,8 @@ function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anch
   return [...events, ...docs];
 }
 
-const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+/** Days since 1970 of an ISO date (yyyy-mm-dd), without parsing a date string. */
+const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 /** How alike a written interval and an event are: shared days over all days (0 when apart). */
 function likeness([start, end]: [string, string], event: Event): number {
@@ -138,7 +139,8 @@ export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMentio
     const apart = Math.min(1e5, Math.abs(day(written[0]) - day(e!.start))); // days, for the last tie-break
     return likeness(written, e!) + (phrased ? 0.002 : 0) + ((e!.start !== e!.end) === range ? 0.001 : 0) - apart * 1e-9;
   };
-  return events.reduce((best, a) => (score(a) > score(best) ? a : best)).event;
+  const scored = events.map((a) => ({ a, score: score(a) }));
+  return scored.reduce((best, x) => (x.score > best.score ? x : best)).a.event;
 }
 
 /** The year a mention takes: its own, else that of the first thing its sentence names that it fits, else none. */

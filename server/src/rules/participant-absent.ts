@@ -1,4 +1,5 @@
 import type { Event, FactBase } from '../facts/types.js';
+import type { FactIndex } from '../match/compile.js';
 import type { Span } from '../markdown/prose.js';
 import { intervalOf } from '../match/dates.js';
 import { fullName } from '../match/names.js';
@@ -26,8 +27,7 @@ const rule: Rule = {
   fixable: false,
   blockLocal: true,
   *check({ index, facts, blocks }) {
-    const [children, cache] = [new Map<string, Event[]>(), new Map<Event, string[]>()];
-    for (const e of facts.events.values()) if (e.parent) children.set(e.parent, [...(children.get(e.parent) ?? []), e]);
+    const { children, cache } = familiesOf(index);
     for (const bf of blocks) {
       const { tokens, block: { sentences } } = bf;
       if (bf.eventPhrases.length === 0) continue;
@@ -93,6 +93,18 @@ function bySentence<T extends Span>(items: T[], spans: Span[]): T[][] {
 }
 
 /** The people at an event, its ancestors and all its descendants; cached per check. */
+/** Each event's parts, and a cache of who took part in an event or its family: per fact index, built once. */
+const families = new WeakMap<FactIndex, { children: Map<string, Event[]>; cache: Map<Event, string[]> }>();
+function familiesOf(index: FactIndex): { children: Map<string, Event[]>; cache: Map<Event, string[]> } {
+  let found = families.get(index);
+  if (!found) {
+    const children = new Map<string, Event[]>();
+    for (const e of index.facts.events.values()) if (e.parent) children.set(e.parent, [...(children.get(e.parent) ?? []), e]);
+    families.set(index, (found = { children, cache: new Map() }));
+  }
+  return found;
+}
+
 function family(event: Event, facts: FactBase, children: Map<string, Event[]>, cache: Map<Event, string[]>): string[] {
   let people = cache.get(event);
   if (people) return people;
