@@ -53,7 +53,7 @@ const block = fc.oneof(
   paragraph.map((p) => `\`\`\`\n${p}\n\`\`\``), paragraph.map((p) => `    ${p}`), paragraph.map((p) => `<div>\n${p}\n</div>`),
   paragraph.map((p) => `[^1]: ${p}`), paragraph.map((p) => `[^n]: ${p}\n\n    ${p}`),
   fc.constantFrom('[ref]: https://example.org', '<!-- factlint-disable name-misspelt -->', '<!-- factlint-enable -->',
-    '<!-- factlint-disable-next-line -->', '***'),
+    '<!-- factlint-disable-next-line -->', '***', '---', '+++'),
 );
 const FRONT = ['---\nfacts: x.facts.yaml\n---', '---\ntitle: unclosed', '+++\na = 1\n+++'];
 const draft = fc.tuple(fc.option(fc.constantFrom(...FRONT)), fc.array(block, { minLength: 2, maxLength: 12 }),
@@ -166,6 +166,22 @@ describe('incremental re-check', () => {
     const closed = text.replace('Paragraph 12', '---\n\nParagraph 12');
     assert.deepStrictEqual(checker.check(closed, index), check(closed, index));
     assert.equal(checker.last.reason, 'front matter');
+  });
+
+  test('a slice that would start with "---" or "+++" (a section break, not front matter) is parsed whole', () => {
+    for (const mark of ['---', '+++']) {
+      // A section break pasted above a paragraph with a misspelt name, and a name edited between two breaks.
+      const a = `Para A.\n\nXi Jinpin visited Moscow.\n\n${mark}\n\nPara C.\n`;
+      const b = a.replace('Para A.\n\n', `Para A.\n\n${mark}\n\n`);
+      const c = `Intro.\n\n${mark}\nXi Jinpin visited Moscow.\n${mark}\n\nX.\n`;
+      for (const [before, after] of [[a, b], [c, c.replace('Moscow', 'Moscoww')]] as const) {
+        const checker = new Rechecker();
+        checker.check(before, index);
+        const found = checker.check(after, index);
+        assert.deepStrictEqual(found, check(after, index));
+        assert.ok(found.some((f) => f.rule === 'name-misspelt'), `the misspelt name is still found after ${JSON.stringify(after)}`);
+      }
+    }
   });
 
   test('a text the defuse pass changes, and one over the size limit, are checked whole', () => {

@@ -68,6 +68,10 @@ function slice(old: Parsed, source: string): Parsed | Parsed['reason'] {
   // every "[^x]:" as a link definition, not a footnote): such a draft, or an edit of its front matter, is parsed whole.
   if ((opensFrontmatter(before) || opensFrontmatter(source)) && !(h > 0 && isFrontmatter(parts[0]!))) return 'front matter';
   const from = h === 0 ? 0 : lineStart(before, parts[h]!.start);
+  // Parsed alone, a slice whose first line is "---" or "+++" (a thematic break, or a setext underline's twin) would
+  // read as front matter and swallow what follows: such an edit is parsed whole (it is rare: the slice starts there
+  // only when the edit touches that line or the node it opens).
+  if (from > 0 && opensFrontmatter(source.slice(from, from + 8))) return 'front matter';
 
   // The node that must come out as before: the first one whose lines the edit did not touch.
   let t = h;
