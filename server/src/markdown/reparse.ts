@@ -30,6 +30,7 @@ const WIDENINGS = 2;
  *   dropped), and if the edit adds, removes or changes one, the whole draft is parsed.
  * - Front matter only exists at the start, and a fence line there that opens none changes how footnote definitions
  *   parse everywhere: unless the draft has front matter and the edit is after it, a draft starting so is parsed whole.
+ *   A slice that would itself start with such a line ("---" as a section break) is not parsed alone either.
  */
 export function reparse(old: Parsed | undefined, source: string): Parsed {
   const text = defuse(source);
