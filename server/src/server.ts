@@ -120,8 +120,9 @@ function recheckAll(except?: string): void {
 }
 
 /** A fact-base file changed (on disk or in an editor): reload what changed, show its problems, re-check the drafts. */
-async function factsChanged(): Promise<void> {
-  let reloaded = factBases.refresh();
+async function factsChanged(created = false): Promise<void> {
+  // A fact-base file created or deleted may change which fact base a draft is checked against: re-check them all.
+  let reloaded = factBases.refresh() + (created ? 1 : 0);
   for (const doc of documents.all()) {
     const path = pathOf(doc.uri);
     if (path === undefined || !isFactFile(path) || factBases.includes(path)) continue;
@@ -181,9 +182,10 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  if (changes.some((c) => c.type !== FileChangeType.Changed)) factBases.rediscover();
+  const createdOrDeleted = changes.some((c) => c.type !== FileChangeType.Changed);
+  if (createdOrDeleted) factBases.rediscover();
   for (const change of changes) factBases.touched(pathOf(change.uri) ?? change.uri);
-  factsChanged().catch((error: unknown) => connection.console.error(`factlint: reloading the fact base failed: ${String(error)}`));
+  factsChanged(createdOrDeleted).catch((error: unknown) => connection.console.error(`factlint: reloading the fact base failed: ${String(error)}`));
 });
 
 connection.onHover(async ({ textDocument, position }) => {

@@ -93,6 +93,27 @@ test('a draft deleted on disk while open keeps being checked from the editor\'s 
   assert.match(JSON.stringify(hover?.contents), /1 March 2023/);
 });
 
+test('a fact base deleted while in use: the open drafts are re-checked against the bundled one; a new one is picked up', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'visit.facts.yaml'), facts('03'));
+  const s = await server(dir);
+  const factsUri = pathToFileURL(join(dir, 'visit.facts.yaml')).href;
+  const draft = pathToFileURL(join(dir, 'draft.md')).href;
+  await s.open(draft, DRAFT);
+  assert.deepEqual(dateErrors((await s.waitForDiagnostics(draft, 1)).diagnostics), [], 'the workspace fact base says 3 March');
+
+  rmSync(join(dir, 'visit.facts.yaml'));
+  let mark = s.mark();
+  await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: factsUri, type: 3 }] });
+  const [d] = dateErrors((await s.waitForDiagnostics(draft, 1, mark)).diagnostics);
+  assert.match(d?.message ?? '', /took place on 1 March 2023, not 3 March 2023/, 'checked against the bundled fact base');
+
+  writeFileSync(join(dir, 'other.facts.yaml'), facts('03'));
+  mark = s.mark();
+  await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'other.facts.yaml')).href, type: 1 }] });
+  assert.deepEqual(dateErrors((await s.waitForDiagnostics(draft, 1, mark)).diagnostics), [], 'checked against the new fact base');
+});
+
 test('a fact base deleted while broken: its diagnostics are cleared and drafts fall back to the bundled one', async () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'visit.facts.yaml'), facts('03'));
