@@ -558,6 +558,11 @@ describe('limits', () => {
     assert.ok(large < 12 * small + 500, `6,250 keys: ${small} ms; 50,000 keys: ${large} ms`);
     assert.equal(many!.problems.length, 101, 'the first 100 problems and a line saying how many more');
     assert.match(many!.problems[100]!.message, /49900 more problems/);
+    const repeated = 'title: a\n'.repeat(5_000);
+    const dup = loadFactBase([{ path: 'r.facts.yaml', text: repeated }]).problems;
+    assert.equal(dup.length, 101, 'the first 100 repeated keys and a line saying how many more');
+    assert.match(dup[100]!.message, /4899 more problems/);
+    assert.equal(repeated.slice(dup[100]!.start, dup[100]!.start + 5), 'title', 'located on the first repeated key not listed');
   });
 
   test('cycles: an event that is its own ancestor is reported and loading ends', () => {

@@ -100,19 +100,22 @@ function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument;
   }
   if (errors.length > MAX_PROBLEMS) problems.push(more('factbase-syntax', file.path, errors.length, Math.min(errors[MAX_PROBLEMS]!.pos[0], file.text.length)));
   let duplicates = 0;
+  let firstUnlisted = 0;
   visit(doc, {
     Map: (_, map) => {
       const seen = new Set<unknown>();
       for (const { key } of map.items) {
         if (!isScalar(key)) continue;
         if (seen.has(key.value) && key.range) {
-          duplicates++;
-          problems.push({ rule: 'factbase-syntax', file: file.path, start: key.range[0], end: key.range[1], message: 'YAML: Map keys must be unique' });
+          if (++duplicates <= MAX_PROBLEMS) {
+            problems.push({ rule: 'factbase-syntax', file: file.path, start: key.range[0], end: key.range[1], message: 'YAML: Map keys must be unique' });
+          } else if (duplicates === MAX_PROBLEMS + 1) firstUnlisted = key.range[0];
         }
         seen.add(key.value);
       }
     },
   });
+  if (duplicates > MAX_PROBLEMS) problems.push(more('factbase-syntax', file.path, duplicates, firstUnlisted));
   if (errors.length > 0 || duplicates > 0) return undefined;
   let data: unknown;
   try {
