@@ -61,7 +61,8 @@ export function severityOf(rule: Rule, options: CheckOptions): Severity | 'off' 
 export function finish(findings: Finding[], comments: Comment[], source: string): Finding[] {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const unique = findings.filter((f, i) => i === 0 || !same(f, findings[i - 1]!));
-  return suppress(unique, comments, new LineIndex(source));
+  // Only a comment with a directive can suppress anything: a draft without one needs no line index.
+  return comments.some((c) => c.value.includes('factlint-')) ? suppress(unique, comments, new LineIndex(source)) : unique;
 }
 
 function same(a: Finding, b: Finding): boolean {
@@ -84,6 +85,16 @@ export function toFinding(ruleId: string, found: RuleFinding, severity: Severity
 
 /** Resolves a fact link to its label, its place in the YAML and its sources. */
 export function factRef(link: FactLink, facts: FactBase): FactRef | undefined {
+  // The same facts back many findings (and every re-check): each reference is made once per fact base.
+  let refs = refsByFacts.get(facts);
+  if (!refs) refsByFacts.set(facts, (refs = new Map()));
+  const key = `${link.kind}\u0000${link.id}`;
+  if (!refs.has(key)) refs.set(key, makeRef(link, facts));
+  return refs.get(key);
+}
+const refsByFacts = new WeakMap<FactBase, Map<string, FactRef | undefined>>();
+
+function makeRef(link: FactLink, facts: FactBase): FactRef | undefined {
   const fact = link.kind === 'count' ? facts.documentCounts.find((c) => c.id === link.id)
     : link.kind === 'term' ? facts.terms.find((t) => t.id === link.id)
       : ({ event: facts.events, person: facts.people, organisation: facts.organisations, office: facts.offices,

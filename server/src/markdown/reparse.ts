@@ -54,10 +54,8 @@ function slice(old: Parsed, source: string): Parsed | Parsed['reason'] {
   const n = parts.length;
   // The edit: old [p, oldEnd) became new [p, p + (oldEnd - p) + delta).
   const most = Math.min(before.length, source.length);
-  let p = 0;
-  while (p < most && before.charCodeAt(p) === source.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < most - p && before.charCodeAt(before.length - 1 - s) === source.charCodeAt(source.length - 1 - s)) s++;
+  const p = commonPrefix(before, source, most);
+  const s = commonSuffix(before, source, most - p); // never reaching into the prefix
   const oldEnd = before.length - s;
   const delta = source.length - before.length;
 
@@ -173,6 +171,25 @@ function hasBlankLine(text: string, from: number, to: number): boolean {
     k = j;
   }
   return false;
+}
+
+/** Characters compared at once while looking for where an edit starts and ends (a native comparison of slices). */
+const CHUNK = 4096;
+
+/** How many leading characters two texts share, up to `most`: chunk by chunk, then character by character. */
+function commonPrefix(a: string, b: string, most: number): number {
+  let p = 0;
+  while (p + CHUNK <= most && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < most && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** How many trailing characters two texts share, up to `most`: chunk by chunk, then character by character. */
+function commonSuffix(a: string, b: string, most: number): number {
+  let s = 0;
+  while (s + CHUNK <= most && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
+  while (s < most && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
 }
 
 /** The start of the line an offset is on. */
