@@ -86,14 +86,15 @@ test('a draft deleted on disk while open keeps being checked from the editor\'s 
   await s.open(uri, DRAFT);
   assert.equal(dateErrors((await s.waitForDiagnostics(uri, 1)).diagnostics).length, 1);
   rmSync(join(dir, 'draft.md'));
-  await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+  await watched(s, uri, 3);
   await s.change(uri, 2, DRAFT.replace('3 March', '1 March'));
   assert.deepEqual(dateErrors((await s.waitForDiagnostics(uri, 2)).diagnostics), []);
   const hover = await s.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 55 } });
   assert.match(JSON.stringify(hover?.contents), /1 March 2023/);
 });
 
-test('a fact base deleted while in use: the open drafts are re-checked against the bundled one; a new one is picked up', async () => {
+/** A workspace whose fact base dates the talks 3 March, and the draft open in it, checked clean against it. */
+async function draftWithFacts(): Promise<{ dir: string; s: Server; factsUri: string; draft: string }> {
   const dir = tempDir();
   writeFileSync(join(dir, 'visit.facts.yaml'), facts('03'));
   const s = await server(dir);
@@ -101,36 +102,38 @@ test('a fact base deleted while in use: the open drafts are re-checked against t
   const draft = pathToFileURL(join(dir, 'draft.md')).href;
   await s.open(draft, DRAFT);
   assert.deepEqual(dateErrors((await s.waitForDiagnostics(draft, 1)).diagnostics), [], 'the workspace fact base says 3 March');
+  return { dir, s, factsUri, draft };
+}
+
+/** Tells the server a watched file changed (1 created, 2 changed, 3 deleted); returns the publication mark before it. */
+async function watched(s: Server, uri: string, type: 1 | 2 | 3): Promise<number> {
+  const mark = s.mark();
+  await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
+  return mark;
+}
+
+test('a fact base deleted while in use: the open drafts are re-checked against the bundled one; a new one is picked up', async () => {
+  const { dir, s, factsUri, draft } = await draftWithFacts();
 
   rmSync(join(dir, 'visit.facts.yaml'));
-  let mark = s.mark();
-  await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: factsUri, type: 3 }] });
+  let mark = await watched(s, factsUri, 3);
   const [d] = dateErrors((await s.waitForDiagnostics(draft, 1, mark)).diagnostics);
   assert.match(d?.message ?? '', /took place on 1 March 2023, not 3 March 2023/, 'checked against the bundled fact base');
 
   writeFileSync(join(dir, 'other.facts.yaml'), facts('03'));
-  mark = s.mark();
-  await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'other.facts.yaml')).href, type: 1 }] });
+  mark = await watched(s, pathToFileURL(join(dir, 'other.facts.yaml')).href, 1);
   assert.deepEqual(dateErrors((await s.waitForDiagnostics(draft, 1, mark)).diagnostics), [], 'checked against the new fact base');
 });
 
 test('a fact base deleted while broken: its diagnostics are cleared and drafts fall back to the bundled one', async () => {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'visit.facts.yaml'), facts('03'));
-  const s = await server(dir);
-  const factsUri = pathToFileURL(join(dir, 'visit.facts.yaml')).href;
-  const draft = pathToFileURL(join(dir, 'draft.md')).href;
-  await s.open(draft, DRAFT);
-  assert.deepEqual(dateErrors((await s.waitForDiagnostics(draft, 1)).diagnostics), [], 'the workspace fact base says 3 March');
+  const { dir, s, factsUri, draft } = await draftWithFacts();
 
   writeFileSync(join(dir, 'visit.facts.yaml'), facts('03').replace('kind: talks', 'kind: chat'));
-  let mark = s.mark();
-  await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: factsUri, type: 2 }] });
+  let mark = await watched(s, factsUri, 2);
   assert.equal((await s.waitForDiagnostics(factsUri, undefined, mark)).diagnostics.length, 1, 'the broken fact base is reported');
 
   rmSync(join(dir, 'visit.facts.yaml'));
-  mark = s.mark();
-  await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: factsUri, type: 3 }] });
+  mark = await watched(s, factsUri, 3);
   assert.deepEqual((await s.waitForDiagnostics(factsUri, undefined, mark)).diagnostics, [], 'the deleted file\'s errors are cleared');
   const [d] = dateErrors((await s.waitForDiagnostics(draft, 1, mark)).diagnostics);
   assert.match(d?.message ?? '', /took place on 1 March 2023, not 3 March 2023/, 'checked against the bundled fact base');
