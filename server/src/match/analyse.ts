@@ -104,7 +104,7 @@ export class BlockFacts {
     const people = new Set(named.map((n) => n.form.entity.id));
     if (people.size >= 2) {
       for (const event of this.index.meetings) {
-        if (event.participants.every((id) => people.has(id) || !this.index.facts.people.has(id))) found.add(event);
+        if (allNamed(event, people, this.index)) found.add(event);
       }
     }
     const depth = (e: Event) => {
@@ -116,6 +116,11 @@ export class BlockFacts {
     if (whole) this.#a.blockEvents = events;
     return events;
   }
+}
+
+/** Whether every participant of an event who is a known person is among the people (ids) a span names. */
+export function allNamed(event: Event, people: ReadonlySet<string>, index: FactIndex): boolean {
+  return event.participants.every((id) => people.has(id) || !index.facts.people.has(id));
 }
 
 /** Whether a found item lies inside a span. */

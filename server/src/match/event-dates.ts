@@ -1,6 +1,6 @@
 import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { inside, itemsIn, type BlockFacts } from './analyse.js';
+import { allNamed, inside, itemsIn, type BlockFacts } from './analyse.js';
 import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import type { PhraseMatch } from './phrases.js';
 
@@ -101,8 +101,7 @@ function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anch
   const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
   const { phrases, documents, people } = named(bf, sentence);
   const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
-  const byPeople = (event: Event) => people.size >= 2 && bf.index.meetings.includes(event)
-    && event.participants.every((id) => people.has(id) || !bf.index.facts.people.has(id));
+  const byPeople = (event: Event) => people.size >= 2 && bf.index.meetings.includes(event) && allNamed(event, people, bf.index);
   const events: Anchor[] = eventsAbout(bf, sentence, mention).flatMap((event) => {
     const naming = phrases.filter((m) => m.values.includes(event));
     const phrased = naming.some(mine);

@@ -2,6 +2,7 @@ import type { Event, FactBase } from '../facts/types.js';
 import type { FactIndex } from '../match/compile.js';
 import type { Span } from '../markdown/prose.js';
 import { intervalOf } from '../match/dates.js';
+import { allNamed } from '../match/analyse.js';
 import { fullName } from '../match/names.js';
 import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
 import type { Rule } from './rule.js';
@@ -41,7 +42,7 @@ const rule: Rule = {
         // A meeting is named only with all its people; a summit's list of participants is complete only for the event the fact base is about.
         const named = phrases[s]!.filter((m) => !afterTemporal(tokens, m.first)).flatMap((m) => m.values)
           .filter((e) => (e.kind !== 'summit' || e.id === facts.defaultEvent) &&
-            (!/^(?:talks|meeting)$/.test(e.kind) || e.participants.every((id) => inSentence.has(id) || !facts.people.has(id))));
+            (!/^(?:talks|meeting)$/.test(e.kind) || allNamed(e, inSentence, index)));
         if (named.length === 0) continue;
         const year = Number(named[0]!.start.slice(0, 4));
         const written = dates[s]!.map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
@@ -61,7 +62,7 @@ const rule: Rule = {
         if (meets.size === 0) continue;
         // Present: everyone at the named events, their parts and parents, and at any meeting the sentence names by all its people.
         const present = new Set(named.flatMap((e) => family(e, facts, children, cache)));
-        for (const e of index.meetings) if (e.participants.every((id) => inSentence.has(id) || !facts.people.has(id))) for (const id of e.participants) present.add(id);
+        for (const e of index.meetings) if (allNamed(e, inSentence, index)) for (const id of e.participants) present.add(id);
         const people = names[s]!.filter((n) => n.form.kind === 'person').map((n) => ({ n, clause: clauseOf[tokenAt(tokens, n.start) - i0]! }))
           .filter((p) => meets.has(p.clause));
         const anchored = new Set(people.filter((p) => present.has(p.n.form.entity.id)).map((p) => p.clause));
