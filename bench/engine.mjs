@@ -1,25 +1,16 @@
 // The engine under test, from the tsc output (out/server/src, the same code the esbuild bundles contain),
-// and the Markdown parse floor: the processor factlint's prose.ts freezes, with the same parser and extensions.
+// and the Markdown parse floor: the very processor factlint parses with (server/src/markdown/parser.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 
 export const ROOT = process.cwd();
 export const FACTS = join(ROOT, 'facts', 'lukashenka-china-2023.facts.yaml');
 const OUT = join(ROOT, 'out', 'server', 'src');
 
-/** The chain prose.ts builds; the bench refuses to run if prose.ts builds a different one. */
-const CHAIN = "unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()";
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 export async function loadEngine() {
-  const prose = readFileSync(join(ROOT, 'server', 'src', 'markdown', 'prose.ts'), 'utf8');
-  if (!prose.includes(CHAIN)) {
-    throw new Error(`server/src/markdown/prose.ts no longer builds its parser as ${CHAIN}; update bench/engine.mjs to match.`);
-  }
+  // The floor is the very processor prose.ts parses with (server/src/markdown/parser.ts), not a copy of it.
+  const { parser } = await import(join(OUT, 'markdown', 'parser.js'));
   const { loadFactBase } = await import(join(OUT, 'facts', 'load.js'));
   const { compile } = await import(join(OUT, 'match', 'compile.js'));
   const { check, MAX_DRAFT } = await import(join(OUT, 'check.js'));
@@ -36,7 +27,7 @@ export async function loadEngine() {
     facts, index, MAX_DRAFT, factsText: text,
     /** Load + validate + link + compile, as the server does once per fact base. */
     loadAndCompile: () => compile(load()),
-    parse: (source) => processor.parse(source),
+    parse: (source) => parser.parse(source),
     check: (source) => check(source, index),
     /** A per-document incremental checker, as the language server keeps one per open draft. */
     rechecker: () => {

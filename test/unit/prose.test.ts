@@ -55,6 +55,15 @@ test('a link whose text is also the end of its address is prose; bare URLs, auto
   assert.doesNotMatch(text, /SECRET/);
 });
 
+test('an address is one object however it is written: escaped, with entities, split by emphasis, over a quote marker', () => {
+  const { prose, text } = mapped('Xi (see https://x.org/a\\_b&amp;c=1). Mail *press@mfa.gov.by*, or www.x.org/_Li_ now.\n'
+    + '> Quote https://y.org/z,\n> then Lukashenka.');
+  assert.equal(text, 'Xi (see \uFFFC). Mail \uFFFC, or \uFFFCLi now. | Quote \uFFFC, then Lukashenka.');
+  assert.equal(sourceOf(prose, 'Xi (see \uFFFC)'), 'Xi (see https://x.org/a\\_b&amp;c=1)');
+  assert.equal(sourceOf(prose, 'Mail \uFFFC,'), 'Mail *press@mfa.gov.by*,');
+  assert.equal(sourceOf(prose, '\uFFFC, then'), 'https://y.org/z,\n> then');
+});
+
 test('inline code, code blocks, HTML, images and front matter are not prose', () => {
   const { prose, text } = mapped([
     '---', 'title: SECRET1 on 9 March', '---', '',
@@ -159,9 +168,9 @@ test('a long paragraph is segmented window by window into the same sentences as 
   assert.equal(giant.slice(spans.at(-1)!.start, spans.at(-1)!.end), 'Next.');
 });
 
-test('text the literal-URL pass leaves without a position still maps to its own characters, even past stripped indentation', () => {
-  // "[ref]: URL" cannot interrupt a paragraph, so the URL is a literal link and the nodes around it lose their positions;
-  // the next line's indentation is not in the text node's value.
+test('an address in a paragraph maps to its own characters, even past stripped indentation', () => {
+  // "[ref]: URL" cannot interrupt a paragraph, so it is text with an address in it; the next line's indentation is
+  // not in the text node's value.
   const source = 'unclosed: [\n[ref]: https://example.org\n    Yang Dayong attended on 28 February 2023.\nSee [the note https://x.org][ref].\n';
   const { prose, text } = mapped(source);
   assert.match(text, /^unclosed: \[ \[ref\]: \uFFFC Yang Dayong attended on 28 February 2023\. See /);

@@ -1,9 +1,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Nodes, Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { findAddresses } from './addresses.js';
+import { parser } from './parser.js';
 
 /** A run of prose `[prose, prose + proseLength)` that came from source `[source, source + sourceLength)`. */
 export interface Segment {
@@ -46,7 +44,6 @@ export interface Prose {
 /** Stands in for anything that is in the source but not prose (inline code, HTML, images, URLs). */
 export const OBJECT = '\uFFFC';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /**
@@ -238,29 +235,20 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind']): void {
   let raw = 0; // inside inline HTML whose content is code, not prose (<code>…</code>, <kbd>…</kbd>)
   while (stack.length > 0) {
     const child = stack.pop()!;
-    let start = child.position?.start.offset;
-    let end = child.position?.end.offset;
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
     if (start === undefined || end === undefined) {
-      // GFM's literal-URL pass can leave nodes without a position (e.g. around "[… https://x][ref]"). They lie between
-      // the source mapped so far and the next node that has one: align their text over that stretch, as for any text.
+      // remark-parse positions every node, but a node without a position still keeps its text: it lies between the
+      // source mapped so far and the next node that has one, so its text is aligned over that stretch.
       const bound = nextStart(stack) ?? blockEnd;
       if (child.type === 'text') {
-        if (raw === 0) align(prose.source, child.value, cursor, bound, push);
-      } else if (child.type === 'link' && child.children[0]?.type === 'text') {
-        // A literal URL: not prose. Where its text lies is found by aligning it, then the whole of it is one object.
-        let first = -1;
-        let last = cursor;
-        align(prose.source, child.children[0].value, cursor, bound, (_text, from, length) => {
-          if (first < 0) first = from;
-          last = from + length;
-        });
-        push(OBJECT, first < 0 ? cursor : first, first < 0 ? 0 : last - first);
+        if (raw === 0) addText(prose.source, child.value, cursor, bound, push);
       } else if ('children' in child) {
         for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
       }
       continue;
     }
-    if (child.type === 'text' && raw === 0) align(prose.source, child.value, start, end, push);
+    if (child.type === 'text' && raw === 0) addText(prose.source, child.value, start, end, push);
     else if (child.type === 'break') push(' ', start, end - start);
     else if (child.type === 'link' && isBareUrl(prose.source, start, child)) push(OBJECT, start, end - start);
     else if (child.type === 'html') {
@@ -308,7 +296,7 @@ export function sentencesOf(text: string): Span[] {
   return spans;
 }
 
-/** A link whose text is its own address (an autolink or a GFM literal URL, which never start with "["), or any URL. */
+/** A link whose text is its own address (an autolink, which never starts with "["), or any URL. */
 function isBareUrl(source: string, start: number, link: Extract<Nodes, { type: 'link' }>): boolean {
   if (source.charCodeAt(start) !== 91 /* [ */) return true;
   if (link.children.length !== 1 || link.children[0].type !== 'text') return false;
@@ -321,9 +309,31 @@ const RAW_TAG = /^<(\/)?(?:code|kbd|samp|pre|tt|var|script|style)\b[^>]*>$/i;
 
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/y;
 
-/** Walks a text node's decoded value against its source slice, skipping escapes, line prefixes and CR, decoding entities. */
-function align(source: string, value: string, start: number, end: number,
-  push: (text: string, source: number, sourceLength: number) => void): void {
+type Push = (text: string, source: number, sourceLength: number) => void;
+
+/** A text node's prose: its value aligned with its source, each web or e-mail address in it one object. */
+function addText(source: string, value: string, start: number, end: number, push: Push): void {
+  let i = 0;
+  let j = start;
+  for (const address of findAddresses(value)) {
+    j = align(source, value.slice(i, address.start), j, end, push);
+    let first = -1;
+    let last = j;
+    j = align(source, value.slice(address.start, address.end), j, end, (_text, from, length) => {
+      if (first < 0) first = from;
+      last = from + length;
+    });
+    push(OBJECT, first < 0 ? j : first, first < 0 ? 0 : last - first);
+    i = address.end;
+  }
+  align(source, i === 0 ? value : value.slice(i), j, end, push);
+}
+
+/**
+ * Walks a text node's decoded value against its source slice, skipping escapes, line prefixes and CR, decoding
+ * entities; returns where in the source the walk stopped.
+ */
+function align(source: string, value: string, start: number, end: number, push: Push): number {
   let i = 0;
   let j = start;
   let run = -1;
@@ -374,6 +384,7 @@ function align(source: string, value: string, start: number, end: number,
   flush();
   // Should the walk ever fall out of step, the rest of the value maps to the node's end: no text is lost.
   if (i < value.length) push(toProseChars(value.slice(i)), end, 0);
+  return j;
 }
 
 function decodeEntity(m: RegExpExecArray): string | undefined {
