@@ -37,7 +37,7 @@ const median = (xs) => {
 };
 /**
  * Median wall time of each job over `runs` rounds after `warm` untimed ones. The jobs run in turn within each round,
- * so load from elsewhere on the machine falls on all of them alike. No forced GC between runs: a full GC shrinks the
+ * so load from elsewhere on the machine falls on all of them alike, in an order that rotates from round to round. No forced GC between runs: a full GC shrinks the
  * heap, and the next run then pays for regrowing it (this made the parse several times slower); garbage collection
  * is part of the steady state an editor sees, so each job pays for its own.
  */
@@ -46,8 +46,10 @@ async function timeEach(jobs, [warm, runs]) {
   const samples = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
   const cpu = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
   const results = {};
+  const order = Object.entries(jobs);
   for (let i = 0; i < runs; i++) {
-    for (const [name, fn] of Object.entries(jobs)) {
+    // Each round starts with the next job, so that each job follows each other one (and the garbage it left) as often.
+    for (const [name, fn] of [...order.slice(i % order.length), ...order.slice(0, i % order.length)]) {
       const c = process.cpuUsage();
       const t = performance.now();
       let result = fn();

@@ -3,12 +3,14 @@ import type { Block, Span } from '../markdown/prose.js';
 import type { FactIndex } from './compile.js';
 import { findDates, type DateMention } from './dates.js';
 import { findNames, type NameMention } from './names.js';
-import type { PhraseMatch } from './phrases.js';
+import { startsOf, type PhraseMatch } from './phrases.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** What has been worked out about a block's text so far; it depends on the text and the fact index only. */
 export interface BlockAnalysis {
   tokens?: Token[];
+  /** The tokens any phrase (other than a name) may start at. */
+  phraseStarts?: number[];
   names?: NameMention[];
   dates?: DateMention[];
   blockEvents?: Event[];
@@ -64,7 +66,8 @@ export class BlockFacts {
     key: K): ReturnType<FactIndex[K]['find']> {
     let found = this.#a.phrases.get(key);
     if (!found) {
-      found = this.index[key].find(this.block.text, this.tokens) as PhraseMatch<unknown>[];
+      this.#a.phraseStarts ??= startsOf(this.tokens, this.index.phraseStarts);
+      found = this.index[key].find(this.block.text, this.tokens, this.#a.phraseStarts) as PhraseMatch<unknown>[];
       this.#a.phrases.set(key, found);
     }
     return found as ReturnType<FactIndex[K]['find']>;

@@ -37,6 +37,8 @@ export interface FactIndex {
   reframings: PhraseMatcher<Claim>;
   topics: PhraseMatcher<Claim>;
   terms: PhraseMatcher<Term>;
+  /** The first words (lowercased) of every phrase of the phrase matchers above but names: where a phrase can start. */
+  phraseStarts: Set<string>;
   /** Events whose participants, named together in a sentence, refer to them (meetings and talks). */
   meetings: Event[];
   /** For each event, the people who took part in it, in an event it is part of, or in one of its parts. */
@@ -50,7 +52,8 @@ export function compile(facts: FactBase): FactIndex {
   const index: FactIndex = {
     facts, names: new PhraseMatcher(), fuzzy: new Map(), fuzzyCache: new Map(), offices: new PhraseMatcher(), holders: new Map(),
     events: new PhraseMatcher(), eventKinds: new PhraseMatcher(), documents: new PhraseMatcher(), countNouns: new PhraseMatcher(),
-    attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(), meetings: [],
+    attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(),
+    phraseStarts: new Set(), meetings: [],
     eventPeople: new Map(),
   };
   const addNamed = (entity: Person | Organisation, kind: NameForm['kind']) => {
@@ -106,6 +109,10 @@ export function compile(facts: FactBase): FactIndex {
     for (const phrase of claim.topics) index.topics.add(phrase, claim);
   }
   for (const term of facts.terms) for (const phrase of term.instead) index.terms.add(phrase, term);
+  for (const matcher of [index.offices, index.events, index.eventKinds, index.documents, index.countNouns, index.attribution,
+    index.reframings, index.topics, index.terms]) {
+    for (const word of matcher.firstWords()) index.phraseStarts.add(word);
+  }
   return index;
 }
 

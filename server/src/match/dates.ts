@@ -77,7 +77,14 @@ const PATTERNS: Pattern[] = [
   { style: 'month', source: '(?<m1>May)', before: (t) => MAY_CUE.test(t) },
   { style: 'weekday', source: `(?<w>${WEEKDAYS.join('|')})`, before: (t) => !NAMED_DAY.test(t) },
 ];
-const COMPILED = PATTERNS.map((p) => ({ ...p, re: new RegExp(`${p.source}${E}`, 'gu') }));
+/** What a pattern cannot match without: a digit, a month's name, a weekday's name (each checked once per text). */
+type Needs = { digit: boolean; month: boolean; weekday: boolean };
+const COMPILED = PATTERNS.map((p) => ({
+  ...p, re: new RegExp(`${p.source}${E}`, 'gu'),
+  needs: { digit: p.style !== 'part' && p.style !== 'weekday' && (p.style !== 'month' || p.source.includes('<y1>')),
+    month: p.style !== 'iso' && p.style !== 'weekday', weekday: p.style === 'weekday' } satisfies Needs,
+}));
+const HAS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 
 function monthNumber(text: string | undefined): number | undefined {
   if (!text) return undefined;
@@ -145,8 +152,10 @@ const QUICK = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day/;
  */
 export function findDates(text: string): DateMention[] {
   if (!QUICK.test(text)) return [];
+  const has: Needs = { digit: /\d/.test(text), month: HAS_MONTH.test(text), weekday: text.includes('day') };
   const all: DateMention[] = [];
   for (const p of COMPILED) {
+    if ((p.needs.digit && !has.digit) || (p.needs.month && !has.month) || (p.needs.weekday && !has.weekday)) continue;
     p.re.lastIndex = 0;
     for (let match = p.re.exec(text); match; match = p.re.exec(text)) {
       const preceding = text.slice(Math.max(0, match.index - 16), match.index);

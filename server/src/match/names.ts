@@ -43,7 +43,7 @@ function nearMiss(text: string, tokens: Token[], i: number, exactWords: number, 
   { mention: NameMention; last: number } | undefined {
   for (let size = 3; size > exactWords && size >= 1; size--) {
     const last = i + size - 1;
-    if (last >= tokens.length) continue;
+    if (last >= tokens.length || !index.fuzzy.has(`${text[tokens[i]!.start]}:${size}`)) continue; // no spelling to be near
     let capitalised = true;
     for (let k = i; k <= last && capitalised; k++) {
       capitalised = isCapitalized(tokens[k]!) && (k === i || /^[ \u00a0]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));

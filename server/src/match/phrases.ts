@@ -38,14 +38,26 @@ export class PhraseMatcher<T> {
     this.#byFirst.set(key, list);
   }
 
-  /** Every non-overlapping match, scanning left to right and taking the longest phrase at each word. */
-  find(text: string, tokens: Token[]): PhraseMatch<T>[] {
+  /** The lowercased first words of the registered phrases. */
+  firstWords(): IterableIterator<string> {
+    return this.#byFirst.keys();
+  }
+
+  /**
+   * Every non-overlapping match, scanning left to right and taking the longest phrase at each word; `starts`, if
+   * given, are the only token indexes (ascending) a phrase may start at (see {@link startsOf}).
+   */
+  find(text: string, tokens: Token[], starts?: readonly number[]): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
-    for (let i = 0; i < tokens.length; i++) {
+    let next = 0;
+    const count = starts ? starts.length : tokens.length;
+    for (let k = 0; k < count; k++) {
+      const i = starts ? starts[k]! : k;
+      if (i < next) continue;
       const match = this.matchAt(text, tokens, i);
       if (match) {
         found.push(match);
-        i = match.last;
+        next = match.last + 1;
       }
     }
     return found;
@@ -70,4 +82,14 @@ export class PhraseMatcher<T> {
     }
     return undefined;
   }
+}
+
+/**
+ * The indexes of the tokens that start some phrase of any of the matchers whose first words are given: a block is
+ * scanned for them once, and each matcher then looks only there.
+ */
+export function startsOf(tokens: readonly Token[], firstWords: ReadonlySet<string>): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (firstWords.has(tokens[i]!.lower)) starts.push(i);
+  return starts;
 }
