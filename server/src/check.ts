@@ -1,7 +1,8 @@
 import type { FactBase, FactProblem } from './facts/types.js';
 import type { FactRef, Finding, Severity } from './finding.js';
 import { LineIndex } from './lines.js';
-import { toProse, toSource, type Block, type Comment } from './markdown/prose.js';
+import { toProse } from './markdown/parse.js';
+import { toSource, type Block, type Comment } from './markdown/prose.js';
 import { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { rules, ruleById } from './rules/index.js';

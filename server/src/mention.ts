@@ -1,4 +1,5 @@
-import { toProse, toSource, type Block, type Span } from './markdown/prose.js';
+import { toProse } from './markdown/parse.js';
+import { toSource, type Block, type Span } from './markdown/prose.js';
 import { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { countsOf, nounAfter } from './match/counts.js';

@@ -12,7 +12,8 @@ import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js'
 import { loadFactBase, MAX_FACT_FILE, type LoadResult } from '../../server/src/facts/load.js';
 import type { FactBase } from '../../server/src/facts/types.js';
 import { applyEdits, type Finding } from '../../server/src/finding.js';
-import { OBJECT, toProse, toSource } from '../../server/src/markdown/prose.js';
+import { parseParts, toProse } from '../../server/src/markdown/parse.js';
+import { defuse, OBJECT, toParts, toSource } from '../../server/src/markdown/prose.js';
 import { compile, type FactIndex } from '../../server/src/match/compile.js';
 import { MONTH_NAMES } from '../../server/src/match/dates.js';
 import { tokenize } from '../../server/src/match/tokens.js';
@@ -364,6 +365,15 @@ describe('fuzz: drafts', () => {
         assert.equal(source.slice(toSource(block, at), toSource(block, at + word.length, 'end')), word);
       }
     }), params(100));
+  });
+
+  test('a long draft parsed window by window gives the same parts as parsed at once', () => {
+    // Tiny windows put a cut between nearly every pair of nodes: a footnote, list, fence or definition on either side.
+    const draft = fc.array(fc.oneof(BUNDLED_MD, SUMMIT_MD), { minLength: 2, maxLength: 6 }).map((mds) => mds.join('\n\n'));
+    fc.assert(fc.property(draft, fc.constantFrom(16, 64, 256), (md, window) => {
+      const text = defuse(md);
+      assert.deepEqual(parseParts(text, window), toParts(text));
+    }), params(150));
   });
 
   test('random strings (any UTF-16, Markdown punctuation, control characters) never break the checker', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { OBJECT, sentencesOf, toProse, toSource, type Block, type Prose } from '../../server/src/markdown/prose.js';
+import { toProse } from '../../server/src/markdown/parse.js';
+import { OBJECT, sentencesOf, toSource, type Block, type Prose } from '../../server/src/markdown/prose.js';
 
 /**
  * The source map's invariant, checked on every prose character: a character that is not from an entity, a line

@@ -62,15 +62,6 @@ export interface Part {
   frontmatter?: string;
 }
 
-/** Parses Markdown once and extracts its prose with a source map; never throws on any string. */
-export function toProse(source: string): Prose {
-  const parts = toParts(defuse(source));
-  const prose: Prose = { source, blocks: parts.flatMap((p) => p.blocks), comments: parts.flatMap((p) => p.comments) };
-  const frontmatter = parts.find((p) => p.frontmatter !== undefined)?.frontmatter;
-  if (frontmatter !== undefined) prose.frontmatter = frontmatter;
-  return prose;
-}
-
 /** Parses text that {@link defuse} has already been applied to and extracts each top-level node's prose. */
 export function toParts(text: string): Part[] {
   const tree = parser.parse(text) as Root;

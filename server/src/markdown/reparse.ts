@@ -1,3 +1,5 @@
+import { isFrontmatter, lineEnd, lineStart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
+import { parseParts } from './parse.js';
 import { defuse, toParts, type Block, type Part } from './prose.js';
 
 /** A draft's parse, kept between checks: its top-level nodes with their prose, in source offsets. */
@@ -17,7 +19,7 @@ const WIDENINGS = 2;
 /**
  * Parses a draft, re-using the parse of its previous text where that is safe: only the top-level nodes an edit
  * touches are parsed again, with the nodes beside them, and the rest are shifted. The result is always the same
- * as a whole parse (`toParts(defuse(source))`); where that cannot be shown cheaply, it is one.
+ * as a whole parse (`parseParts(defuse(source))`); where that cannot be shown cheaply, it is one.
  *
  * Why a slice parses as the whole draft would:
  * - It starts on a line after a blank line that follows a closed node: nothing before it can continue into it
@@ -35,7 +37,7 @@ const WIDENINGS = 2;
 export function reparse(old: Parsed | undefined, source: string): Parsed {
   const text = defuse(source);
   const whole = (reason: Parsed['reason']): Parsed =>
-    ({ source, parts: toParts(text), defused: text !== source, reparsed: source.length, reason });
+    ({ source, parts: parseParts(text), defused: text !== source, reparsed: source.length, reason });
   if (text !== source) return whole('defused');
   if (!old || old.defused || old.parts.length === 0 || old.parts.some((p) => p.start < 0 || p.end < 0)) return whole(old ? 'whole' : 'first');
   if (old.source === source) return { ...old, reparsed: 0, reason: 'unchanged' };
@@ -133,46 +135,6 @@ function sameBlock(a: Block, b: Block, delta: number): boolean {
   });
 }
 
-/** A part with every source offset moved by delta (block texts, sentences and prose offsets are relative: kept). */
-export function shiftPart(part: Part, delta: number): Part {
-  if (delta === 0) return part;
-  return {
-    ...part, start: part.start + delta, end: part.end + delta,
-    blocks: part.blocks.map((b) => ({ ...b, segments: b.segments.map((g) => ({ ...g, source: g.source + delta })) })),
-    comments: part.comments.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
-  };
-}
-
-/** Whether nothing of `prev` can continue into `next`: a blank line between them, and `prev` not a list, footnote or indented code. */
-function separated(text: string, prev: Part, next: Part): boolean {
-  if (prev.type === 'list' || prev.type === 'footnoteDefinition') return false;
-  if (prev.type === 'code' && !FENCE.test(text.slice(lineStart(text, prev.start), prev.start + 4))) return false;
-  return hasBlankLine(text, prev.end, lineStart(text, next.start));
-}
-
-const FENCE = /^ {0,3}(?:`{3}|~{3})/;
-
-const isFrontmatter = (part: Part) => part.start === 0 && (part.type === 'yaml' || part.type === 'toml');
-/** A first line that could open front matter: an edit anywhere may close it. */
-const opensFrontmatter = (text: string) => /^(?:---|\+\+\+)[ \t]*(?:\r|\n|$)/.test(text);
-
-const isEol = (c: number) => c === 10 || c === 13;
-
-/** Whether a whole line that holds only spaces and tabs lies within [from, to), `to` being a line start. */
-function hasBlankLine(text: string, from: number, to: number): boolean {
-  let k = from;
-  while (k < to) {
-    while (k < to && !isEol(text.charCodeAt(k))) k++;
-    if (k >= to) return false;
-    k += text.charCodeAt(k) === 13 && text.charCodeAt(k + 1) === 10 ? 2 : 1;
-    let j = k;
-    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-    if (j < to && isEol(text.charCodeAt(j))) return true;
-    k = j;
-  }
-  return false;
-}
-
 /** Characters compared at once while looking for where an edit starts and ends (a native comparison of slices). */
 const CHUNK = 4096;
 
@@ -190,18 +152,4 @@ function commonSuffix(a: string, b: string, most: number): number {
   while (s + CHUNK <= most && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
   while (s < most && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return s;
-}
-
-/** The start of the line an offset is on. */
-function lineStart(text: string, offset: number): number {
-  let k = offset;
-  while (k > 0 && !isEol(text.charCodeAt(k - 1))) k--;
-  return k;
-}
-
-/** The end of the line an offset is on (before its line ending). */
-function lineEnd(text: string, offset: number): number {
-  let k = offset;
-  while (k < text.length && !isEol(text.charCodeAt(k))) k++;
-  return k;
 }

@@ -1,0 +1,58 @@
+import type { Part } from './prose.js';
+
+// Where a draft may be cut between top-level nodes so that each side parses as it does in the whole draft: shared by
+// the incremental re-parse (reparse.ts) and the window-by-window parse of long drafts (parse.ts).
+
+/** A part with every source offset moved by delta (block texts, sentences and prose offsets are relative: kept). */
+export function shiftPart(part: Part, delta: number): Part {
+  if (delta === 0) return part;
+  return {
+    ...part, start: part.start + delta, end: part.end + delta,
+    blocks: part.blocks.map((b) => ({ ...b, segments: b.segments.map((g) => ({ ...g, source: g.source + delta })) })),
+    comments: part.comments.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
+  };
+}
+
+/** Whether nothing of `prev` can continue into `next`: a blank line between them, and `prev` not a list, footnote or indented code. */
+export function separated(text: string, prev: Part, next: Part): boolean {
+  if (prev.type === 'list' || prev.type === 'footnoteDefinition') return false;
+  if (prev.type === 'code' && !FENCE.test(text.slice(lineStart(text, prev.start), prev.start + 4))) return false;
+  return hasBlankLine(text, prev.end, lineStart(text, next.start));
+}
+
+const FENCE = /^ {0,3}(?:`{3}|~{3})/;
+
+export const isFrontmatter = (part: Part) => part.start === 0 && (part.type === 'yaml' || part.type === 'toml');
+/** A first line that could open front matter: an edit anywhere may close it. */
+export const opensFrontmatter = (text: string) => /^(?:---|\+\+\+)[ \t]*(?:\r|\n|$)/.test(text);
+
+const isEol = (c: number) => c === 10 || c === 13;
+
+/** Whether a whole line that holds only spaces and tabs lies within [from, to), `to` being a line start. */
+export function hasBlankLine(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to) {
+    while (k < to && !isEol(text.charCodeAt(k))) k++;
+    if (k >= to) return false;
+    k += text.charCodeAt(k) === 13 && text.charCodeAt(k + 1) === 10 ? 2 : 1;
+    let j = k;
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < to && isEol(text.charCodeAt(j))) return true;
+    k = j;
+  }
+  return false;
+}
+
+/** The start of the line an offset is on. */
+export function lineStart(text: string, offset: number): number {
+  let k = offset;
+  while (k > 0 && !isEol(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/** The end of the line an offset is on (before its line ending). */
+export function lineEnd(text: string, offset: number): number {
+  let k = offset;
+  while (k < text.length && !isEol(text.charCodeAt(k))) k++;
+  return k;
+}

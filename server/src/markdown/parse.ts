@@ -1,0 +1,156 @@
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { isFrontmatter, lineStart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
+import { defuse, toParts, type Part, type Prose } from './prose.js';
+
+/**
+ * Characters parsed at once. The parser's time per character grows with the size of the tree it builds (seven times
+ * slower per word at 1,000,000 words than at 3,000, most of it in garbage collection), so drafts longer than two
+ * windows are parsed window by window, which keeps the time linear and the memory bounded.
+ */
+export const WINDOW = 32_768;
+
+/** Parses a Markdown draft and extracts its prose with a source map; never throws on any string. */
+export function toProse(source: string, window = WINDOW): Prose {
+  const parts = parseParts(defuse(source), window);
+  const prose: Prose = { source, blocks: parts.flatMap((p) => p.blocks), comments: parts.flatMap((p) => p.comments) };
+  const frontmatter = parts.find((p) => p.frontmatter !== undefined)?.frontmatter;
+  if (frontmatter !== undefined) prose.frontmatter = frontmatter;
+  return prose;
+}
+
+/**
+ * The parts of a draft that {@link defuse} has been applied to, exactly as `toParts` gives them: at once for a short
+ * draft, and window by window for a long one. A window ends after a blank line; of its nodes, all but those from the
+ * last place where nothing can continue across a blank line (see `separated`) are kept, and the next window starts
+ * there. Link and footnote definitions apply to the whole draft: the definition lines elsewhere are put before a
+ * window's text. Where that cannot be shown to give the whole parse (two definitions of one label, a definition the
+ * line scan missed or misread, a draft that opens front matter it may not close), the draft is parsed at once.
+ */
+export function parseParts(text: string, window = WINDOW): Part[] {
+  if (text.length <= 2 * window) return toParts(text);
+  return parseByWindows(text, window) ?? toParts(text);
+}
+
+/** A line that looks like a link or footnote definition: its id as a part lists it ("[label", "^label"). */
+interface Definition {
+  id: string;
+  start: number;
+  /** The line to put before a window: the link definition as written, or the footnote label alone. */
+  line: string;
+}
+
+/** A line that starts a link ("[x]: url") or footnote ("[^x]: text") definition, its label on that line. */
+const DEFINITION = /^ {0,3}\[(\^?)((?:[^\\[\]\r\n]|\\[^\r\n]){1,999})\]:[^\r\n]*/gm;
+
+/** The parts of a draft parsed window by window, or undefined where that may differ from parsing it at once. */
+export function parseByWindows(text: string, size = WINDOW): Part[] | undefined {
+  const definitions: Definition[] = [];
+  DEFINITION.lastIndex = 0;
+  for (let m = DEFINITION.exec(text); m; m = DEFINITION.exec(text)) {
+    const id = `${m[1] ? '^' : '['}${normalizeIdentifier(m[2]!).toLowerCase()}`;
+    definitions.push({ id, start: m.index, line: m[1] ? `[^${m[2]}]: x` : m[0].trim() });
+  }
+  if (new Set(definitions.map((d) => d.id)).size !== definitions.length) return undefined;
+  // Front matter is parsed alone (definitions put before it would hide it); if it may not close, the draft at once.
+  const start = opensFrontmatter(text) ? frontmatterEnd(text) : 0;
+  if (start === undefined) return undefined;
+  const parts = start > 0 ? toParts(text.slice(0, start)) : [];
+  if (start > 0 && !(parts.length === 1 && isFrontmatter(parts[0]!))) return undefined;
+  for (let from = start; from < text.length;) {
+    for (let to = afterBlankLine(text, from + size); ; to = afterBlankLine(text, to + size)) {
+      const own = parseWindow(text, from, to, definitions);
+      if (!own) return undefined;
+      if (to === text.length) {
+        parts.push(...own);
+        from = to;
+        break;
+      }
+      const k = lastCut(text, own);
+      if (k > 0) {
+        parts.push(...own.slice(0, k));
+        from = lineStart(text, own[k]!.start);
+        break;
+      }
+      // No place to cut (one list or code block fills the window): the window grows.
+    }
+  }
+  const found = parts.flatMap((p) => p.definitions).sort();
+  const scanned = definitions.map((d) => d.id).sort();
+  return found.length === scanned.length && found.every((d, i) => d === scanned[i]) ? parts : undefined;
+}
+
+/**
+ * The parts of text [from, to) in the draft's offsets, parsed after the definitions made outside it when it may
+ * refer to them; undefined if those do not read back as the definitions they are, or a node has no position.
+ */
+function parseWindow(text: string, from: number, to: number, definitions: Definition[]): Part[] | undefined {
+  const slice = text.slice(from, to);
+  if (from > 0 && opensFrontmatter(slice)) return undefined; // alone, it would read as front matter
+  const labels = labelsIn(slice);
+  const outside = labels.size === 0 ? [] : definitions.filter((d) => (d.start < from || d.start >= to) && labels.has(d.id));
+  if (indented(text, from) && outside.some((d) => d.id.startsWith('^'))) return undefined; // it would continue the footnote
+  const head = outside.map((d) => `${d.line}\n\n`).join('');
+  const all = toParts(head + slice);
+  if (all.length < outside.length || all.some((p) => p.start < 0)) return undefined;
+  const read = all.slice(0, outside.length);
+  const own = all.slice(outside.length);
+  if (read.some((p, i) => p.end > head.length || p.definitions.length !== 1 || p.definitions[0] !== outside[i]!.id) ||
+    own.some((p) => p.start < head.length)) return undefined;
+  return own.map((p) => shiftPart(p, from - head.length));
+}
+
+/**
+ * Every id a reference in a text may use: the normalised contents of each pair of brackets, as a link label
+ * ("[x") and, after "^", as a footnote label ("^x"). A window is given only the definitions it may refer to.
+ */
+function labelsIn(text: string): Set<string> {
+  const labels = new Set<string>();
+  for (let open = text.indexOf('['); open >= 0; open = text.indexOf('[', open + 1)) {
+    let k = open + 1;
+    while (k < text.length && k - open <= 1000 && text[k] !== ']' && text[k] !== '[') k += text[k] === '\\' ? 2 : 1;
+    if (text[k] !== ']' || k === open + 1) continue;
+    const label = text.slice(open + 1, k);
+    labels.add(`[${normalizeIdentifier(label).toLowerCase()}`);
+    if (label.startsWith('^')) labels.add(`^${normalizeIdentifier(label.slice(1)).toLowerCase()}`);
+  }
+  return labels;
+}
+
+/** The index of the last part a window may be cut before (its parse cannot depend on what precedes it), or 0. */
+function lastCut(text: string, parts: Part[]): number {
+  for (let k = parts.length - 1; k > 0; k--) {
+    const at = lineStart(text, parts[k]!.start);
+    if (separated(text, parts[k - 1]!, parts[k]!) && !indented(text, at) && !opensFrontmatter(text.slice(at, at + 8))) return k;
+  }
+  return 0;
+}
+
+/** Whether the line at a line start is indented four columns or more (indented code, or a continuation). */
+function indented(text: string, at: number): boolean {
+  let column = 0;
+  for (let k = at; column < 4; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32) column++;
+    else if (c === 9) column += 4 - (column % 4);
+    else return false;
+  }
+  return true;
+}
+
+/** The offset just after the first blank line at or after `at` (or the end of the text). */
+function afterBlankLine(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  BLANK.lastIndex = at;
+  const m = BLANK.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}
+const BLANK = /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/g;
+
+/** Where front matter that the first line opens ends (after its closing fence's line ending), or undefined if it never closes. */
+function frontmatterEnd(text: string): number | undefined {
+  const fence = text.startsWith('+++') ? '\\+\\+\\+' : '---';
+  const close = new RegExp(`(?:\\r\\n|\\n|\\r)${fence}[ \\t]*(?:\\r\\n|\\n|\\r|$)`, 'g');
+  close.lastIndex = 3;
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : undefined;
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseByWindows, parseParts, WINDOW } from '../../server/src/markdown/parse.js';
+import { defuse, toParts } from '../../server/src/markdown/prose.js';
+import { ROOT } from './paths.js';
+
+const brief = readFileSync(join(ROOT, 'examples', 'brief-clean.md'), 'utf8');
+const errors = readFileSync(join(ROOT, 'examples', 'brief-with-errors.md'), 'utf8');
+
+/** A long draft: the example briefs over and over, each copy with its own footnote labels. */
+function longDraft(copies: number, first = 0): string {
+  const parts: string[] = [];
+  for (let i = first; i < first + copies; i++) parts.push((i % 2 ? errors : brief).replaceAll('[^1]', `[^c${i}]`));
+  return parts.join('\n\n');
+}
+
+/** Parsed window by window (asserted, not parsed at once), and the same parts as parsed at once. */
+function windowedAsWhole(text: string, window: number): void {
+  const windowed = parseByWindows(text, window);
+  assert.ok(windowed, 'parsed window by window');
+  assert.deepEqual(windowed, toParts(text));
+}
+
+test('a long draft parsed window by window has the same parts as parsed at once, for any window size', () => {
+  const text = longDraft(12);
+  for (const window of [64, 500, 2048, 10_000]) windowedAsWhole(text, window);
+});
+
+test('references resolve to definitions in other windows, before or after them; front matter stays front matter', () => {
+  const text = `---\ntitle: Brief\n---\nSee [the report][r] and the note.[^n]\n\n${longDraft(6)}\n\n[r]: https://example.org/r\n\n[^n]: A note.\n`;
+  windowedAsWhole(text, 300);
+  const parts = toParts(text);
+  assert.equal(parts[0]!.type, 'yaml');
+  assert.ok(parts.some((p) => p.definitions.includes('^n')) && parts.some((p) => p.definitions.includes('[r')));
+});
+
+test('a fence, a list or a table longer than a window is parsed whole, however the windows fall', () => {
+  const list = Array.from({ length: 60 }, (_, i) => `- item ${i} on 1 March\n\n  continued`).join('\n');
+  const fence = `\`\`\`\n${'code, not prose\n\n'.repeat(40)}\`\`\``;
+  const table = `| a | b |\n|---|---|\n${'| Xi Jinping | 1 March |\n'.repeat(80)}`;
+  windowedAsWhole(`${longDraft(2)}\n\n${list}\n\n${table}\n${longDraft(2, 2)}\n\n    indented code\n\n${fence}\n`, 200);
+});
+
+test('where windows could differ from the whole, the draft is parsed at once: the result is the same either way', () => {
+  const cases = {
+    'two definitions of one label': `${longDraft(3)}\n\n[r]: https://a.org\n\n[r]: https://b.org\n\nSee [x][r].\n`,
+    'a definition-like line in a fence': `[r]\n\n${longDraft(3)}\n\n\`\`\`\n[r]: https://a.org\n\`\`\`\n`,
+    'a definition in a block quote': `See [x][r].\n\n${longDraft(3)}\n\n> [r]: https://a.org\n`,
+    'front matter that never closes': `+++\ntitle = "x"\n\n${longDraft(3)}\n\n[^z]: note\n`,
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    assert.equal(parseByWindows(text, 300), undefined, name);
+    assert.deepEqual(parseParts(text, 300), toParts(text), name);
+  }
+});
+
+test('a draft longer than two default windows is parsed by windows, with the parts of a parse at once', () => {
+  const text = defuse(longDraft(60));
+  assert.ok(text.length > 2 * WINDOW);
+  windowedAsWhole(text, WINDOW);
+});
