@@ -14,6 +14,7 @@ export async function loadEngine() {
   const { loadFactBase } = await import(join(OUT, 'facts', 'load.js'));
   const { compile } = await import(join(OUT, 'match', 'compile.js'));
   const { check, MAX_DRAFT } = await import(join(OUT, 'check.js'));
+  const { toProse } = await import(join(OUT, 'markdown', 'parse.js'));
   const { Rechecker } = await import(join(OUT, 'incremental.js'));
   const text = readFileSync(FACTS, 'utf8');
   const load = () => {
@@ -28,6 +29,8 @@ export async function loadEngine() {
     /** Load + validate + link + compile, as the server does once per fact base. */
     loadAndCompile: () => compile(load()),
     parse: (source) => parser.parse(source),
+    /** factlint's own parse: the same processor, window by window for long drafts, with the prose extracted. */
+    prose: (source) => toProse(source),
     check: (source) => check(source, index),
     /** A per-document incremental checker, as the language server keeps one per open draft. */
     rechecker: () => {

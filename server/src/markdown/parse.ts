@@ -57,7 +57,7 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
   const parts = start > 0 ? toParts(text.slice(0, start)) : [];
   if (start > 0 && !(parts.length === 1 && isFrontmatter(parts[0]!))) return undefined;
   for (let from = start; from < text.length;) {
-    for (let to = afterBlankLine(text, from + size); ; to = afterBlankLine(text, to + size)) {
+    for (let to = afterBlankLine(text, from + size); ; to = afterBlankLine(text, from + 2 * (to - from))) {
       const own = parseWindow(text, from, to, definitions);
       if (!own) return undefined;
       if (to === text.length) {
@@ -71,7 +71,7 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
         from = lineStart(text, own[k]!.start);
         break;
       }
-      // No place to cut (one list or code block fills the window): the window grows.
+      // No place to cut (one list or code block fills the window): the window doubles, so the text is read O(1) times.
     }
   }
   const found = parts.flatMap((p) => p.definitions).sort();
