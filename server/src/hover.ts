@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { basename } from 'node:path';
 import type { Event, FactBase, Person, Sourced } from './facts/types.js';
 import { LineIndex } from './lines.js';
+import type { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { intervalOf } from './match/dates.js';
 import { formatAmount } from './match/figures.js';
@@ -186,8 +187,8 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number]):
 }
 
 /** The fact card for the name, office, event, date, document, figure or count at a source offset of a draft. */
-export function hover(source: string, index: FactIndex, offset: number): HoverCard | undefined {
-  const mention = mentionAt(source, index, offset);
+export function hover(source: string, index: FactIndex, offset: number, blocks?: BlockFacts[]): HoverCard | undefined {
+  const mention = mentionAt(source, index, offset, blocks);
   if (!mention) return undefined;
   const card = new Card(index.facts);
   if (mention.kind === 'date' && mention.date) {

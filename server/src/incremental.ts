@@ -34,6 +34,7 @@ export class Rechecker {
   #index?: FactIndex;
   #kept = new Map<string, Kept>();
   last: RecheckStats = { reason: 'first', reparsed: 0, blocks: 0, analysed: 0 };
+  #analysed?: { source: string; index: FactIndex; blocks: BlockFacts[] };
 
   check(source: string, index: FactIndex, options: CheckOptions = {}): Finding[] {
     if (index !== this.#index) {
@@ -54,6 +55,7 @@ export class Rechecker {
     this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed: this.#kept.size - known };
     this.#kept = new Map(blocks.map((b, i) => [keyOf(b), kept[i]!])); // only what the draft still has
     const current = blocks.map((b, i) => (kept[i]!.facts.block === b ? kept[i]!.facts : kept[i]!.facts.moved(b)));
+    this.#analysed = { source, index, blocks: current };
     const findings: Finding[] = [];
     for (const rule of rules) {
       const severity = severityOf(rule, options);
@@ -85,6 +87,15 @@ export class Rechecker {
     return finish(findings, parsed.parts.flatMap((p) => p.comments), source);
   }
 
+  /**
+   * The analysed blocks of the text last checked, if that is `source` against `index`: hovers and go-to-definition
+   * between checks use them instead of parsing the draft again.
+   */
+  analysedFor(source: string, index: FactIndex): BlockFacts[] | undefined {
+    const last = this.#analysed;
+    return last && last.index === index && last.source === source ? last.blocks : undefined;
+  }
+
   /** Forgets the previous text (the next check parses the whole draft); the kept block analyses stay. */
   reset(): void {
     this.#parsed = undefined;
@@ -102,6 +113,7 @@ export class Rechecker {
 
   #failed(reason: RecheckStats['reason'], finding: Finding): Finding[] {
     this.#parsed = undefined;
+    this.#analysed = undefined;
     this.last = { reason, reparsed: 0, blocks: 0, analysed: 0 };
     return [finding];
   }

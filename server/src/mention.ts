@@ -28,8 +28,12 @@ export interface Mention {
 
 let last: { source: string; index: FactIndex; blocks: BlockFacts[] } | undefined;
 
-/** The draft's analysed blocks; the last draft's are reused while neither its text nor the fact base changed. */
-function analysed(source: string, index: FactIndex): BlockFacts[] {
+/**
+ * The draft's analysed blocks: those the caller has for this text (the language server's checker keeps them), else
+ * the last draft's while neither its text nor the fact base changed, else parsed and analysed afresh.
+ */
+function analysed(source: string, index: FactIndex, given?: BlockFacts[]): BlockFacts[] {
+  if (given) return given;
   if (last?.source !== source || last.index !== index) {
     last = { source, index, blocks: toProse(source).blocks.map((b) => new BlockFacts(b, index)) };
   }
@@ -59,9 +63,12 @@ function counts(bf: BlockFacts): { start: number; end: number; ids: string[] }[]
   });
 }
 
-/** The mention at a source offset of a draft, if any; names win over offices, documents, figures, events and dates. */
-export function mentionAt(source: string, index: FactIndex, offset: number): Mention | undefined {
-  for (const bf of analysed(source, index)) {
+/**
+ * The mention at a source offset of a draft, if any; names win over offices, documents, figures, events and dates.
+ * `blocks`, if given, are the draft's blocks analysed against `index` for exactly this `source`.
+ */
+export function mentionAt(source: string, index: FactIndex, offset: number, blocks?: BlockFacts[]): Mention | undefined {
+  for (const bf of analysed(source, index, blocks)) {
     const p = proseOffset(bf.block, offset);
     if (p === undefined) continue;
     const sentence = bf.sentenceAt(p);

@@ -192,7 +192,8 @@ connection.onHover(async ({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
   if (!doc || isFactDoc(doc.uri)) return null;
   const { index } = await factsFor(doc);
-  const card = index && hover(doc.getText(), index, doc.offsetAt(position));
+  const text = doc.getText();
+  const card = index && hover(text, index, doc.offsetAt(position), checkers.get(doc.uri)?.analysedFor(text, index));
   if (!card) return null;
   const contents = markdownHovers ? { kind: 'markdown' as const, value: card.markdown } : { kind: 'plaintext' as const, value: card.plaintext };
   return { contents, range: rangeOf(doc, card.start, card.end) };
@@ -204,7 +205,8 @@ connection.onDefinition(async ({ textDocument, position }): Promise<Location[]> 
   const { index } = await factsFor(doc);
   if (!index) return [];
   const lines = factLines(index.facts);
-  return definition(doc.getText(), index, doc.offsetAt(position)).flatMap(({ file, start, end }) => {
+  const text = doc.getText();
+  return definition(text, index, doc.offsetAt(position), checkers.get(doc.uri)?.analysedFor(text, index)).flatMap(({ file, start, end }) => {
     const positions = lines(file);
     return positions ? [{ uri: fileUri(file), range: rangeOf(positions, start, end) }] : [];
   });

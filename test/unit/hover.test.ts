@@ -4,6 +4,8 @@ import { definition } from '../../server/src/definition.js';
 import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import { hover } from '../../server/src/hover.js';
+import { Rechecker } from '../../server/src/incremental.js';
+import { toProse } from '../../server/src/markdown/parse.js';
 import { compile } from '../../server/src/match/compile.js';
 
 const loaded = loadFactBase(readFactFiles([bundledFactsDir()]));
@@ -80,4 +82,22 @@ test('no card for code spans or plain words; a definition for a name', () => {
   assert.equal(card('table'), undefined);
   const [origin] = definition(DRAFT, index, DRAFT.indexOf('Lukashenka**') + 1);
   assert.match(loaded.facts!.files[0]!.text.slice(origin!.start, origin!.end), /^id: lukashenka\n/);
+});
+
+test('between checks, hovers and definitions use the checker\'s analysed blocks of the same text, and only those', () => {
+  const checker = new Rechecker();
+  const edited = `${DRAFT}\n\nLukashenka met Wang Yi on 2 March 2023.`;
+  checker.check(DRAFT, index);
+  checker.check(edited, index);
+  const blocks = checker.analysedFor(edited, index);
+  assert.ok(blocks);
+  assert.equal(checker.analysedFor(DRAFT, index), undefined, 'not for a text it no longer holds');
+  assert.equal(checker.analysedFor(edited, compile(loaded.facts!)), undefined, 'not for another fact index');
+  assert.deepEqual(blocks.map((b) => b.text), toProse(edited).blocks.map((b) => b.text));
+  for (const at of ['Wang Yi', 'Lukashenka', 'joint statement', '2 March 2023', '$3.5 billion']) {
+    const offset = edited.lastIndexOf(at) + 1;
+    assert.deepEqual(hover(edited, index, offset, blocks), hover(edited, index, offset), at);
+    assert.deepEqual(definition(edited, index, offset, blocks), definition(edited, index, offset), at);
+  }
+  assert.ok(hover(edited, index, edited.lastIndexOf('Wang Yi') + 1, blocks)?.markdown.includes('Foreign'));
 });
