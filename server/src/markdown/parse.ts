@@ -90,6 +90,7 @@ function parseWindow(text: string, from: number, to: number, definitions: Defini
   const outside = labels.size === 0 ? [] : definitions.filter((d) => (d.start < from || d.start >= to) && labels.has(d.id));
   if (indented(text, from) && outside.some((d) => d.id.startsWith('^'))) return undefined; // it would continue the footnote
   const head = outside.map((d) => `${d.line}\n\n`).join('');
+  if (head.length > 2 * slice.length) return undefined; // many long definitions used everywhere: one parse is cheaper
   const all = toParts(head + slice);
   if (all.length < outside.length || all.some((p) => p.start < 0)) return undefined;
   const read = all.slice(0, outside.length);
