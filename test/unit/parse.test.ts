@@ -63,16 +63,16 @@ test('a draft longer than two default windows is parsed by windows, with the par
 });
 
 test('parsing by windows costs no more than a few one-shot parses, even on drafts built against it', () => {
-  const url = `https://example.org/${'x'.repeat(500)}`;
+  const url = `https://example.org/${'x'.repeat(300)}`;
   const hostile: [string, string][] = [
     ['long definitions referred to from every window', (() => {
-      const labels = Array.from({ length: 300 }, (_, i) => `d${i}`);
+      const labels = Array.from({ length: 150 }, (_, i) => `d${i}`);
       const refs = labels.map((l) => `[${l}]`).join(' ');
-      return `${Array.from({ length: 40 }, () => refs).join('\n\n')}\n\n${labels.map((l) => `[${l}]: ${url}`).join('\n\n')}\n`;
+      return `${Array.from({ length: 20 }, () => refs).join('\n\n')}\n\n${labels.map((l) => `[${l}]: ${url}`).join('\n\n')}\n`;
     })()],
-    ['one list as long as the draft', '- item\n\n  more\n'.repeat(7000)],
-    ['a fence that never closes', `\`\`\`\n${'code\n\n'.repeat(20_000)}`],
-    ['footnote references and definitions, alternating', Array.from({ length: 4000 }, (_, i) => `See[^f${i}].\n\n[^f${i}]: Note.\n\n`).join('')],
+    ['one list as long as the draft', '- item\n\n  more\n'.repeat(3000)],
+    ['a fence that never closes', `\`\`\`\n${'code\n\n'.repeat(8000)}`],
+    ['footnote references and definitions, alternating', Array.from({ length: 1500 }, (_, i) => `See[^f${i}].\n\n[^f${i}]: Note.\n\n`).join('')],
   ];
   const time = (parse: () => unknown) => {
     const start = process.cpuUsage();
@@ -81,9 +81,9 @@ test('parsing by windows costs no more than a few one-shot parses, even on draft
     return (used.user + used.system) / 1000;
   };
   for (const [name, text] of hostile) {
-    assert.ok(text.length > 100_000, name);
+    assert.ok(text.length > 40_000, name);
     const once = Math.min(time(() => toParts(text)), time(() => toParts(text)));
-    const windowed = time(() => parseParts(text, 1024));
+    const windowed = time(() => parseParts(text, 512));
     assert.ok(windowed < 3 * once + 100, `${name}: ${text.length} characters, one parse ${once.toFixed(0)} ms, by windows ${windowed.toFixed(0)} ms`);
   }
 });
