@@ -41,6 +41,8 @@ test('a fence, a list or a table longer than a window is parsed whole, however t
   const fence = `\`\`\`\n${'code, not prose\n\n'.repeat(40)}\`\`\``;
   const table = `| a | b |\n|---|---|\n${'| Xi Jinping | 1 March |\n'.repeat(80)}`;
   windowedAsWhole(`${longDraft(2)}\n\n${list}\n\n${table}\n${longDraft(2, 2)}\n\n    indented code\n\n${fence}\n`, 200);
+  // A byte order mark is dropped at the start of a draft only: a window never starts with one (found by fuzzing).
+  windowedAsWhole(`${longDraft(1)}\n\n\uFEFF Not the start of the draft.\n\n\uFEFF---\n\n${longDraft(1, 1)}`, 16);
 });
 
 test('where windows could differ from the whole, the draft is parsed at once: the result is the same either way', () => {
@@ -48,6 +50,8 @@ test('where windows could differ from the whole, the draft is parsed at once: th
     'two definitions of one label': `${longDraft(3)}\n\n[r]: https://a.org\n\n[r]: https://b.org\n\nSee [x][r].\n`,
     'a definition-like line in a fence': `[r]\n\n${longDraft(3)}\n\n\`\`\`\n[r]: https://a.org\n\`\`\`\n`,
     'a definition in a block quote': `See [x][r].\n\n${longDraft(3)}\n\n> [r]: https://a.org\n`,
+    'a definition-like line inside a paragraph, the definition itself in a quote (found by fuzzing)':
+      `A paragraph.\n[r]: https://a.org\nthe end.\n\n${longDraft(3)}\n\n> [r]: https://a.org\n`,
     'front matter that never closes': `+++\ntitle = "x"\n\n${longDraft(3)}\n\n[^z]: note\n`,
   };
   for (const [name, text] of Object.entries(cases)) {

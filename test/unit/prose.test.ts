@@ -149,6 +149,14 @@ test('astral characters keep both halves, and offsets after them stay exact', ()
   assert.equal(sourceOf(prose, '\u{1D4B3}\u{1D4B3}'), '\u{1D4B3}\u{1D4B3}');
 });
 
+test('a byte order mark before the draft is not prose, and every character after it maps to itself (found by fuzzing)', () => {
+  const { prose, text } = mapped('\uFEFF---\ntitle: x\n---\nXi met *Li* on 1 March.\n\nSecond para, to 2 March.');
+  assert.equal(text, 'Xi met Li on 1 March. | Second para, to 2 March.');
+  assert.equal(prose.frontmatter, 'title: x');
+  assert.equal(sourceOf(prose, 'on 1 March.'), 'on 1 March.');
+  assert.equal(sourceOf(prose, '2 March.'), '2 March.');
+});
+
 test('no string breaks the map: empty, whitespace, unclosed constructs, deep nesting', () => {
   for (const source of ['', '   \n\n', '*unclosed **strong', '[link](', '<div', '&#;', '&#xFFFFFFF;', '\\', '> '.repeat(200) + 'deep',
     '- '.repeat(100) + 'x', '`'.repeat(1000), '\u0000\uFFFF\uD800']) {

@@ -7,7 +7,7 @@ import type { Part } from './prose.js';
 export function shiftPart(part: Part, delta: number): Part {
   if (delta === 0) return part;
   return {
-    ...part, start: part.start + delta, end: part.end + delta,
+    ...part, start: part.start < 0 ? part.start : part.start + delta, end: part.end < 0 ? part.end : part.end + delta, definitionStarts: part.definitionStarts.map((at) => (at < 0 ? at : at + delta)),
     blocks: part.blocks.map((b) => ({ ...b, segments: b.segments.map((g) => ({ ...g, source: g.source + delta })) })),
     comments: part.comments.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
   };
@@ -22,9 +22,10 @@ export function separated(text: string, prev: Part, next: Part): boolean {
 
 const FENCE = /^ {0,3}(?:`{3}|~{3})/;
 
-export const isFrontmatter = (part: Part) => part.start === 0 && (part.type === 'yaml' || part.type === 'toml');
+/** Front matter: a YAML or TOML node at the start of the draft (after a byte order mark, if any). */
+export const isFrontmatter = (part: Part) => part.start >= 0 && part.start <= 1 && (part.type === 'yaml' || part.type === 'toml');
 /** A first line that could open front matter: an edit anywhere may close it. */
-export const opensFrontmatter = (text: string) => /^(?:---|\+\+\+)[ \t]*(?:\r|\n|$)/.test(text);
+export const opensFrontmatter = (text: string) => /^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r|\n|$)/.test(text);
 
 const isEol = (c: number) => c === 10 || c === 13;
 

@@ -24,7 +24,8 @@ export function toProse(source: string, window = WINDOW): Prose {
  * last place where nothing can continue across a blank line (see `separated`) are kept, and the next window starts
  * there. Link and footnote definitions apply to the whole draft: the definition lines elsewhere are put before a
  * window's text. Where that cannot be shown to give the whole parse (two definitions of one label, a definition the
- * line scan missed or misread, a draft that opens front matter it may not close), the draft is parsed at once.
+ * line scan missed, misread or found on another line, a draft that opens front matter it may not close), the draft
+ * is parsed at once.
  */
 export function parseParts(text: string, window = WINDOW): Part[] {
   if (text.length <= 2 * window) return toParts(text);
@@ -44,6 +45,7 @@ const DEFINITION = /^ {0,3}\[(\^?)((?:[^\\[\]\r\n]|\\[^\r\n]){1,999})\]:[^\r\n]*
 
 /** The parts of a draft parsed window by window, or undefined where that may differ from parsing it at once. */
 export function parseByWindows(text: string, size = WINDOW): Part[] | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return parseByWindows(text.slice(1), size)?.map((part) => shiftPart(part, 1)); // see toParts
   const definitions: Definition[] = [];
   DEFINITION.lastIndex = 0;
   for (let m = DEFINITION.exec(text); m; m = DEFINITION.exec(text)) {
@@ -74,9 +76,16 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
       // No place to cut (one list or code block fills the window): the window doubles, so the text is read O(1) times.
     }
   }
-  const found = parts.flatMap((p) => p.definitions).sort();
-  const scanned = definitions.map((d) => d.id).sort();
-  return found.length === scanned.length && found.every((d, i) => d === scanned[i]) ? parts : undefined;
+  // Each definition the parse found must be the one the scan found on its line, and the scan found no others.
+  const scanned = new Map(definitions.map((d) => [d.id, d.start]));
+  let found = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.definitions.length; i++, found++) {
+      const at = part.definitionStarts[i]!;
+      if (at < 0 || scanned.get(part.definitions[i]!) !== lineStart(text, at)) return undefined;
+    }
+  }
+  return found === definitions.length ? parts : undefined;
 }
 
 /**
@@ -85,7 +94,7 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
  */
 function parseWindow(text: string, from: number, to: number, definitions: Definition[]): Part[] | undefined {
   const slice = text.slice(from, to);
-  if (from > 0 && opensFrontmatter(slice)) return undefined; // alone, it would read as front matter
+  if (from > 0 && readsAsStart(slice)) return undefined;
   const labels = labelsIn(slice);
   const outside = labels.size === 0 ? [] : definitions.filter((d) => (d.start < from || d.start >= to) && labels.has(d.id));
   if (indented(text, from) && outside.some((d) => d.id.startsWith('^'))) return undefined; // it would continue the footnote
@@ -121,9 +130,17 @@ function labelsIn(text: string): Set<string> {
 function lastCut(text: string, parts: Part[]): number {
   for (let k = parts.length - 1; k > 0; k--) {
     const at = lineStart(text, parts[k]!.start);
-    if (separated(text, parts[k - 1]!, parts[k]!) && !indented(text, at) && !opensFrontmatter(text.slice(at, at + 8))) return k;
+    if (separated(text, parts[k - 1]!, parts[k]!) && !indented(text, at) && !readsAsStart(text.slice(at, at + 8))) return k;
   }
   return 0;
+}
+
+/**
+ * Whether a text begins with what only the start of a draft reads specially: a line that opens front matter, or a
+ * byte order mark (dropped there, a character anywhere else). A window must not start with either.
+ */
+function readsAsStart(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff || opensFrontmatter(text);
 }
 
 /** Whether the line at a line start is indented four columns or more (indented code, or a continuation). */

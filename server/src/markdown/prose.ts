@@ -1,6 +1,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Nodes, Root } from 'mdast';
 import { findAddresses } from './addresses.js';
+import { shiftPart } from './boundaries.js';
 import { parser } from './parser.js';
 
 /** A run of prose `[prose, prose + proseLength)` that came from source `[source, source + sourceLength)`. */
@@ -59,11 +60,15 @@ export interface Part {
   comments: Comment[];
   /** The link ("[id") and footnote ("^id") definitions in it: they decide how references anywhere in the draft parse. */
   definitions: string[];
+  /** Where each of those definitions starts (-1 if the parser gave it no position). */
+  definitionStarts: number[];
   frontmatter?: string;
 }
 
 /** Parses text that {@link defuse} has already been applied to and extracts each top-level node's prose. */
 export function toParts(text: string): Part[] {
+  // micromark drops a leading byte order mark and counts its offsets without it: parse the rest, then shift by one.
+  if (text.charCodeAt(0) === 0xfeff) return toParts(text.slice(1)).map((part) => shiftPart(part, 1));
   const tree = parser.parse(text) as Root;
   return tree.children.map((node) => partOf(node, text));
 }
@@ -72,7 +77,7 @@ function partOf(top: Nodes, text: string): Part {
   // The walk aligns node values with the text that was parsed (the defused draft, or a slice of it).
   const prose: Prose = { source: text, blocks: [], comments: [] };
   const part: Part = { type: top.type, start: top.position?.start.offset ?? -1, end: top.position?.end.offset ?? -1,
-    blocks: prose.blocks, comments: prose.comments, definitions: [] };
+    blocks: prose.blocks, comments: prose.comments, definitions: [], definitionStarts: [] };
   const stack: Nodes[] = [top];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -90,9 +95,13 @@ function partOf(top: Nodes, text: string): Part {
         break;
       case 'definition':
         part.definitions.push(`[${node.identifier}`);
+        part.definitionStarts.push(node.position?.start.offset ?? -1);
         break;
       default:
-        if (node.type === 'footnoteDefinition') part.definitions.push(`^${node.identifier}`);
+        if (node.type === 'footnoteDefinition') {
+          part.definitions.push(`^${node.identifier}`);
+          part.definitionStarts.push(node.position?.start.offset ?? -1);
+        }
         if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
   }
