@@ -18,11 +18,13 @@ const quick = flag('quick');
 const SEED = 20230301;
 /**
  * Warm-up rounds and timed rounds per size: fewer for large drafts, so the whole bench takes minutes on 2 cores.
- * One round at 1M words is about four minutes (the parse alone is ~1 min there, see BENCHMARKS.md), so it gets one
- * timed round and no warm-up (the smaller sizes have warmed the JIT); --runs=3 for more.
+ * The smallest size warms the JIT for all three jobs, so it gets as many warm-up rounds as timed ones (with 5, the
+ * first timed rounds still ran partly unoptimised code, which weighs most on the job with the most code).
+ * One round at 1M words takes about a minute and a half (the one-shot parse and textlint are most of it), so it gets
+ * one timed round and no warm-up (the smaller sizes have warmed the JIT); --runs=3 for more.
  */
 const largeRuns = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 1);
-const PLAN = { 1000: [5, 30], 3000: [5, 20], 10000: [2, 10], 100000: [1, 3], 1000000: [0, largeRuns] };
+const PLAN = { 1000: [30, 30], 3000: [10, 20], 10000: [3, 10], 100000: [1, 3], 1000000: [0, largeRuns] };
 const sizes = args.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ??
   (quick ? [1000, 3000, 10000] : [1000, 3000, 10000, 100000, 1000000]);
 const plan = (n) => (quick ? [2, 5] : PLAN[n] ?? (n <= 10000 ? [3, 10] : [1, 3]));
