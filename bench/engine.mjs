@@ -7,9 +7,8 @@ export const ROOT = process.cwd();
 export const FACTS = join(ROOT, 'facts', 'lukashenka-china-2023.facts.yaml');
 const OUT = join(ROOT, 'out', 'server', 'src');
 
-
 export async function loadEngine() {
-  // The floor is the very processor prose.ts parses with (server/src/markdown/parser.ts), not a copy of it.
+  // The floor is the very processor factlint parses with (server/src/markdown/parser.ts), not a copy of it.
   const { parser } = await import(join(OUT, 'markdown', 'parser.js'));
   const { loadFactBase } = await import(join(OUT, 'facts', 'load.js'));
   const { compile } = await import(join(OUT, 'match', 'compile.js'));

@@ -18,7 +18,7 @@ const quick = flag('quick');
 const SEED = 20230301;
 /**
  * Warm-up rounds and timed rounds per size: fewer for large drafts, so the whole bench takes minutes on 2 cores.
- * The smallest size warms the JIT for all three jobs, so it gets as many warm-up rounds as timed ones (with 5, the
+ * The smallest size warms the JIT for all the jobs, so it gets as many warm-up rounds as timed ones (with 5, the
  * first timed rounds still ran partly unoptimised code, which weighs most on the job with the most code).
  * One round at 1M words takes about a minute and a half (the one-shot parse and textlint are most of it), so it gets
  * one timed round and no warm-up (the smaller sizes have warmed the JIT); --runs=3 for more.
@@ -39,9 +39,10 @@ const median = (xs) => {
 };
 /**
  * Median wall time of each job over `runs` rounds after `warm` untimed ones. The jobs run in turn within each round,
- * so load from elsewhere on the machine falls on all of them alike, in an order that rotates from round to round. No forced GC between runs: a full GC shrinks the
- * heap, and the next run then pays for regrowing it (this made the parse several times slower); garbage collection
- * is part of the steady state an editor sees, so each job pays for its own.
+ * in an order that rotates from round to round, so load from elsewhere on the machine falls on all of them alike.
+ * No forced GC between runs: a full GC shrinks the heap, and the next run then pays for regrowing it (this made the
+ * parse several times slower); garbage collection is part of the steady state an editor sees, so each job pays for
+ * its own.
  */
 async function timeEach(jobs, [warm, runs]) {
   for (let i = 0; i < warm; i++) for (const fn of Object.values(jobs)) await fn();
