@@ -66,13 +66,13 @@ test('a draft longer than two default windows is parsed by windows, with the par
   windowedAsWhole(text, WINDOW);
 });
 
-test('parsing by windows costs no more than a few one-shot parses, even on drafts built against it', () => {
-  const url = `https://example.org/${'x'.repeat(300)}`;
+test('parsing by windows costs no more than a few one-shot parses (at most five), even on drafts built against it', () => {
+  const url = `https://example.org/${'x'.repeat(5000)}`;
   const hostile: [string, string][] = [
     ['long definitions referred to from every window', (() => {
-      const labels = Array.from({ length: 150 }, (_, i) => `d${i}`);
+      const labels = Array.from({ length: 100 }, (_, i) => `d${i}`);
       const refs = labels.map((l) => `[${l}]`).join(' ');
-      return `${Array.from({ length: 20 }, () => refs).join('\n\n')}\n\n${labels.map((l) => `[${l}]: ${url}`).join('\n\n')}\n`;
+      return `${Array.from({ length: 40 }, () => refs).join('\n\n')}\n\n${labels.map((l) => `[${l}]: ${url}`).join('\n\n')}\n`;
     })()],
     ['one list as long as the draft', '- item\n\n  more\n'.repeat(3000)],
     ['a fence that never closes', `\`\`\`\n${'code\n\n'.repeat(8000)}`],
@@ -88,6 +88,6 @@ test('parsing by windows costs no more than a few one-shot parses, even on draft
     assert.ok(text.length > 40_000, name);
     const once = Math.min(time(() => toParts(text)), time(() => toParts(text)));
     const windowed = time(() => parseParts(text, 512));
-    assert.ok(windowed < 3 * once + 100, `${name}: ${text.length} characters, one parse ${once.toFixed(0)} ms, by windows ${windowed.toFixed(0)} ms`);
+    assert.ok(windowed < 5 * once + 200, `${name}: ${text.length} characters, one parse ${once.toFixed(0)} ms, by windows ${windowed.toFixed(0)} ms`);
   }
 });
