@@ -7,7 +7,10 @@ import type { Part } from './prose.js';
 export function shiftPart(part: Part, delta: number): Part {
   if (delta === 0) return part;
   return {
-    ...part, start: part.start < 0 ? part.start : part.start + delta, end: part.end < 0 ? part.end : part.end + delta, definitionStarts: part.definitionStarts.map((at) => (at < 0 ? at : at + delta)),
+    ...part,
+    start: part.start < 0 ? part.start : part.start + delta,
+    end: part.end < 0 ? part.end : part.end + delta,
+    definitionStarts: part.definitionStarts.map((at) => (at < 0 ? at : at + delta)),
     blocks: part.blocks.map((b) => ({ ...b, segments: b.segments.map((g) => ({ ...g, source: g.source + delta })) })),
     comments: part.comments.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
   };
@@ -30,7 +33,7 @@ export const opensFrontmatter = (text: string) => /^\uFEFF?(?:---|\+\+\+)[ \t]*(
 const isEol = (c: number) => c === 10 || c === 13;
 
 /** Whether a whole line that holds only spaces and tabs lies within [from, to), `to` being a line start. */
-export function hasBlankLine(text: string, from: number, to: number): boolean {
+function hasBlankLine(text: string, from: number, to: number): boolean {
   let k = from;
   while (k < to) {
     while (k < to && !isEol(text.charCodeAt(k))) k++;
