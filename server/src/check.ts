@@ -5,6 +5,7 @@ import { toProse } from './markdown/parse.js';
 import { toSource, type Block, type Comment } from './markdown/prose.js';
 import { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
+import { NO_TOPICS, topicsOut } from './match/evidence.js';
 import { rules, ruleById } from './rules/index.js';
 import type { FactLink, Rule, RuleFinding } from './rules/rule.js';
 import { suppress } from './suppress.js';
@@ -27,7 +28,14 @@ export function check(source: string, index: FactIndex, options: CheckOptions = 
   } catch (error) {
     return [unparsable(error)];
   }
-  const context = { index, facts: index.facts, blocks: prose.blocks.map((b) => new BlockFacts(b, index)) };
+  // Each block is read after the text before it: what that text is about (its topics) carries into the block.
+  let topics = NO_TOPICS;
+  const blocks = prose.blocks.map((b) => {
+    const bf = new BlockFacts(b, index, undefined, topics);
+    topics = topicsOut(bf);
+    return bf;
+  });
+  const context = { index, facts: index.facts, blocks };
   const findings: Finding[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, options);

@@ -4,6 +4,7 @@ import type { Block } from './markdown/prose.js';
 import { reparse, type Parsed } from './markdown/reparse.js';
 import { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
+import { NO_TOPICS, topicsOut } from './match/evidence.js';
 import { rules } from './rules/index.js';
 import type { RuleFinding } from './rules/rule.js';
 
@@ -33,6 +34,8 @@ export class Rechecker {
   #parsed?: Parsed;
   #index?: FactIndex;
   #kept = new Map<string, Kept>();
+  /** The analysis of each block text, whatever the topics before it (rebuilt with #kept). */
+  #byText = new Map<string, BlockFacts>();
   last: RecheckStats = { reason: 'first', reparsed: 0, blocks: 0, analysed: 0 };
   #analysed?: { source: string; index: FactIndex; blocks: BlockFacts[] };
 
@@ -40,6 +43,7 @@ export class Rechecker {
     if (index !== this.#index) {
       this.#index = index;
       this.#kept = new Map();
+      this.#byText = new Map();
     }
     if (source.length > MAX_DRAFT) return this.#failed('too large', tooLarge(source));
     let parsed: Parsed;
@@ -51,9 +55,16 @@ export class Rechecker {
     this.#parsed = parsed;
     const blocks = parsed.parts.flatMap((p) => p.blocks);
     const known = this.#kept.size;
-    const kept = blocks.map((block) => this.#keep(block, index));
+    // A block's findings depend on its text and on what the text before it is about (its topics).
+    let topics = NO_TOPICS;
+    const kept = blocks.map((block) => {
+      const k = this.#keep(block, index, topics);
+      topics = topicsOut(k.facts);
+      return k;
+    });
     this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed: this.#kept.size - known };
-    this.#kept = new Map(blocks.map((b, i) => [keyOf(b), kept[i]!])); // only what the draft still has
+    this.#kept = new Map(blocks.map((b, i) => [keyOf(b, kept[i]!.facts.topicsIn), kept[i]!])); // only what the draft still has
+    this.#byText = new Map(kept.map((k) => [keyOf(k.facts.block, NO_TOPICS), k.facts]));
     const current = blocks.map((b, i) => (kept[i]!.facts.block === b ? kept[i]!.facts : kept[i]!.facts.moved(b)));
     this.#analysed = { source, index, blocks: current };
     const findings: Finding[] = [];
@@ -101,12 +112,15 @@ export class Rechecker {
     this.#parsed = undefined;
   }
 
-  #keep(block: Block, index: FactIndex): Kept {
-    const key = keyOf(block);
+  #keep(block: Block, index: FactIndex, topics: ReadonlySet<string>): Kept {
+    const key = keyOf(block, topics);
     let k = this.#kept.get(key);
     if (!k) {
-      k = { facts: new BlockFacts(block, index), found: new Map() };
+      // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
+      const same = this.#byText.get(keyOf(block, NO_TOPICS));
+      k = { facts: same ? same.after(topics) : new BlockFacts(block, index, undefined, topics), found: new Map() };
       this.#kept.set(key, k);
+      this.#byText.set(keyOf(block, NO_TOPICS), k.facts);
     }
     return k;
   }
@@ -119,5 +133,5 @@ export class Rechecker {
   }
 }
 
-/** Blocks of the same kind and text have the same analysis and block-local findings. */
-const keyOf = (block: Block) => `${block.kind}\u0000${block.text}`;
+/** Blocks of the same kind and text, read after the same topics, have the same analysis and block-local findings. */
+const keyOf = (block: Block, topics: ReadonlySet<string>) => `${block.kind}\u0000${[...topics].sort().join(' ')}\u0000${block.text}`;

@@ -24,8 +24,19 @@ export interface BlockAnalysis {
 export class BlockFacts {
   readonly #a: BlockAnalysis;
 
-  constructor(readonly block: Block, readonly index: FactIndex, analysis?: BlockAnalysis) {
+  /** The events (root ids) the text before this block is about (see match/evidence.ts); they depend on that text. */
+  readonly topicsIn: ReadonlySet<string>;
+  /** The topics before each sentence and after the last, once worked out (match/evidence.ts). */
+  topicFlow?: ReadonlySet<string>[];
+
+  constructor(readonly block: Block, readonly index: FactIndex, analysis?: BlockAnalysis, topicsIn: ReadonlySet<string> = new Set()) {
     this.#a = analysis ?? { phrases: new Map() };
+    this.topicsIn = topicsIn;
+  }
+
+  /** The same block's analysis read after other text (topics), sharing what depends on its text alone. */
+  after(topicsIn: ReadonlySet<string>): BlockFacts {
+    return new BlockFacts(this.block, this.index, this.#a, topicsIn);
   }
 
   /**
@@ -33,7 +44,9 @@ export class BlockFacts {
    * everything is in offsets into the block text, so it carries over, and what either computes later is shared.
    */
   moved(block: Block): BlockFacts {
-    return new BlockFacts(block, this.index, this.#a);
+    const moved = new BlockFacts(block, this.index, this.#a, this.topicsIn);
+    moved.topicFlow = this.topicFlow;
+    return moved;
   }
 
   get text(): string {

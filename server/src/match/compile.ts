@@ -2,6 +2,7 @@ import type {
   Claim, Document, DocumentCount, Event, FactBase, Office, Organisation, Person, Term,
 } from '../facts/types.js';
 import { PhraseMatcher } from './phrases.js';
+import { COUNTRIES } from './places.data.js';
 import { tokenize } from './tokens.js';
 
 /** One spelling of a person or organisation and how the house regards it. */
@@ -43,6 +44,23 @@ export interface FactIndex {
   meetings: Event[];
   /** For each event, the people who took part in it, in an event it is part of, or in one of its parts. */
   eventPeople: Map<string, Set<string>>;
+  /** Countries, their demonyms and capitals, and the places of the fact base's events (case-sensitive). */
+  places: PhraseMatcher<Place>;
+  /** For each event: itself, the events it is part of and its parts (ids). */
+  family: Map<string, Set<string>>;
+  /** For each event: the outermost event it is part of (its own id when it is part of none). */
+  roots: Map<string, string>;
+  /** For each event: the countries it involves (its family's places, its people's countries), lowercased. */
+  countries: Map<string, Set<string>>;
+  /** For each event: its family's places, lowercased, for telling its own places from others. */
+  placeText: Map<string, string>;
+}
+
+/** A place name: a country, a demonym, a capital or an event's place; with the country it is of, when known. */
+export interface Place {
+  kind: 'country' | 'demonym' | 'city';
+  country?: string;
+  name: string;
 }
 
 const EVENT_KINDS: Event['kind'][] = ['state visit', 'official visit', 'working visit', 'summit'];
@@ -54,7 +72,7 @@ export function compile(facts: FactBase): FactIndex {
     events: new PhraseMatcher(), eventKinds: new PhraseMatcher(), documents: new PhraseMatcher(), countNouns: new PhraseMatcher(),
     attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(),
     phraseStarts: new Set(), meetings: [],
-    eventPeople: new Map(),
+    eventPeople: new Map(), places: new PhraseMatcher(), family: new Map(), roots: new Map(), countries: new Map(), placeText: new Map(),
   };
   const addNamed = (entity: Person | Organisation, kind: NameForm['kind']) => {
     const add = (form: string, status: NameForm['status']) => {
@@ -100,6 +118,7 @@ export function compile(facts: FactBase): FactIndex {
     const own = index.eventPeople.get(event.id);
     index.eventPeople.set(event.id, own ? new Set([...own, ...people]) : people);
   }
+  addPlaces(index);
   for (const kind of EVENT_KINDS) index.eventKinds.add(kind, kind);
   for (const doc of facts.documents.values()) for (const phrase of doc.phrases) index.documents.add(phrase, doc);
   for (const group of facts.documentCounts) for (const noun of group.nouns) index.countNouns.add(noun, group);
@@ -119,4 +138,52 @@ export function compile(facts: FactBase): FactIndex {
 /** Who held an office on a date (inclusive terms). */
 export function holdersOn(index: FactIndex, officeId: string, date: string): Holder[] {
   return (index.holders.get(officeId) ?? []).filter((h) => h.from <= date && (h.to === undefined || date <= h.to));
+}
+
+/** The gazetteer and, per event, its family, root, countries and places (see match/evidence.ts). */
+function addPlaces(index: FactIndex): void {
+  const { facts } = index;
+  const countryOf = new Map<string, string>();
+  for (const c of COUNTRIES) {
+    for (const name of c.names) index.places.add(name, { kind: 'country', country: c.country, name }, true);
+    for (const name of c.demonyms) index.places.add(name, { kind: 'demonym', country: c.country, name }, true);
+    for (const name of c.capitals) index.places.add(name, { kind: 'city', country: c.country, name }, true);
+    for (const name of [...c.names, ...c.demonyms]) countryOf.set(name.toLowerCase(), c.country);
+  }
+  // An event's place is "City, Country" or "Venue, City": each part that starts with a capital is a place name.
+  for (const event of facts.events.values()) {
+    for (const part of (event.place ?? '').split(/,|\band\b/)) {
+      const name = part.trim().replace(/^(?:\p{Ll}+\s+)+/u, '');
+      if (/^\p{Lu}/u.test(name) && !countryOf.has(name.toLowerCase())) index.places.add(name, { kind: 'city', name }, true);
+    }
+  }
+  const parentOf = (e: Event) => (e.parent ? facts.events.get(e.parent) : undefined);
+  for (const event of facts.events.values()) {
+    const family = new Set([event.id]);
+    let root = event;
+    for (let p = parentOf(event), depth = 0; p && depth < 50; p = parentOf(p), depth++) {
+      family.add(p.id);
+      root = p;
+    }
+    index.roots.set(event.id, root.id);
+    const known = index.family.get(event.id);
+    index.family.set(event.id, known ? new Set([...known, ...family]) : family);
+    for (const id of family) if (id !== event.id) {
+      const up = index.family.get(id) ?? new Set([id]);
+      up.add(event.id);
+      index.family.set(id, up);
+    }
+  }
+  for (const event of facts.events.values()) {
+    const family = [...index.family.get(event.id)!].map((id) => facts.events.get(id)!).filter((e) => e !== undefined);
+    const text = family.map((e) => e.place ?? '').join(' | ').toLowerCase();
+    const countries = new Set<string>();
+    for (const [name, country] of countryOf) if (text.includes(name)) countries.add(country.toLowerCase());
+    for (const id of index.eventPeople.get(event.id) ?? []) {
+      const country = facts.people.get(id)?.country;
+      if (country) countries.add((countryOf.get(country.toLowerCase()) ?? country).toLowerCase());
+    }
+    index.countries.set(event.id, countries);
+    index.placeText.set(event.id, text);
+  }
 }

@@ -2,6 +2,7 @@ import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { allNamed, inside, itemsIn, type BlockFacts } from './analyse.js';
 import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
+import { establishes, isDateline, topicsAt, withinReach, type Strength } from './evidence.js';
 import type { PhraseMatch } from './phrases.js';
 
 // Which event a written date is about, for the rules that judge dates and weekdays against the fact base.
@@ -13,6 +14,8 @@ interface Anchor {
   event?: Event;
   /** Whether a phrase of the sentence names the event (not only the people who met). */
   phrased?: boolean;
+  /** How the sentence establishes the event (see match/evidence.ts). */
+  strength?: Strength | 'people';
 }
 
 /** Words that put a date in relation to an event rather than on it ("before 1 March", "by 3 March"). */
@@ -28,6 +31,9 @@ function intervalFor(mention: DateMention, anchor: Anchor): [string, string] | u
 function fitsInterval(mention: DateMention, [start, end]: [string, string], anchor: Anchor): boolean {
   return isDayPrecise(mention) ? anchor.start <= start && end <= anchor.end : start <= anchor.end && anchor.start <= end;
 }
+
+/** An infinitive or a future: what follows is the thing planned ("to visit", "will travel"). */
+const FUTURE = /\b(?:to|will|would|shall)\s+\p{L}+/u;
 
 /** Words that, standing between a date and an event phrase, say the date is another day ("on 12 March, after the visit"). */
 const APART = /\b(?:after|before|since|following|prior to|ahead of|earlier|later)\b/i;
@@ -54,26 +60,42 @@ function named(bf: BlockFacts, sentence: Span): Named {
   return found;
 }
 
-/** Each date of a block with its sentence and its index among the block's dates, in one pass. */
+/** Each date of a block with its sentence and its index among the block's dates, in one pass; a dateline is none. */
 export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, number]> {
   const sentences = bf.block.sentences;
   let s = 0;
   for (let i = 0; i < bf.dates.length; i++) {
     const mention = bf.dates[i]!;
+    if (i === 0 && isDateline(bf, mention)) continue;
     while (s < sentences.length && sentences[s]!.end <= mention.start) s++;
     if (s < sentences.length && inside(mention, sentences[s]!)) yield [mention, sentences[s]!, i];
   }
 }
 
-/** The events a sentence names that a date or weekday in it may be about: not those named only apart from it. */
-export function eventsAbout(bf: BlockFacts, sentence: Span, span: Span): Event[] {
+/**
+ * The events a sentence names that a date or weekday in it may be about: those the sentence establishes without it
+ * (see match/evidence.ts), not those named only apart from it; each with how it is established.
+ */
+export function resolvedAbout(bf: BlockFacts, sentence: Span, span: Span): { event: Event; strength: Strength | 'people' }[] {
   const { events, phrases } = named(bf, sentence);
   const apart = (event: Event) => {
     const naming = phrases.filter((m) => m.values.includes(event));
     return naming.length > 0 && naming.every((m) =>
       APART.test(m.end <= span.start ? bf.text.slice(m.end, span.start) : bf.text.slice(span.end, m.start)));
   };
-  return events.filter((e) => !apart(e));
+  const topics = topicsAt(bf, sentence);
+  // An announcement or plan is not dated by the date of what it announces ("plans to visit Iran in March").
+  const planned = (event: Event) => event.kind === 'announcement' && phrases.some((m) => m.values.includes(event) &&
+    m.start < span.start && FUTURE.test(bf.text.slice(m.start, span.start)));
+  return events.filter((e) => !apart(e) && !planned(e)).flatMap((event) => {
+    const strength = establishes(bf, sentence, event, topics, span);
+    return strength ? [{ event, strength }] : [];
+  });
+}
+
+/** The events a date or weekday in a sentence may be about (see {@link resolvedAbout}). */
+export function eventsAbout(bf: BlockFacts, sentence: Span, span: Span): Event[] {
+  return resolvedAbout(bf, sentence, span).map((r) => r.event);
 }
 
 /** Characters between two spans (0 when they touch or overlap). */
@@ -88,12 +110,15 @@ function gap(a: Span, b: Span): number {
  * is named by the whole sentence, so it stays a candidate for every date in it ("talks with Xi on 3 March 2023,
  * or on 2 March 2023").
  */
-const anchorsByMention = new WeakMap<DateMention, Anchor[]>();
+const anchorsByMention = new WeakMap<BlockFacts, Map<DateMention, Anchor[]>>();
 
 function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
-  // The date rules each ask about the same dates: what a date is about is worked out once.
-  let found = anchorsByMention.get(mention);
-  if (!found) anchorsByMention.set(mention, (found = findAnchors(bf, sentence, mention)));
+  // The date rules each ask about the same dates: what a date is about is worked out once per block and topics
+  // (the same text read after other text may be about other events).
+  let byMention = anchorsByMention.get(bf);
+  if (!byMention) anchorsByMention.set(bf, (byMention = new Map()));
+  let found = byMention.get(mention);
+  if (!found) byMention.set(mention, (found = findAnchors(bf, sentence, mention)));
   return found;
 }
 
@@ -102,10 +127,10 @@ function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anch
   const { phrases, documents, people } = named(bf, sentence);
   const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
   const byPeople = (event: Event) => people.size >= 2 && bf.index.meetings.includes(event) && allNamed(event, people, bf.index);
-  const events: Anchor[] = eventsAbout(bf, sentence, mention).flatMap((event) => {
+  const events: Anchor[] = resolvedAbout(bf, sentence, mention).flatMap(({ event, strength }) => {
     const naming = phrases.filter((m) => m.values.includes(event));
     const phrased = naming.some(mine);
-    return naming.length === 0 || phrased || byPeople(event) ? [{ start: event.start, end: event.end, event, phrased }] : [];
+    return naming.length === 0 || phrased || byPeople(event) ? [{ start: event.start, end: event.end, event, phrased, strength }] : [];
   });
   const docs: Anchor[] = documents.filter(mine)
     .flatMap((m) => m.values.flatMap((doc) => (doc.date ? [{ start: doc.date, end: doc.date }] : [])));
@@ -130,7 +155,8 @@ function likeness([start, end]: [string, string], event: Event): number {
 export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
   const all = anchors(bf, sentence, mention);
-  const events = all.filter((a) => a.event);
+  // A date far from every event the sentence establishes is about another occasion: it is not judged.
+  const events = all.filter((a) => a.event && withinReach(mention, a.event, a.strength!));
   if (events.length === 0 || all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;
   const range = mention.to !== undefined;
   const score = ({ event: e, phrased }: Anchor) => {

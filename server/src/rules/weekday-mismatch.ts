@@ -1,7 +1,7 @@
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { daysOf, intervalOf, weekdayName, weekdayOf, type DateMention } from '../match/dates.js';
-import { contradicted, datesBySentence, endMeant, eventsAbout, yearOf } from '../match/event-dates.js';
+import { contradicted, datesBySentence, endMeant, eventsAbout, resolvedAbout, yearOf } from '../match/event-dates.js';
 import type { FactLink, Rule } from './rule.js';
 import { formatDate, yearFor } from './support.js';
 
@@ -40,7 +40,8 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
   if (HABIT.test(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) || REPORTING.test(bf.text.slice(sentence.start, sentence.end))) {
     return undefined;
   }
-  const events = eventsAbout(bf, sentence, mention);
+  // A weekday alone is judged against an event a phrase names, not a meeting named only by who met (they meet often).
+  const events = resolvedAbout(bf, sentence, mention).filter((r) => r.strength !== 'people').map((r) => r.event);
   if (events.length === 0 || events.some((e) => daysOf(e.start, e.end, 7).some((day) => weekdayOf(day) === mention.weekday))) return undefined;
   const event = events[0]!;
   const on = (day: string) => `${weekdayName(weekdayOf(day))}, ${formatDate(day)}`;

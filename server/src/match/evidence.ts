@@ -1,0 +1,281 @@
+import type { Event } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
+import { allNamed, itemsIn, type BlockFacts } from './analyse.js';
+import { intervalOf, type DateMention } from './dates.js';
+import { tokenize } from './tokens.js';
+
+// Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
+// false error: a date, weekday or label is judged against an event only when the sentence establishes that event —
+//  - "strong": a phrase of the event (or its family) and one of its people in their role (for a visit, the visitor),
+//    or all the people of a meeting, and nothing that points elsewhere;
+//  - "context": a phrase of the event, the event is the topic of the text so far (see `topicsAfter`), and nothing
+//    in the clause points elsewhere.
+// What points elsewhere (counter-evidence): a known person who is not among the event's people, a titled person the
+// fact base does not know, a country or city the event does not involve, another named occasion (a summit, a forum,
+// a G20), another year, or words of another occurrence ("again", "previous").
+
+export type Strength = 'strong' | 'context';
+
+/** Something in a clause that points away from an event, for the "not checked" messages. */
+export interface Counter {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** How far (days) a written date may lie from an event it is judged against: further off, it is about another occasion. */
+const REACH: Record<Strength | 'people', number> = { strong: 62, context: 31, people: 31 };
+
+/** Where a sentence divides into clauses that may speak of different occasions. */
+const CLAUSE = /;|:\s|\s[\u2014\u2013]\s|,\s+(?=(?:after|before|while|whereas|but|although|though|when|whereas|unlike|as|since|until|having)\b)/gi;
+/** Occasions the fact base may not hold; inside a phrase of the event's own family they are its own. */
+const OCCASION = /\b(?:[Ss]ummit|[Ff]orum|[Cc]ongress|[Cc]onference|Olympics|Olympic Games|Expo|[Ee]xhibition|[Pp]arade|[Pp]lenum|G\d{1,2}|COP\d{0,2}|[Ee]lections?)\b/g;
+/** Words that speak of another occurrence of a kind of event. */
+const ANOTHER = /\b(?:again|previous|previously|another|upcoming|(?:next|last|following|previous) (?:year|month|week|time))\b/gi;
+/** Titles before a person's name: a titled name the fact base does not know is someone else. */
+const TITLED = /\b(?:President|Premier|Prime Minister|Chancellor|King|Queen|Emir|Crown Prince|Sultan|Minister|Secretary(?:-General)?|Chairman|Chairwoman|Vice[- ]President|Ambassador|Senator|Governor|Mayor|Pope|Sheikh|General)\s+(?=\p{Lu}\p{Ll})/gu;
+/** A capitalised word that is someone's ("Orbán's") or the subject of a verb of visiting or meeting ("Modi arrived"). */
+const UNKNOWN = /\b(\p{Lu}[\p{L}-]+)(?:['\u2019]s\b|\s+(?=(?:visited|arrived|met|paid|held|hosted|travelled|traveled|flew|received|welcomed)\b))/gu;
+/** Capitalised words that are not names. */
+const COMMON = /^(?:The|This|That|These|Those|It|He|She|They|We|Both|Each|Neither|Either|His|Her|Their|Its|Our|Who|Which|When|Then|There|Here|Later|Earlier|Also|And|But|Officials|Leaders|Delegations|President|Premier|Minister|Chairman|China|Beijing)$/;
+const NONE: ReadonlySet<string> = new Set();
+const YEAR = /\b(?:19|20)\d\d\b/g;
+const PRONOUN = /\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Tt]hey|[Tt]heir|[Tt]hem)\b/;
+
+/** The clause of a sentence that contains a span. */
+export function clauseOf(bf: BlockFacts, sentence: Span, span: Span): Span {
+  let start = sentence.start;
+  let end = sentence.end;
+  const text = bf.text.slice(sentence.start, sentence.end);
+  CLAUSE.lastIndex = 0;
+  for (let m = CLAUSE.exec(text); m; m = CLAUSE.exec(text)) {
+    const at = sentence.start + m.index;
+    if (at + m[0].length <= span.start) start = at + m[0].length;
+    else if (at >= span.end) {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** Whether a span lies inside a phrase of one of the event's family. */
+function inOwnPhrase(bf: BlockFacts, event: Event, span: Span): boolean {
+  const family = bf.index.family.get(event.id);
+  return bf.eventPhrases.some((m) => m.start <= span.start && span.end <= m.end && m.values.some((e) => family?.has(e.id)));
+}
+
+/**
+ * What in a span points away from an event (the date being judged, `except`, aside); words of another occurrence
+ * ("again") only when `another`: a sentence that names the event and its people is not moved by them.
+ */
+export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except: readonly Span[] = [], another = true): Counter[] {
+  const { index, text } = bf;
+  const found: Counter[] = [];
+  const add = (start: number, end: number) => {
+    if (except.every((e) => end <= e.start || start >= e.end)) found.push({ start, end, text: text.slice(start, end) });
+  };
+  const people = index.eventPeople.get(event.id) ?? new Set<string>();
+  const names = itemsIn(bf.names, span);
+  for (const n of names) if (n.form.kind === 'person' && !people.has(n.form.entity.id)) add(n.start, n.end);
+  const countries = index.countries.get(event.id)!;
+  const places = index.placeText.get(event.id)!;
+  const slice = text.slice(span.start, span.end);
+  for (const m of index.places.find(text, itemsIn(bf.tokens, span))) {
+    const place = m.values[0]!;
+    const own = place.kind === 'city' ? places.includes(place.name.toLowerCase())
+      : m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
+    if (!own && !inOwnPhrase(bf, event, m) && !names.some((n) => n.start <= m.start && m.end <= n.end)) add(m.start, m.end);
+  }
+  for (const [pattern, kind] of [[OCCASION, 'occasion'], ...(another ? [[ANOTHER, 'another'] as const] : [])] as const) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+      const at = { start: span.start + m.index, end: span.start + m.index + m[0].length };
+      if (kind === 'occasion' && (inOwnPhrase(bf, event, at) || event.kind.includes(m[0].toLowerCase()))) continue;
+      add(at.start, at.end);
+    }
+  }
+  TITLED.lastIndex = 0;
+  for (let m = TITLED.exec(slice); m; m = TITLED.exec(slice)) {
+    const at = span.start + m.index + m[0].length;
+    if (names.some((n) => n.start === at)) continue;
+    const word = /^[\p{L}'-]+/u.exec(text.slice(at))![0];
+    if (index.places.matchAt(text, bf.tokens, tokenAt(bf, at))) continue;
+    add(at, at + word.length);
+  }
+  // A capitalised word the fact base does not know, as a possessive or before a verb of visiting or meeting.
+  UNKNOWN.lastIndex = 0;
+  for (let m = UNKNOWN.exec(slice); m; m = UNKNOWN.exec(slice)) {
+    const at = span.start + m.index;
+    const word = m[1]!;
+    if (COMMON.test(word) || names.some((n) => n.start <= at && at < n.end)) continue;
+    if (index.places.matchAt(text, bf.tokens, tokenAt(bf, at))) continue;
+    add(at, at + word.length);
+  }
+  const years = new Set([Number(event.start.slice(0, 4)), Number(event.end.slice(0, 4))]);
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(slice); m; m = YEAR.exec(slice)) {
+    const at = span.start + m.index;
+    if (!years.has(Number(m[0]))) add(at, at + 4);
+  }
+  return found;
+}
+
+/** Whether a clause names one of the event's own places ("the summit in Tallinn", "the meeting in Riga"). */
+function placed(bf: BlockFacts, event: Event, clause: Span): boolean {
+  const places = bf.index.placeText.get(event.id)!;
+  return bf.index.places.find(bf.text, itemsIn(bf.tokens, clause)).some((m) => m.values.some((p) => places.includes(p.name.toLowerCase())));
+}
+
+/** The index of the token that starts at an offset (binary search), or -1. */
+function tokenAt(bf: BlockFacts, offset: number): number {
+  const tokens = bf.tokens;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else if (tokens[mid]!.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return 0;
+}
+
+/**
+ * The people of an event who, named, establish it: for a visit and its parts, the visitors (its people from a
+ * country other than its place's, when the fact base says); for other events, all its people.
+ */
+function keyPeople(bf: BlockFacts, event: Event): Set<string> {
+  const { index } = bf;
+  // A visit and its arrival and departure are established by the visitor; its talks and meetings by either side.
+  const root = index.facts.events.get(index.roots.get(event.id)!)!;
+  const visitLike = /visit/.test(event.kind) || (/visit/.test(root.kind) && /arrival|departure/.test(event.kind));
+  const people = visitLike ? [...(index.eventPeople.get(event.id) ?? [])] : event.participants.filter((id) => index.facts.people.has(id));
+  if (!visitLike) return new Set(people);
+  const placeCountries = new Set<string>();
+  for (const m of index.places.find(root.place ?? '', tokenize(root.place ?? ''))) {
+    for (const p of m.values) if (p.country) placeCountries.add(p.country.toLowerCase());
+  }
+  const visitors = people.filter((id) => {
+    const country = index.facts.people.get(id)?.country?.toLowerCase();
+    return country !== undefined && placeCountries.size > 0 && !placeCountries.has(country);
+  });
+  return new Set(visitors.length > 0 ? visitors : people);
+}
+
+/** What may stand before a dateline's date: nothing, or a place (in capitals, or followed by a comma), or an agency. */
+const DATELINE_BEFORE = /^\s*(?:\p{Lu}[\p{Lu}\s.'\u2019-]{1,40}(?:,\s*|\s*\([^()]{0,60}?[-\u2013\u2014,]\s*)|\p{Lu}[\p{L}\s.'\u2019-]{1,40},\s*)?$/u;
+/** What follows a dateline's date: a dash, a colon, an agency in brackets, or the bracket it closes. */
+const DATELINE_AFTER = /^\s*(?:[-\u2013\u2014:]|\([^()]{1,60}\)|\))/;
+
+/**
+ * Whether a date opens its block as a dateline ("MINSK, March 6 (BelTA) –", "4 December 2023 – (Beijing)",
+ * "Beijing, 1 March 2023:"): the date of the report, not of what it reports.
+ */
+export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
+  return mention.start < 80 && DATELINE_BEFORE.test(bf.text.slice(0, mention.start)) && DATELINE_AFTER.test(bf.text.slice(mention.end, mention.end + 64));
+}
+
+/** A dateline of the block far from an event: the block reports something else, later or earlier. */
+function datelineAway(bf: BlockFacts, event: Event): DateMention | undefined {
+  const first = bf.dates[0];
+  return first && isDateline(bf, first) && !withinReach(first, event, 'context') ? first : undefined;
+}
+
+/** How a sentence establishes an event, leaving out the span being judged; undefined when it does not. */
+export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics: ReadonlySet<string>, judged?: Span):
+  Strength | 'people' | undefined {
+  const { index } = bf;
+  if (datelineAway(bf, event)) return undefined;
+  const all = itemsIn(bf.eventPhrases, sentence).filter((m) => m.values.includes(event) &&
+    (!judged || m.end <= judged.start || m.start >= judged.end));
+  // The phrases in the clause of what is judged, if any there name the event; else the sentence's.
+  const own = judged ? clauseOf(bf, sentence, judged) : undefined;
+  const near = own ? all.filter((m) => m.start >= own.start && m.end <= own.end) : [];
+  const phrases = near.length > 0 ? near : all;
+  const named = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person' && (!judged || n.end <= judged.start || n.start >= judged.end));
+  const people = new Set(named.map((n) => n.form.entity.id));
+  const clauses = [judged ?? sentence, ...phrases].map((s) => clauseOf(bf, sentence, s));
+  // What is judged is not evidence either way; nor, for what a sentence is about, are any of its dates.
+  const except = judged ? [judged] : itemsIn(bf.dates, sentence);
+  const countered = (another: boolean) => clauses.some((c) => counterEvidence(bf, event, c, except, another).length > 0);
+  if (countered(false)) return undefined;
+  if (phrases.length > 0) {
+    const key = keyPeople(bf, event);
+    // "He", "their": the people of what the text is about.
+    if (clauses.some((c) => PRONOUN.test(bf.text.slice(c.start, c.end)))) {
+      for (const id of topics) for (const person of keyPeople(bf, index.facts.events.get(id)!)) people.add(person);
+    }
+    if ([...people].some((id) => key.has(id)) || clauses.some((c) => placed(bf, event, c))) return 'strong';
+    return topics.has(index.roots.get(event.id)!) && !countered(true) ? 'context' : undefined;
+  }
+  if (people.size >= 2 && index.meetings.includes(event) && allNamed(event, people, index) && !countered(true)) return 'people';
+  return undefined;
+}
+
+/** Whether a written date lies near enough to an event to be judged against it (see REACH), or only its year is off. */
+export function withinReach(mention: DateMention, event: Event, strength: Strength | 'people'): boolean {
+  const year = Number(event.start.slice(0, 4));
+  const written = intervalOf(mention, mention.from?.year ?? year);
+  if (!written) return false;
+  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  const apart = Math.max(0, day(written[0]) - day(event.end), day(event.start) - day(written[1]));
+  if (apart <= REACH[strength]) return true;
+  // The event's month and day with another year, a year or two off: a slip of the year ("March 2022").
+  const shifted = intervalOf({ ...mention, from: { ...mention.from!, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year);
+  const yearsOff = Math.abs((mention.from?.year ?? year) - year);
+  return !!shifted && yearsOff <= 2 && Math.max(0, day(shifted[0]) - day(event.end), day(event.start) - day(shifted[1])) <= REACH[strength];
+}
+
+/**
+ * The topics (root event ids) of a text after a sentence, given those before it: a heading that establishes events
+ * makes them the topics; a sentence adds the events it establishes; a sentence that speaks of an occasion and
+ * points away from every topic, and establishes none, leaves none.
+ */
+export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<string>): ReadonlySet<string> {
+  const { index } = bf;
+  const candidates = bf.eventsIn(sentence);
+  const strong = new Set<string>();
+  for (const e of candidates) if (establishes(bf, sentence, e, NONE) === 'strong') strong.add(index.roots.get(e.id)!);
+  if (strong.size > 0) return bf.block.kind === 'heading' ? strong : new Set([...topics, ...strong]);
+  if (topics.size === 0) return topics;
+  const occasion = candidates.length > 0 || itemsIn(bf.eventKinds, sentence).length > 0 ||
+    new RegExp(OCCASION.source).test(bf.text.slice(sentence.start, sentence.end));
+  if (!occasion) return topics;
+  const away = [...topics].every((id) => {
+    const root = index.facts.events.get(id);
+    return !root || counterEvidence(bf, root, sentence).length > 0;
+  });
+  return away ? new Set() : topics;
+}
+
+
+/** The topics before each sentence of a block, and after its last, worked out once per block. */
+function flow(bf: BlockFacts): ReadonlySet<string>[] {
+  if (!bf.topicFlow) {
+    const topics: ReadonlySet<string>[] = [];
+    let current = bf.topicsIn;
+    for (const sentence of bf.block.sentences) {
+      topics.push(current);
+      current = topicsAfter(bf, sentence, current);
+    }
+    topics.push(current);
+    bf.topicFlow = topics;
+  }
+  return bf.topicFlow;
+}
+
+/** The topics of the text before a sentence of a block. */
+export function topicsAt(bf: BlockFacts, sentence: Span): ReadonlySet<string> {
+  const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
+  return i < 0 ? NONE : flow(bf)[i]!;
+}
+
+/** The topics of the text after a block, for the next one. */
+export function topicsOut(bf: BlockFacts): ReadonlySet<string> {
+  const topics = flow(bf);
+  return topics[topics.length - 1]!;
+}
+
+/** The topics a draft starts with: none (no event is assumed). */
+export const NO_TOPICS = NONE;
