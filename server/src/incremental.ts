@@ -119,5 +119,5 @@ export class Rechecker {
   }
 }
 
-/** Blocks of the same kind and text have the same analysis and block-local findings. */
-const keyOf = (block: Block) => `${block.kind}\u0000${block.text}`;
+/** Blocks of the same kind, container and text have the same analysis and block-local findings. */
+const keyOf = (block: Block) => `${block.kind}\u0000${block.container ?? ''}\u0000${block.text}`;
