@@ -1,7 +1,7 @@
 import type { Claim, FactBase } from '../facts/types.js';
 import { isQuoted, type Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
-import { withInner } from './figures.js';
+import { figuresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';
 
 /** Words that report what someone said or estimated (generic English): a sentence with one attributes its figures. */
@@ -25,8 +25,9 @@ const ends = (bf: BlockFacts, char: string) => bf.text.trimEnd().endsWith(char);
 /**
  * Where a claimed figure counts as attributed (issue 9, precision first): in a sentence that reports speech or names
  * the claim's attribution or a claimant; after such a sentence in its paragraph; inside quotation marks in a paragraph
- * that has one; in a block quote or list whose lead-in ("In the minister's words:") introduces it; and anywhere in a
- * draft that frames itself as the claimant's own statement, readout or press release.
+ * that has one; in a block quote or list whose lead-in ("In the minister's words:") introduces it; in a headline over
+ * text that attributes the claim; and anywhere in a draft that frames itself as the claimant's own statement, readout
+ * or press release.
  */
 export class Attribution {
   readonly #blocks: BlockFacts[];
@@ -45,8 +46,29 @@ export class Attribution {
     // The sentences before it in its paragraph; all of the paragraph when the figure is quoted speech.
     const upTo = isQuoted(bf.text, at) ? bf.text.length : sentence.start;
     if (upTo > 0 && this.#cues(bf, { start: 0, end: upTo }, claim)) return true;
-    if (this.#introduced(bf, claim)) return true;
+    if (this.#introduced(bf, claim) || this.#headline(bf, claim)) return true;
     return this.#frames(claim);
+  }
+
+  /**
+   * A headline (a heading, or a paragraph of one sentence with no full stop, as a title is) sums up the text under
+   * it: its figure is attributed when the text under it, up to the next heading, states that claim with attribution.
+   */
+  #headline(bf: BlockFacts, claim: Claim): boolean {
+    const title = bf.block.kind === 'heading' || (bf.block.kind === 'paragraph' && bf.block.sentences.length === 1 &&
+      !/[.!?]["'\u201d\u2019)]*$/.test(bf.text.trimEnd()));
+    if (!title) return false;
+    this.#position ??= new Map(this.#blocks.map((b, i) => [b, i]));
+    for (let i = (this.#position.get(bf) ?? 0) + 1; i < this.#blocks.length; i++) {
+      const next = this.#blocks[i]!;
+      if (next.block.kind === 'heading') break;
+      for (const figure of figuresOf(next)) {
+        if (!isClaimValue(figure, claim)) continue;
+        const sentence = next.sentenceAt(figure.start);
+        if (this.#cues(next, { start: 0, end: sentence.end }, claim) || this.#introduced(next, claim)) return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a span reports speech or names the claim's attribution or one of its claimants. */
