@@ -20,6 +20,9 @@ for (const p of ['statement', 'press release', 'news release', 'readout', 'read-
 /** Words by which a sentence points at the draft itself ("this text", "the following", "below"). */
 const DEICTIC = new Set(['this', 'following', 'below', 'here', 'text', 'translation']);
 
+/** How many blocks a lead-in or the text under a headline is looked for in, so that a long list stays linear. */
+const REACH = 200;
+
 const ends = (bf: BlockFacts, char: string) => bf.text.trimEnd().endsWith(char);
 
 /**
@@ -59,7 +62,8 @@ export class Attribution {
       !/[.!?]["'\u201d\u2019)]*$/.test(bf.text.trimEnd()));
     if (!title) return false;
     this.#position ??= new Map(this.#blocks.map((b, i) => [b, i]));
-    for (let i = (this.#position.get(bf) ?? 0) + 1; i < this.#blocks.length; i++) {
+    const from = (this.#position.get(bf) ?? 0) + 1;
+    for (let i = from; i < Math.min(this.#blocks.length, from + REACH); i++) {
       const next = this.#blocks[i]!;
       if (next.block.kind === 'heading') break;
       for (const figure of figuresOf(next)) {
@@ -94,7 +98,7 @@ export class Attribution {
     this.#position ??= new Map(this.#blocks.map((b, i) => [b, i]));
     let i = this.#position.get(bf) ?? 0;
     let lead: BlockFacts | undefined;
-    while (--i >= 0) {
+    for (const stop = Math.max(0, i - REACH); --i >= stop;) {
       const before = this.#blocks[i]!;
       if (before.block.container !== bf.block.container || ends(before, ':')) {
         lead = before;
