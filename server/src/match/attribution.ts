@@ -20,9 +20,6 @@ for (const p of ['statement', 'press release', 'news release', 'readout', 'read-
 /** Words by which a sentence points at the draft itself ("this text", "the following", "below"). */
 const DEICTIC = new Set(['this', 'following', 'below', 'here', 'text', 'translation']);
 
-/** How many blocks a lead-in or the text under a headline is looked for in, so that a long list stays linear. */
-const REACH = 200;
-
 const ends = (bf: BlockFacts, char: string) => bf.text.trimEnd().endsWith(char);
 
 /**
@@ -36,6 +33,9 @@ export class Attribution {
   readonly #blocks: BlockFacts[];
   readonly #facts: FactBase;
   #position?: Map<BlockFacts, number>;
+  /** Per block, the index of the block that leads into its block quote or list (-1 for none). */
+  #leads?: number[];
+  readonly #below = new Map<Claim, boolean[]>();
   readonly #framed = new Map<Claim, boolean>();
 
   constructor(blocks: BlockFacts[], facts: FactBase) {
@@ -61,18 +61,31 @@ export class Attribution {
     const title = bf.block.kind === 'heading' || (bf.block.kind === 'paragraph' && bf.block.sentences.length === 1 &&
       !/[.!?]["'\u201d\u2019)]*$/.test(bf.text.trimEnd()));
     if (!title) return false;
-    this.#position ??= new Map(this.#blocks.map((b, i) => [b, i]));
-    const from = (this.#position.get(bf) ?? 0) + 1;
-    for (let i = from; i < Math.min(this.#blocks.length, from + REACH); i++) {
-      const next = this.#blocks[i]!;
-      if (next.block.kind === 'heading') break;
-      for (const figure of figuresOf(next)) {
-        if (!isClaimValue(figure, claim)) continue;
-        const sentence = next.sentenceAt(figure.start);
-        if (this.#cues(next, { start: 0, end: sentence.end }, claim) || this.#introduced(next, claim)) return true;
+    let below = this.#below.get(claim);
+    if (!below) {
+      // One pass from the end: whether the blocks after each one, up to the next heading, attribute the claim.
+      below = new Array<boolean>(this.#blocks.length);
+      let any = false;
+      for (let i = this.#blocks.length - 1; i >= 0; i--) {
+        below[i] = any;
+        const next = this.#blocks[i]!;
+        if (next.block.kind === 'heading') any = false;
+        else any ||= this.#states(next, claim);
       }
+      this.#below.set(claim, below);
     }
-    return false;
+    return below[this.#indexOf(bf)] ?? false;
+  }
+
+  /** Whether a block states a claim's value with attribution (in the sentence or before it, or by a lead-in). */
+  #states(bf: BlockFacts, claim: Claim): boolean {
+    return figuresOf(bf).some((figure) => isClaimValue(figure, claim) &&
+      (this.#cues(bf, { start: 0, end: bf.sentenceAt(figure.start).end }, claim) || this.#introduced(bf, claim)));
+  }
+
+  #indexOf(bf: BlockFacts): number {
+    this.#position ??= new Map(this.#blocks.map((b, i) => [b, i]));
+    return this.#position.get(bf) ?? 0;
   }
 
   /** Whether a span reports speech or names the claim's attribution or one of its claimants. */
@@ -95,16 +108,16 @@ export class Attribution {
    */
   #introduced(bf: BlockFacts, claim: Claim): boolean {
     if (!bf.block.container) return false;
-    this.#position ??= new Map(this.#blocks.map((b, i) => [b, i]));
-    let i = this.#position.get(bf) ?? 0;
-    let lead: BlockFacts | undefined;
-    for (const stop = Math.max(0, i - REACH); --i >= stop;) {
-      const before = this.#blocks[i]!;
-      if (before.block.container !== bf.block.container || ends(before, ':')) {
-        lead = before;
-        break;
+    if (!this.#leads) {
+      // One pass: per container kind, the last block that ends a run of it (another container, or a ":").
+      this.#leads = [];
+      const last = { quote: -1, list: -1 };
+      for (const [j, b] of this.#blocks.entries()) {
+        this.#leads.push(b.block.container ? last[b.block.container] : -1);
+        for (const kind of ['quote', 'list'] as const) if (b.block.container !== kind || ends(b, ':')) last[kind] = j;
       }
     }
+    const lead = this.#blocks[this.#leads[this.#indexOf(bf)] ?? -1];
     if (!lead || lead.block.kind === 'cell') return false;
     const last = lead.block.sentences.at(-1) ?? { start: 0, end: lead.text.length };
     const colon = ends(lead, ':');
