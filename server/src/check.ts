@@ -86,7 +86,10 @@ export function toFinding(ruleId: string, found: RuleFinding, severity: Severity
     start: toSource(block, found.start), end: toSource(block, found.end, 'end'),
     fixes: (found.fixes ?? []).map((fix) => ({
       title: fix.title,
-      edits: fix.edits.map((e) => ({ start: toSource(block, e.start), end: toSource(block, e.end, 'end'), newText: e.newText })),
+      edits: fix.edits.map((e) => {
+        const at = e.block?.block ?? block;
+        return { start: toSource(at, e.start), end: toSource(at, e.end, 'end'), newText: e.newText };
+      }),
     })),
     facts: (found.facts ?? []).map((link) => factRef(link, facts)).filter((r): r is FactRef => r !== undefined),
   };

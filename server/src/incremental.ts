@@ -133,5 +133,6 @@ export class Rechecker {
   }
 }
 
-/** Blocks of the same kind and text, read after the same topics, have the same analysis and block-local findings. */
-const keyOf = (block: Block, topics: ReadonlySet<string>) => `${block.kind}\u0000${[...topics].sort().join(' ')}\u0000${block.text}`;
+/** Blocks of the same kind, container and text, read after the same topics, have the same analysis and block-local findings. */
+const keyOf = (block: Block, topics: ReadonlySet<string>) =>
+  `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${block.text}`;

@@ -21,6 +21,8 @@ export interface Span {
 /** One unit of prose (a paragraph, heading or table cell) with an exact map back to the Markdown source. */
 export interface Block {
   kind: 'paragraph' | 'heading' | 'cell';
+  /** What holds it: a block quote (others' words, at any depth) or else a list; undefined at the top or in a table or footnote. */
+  container?: 'quote' | 'list';
   /** The prose: line breaks are spaces, code, HTML, images and URLs are U+FFFC, escapes and entities are decoded. */
   text: string;
   segments: Segment[];
@@ -78,14 +80,14 @@ function partOf(top: Nodes, text: string): Part {
   const prose: Prose = { source: text, blocks: [], comments: [] };
   const part: Part = { type: top.type, start: top.position?.start.offset ?? -1, end: top.position?.end.offset ?? -1,
     blocks: prose.blocks, comments: prose.comments, definitions: [], definitionStarts: [] };
-  const stack: Nodes[] = [top];
+  const stack: [Nodes, Block['container']][] = [[top, undefined]];
   while (stack.length > 0) {
-    const node = stack.pop()!;
+    const [node, container] = stack.pop()!;
     switch (node.type) {
       case 'paragraph':
       case 'heading':
       case 'tableCell':
-        addBlock(prose, node, node.type === 'tableCell' ? 'cell' : node.type);
+        addBlock(prose, node, node.type === 'tableCell' ? 'cell' : node.type, container);
         break;
       case 'yaml':
         if (node.position?.start.offset === 0) part.frontmatter = node.value;
@@ -102,7 +104,11 @@ function partOf(top: Nodes, text: string): Part {
           part.definitions.push(`^${node.identifier}`);
           part.definitionStarts.push(node.position?.start.offset ?? -1);
         }
-        if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+        if ('children' in node) {
+          const inner = node.type === 'blockquote' || container === 'quote' ? 'quote' : node.type === 'list' ? 'list'
+            : node.type === 'footnoteDefinition' || node.type === 'table' ? undefined : container;
+          for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, inner]);
+        }
     }
   }
   return part;
@@ -211,8 +217,9 @@ function nextStart(stack: Nodes[]): number | undefined {
   return undefined;
 }
 
-function addBlock(prose: Prose, node: Nodes, kind: Block['kind']): void {
+function addBlock(prose: Prose, node: Nodes, kind: Block['kind'], container: Block['container']): void {
   const block: Block = { kind, text: '', segments: [], sentences: [] };
+  if (container) block.container = container;
   const parts: string[] = [];
   let length = 0;
   const push = (text: string, source: number, sourceLength: number) => {
@@ -455,29 +462,54 @@ export function toSource(block: Block, offset: number, side: 'start' | 'end' = '
   return seg.source + within;
 }
 
-let quotesOf: { text: string; opens: number[]; closes: number[] } | undefined;
+/** Pairs of quotation marks in a text: where each quotation opens and closes, in prose order. */
+interface Quotes {
+  opens: number[];
+  closes: number[];
+}
+
+let quotesOf: { text: string; double: Quotes; single: Quotes } | undefined;
+
+const isWordAt = (text: string, i: number) => i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]!);
+
+/** Double quotation marks ("…", “…”): each one closes the quotation the last opened. */
+function doubleQuotes(text: string): Quotes {
+  const quotes: Quotes = { opens: [], closes: [] };
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (open < 0 && (c === 0x22 || c === 0x201c)) open = i;
+    else if (open >= 0 && (c === 0x22 || c === 0x201d)) {
+      quotes.opens.push(open);
+      quotes.closes.push(i);
+      open = -1;
+    }
+  }
+  return quotes;
+}
 
 /**
- * Whether a prose offset lies inside a quotation ("…" or “…”), whose wording a draft must keep as quoted.
- * The quotation marks of the last text asked about are remembered, so asking about every name in a block is linear.
+ * Single quotation marks ('…', ‘…’), told from apostrophes ("Xi's", "Belarus' economy"): a quotation opens at a mark
+ * after no letter and before one, and closes at a mark after a non-space and before no letter.
  */
-export function isQuoted(text: string, offset: number): boolean {
-  if (quotesOf?.text !== text) {
-    const opens: number[] = [];
-    const closes: number[] = [];
-    let open = -1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (open < 0 && (c === 0x22 || c === 0x201c)) open = i;
-      else if (open >= 0 && (c === 0x22 || c === 0x201d)) {
-        opens.push(open);
-        closes.push(i);
-        open = -1;
-      }
+function singleQuotes(text: string): Quotes {
+  const quotes: Quotes = { opens: [], closes: [] };
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x27 && c !== 0x2018 && c !== 0x2019) continue;
+    if (open < 0 && c !== 0x2019 && !isWordAt(text, i - 1) && isWordAt(text, i + 1)) open = i;
+    else if (open >= 0 && c !== 0x2018 && !/\s/.test(text[i - 1] ?? ' ') && !isWordAt(text, i + 1)) {
+      quotes.opens.push(open);
+      quotes.closes.push(i);
+      open = -1;
     }
-    quotesOf = { text, opens, closes };
   }
-  const { opens, closes } = quotesOf;
+  return quotes;
+}
+
+/** Whether an offset lies between a pair of marks (binary search over pairs that do not overlap). */
+function within({ opens, closes }: Quotes, offset: number): boolean {
   let lo = 0;
   let hi = opens.length;
   while (lo < hi) {
@@ -486,4 +518,13 @@ export function isQuoted(text: string, offset: number): boolean {
     else hi = mid;
   }
   return lo < opens.length && opens[lo]! < offset;
+}
+
+/**
+ * Whether a prose offset lies inside a quotation ("…", “…”, '…' or ‘…’), whose wording a draft must keep as quoted.
+ * The quotation marks of the last text asked about are remembered, so asking about every name in a block is linear.
+ */
+export function isQuoted(text: string, offset: number): boolean {
+  if (quotesOf?.text !== text) quotesOf = { text, double: doubleQuotes(text), single: singleQuotes(text) };
+  return within(quotesOf.double, offset) || within(quotesOf.single, offset);
 }

@@ -135,19 +135,37 @@ const STOP = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'to
   'hours', 'points', 'but', 'they', 'it', 'its', 'their', 'these', 'those', 'this', 'as', 'he', 'she', 'we', 'not']);
 /** What may stand between the number and its noun or between intervening words: spaces, commas, hyphens. */
 const BETWEEN = /^[\s\u00a0,\-\u2010-\u2014]{1,4}$/;
+/** A hyphen right after the number: "two-day", "three-year" make a compound modifier, not a count. */
+const COMPOUND = /^[\-\u2010\u2011]$/;
+/** Past forms that do not end in "-ed": a verb between the number and the noun ends the number's phrase. */
+const VERBS = new Set(['signed', 'sign', 'signs', 'oversaw', 'saw', 'made', 'took', 'held', 'struck', 'gave', 'won', 'put', 'set',
+  'brought', 'met', 'agreed', 'did', 'got', 'went', 'began', 'inked', 'reached', 'will', 'would', 'can', 'could', 'may', 'might']);
+
+/**
+ * Whether a word between the number and a document noun heads a phrase of its own, so that the number counts that
+ * word rather than the documents: a plural noun ("two countries signed agreements", "the two sides' deals") or a
+ * verb ("the two signed agreements", "both … inked deals"). Modifiers stay ("27 intergovernmental … agreements").
+ */
+function headsItsOwn(word: Token): boolean {
+  const w = word.lower;
+  if (VERBS.has(w) || /^\p{L}{3,}ed$/u.test(w)) return true;
+  return /^\p{L}{3,}s$/u.test(w) && !/(ss|us|is|ous|ics)$/.test(w);
+}
 
 /**
  * The noun a count is of: a phrase starting within `maxWords` words after the number, the words in between being
- * ordinary modifiers ("27 intergovernmental, interdepartmental and interregional agreements").
+ * ordinary modifiers ("27 intergovernmental, interdepartmental and interregional agreements"). A number that is part
+ * of a compound modifier ("two-day") or that counts another noun ("the two sides signed agreements") has none.
  */
 export function nounAfter<T>(text: string, tokens: Token[], count: CountMention, nouns: ReadonlyMap<number, PhraseMatch<T>>, maxWords = 4):
   PhraseMatch<T> | undefined {
+  if (count.last + 1 < tokens.length && COMPOUND.test(gap(text, tokens, count.last, count.last + 1))) return undefined;
   for (let k = count.last + 1; k <= count.last + 1 + maxWords && k < tokens.length; k++) {
     if (!BETWEEN.test(gap(text, tokens, k - 1, k))) return undefined;
     const noun = nouns.get(k);
     if (noun) return noun;
     const word = tokens[k]!;
-    if (STOP.has(word.lower) || /\d/.test(word.text) || WORD_VALUES.has(word.lower)) return undefined;
+    if (STOP.has(word.lower) || /\d/.test(word.text) || WORD_VALUES.has(word.lower) || headsItsOwn(word)) return undefined;
   }
   return undefined;
 }

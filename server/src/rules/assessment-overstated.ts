@@ -1,6 +1,8 @@
 import { itemsIn } from '../match/analyse.js';
 import type { Claim, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
+import { isQuoted } from '../markdown/prose.js';
+import { clauseStart } from '../match/clauses.js';
 import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
 import { tokenAt } from '../match/tokens.js';
 import { claimants } from './claim-unattributed.js';
@@ -17,6 +19,8 @@ for (const p of ['may', 'might', 'could', 'possibly', 'possible', 'perhaps', 'li
 
 /** Words before "will" that make it the noun ("the will of the people"). */
 const NOUN_WILL = new Set(['the', 'a', 'political', 'good', 'free']);
+/** Words right after a certainty word that deny it ("will not", "won't", "will never"). */
+const NEGATED = new Set(['not', 't', 'never', 'no']);
 const ADVERBS = new Set(['certainly', 'definitely', 'clearly', 'undoubtedly', 'inevitably', 'surely']);
 
 /** "the documents signed … may help …" from a claim's statement, for a message. */
@@ -43,8 +47,12 @@ const rule: Rule = {
         const dates = itemsIn(bf.dates, sentence);
         // A hedge hedges; "May" in a date does not.
         if (HEDGE.find(bf.text, tokens).some((h) => !dates.some((d) => d.start <= h.start && h.end <= d.end))) continue;
+        // The certainty must be said of the topic: in its clause, not negated ("will not"), not in someone's quoted words;
         // "will" after a determiner is the noun ("the will of the people").
-        const stated = CERTAIN.find(bf.text, tokens).filter((m) => !NOUN_WILL.has(tokens[m.first - 1]?.lower ?? ''));
+        const topicClauses = new Set(itemsIn(bf.topics, sentence).map((m) => clauseStart(bf.text, m.start, sentence)));
+        const stated = CERTAIN.find(bf.text, tokens).filter((m) => !NOUN_WILL.has(tokens[m.first - 1]?.lower ?? '') &&
+          !NEGATED.has(tokens[m.last + 1]?.lower ?? '') && !isQuoted(bf.text, m.start) &&
+          topicClauses.has(clauseStart(bf.text, m.start, sentence)));
         // Prefer "will", which a fix can soften.
         const certain = stated.find((m) => tokens[m.first]!.lower === 'will') ?? stated[0];
         if (certain) yield* findings(bf, certain, claims, facts);

@@ -2,6 +2,7 @@ import { itemsIn } from '../match/analyse.js';
 import type { Document } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
+import { clauseStart } from '../match/clauses.js';
 import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { formatDate } from './support.js';
@@ -17,45 +18,47 @@ for (const p of ['treaties', 'binding agreements', 'binding', 'legally binding',
   'guarantee', 'guarantees', 'guaranteed', 'commit', 'commits', 'bind', 'binds', 'legally bind', 'legally binds']) {
   BINDING.add(p, { noun: false });
 }
-/** Words that, up to four words before, deny the binding language ("non-binding", "not a treaty", "rather than a treaty"). */
-const NEGATORS = new Set(['not', 'no', 'non', 'never', 'neither', 'nor', 'without', 'rather', 'instead', 'unlike', 'short', 'nothing',
-  't', 'cannot', 'lacks', 'lack']);
+/** Words that, up to four words before, deny the binding language ("rather than a treaty", "unlike a treaty"). */
+const NEAR_NEGATORS = new Set(['rather', 'instead', 'unlike', 'short']);
+/** Words that anywhere earlier in its clause deny or suspend it ("none of the documents binds", "if it were a treaty"). */
+const NEGATORS = new Set(['not', 'no', 'non', 'never', 'neither', 'nor', 'none', 'nobody', 'without', 'nothing', 't', 'cannot',
+  'lacks', 'lack', 'whether', 'if', 'deny', 'denies', 'denied', 'hardly']);
 const DETERMINERS = new Set(['the', 'this', 'that', 'its']);
 /** Words right after that deny it ("binds no one", "guarantees nothing"). */
 const DENIED_AFTER = new Set(['no', 'nobody', 'nothing', 'neither', 'none']);
+/** An opening phrase that sets a document against the one the clause is about ("Unlike the joint statement, …"). */
+const CONTRAST = /^\s*(?:unlike|besides|apart from|in contrast to|compared with|compared to|as opposed to|except for)\b[^,]*,/i;
 
 const label = (doc: Document) => (doc.date ? `The ${doc.kind} of ${formatDate(doc.date)}` : `"${doc.title}"`);
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
-/** Whether the binding words at tokens first..last are denied ("not legally binding", "binds no one"). */
+/** Whether the binding words at tokens first..last are denied ("not legally binding", "none … binds", "binds no one"). */
 function negated(bf: BlockFacts, first: number, last: number, sentence: Span): boolean {
   const next = bf.tokens[last + 1];
   if (next && next.end <= sentence.end && DENIED_AFTER.has(next.lower)) return true;
-  for (let k = first - 1; k >= first - 4 && k >= 0 && bf.tokens[k]!.start >= sentence.start; k--) {
-    if (NEGATORS.has(bf.tokens[k]!.lower)) return true;
+  const from = clauseStart(bf.text, bf.tokens[first]!.start, sentence);
+  for (let k = first - 1; k >= 0 && bf.tokens[k]!.start >= from; k--) {
+    const word = bf.tokens[k]!.lower;
+    if (NEGATORS.has(word) || (k >= first - 4 && NEAR_NEGATORS.has(word))) return true;
   }
   return false;
 }
 
 /**
- * The document reference (phrase matches in prose order, not overlapping) overlapping a span, else the nearest one;
- * binary search, so a sentence with many references stays linear.
+ * The document the binding words are said of: the last one before them in their clause (its subject: "The memorandums
+ * legally oblige …", "The declaration, a legally binding agreement, …"), unless an opening contrast sets it apart
+ * ("Unlike the joint statement, the treaty …"); else one they modify ("a legally binding joint statement").
  */
-function nearest(docs: PhraseMatch<Document>[], at: Span): { match: PhraseMatch<Document>; overlaps: boolean } | undefined {
-  let lo = 0;
-  let hi = docs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid]!.start < at.start) lo = mid + 1;
-    else hi = mid;
+function subjectOf(bf: BlockFacts, docs: PhraseMatch<Document>[], w: PhraseMatch<unknown>, sentence: Span):
+  PhraseMatch<Document> | undefined {
+  const before = docs.filter((m) => m.end <= w.start).at(-1);
+  if (before && clauseStart(bf.text, w.start, sentence) <= before.start) {
+    const contrast = CONTRAST.exec(bf.text.slice(sentence.start, w.start));
+    if (!contrast || sentence.start + contrast[0].length <= before.start) return before;
   }
-  const before = docs[lo - 1];
-  const after = docs[lo];
-  if (before && before.end > at.start) return { match: before, overlaps: true };
-  if (after && after.start < at.end) return { match: after, overlaps: true };
-  if (!before && !after) return undefined;
-  const match = !after || (before && at.start - before.end <= after.start - at.end) ? before! : after;
-  return { match, overlaps: false };
+  const after = docs.find((m) => m.start >= w.end);
+  if (after && after.first - w.last <= 3 && /^[\s\p{L}\-\u2010\u2011]*$/u.test(bf.text.slice(w.end, after.start))) return after;
+  return undefined;
 }
 
 /** A sentence that calls a non-binding document a treaty, binding, or a source of obligations, guarantees or commitments. */
@@ -85,15 +88,15 @@ const rule: Rule = {
         });
         if (docs.some((m) => m.values.some((d) => d.binding === true))) continue;
         for (const w of found) {
-          const near = nearest(docs, w);
-          if (near?.overlaps || negated(bf, w.first, w.last, sentence)) continue;
+          if (docs.some((m) => m.start < w.end && w.start < m.end) || negated(bf, w.first, w.last, sentence)) continue;
           const noun = w.values[0]!.noun;
           const lower = bf.text.slice(w.start, w.end).toLowerCase();
           // "commit(s)" binds only as "commits X to …".
           const to = bf.tokens.slice(w.last + 1, w.last + 9).some((t) => t.lower === 'to' && t.end <= sentence.end);
           if ((lower === 'commit' || lower === 'commits') && !to) continue;
-          let refs = near && near.match.values.every((d) => d.binding === false) ? near.match.values : undefined;
-          if (!near && noun && s > 0) refs = anaphora(bf, w, sentence, sentences[s - 1]!);
+          const subject = subjectOf(bf, docs, w, sentence);
+          let refs = subject && subject.values.every((d) => d.binding === false) ? subject.values : undefined;
+          if (docs.length === 0 && noun && s > 0) refs = anaphora(bf, w, sentence, sentences[s - 1]!);
           if (refs) yield finding(bf, w, refs[0]!, refs, noun, lower);
         }
       }

@@ -1,6 +1,7 @@
 import { itemsIn } from '../match/analyse.js';
 import type { Claim, FactBase } from '../facts/types.js';
-import { claimsStated, figuresOf, formatAmount, withInner } from '../match/figures.js';
+import { claimsStated, figuresOf, formatAmount } from '../match/figures.js';
+import { Attribution } from '../match/attribution.js';
 import type { Rule } from './rule.js';
 import { formatDate } from './support.js';
 
@@ -24,15 +25,19 @@ const KIND: Record<Claim['status'], string> = {
   claimed: 'a claim', assessed: 'an assessment', disputed: 'a disputed claim', confirmed: '',
 };
 
-/** A claimed, assessed or disputed figure stated in a sentence that neither attributes it nor names who put it forward. */
+/**
+ * A claimed, assessed or disputed figure stated without attribution: not in its sentence, the sentences before it in
+ * its paragraph, the lead-in of its block quote or list, or the draft's framing of itself (see attribution.ts).
+ */
 const rule: Rule = {
   id: 'claim-unattributed',
   description: 'A claimed or assessed figure is stated as fact, without the attribution its sources require.',
   severity: 'warning',
   category: 'claim',
   fixable: false,
-  blockLocal: true,
-  *check({ blocks, facts, index }) {
+  blockLocal: false,
+  *check({ blocks, facts }) {
+    const attribution = new Attribution(blocks, facts);
     for (const bf of blocks) {
       const all = figuresOf(bf);
       if (all.length === 0) continue;
@@ -40,11 +45,9 @@ const rule: Rule = {
         const figures = itemsIn(all, sentence);
         if (figures.length === 0) continue;
         const events = bf.eventsIn(sentence);
-        const attributed = new Set(withInner(index.attribution, bf, itemsIn(bf.attribution, sentence)).flatMap((m) => m.values));
-        const named = new Set(itemsIn(bf.names, sentence).map((n) => n.form.entity.id));
         for (const figure of figures) {
           for (const claim of claimsStated(facts, events, figure)) {
-            if (claim.status === 'confirmed' || attributed.has(claim) || claim.claimedBy.some((a) => named.has(a.by))) continue;
+            if (claim.status === 'confirmed' || attribution.attributed(bf, sentence, figure.start, claim)) continue;
             const amount = `${claim.qualifier ? `${claim.qualifier} ` : ''}${formatAmount(claim.value!, claim.unit)}`;
             yield {
               block: bf, start: figure.start, end: figure.end, facts: [{ kind: 'claim', id: claim.id }],

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { isQuoted } from '../markdown/prose.js';
 import { tokenize } from '../match/tokens.js';
-import type { Rule } from './rule.js';
+import type { ProseEdit, Rule, RuleFinding } from './rule.js';
 
 const words = (text: string) => text.trim().split(/\s+/).length;
 const tokens = (text: string) => tokenize(text).length;
@@ -16,16 +16,22 @@ function houseForm(preferred: string[], written: string): string | undefined {
     best === undefined || distance(form, written) < distance(best, written) ? form : best, undefined);
 }
 
-/** A correct but non-house spelling of a known name (a Russian transliteration where the house uses the Belarusian). */
+/**
+ * A correct but non-house spelling of a known name (a Russian transliteration where the house uses the Belarusian):
+ * one hint per spelling per draft, at its first occurrence, whose fix changes every occurrence. Others' words keep
+ * their spelling: names in quotation marks or block quotes are left alone.
+ */
 const rule: Rule = {
   id: 'house-spelling',
   description: 'A name is spelt in an accepted form that is not the house spelling.',
   severity: 'hint',
   category: 'style',
   fixable: true,
-  blockLocal: true,
+  blockLocal: false,
   *check({ blocks }) {
+    const first = new Map<string, RuleFinding & { edits: ProseEdit[]; every: string }>();
     for (const bf of blocks) {
+      if (bf.block.container === 'quote') continue;
       for (const name of bf.names) {
         if (name.fuzzy || name.form.status === 'misspelt' || isQuoted(bf.text, name.start)) continue;
         const { entity, kind } = name.form;
@@ -33,13 +39,24 @@ const rule: Rule = {
         if (entity.preferred.includes(name.text) || !(entity.spellings.includes(name.text) || entity.name === name.text)) continue;
         const newText = houseForm(entity.preferred, name.text);
         if (newText === undefined || newText === name.text) continue;
-        yield {
-          block: bf, start: name.start, end: name.end,
+        const key = `${entity.id}\u0000${name.text}`;
+        const seen = first.get(key);
+        if (seen) {
+          seen.edits.push({ start: name.start, end: name.end, newText, block: bf });
+          continue;
+        }
+        const edits: ProseEdit[] = [{ start: name.start, end: name.end, newText }];
+        first.set(key, {
+          block: bf, start: name.start, end: name.end, edits, every: `Change every "${name.text}" to "${newText}"`,
           message: `"${name.text}" is an accepted spelling of ${entity.name}; house style writes "${newText}".`,
-          fixes: [{ title: `Change to "${newText}"`, edits: [{ start: name.start, end: name.end, newText }] }],
+          fixes: [{ title: `Change to "${newText}"`, edits }],
           facts: [{ kind, id: entity.id }],
-        };
+        });
       }
+    }
+    for (const { edits, every, ...finding } of first.values()) {
+      if (edits.length > 1) finding.fixes![0]!.title = every;
+      yield finding;
     }
   },
 };

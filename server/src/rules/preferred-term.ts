@@ -1,5 +1,6 @@
 import { isQuoted } from '../markdown/prose.js';
-import type { Rule } from './rule.js';
+import type { BlockFacts } from '../match/analyse.js';
+import type { ProseEdit, Rule, RuleFinding } from './rule.js';
 
 /** The preferred term in the case the draft wrote the other one in: "Peace plan" → "Position paper". */
 function likeCase(prefer: string, written: string): string {
@@ -8,35 +9,54 @@ function likeCase(prefer: string, written: string): string {
   return prefer;
 }
 
-/** A phrase the house style replaces with a preferred term ("peace plan" → "position paper"). */
+/** The edit that writes the preferred term: "a power bridge" becomes "an interconnector", the article changed with it. */
+function editFor(bf: BlockFacts, start: number, end: number, newText: string): ProseEdit {
+  const article = /(?:^|[^\p{L}\p{N}])([Aa])(n?) $/u.exec(bf.text.slice(Math.max(0, start - 4), start));
+  const wanted = /^[aeiou]/i.test(newText) ? 'n' : '';
+  return article && article[2] !== wanted
+    ? { start: start - article[2]!.length - 2, end, newText: `${article[1]}${wanted} ${newText}` }
+    : { start, end, newText };
+}
+
+/**
+ * A phrase the house style replaces with a preferred term ("peace plan" → "position paper"): one hint per phrase per
+ * draft, at its first occurrence, whose fix changes every occurrence. Quotations and block quotes are left alone.
+ */
 const rule: Rule = {
   id: 'preferred-term',
   description: 'A phrase has a preferred term in the house style.',
   severity: 'hint',
   category: 'style',
   fixable: true,
-  blockLocal: true,
+  blockLocal: false,
   *check({ blocks }) {
+    const first = new Map<string, RuleFinding & { edits: ProseEdit[]; every: string }>();
     for (const bf of blocks) {
+      if (bf.block.container === 'quote') continue;
       for (const match of bf.terms) {
         if (isQuoted(bf.text, match.start)) continue;
         const term = match.values[0]!;
         const written = bf.text.slice(match.start, match.end);
         const newText = likeCase(term.prefer, written);
         if (newText === written) continue;
-        // "a power bridge" becomes "an interconnector": the article before the phrase is changed with it.
-        const article = /(?:^|[^\p{L}\p{N}])([Aa])(n?) $/u.exec(bf.text.slice(Math.max(0, match.start - 4), match.start));
-        const wanted = /^[aeiou]/i.test(newText) ? 'n' : '';
-        const edit = article && article[2] !== wanted
-          ? { start: match.start - article[2]!.length - 2, end: match.end, newText: `${article[1]}${wanted} ${newText}` }
-          : { start: match.start, end: match.end, newText };
-        yield {
-          block: bf, start: match.start, end: match.end,
+        const key = `${term.id}\u0000${written.toLowerCase()}`;
+        const seen = first.get(key);
+        if (seen) {
+          seen.edits.push({ ...editFor(bf, match.start, match.end, newText), block: bf });
+          continue;
+        }
+        const edits = [editFor(bf, match.start, match.end, newText)];
+        first.set(key, {
+          block: bf, start: match.start, end: match.end, edits, every: `Change every "${written}" to "${newText}"`,
           message: `House style prefers "${term.prefer}" to "${written}".${term.note ? ` ${term.note.trim()}` : ''}`,
-          fixes: [{ title: `Change to "${newText}"`, edits: [edit] }],
+          fixes: [{ title: `Change to "${newText}"`, edits }],
           facts: [{ kind: 'term', id: term.id }],
-        };
+        });
       }
+    }
+    for (const { edits, every, ...finding } of first.values()) {
+      if (edits.length > 1) finding.fixes![0]!.title = every;
+      yield finding;
     }
   },
 };

@@ -9,11 +9,13 @@ export interface FactLink {
   id: string;
 }
 
-/** A replacement of prose `[start, end)` in the finding's block. */
+/** A replacement of prose `[start, end)` in the finding's block, or in `block` when given (a fix of every occurrence). */
 export interface ProseEdit {
   start: number;
   end: number;
   newText: string;
+  /** Only for rules that are not block-local: the block the edit is in, when it is not the finding's. */
+  block?: BlockFacts;
 }
 
 /** What a rule reports, in prose offsets of one block; the checker maps it to the source. */

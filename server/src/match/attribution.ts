@@ -1,0 +1,149 @@
+import type { Claim, FactBase } from '../facts/types.js';
+import { isQuoted, type Span } from '../markdown/prose.js';
+import { itemsIn, type BlockFacts } from './analyse.js';
+import { figuresOf, isClaimValue, withInner } from './figures.js';
+import { PhraseMatcher } from './phrases.js';
+
+/** Words that report what someone said or estimated (generic English): a sentence with one attributes its figures. */
+const REPORTING = new PhraseMatcher<true>();
+for (const p of ['according to', 'said', 'says', 'say', 'told', 'tells', 'claimed', 'claims', 'claim', 'announced', 'announces',
+  'reported', 'reports', 'reportedly', 'estimated', 'estimates', 'estimate', 'noted', 'notes', 'added', 'wrote', 'writes',
+  'quoted', 'quoting', 'cited', 'citing', 'stated', 'declared', 'insisted', 'argued', 'asserted', 'boasted', 'predicted',
+  'put it', 'puts it', 'in the words of', 's words', 'his words', 'her words', 'their words', 'in a statement', 'readout',
+  'press release', 'spoke of', 'speaking of', 'speaking to', 'spokesman', 'spokeswoman', 'spokesperson']) {
+  REPORTING.add(p, true);
+}
+/** Nouns by which a draft says what it is: "This is the readout of …", a heading "Press release of …". */
+const FRAMING = new PhraseMatcher<true>();
+for (const p of ['statement', 'press release', 'news release', 'readout', 'read-out', 'communique', 'communiqué', 'transcript',
+  'official website', 'press service', 'press office']) FRAMING.add(p, true);
+/** Words by which a sentence points at the draft itself ("this text", "the following", "below"). */
+const DEICTIC = new Set(['this', 'following', 'below', 'here', 'text', 'translation']);
+
+const ends = (bf: BlockFacts, char: string) => bf.text.trimEnd().endsWith(char);
+
+/**
+ * Where a claimed figure counts as attributed (issue 9, precision first): in a sentence that reports speech or names
+ * the claim's attribution or a claimant; after such a sentence in its paragraph; inside quotation marks in a paragraph
+ * that has one; in a block quote or list whose lead-in ("In the minister's words:") introduces it; in a headline over
+ * text that attributes the claim; and anywhere in a draft that frames itself as the claimant's own statement, readout
+ * or press release.
+ */
+export class Attribution {
+  readonly #blocks: BlockFacts[];
+  readonly #facts: FactBase;
+  #position?: Map<BlockFacts, number>;
+  /** Per block, the index of the block that leads into its block quote or list (-1 for none). */
+  #leads?: number[];
+  readonly #below = new Map<Claim, boolean[]>();
+  readonly #framed = new Map<Claim, boolean>();
+
+  constructor(blocks: BlockFacts[], facts: FactBase) {
+    this.#blocks = blocks;
+    this.#facts = facts;
+  }
+
+  /** Whether a figure of a claim at `at` in a block is attributed. */
+  attributed(bf: BlockFacts, sentence: Span, at: number, claim: Claim): boolean {
+    if (this.#cues(bf, sentence, claim)) return true;
+    // The sentences before it in its paragraph; all of the paragraph when the figure is quoted speech.
+    const upTo = isQuoted(bf.text, at) ? bf.text.length : sentence.start;
+    if (upTo > 0 && this.#cues(bf, { start: 0, end: upTo }, claim)) return true;
+    if (this.#introduced(bf, claim) || this.#headline(bf, claim)) return true;
+    return this.#frames(claim);
+  }
+
+  /**
+   * A headline (a heading, or a paragraph of one sentence with no full stop, as a title is) sums up the text under
+   * it: its figure is attributed when the text under it, up to the next heading, states that claim with attribution.
+   */
+  #headline(bf: BlockFacts, claim: Claim): boolean {
+    const title = bf.block.kind === 'heading' || (bf.block.kind === 'paragraph' && bf.block.sentences.length === 1 &&
+      !/[.!?]["'\u201d\u2019)]*$/.test(bf.text.trimEnd()));
+    if (!title) return false;
+    let below = this.#below.get(claim);
+    if (!below) {
+      // One pass from the end: whether the blocks after each one, up to the next heading, attribute the claim.
+      below = new Array<boolean>(this.#blocks.length);
+      let any = false;
+      for (let i = this.#blocks.length - 1; i >= 0; i--) {
+        below[i] = any;
+        const next = this.#blocks[i]!;
+        if (next.block.kind === 'heading') any = false;
+        else any ||= this.#states(next, claim);
+      }
+      this.#below.set(claim, below);
+    }
+    return below[this.#indexOf(bf)] ?? false;
+  }
+
+  /** Whether a block states a claim's value with attribution (in the sentence or before it, or by a lead-in). */
+  #states(bf: BlockFacts, claim: Claim): boolean {
+    return figuresOf(bf).some((figure) => isClaimValue(figure, claim) &&
+      (this.#cues(bf, { start: 0, end: bf.sentenceAt(figure.start).end }, claim) || this.#introduced(bf, claim)));
+  }
+
+  #indexOf(bf: BlockFacts): number {
+    this.#position ??= new Map(this.#blocks.map((b, i) => [b, i]));
+    return this.#position.get(bf) ?? 0;
+  }
+
+  /** Whether a span reports speech or names the claim's attribution or one of its claimants. */
+  #cues(bf: BlockFacts, span: Span, claim: Claim): boolean {
+    if (REPORTING.find(bf.text, itemsIn(bf.tokens, span)).length > 0) return true;
+    return this.#names(bf, span, claim, false);
+  }
+
+  /** Whether a span names a claimant, or one of the claim's attribution phrases (only those naming someone, if `named`). */
+  #names(bf: BlockFacts, span: Span, claim: Claim, named: boolean): boolean {
+    const phrases = withInner(bf.index.attribution, bf, itemsIn(bf.attribution, span));
+    if (phrases.some((m) => m.values.includes(claim) && !(named && REPORTING.matchAt(bf.text, bf.tokens, m.first)))) return true;
+    return itemsIn(bf.names, span).some((n) => claim.claimedBy.some((a) => a.by === n.form.entity.id));
+  }
+
+  /**
+   * A block in a block quote or list is introduced by the block before the quote or list, or by the last block
+   * inside it that ends in ":": a block quote by any such lead-in ending in ":" or reporting speech, a list by a lead-in
+   * ending in ":" that reports speech or names the claimant.
+   */
+  #introduced(bf: BlockFacts, claim: Claim): boolean {
+    if (!bf.block.container) return false;
+    if (!this.#leads) {
+      // One pass: per container kind, the last block that ends a run of it (another container, or a ":").
+      this.#leads = [];
+      const last = { quote: -1, list: -1 };
+      for (const [j, b] of this.#blocks.entries()) {
+        this.#leads.push(b.block.container ? last[b.block.container] : -1);
+        for (const kind of ['quote', 'list'] as const) if (b.block.container !== kind || ends(b, ':')) last[kind] = j;
+      }
+    }
+    const lead = this.#blocks[this.#leads[this.#indexOf(bf)] ?? -1];
+    if (!lead || lead.block.kind === 'cell') return false;
+    const last = lead.block.sentences.at(-1) ?? { start: 0, end: lead.text.length };
+    const colon = ends(lead, ':');
+    if (bf.block.container === 'quote' && colon) return true;
+    return (colon || bf.block.container === 'quote') && this.#cues(lead, last, claim);
+  }
+
+  /** Whether a heading, or a sentence about the draft itself, frames the draft as a claimant's statement or readout. */
+  #frames(claim: Claim): boolean {
+    let framed = this.#framed.get(claim);
+    if (framed === undefined) {
+      framed = this.#blocks.some((bf) => bf.block.sentences.some((s) => this.#framing(bf, s, claim)));
+      this.#framed.set(claim, framed);
+    }
+    return framed;
+  }
+
+  #framing(bf: BlockFacts, sentence: Span, claim: Claim): boolean {
+    const tokens = itemsIn(bf.tokens, sentence);
+    // "joint statement" names a document the draft is about, not what the draft is.
+    if (!FRAMING.find(bf.text, tokens).some((m) => bf.tokens[m.first - 1]?.lower !== 'joint')) return false;
+    if (bf.block.kind !== 'heading' && !tokens.some((t) => DEICTIC.has(t.lower))) return false;
+    if (this.#names(bf, sentence, claim, true)) return true;
+    // The claimant's country, by its name or an adjective made from it ("Belarus", "Belarusian").
+    const countries = claim.claimedBy.map((a) => this.#facts.people.get(a.by)?.country).filter((c) => c !== undefined);
+    const stems = countries.map((c) => c.toLowerCase().slice(0, Math.max(4, c.length - 2)));
+    return tokens.some((t) => stems.some((stem) => t.lower.startsWith(stem)));
+  }
+}
