@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, factBaseFindings } from './check.js';
+import { check, factBaseFindings, MAX_DRAFT } from './check.js';
 import { bundledFactsDir, isFactFile, readFactFiles } from './facts/files.js';
 import { loadFactBase } from './facts/load.js';
+import { readTextFile, UnreadableFile } from './facts/textfile.js';
 import { applyEdits } from './finding.js';
 import { compile } from './match/compile.js';
 import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.js';
@@ -44,7 +45,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   try {
     factFiles = readFactFiles(args.values.facts?.length ? args.values.facts : [bundledFactsDir()]);
   } catch (error) {
-    err(`Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`);
+    err(error instanceof UnreadableFile ? `Cannot read the fact-base file ${error.path}: ${error.reason}`
+      : `Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
   if (factFiles.length === 0) return (err('No *.facts.yaml files found in the fact base paths given.'), 2);
@@ -71,9 +73,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const reports: FileReport[] = drafts.flatMap((file) => {
     let text;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readTextFile(file, MAX_DRAFT).text;
     } catch (error) {
-      unreadable.push(`Cannot read the draft ${file}: ${reason(error)}`);
+      unreadable.push(`Cannot read the draft ${file}: ${error instanceof UnreadableFile ? error.reason : reason(error)}`);
       return [];
     }
     let findings = check(text, index, options);

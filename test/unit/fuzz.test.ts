@@ -655,7 +655,7 @@ describe('CLI under bad input', () => {
     const missing = join(dir, 'missing.facts.yaml');
     let { code, err } = run('check', draft, '--facts', missing);
     assert.equal(code, 2);
-    assert.match(err, /Cannot read the fact base.*missing\.facts\.yaml/);
+    assert.match(err, /Cannot read the fact-base file .*missing\.facts\.yaml: it does not exist/);
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     ({ code, err } = run('check', draft, '--facts', empty));
@@ -677,9 +677,12 @@ describe('CLI under bad input', () => {
     }
   });
 
-  test('broken drafts do not crash the CLI: binary, invalid UTF-8, NUL bytes, unclosed constructs, hostile nesting', () => {
+  test('broken drafts do not crash the CLI: binary, NUL bytes, unclosed constructs, hostile nesting', () => {
+    const binary = write('binary.md', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const refused = run('check', binary);
+    assert.equal(refused.code, 2, 'binary that is not UTF-8 is refused');
+    assert.match(refused.err, /Cannot read the draft .*binary\.md: it is not valid UTF-8/);
     const files = [
-      write('binary.md', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))),
       write('nul.md', 'Lukashenko\u0000 met Xi on 5 March 2023.\u0000\n'),
       write('unclosed.md', '---\ntitle: [\n\n<!-- factlint-disable\n\n**Lukashenko [met](Xi `on 5 March 2023\n'),
       write('nested.md', `${'> - '.repeat(5000)}Lukashenko met Xi on 5 March 2023.\n`),

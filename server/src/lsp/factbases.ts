@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { bundledFactsDir, isFactFile } from '../facts/files.js';
-import { loadFactBase, type FactFile } from '../facts/load.js';
+import { loadFactBase, MAX_FACT_FILE, type FactFile } from '../facts/load.js';
+import { asUnreadable, readTextFile } from '../facts/textfile.js';
 import type { FactProblem } from '../facts/types.js';
 import { compile, type FactIndex } from '../match/compile.js';
 import type { Settings } from './settings.js';
@@ -126,28 +127,32 @@ export class FactBases {
     const files: FactFile[] = [];
     const unreadable: FactProblem[] = [];
     for (const path of entry.files) {
-      const text = this.#read(entry, path);
-      entry.texts.set(path, text ?? '');
-      if (text === undefined) unreadable.push({ rule: 'factbase-syntax', file: path, start: 0, end: 0, message: `Cannot read the fact-base file ${path}` });
-      else files.push({ path, text });
+      const read = this.#read(entry, path);
+      entry.texts.set(path, read.text ?? '');
+      if (read.text === undefined) unreadable.push({ rule: 'factbase-syntax', file: path, start: 0, end: 0, message: `Cannot read the fact-base file ${path}: ${read.reason}` });
+      else files.push({ path, text: read.text });
     }
     const loaded = unreadable.length > 0 ? { problems: unreadable, facts: undefined } : loadFactBase(files);
     entry.problems = loaded.problems;
     if (loaded.facts) entry.index = compile(loaded.facts);
   }
 
-  #read(entry: FactBaseEntry, path: string): string | undefined {
+  #read(entry: FactBaseEntry, path: string): { text: string; reason?: undefined } | { text?: undefined; reason: string } {
     const open = this.openText(path);
     if (open !== undefined) {
       entry.stamps.set(path, 'buffer');
-      return open;
+      return { text: open };
     }
+    // A file that exists but cannot be read keeps its time stamp, so that it is tried again only once it changes.
     try {
       entry.stamps.set(path, stamp(path));
-      return readFileSync(path, 'utf8');
     } catch {
       entry.stamps.set(path, 'missing');
-      return undefined;
+    }
+    try {
+      return { text: readTextFile(path, MAX_FACT_FILE).text };
+    } catch (error) {
+      return { reason: asUnreadable(path, error).reason };
     }
   }
 
@@ -163,7 +168,7 @@ export class FactBases {
       }
       if (now === entry.stamps.get(path)) return false;
       try {
-        const text = readFileSync(path, 'utf8');
+        const { text } = readTextFile(path, MAX_FACT_FILE);
         if (text !== entry.texts.get(path)) return true;
         entry.stamps.set(path, now);
         return false;

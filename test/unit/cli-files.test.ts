@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { ROOT } from './paths.js';
+
+// The CLI (the built bundle, in a child process so that a hang fails the test instead of stopping the runner) on files
+// that are not plain text files.
+
+const dir = mkdtempSync(join(tmpdir(), 'factlint-cli-files-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const write = (name: string, bytes: string | Buffer) => (writeFileSync(join(dir, name), bytes), join(dir, name));
+const fifo = (name: string) => (execFileSync('mkfifo', [join(dir, name)]), join(dir, name));
+const DRAFT = 'Lukashenka held talks with Xi Jinping on 3 March 2023.\n';
+
+/** Runs `factlint ARGS` with a time limit; a run that does not finish fails. */
+function cli(...args: string[]): { code: number | null; out: string; err: string } {
+  const run = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), ...args], { encoding: 'utf8', timeout: 10_000 });
+  assert.equal(run.error, undefined, `factlint ${args.join(' ')} did not finish: ${String(run.error)}`);
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+test('--facts naming a named pipe or a device exits 2 at once, naming the path', () => {
+  for (const facts of [fifo('pipe.facts.yaml'), '/dev/zero']) {
+    const { code, err } = cli('check', write('a.md', DRAFT), '--facts', facts);
+    assert.equal(code, 2);
+    assert.match(err, new RegExp(`Cannot read the fact-base file ${facts}: it is a (named pipe|device), not a regular file`));
+  }
+});
+
+test('check /dev/zero, and a folder holding a named pipe called x.md: each is named, the other drafts are checked, exit 2', () => {
+  const folder = join(dir, 'drafts');
+  mkdirSync(folder);
+  fifo('drafts/x.md');
+  write('drafts/y.md', DRAFT);
+  const { code, out, err } = cli('check', '/dev/zero', folder, '--format', 'lines');
+  assert.equal(code, 2);
+  assert.match(err, /Cannot read the draft \/dev\/zero: it is a device, not a regular file/);
+  assert.match(err, new RegExp(`Cannot read the draft ${join(folder, 'x.md')}: it is a named pipe, not a regular file`));
+  assert.match(out, /y\.md:1:\d+:error:date-mismatch:/);
+});
+
+test('a draft that is not valid UTF-8 is refused with its path and line, not checked with replacement characters', () => {
+  const bad = write('latin1.md', Buffer.concat([Buffer.from('# Brief\n\nLukashenka '), Buffer.from([0xe9]), Buffer.from(' met Xi.\n')]));
+  const { code, err } = cli('check', bad);
+  assert.equal(code, 2);
+  assert.match(err, new RegExp(`Cannot read the draft ${bad}: it is not valid UTF-8 \\(line 3, byte 21\\)`));
+});
