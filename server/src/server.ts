@@ -49,6 +49,8 @@ connection.onInitialize((params): InitializeResult => {
   folderEvents = caps.workspace?.workspaceFolders === true;
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = uris.map(pathOf).filter((p) => p !== undefined);
+  // The VS Code client says whether the user trusts the workspace; other clients have no such notion.
+  factBases.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

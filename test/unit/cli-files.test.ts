@@ -48,3 +48,13 @@ test('a draft that is not valid UTF-8 is refused with its path and line, not che
   assert.equal(code, 2);
   assert.match(err, new RegExp(`Cannot read the draft ${bad}: it is not valid UTF-8 \\(line 3, byte 21\\)`));
 });
+
+test('--facts naming a file that is not a fact base (/etc/passwd): one problem, none of its content', () => {
+  const { code, err } = cli('check', write('b.md', DRAFT), '--facts', '/etc/passwd', '--format', 'lines');
+  assert.equal(code, 2);
+  const [heading, problem, ...rest] = err.trim().split('\n');
+  assert.equal(heading, 'The fact base has 1 problem:');
+  assert.match(problem ?? '', /^(\.\.\/)*\/?etc\/passwd:1:1:error:factbase-schema:\/etc\/passwd is not a fact-base file: its top level is not a map /);
+  assert.deepEqual(rest, []);
+  assert.doesNotMatch(err, /root|nologin/, 'none of its content');
+});

@@ -74,6 +74,17 @@ function compose(tokens: CST.Token[], text: string): YamlDocument {
   return doc!;
 }
 
+/** The top-level keys of a fact base, as in the JSON Schema (test/unit/facts.test.ts keeps the two the same). */
+export const SECTIONS = ['title', 'defaultEvent', 'sources', 'people', 'organisations', 'offices', 'events', 'documents',
+  'documentCounts', 'claims', 'terms'];
+
+/** Whether a file's top level could be a fact base: empty, or a map with no keys or with at least one fact-base section. */
+function isFactBaseShaped(doc: YamlDocument): boolean {
+  const top = doc.contents;
+  if (top === null) return true;
+  return isMap(top) && (top.items.length === 0 || top.items.some(({ key }) => isScalar(key) && SECTIONS.includes(String(key.value))));
+}
+
 /** Problems of one kind reported per file; locating each costs time, and the first hundred are enough to act on. */
 const MAX_PROBLEMS = 100;
 
@@ -92,6 +103,12 @@ function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument;
   }
   // The library's own unique-key check compares each key with every earlier one (quadratic in a map's size): a Set does it here.
   const doc = compose(tokens, file.text);
+  if (!isFactBaseShaped(doc)) {
+    // Some other file (a password file, a YAML config): one problem, quoting none of its content.
+    problems.push({ rule: 'factbase-schema', file: file.path, start: 0, end: 0,
+      message: `${file.path} is not a fact-base file: its top level is not a map of fact-base sections (title, sources, people, events, …).` });
+    return undefined;
+  }
   const errors = [...doc.errors, ...doc.warnings];
   for (const error of errors.slice(0, MAX_PROBLEMS)) {
     // An error at the end of the input is placed one past it: clamp so that the range stays inside the file.

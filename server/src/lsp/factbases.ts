@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { bundledFactsDir, isFactFile } from '../facts/files.js';
 import { loadFactBase, MAX_FACT_FILE, type FactFile } from '../facts/load.js';
@@ -34,6 +34,10 @@ export class FactBases {
   readonly #entries = new Map<string, FactBaseEntry>();
   readonly #listings = new Map<string, string[]>();
   readonly #scans = new Map<string, string[]>();
+  /** Front-matter paths outside every workspace folder, named while the workspace is not trusted: never read. */
+  readonly #refused = new Set<string>();
+  /** False in a workspace the user has not trusted (the client says so when it starts the server). */
+  trusted = true;
 
   /** `folders` are the workspace folders' paths; `openText` gives an open editor's text for a path. */
   constructor(readonly folders: () => string[], readonly openText: (path: string) => string | undefined) {}
@@ -42,7 +46,12 @@ export class FactBases {
   filesFor(draftPath: string | undefined, draftText: string, settings: Settings): string[] {
     const here = draftPath === undefined ? undefined : dirname(draftPath);
     const named = frontMatterFacts(draftText);
-    if (named.length > 0 && here !== undefined) return this.#expand(named.map((p) => resolve(here, p)));
+    if (named.length > 0 && here !== undefined) {
+      const paths = named.map((p) => resolve(here, p));
+      const outside = this.trusted ? [] : paths.filter((p) => !this.#inWorkspace(p));
+      for (const path of outside) this.#refused.add(path);
+      return [...new Set([...outside, ...this.#expand(paths.filter((p) => !outside.includes(p)))])];
+    }
     const folder = draftPath === undefined ? undefined : this.folders().filter((f) => draftPath.startsWith(f + sep))
       .sort((a, b) => b.length - a.length)[0];
     const root = folder ?? here ?? this.folders()[0];
@@ -138,6 +147,10 @@ export class FactBases {
   }
 
   #read(entry: FactBaseEntry, path: string): { text: string; reason?: undefined } | { text?: undefined; reason: string } {
+    if (this.#refused.has(path)) {
+      entry.stamps.set(path, 'refused');
+      return { reason: 'it is outside the workspace folder, and a draft in an untrusted workspace may only name fact-base files inside it' };
+    }
     const open = this.openText(path);
     if (open !== undefined) {
       entry.stamps.set(path, 'buffer');
@@ -158,6 +171,7 @@ export class FactBases {
 
   #changed(entry: FactBaseEntry): boolean {
     return entry.files.some((path) => {
+      if (this.#refused.has(path)) return false;
       const open = this.openText(path);
       if (open !== undefined) return open !== entry.texts.get(path);
       let now: string;
@@ -176,6 +190,12 @@ export class FactBases {
         return true;
       }
     });
+  }
+
+  /** Whether a path, with its symbolic links followed, lies inside a workspace folder. */
+  #inWorkspace(path: string): boolean {
+    const real = realPath(path);
+    return this.folders().some((folder) => real.startsWith(realPath(folder) + sep));
   }
 
   #expand(paths: string[]): string[] {
@@ -245,6 +265,15 @@ function exists(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The path with its symbolic links followed, as far as it exists. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return dirname(path) === path ? path : join(realPath(dirname(path)), basename(path));
   }
 }
 
