@@ -1,10 +1,10 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, factBaseFindings, MAX_DRAFT } from './check.js';
 import { bundledFactsDir, isFactFile, readFactFiles } from './facts/files.js';
 import { loadFactBase } from './facts/load.js';
-import { readTextFile, UnreadableFile } from './facts/textfile.js';
+import { readTextFile, UnreadableFile, writeTextFile, type TextFile } from './facts/textfile.js';
 import { applyEdits } from './finding.js';
 import { compile } from './match/compile.js';
 import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.js';
@@ -71,19 +71,21 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const unreadable: string[] = [];
   const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const reports: FileReport[] = drafts.flatMap((file) => {
-    let text;
+    let read: TextFile;
     try {
-      text = readTextFile(file, MAX_DRAFT).text;
+      read = readTextFile(file, MAX_DRAFT);
     } catch (error) {
       unreadable.push(`Cannot read the draft ${file}: ${error instanceof UnreadableFile ? error.reason : reason(error)}`);
       return [];
     }
+    let text = read.text;
     let findings = check(text, index, options);
     if (args.values.fix) {
       const fixed = applyEdits(text, findings.flatMap((f) => f.fixes[0]?.edits ?? []));
       if (fixed !== text) {
         try {
-          writeFileSync(file, fixed);
+          // Written in the encoding it was read in (byte order mark and line ends kept), through a temporary file.
+          writeTextFile(file, fixed, read.encoding);
           text = fixed;
           findings = check(text, index, options);
         } catch (error) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -57,4 +57,39 @@ test('--facts naming a file that is not a fact base (/etc/passwd): one problem, 
   assert.match(problem ?? '', /^(\.\.\/)*\/?etc\/passwd:1:1:error:factbase-schema:\/etc\/passwd is not a fact-base file: its top level is not a map /);
   assert.deepEqual(rest, []);
   assert.doesNotMatch(err, /root|nologin/, 'none of its content');
+});
+
+test('--fix writes back exactly the bytes it read outside the fixed range: a BOM and CRLF kept, UTF-16 written as UTF-16', () => {
+  const before = 'Línea — café\r\nLukashenka held talks with Xi Jinping on 3 March 2023.\r\n\r\nNaïve text stays.\n';
+  const after = before.replace('3 March', '1 March');
+  const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
+  const cases: [string, (s: string) => Buffer][] = [
+    ['utf8.md', (s) => Buffer.from(s, 'utf8')],
+    ['bom.md', (s) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')])],
+    ['le.md', (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])],
+    ['be.md', (s) => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(s)])],
+  ];
+  for (const [name, encode] of cases) {
+    const path = write(name, encode(before));
+    const { code, err } = cli('check', path, '--fix', '--format', 'lines');
+    assert.equal(code, 0, `${name}: ${err}`);
+    assert.deepEqual(readFileSync(path), encode(after), name);
+  }
+});
+
+test('--fix replaces a draft atomically: a new file renamed over it, with its mode, through a symbolic link, nothing left over', () => {
+  const folder = join(dir, 'atomic');
+  mkdirSync(folder);
+  const real = join(folder, 'real.md');
+  writeFileSync(real, DRAFT);
+  chmodSync(real, 0o640);
+  symlinkSync(real, join(folder, 'link.md'));
+  const inode = statSync(real).ino;
+  const { code, err } = cli('check', join(folder, 'link.md'), '--fix');
+  assert.equal(code, 0, err);
+  assert.equal(readFileSync(real, 'utf8'), DRAFT.replace('3 March', '1 March'));
+  assert.ok(lstatSync(join(folder, 'link.md')).isSymbolicLink(), 'the link is still a link');
+  assert.notEqual(statSync(real).ino, inode, 'a new file took the old one\'s place');
+  assert.equal(statSync(real).mode & 0o777, 0o640);
+  assert.deepEqual(readdirSync(folder).sort(), ['link.md', 'real.md']);
 });
