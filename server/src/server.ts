@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type InitializeResult, type Location,
+  type CodeAction, type CodeActionParams, type DefinitionParams, type HoverParams, type InitializeResult, type Location,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { definition } from './definition.js';
@@ -15,12 +15,20 @@ import { ruleById } from './rules/index.js';
 import { disableActions, fixAll, FIX_ALL_KIND, quickFixes, wants } from './lsp/actions.js';
 import { factLines, fileUri, rangeOf, toDiagnostic } from './lsp/convert.js';
 import { FactBases } from './lsp/factbases.js';
+import {
+  checked, checkedDocuments, isCodeActionRequest, isConfigurationChange, isFoldersChange, isPositionRequest, isWatchedFiles,
+} from './lsp/guard.js';
 import { SettingsStore, type Settings } from './lsp/settings.js';
 
 /** How long a document must stay unchanged before it is re-checked, in ms. */
 const DEBOUNCE = 150;
 
 const connection = createConnection(ProposedFeatures.all);
+// A fault in a handler or a timer is logged; the server keeps serving the other documents.
+const logFault = (what: string) => (error: unknown) =>
+  connection.console.error(`factlint: ${what}: ${error instanceof Error ? error.stack : String(error)}`);
+process.on('uncaughtException', logFault('unexpected error'));
+process.on('unhandledRejection', logFault('unexpected error in a promise'));
 const documents = new TextDocuments(TextDocument);
 const timers = new Map<string, NodeJS.Timeout>();
 const fresh = new Set<string>();
@@ -65,13 +73,13 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (!folderEvents) return;
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+  connection.workspace.onDidChangeWorkspaceFolders(checked(connection, 'workspace/didChangeWorkspaceFolders', isFoldersChange, (e) => {
     const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
     folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p) => p !== undefined)];
     factBases.rediscover();
     checkers.clear();
     recheckAll();
-  });
+  }));
 });
 
 /** The settings and the compiled fact base (the last good one) for a draft. */
@@ -177,20 +185,20 @@ documents.onDidClose((e) => {
   else void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
-connection.onDidChangeConfiguration((change) => {
+connection.onDidChangeConfiguration(checked(connection, 'workspace/didChangeConfiguration', isConfigurationChange, (change) => {
   settings.changed(change.settings);
   checkers.clear();
   recheckAll();
-});
+}));
 
-connection.onDidChangeWatchedFiles(({ changes }) => {
+connection.onDidChangeWatchedFiles(checked(connection, 'workspace/didChangeWatchedFiles', isWatchedFiles, ({ changes }) => {
   const createdOrDeleted = changes.some((c) => c.type !== FileChangeType.Changed);
   if (createdOrDeleted) factBases.rediscover();
   for (const change of changes) factBases.touched(pathOf(change.uri) ?? change.uri);
   factsChanged(createdOrDeleted).catch((error: unknown) => connection.console.error(`factlint: reloading the fact base failed: ${String(error)}`));
-});
+}));
 
-connection.onHover(async ({ textDocument, position }) => {
+connection.onHover(checked(connection, 'textDocument/hover', isPositionRequest, async ({ textDocument, position }: HoverParams) => {
   const doc = documents.get(textDocument.uri);
   if (!doc || isFactDoc(doc.uri)) return null;
   const { index } = await factsFor(doc);
@@ -199,9 +207,9 @@ connection.onHover(async ({ textDocument, position }) => {
   if (!card) return null;
   const contents = markdownHovers ? { kind: 'markdown' as const, value: card.markdown } : { kind: 'plaintext' as const, value: card.plaintext };
   return { contents, range: rangeOf(doc, card.start, card.end) };
-});
+}, null));
 
-connection.onDefinition(async ({ textDocument, position }): Promise<Location[]> => {
+connection.onDefinition(checked(connection, 'textDocument/definition', isPositionRequest, async ({ textDocument, position }: DefinitionParams): Promise<Location[]> => {
   const doc = documents.get(textDocument.uri);
   if (!doc || isFactDoc(doc.uri)) return [];
   const { index } = await factsFor(doc);
@@ -212,9 +220,9 @@ connection.onDefinition(async ({ textDocument, position }): Promise<Location[]> 
     const positions = lines(file);
     return positions ? [{ uri: fileUri(file), range: rangeOf(positions, start, end) }] : [];
   });
-});
+}, []));
 
-connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+connection.onCodeAction(checked(connection, 'textDocument/codeAction', isCodeActionRequest, async (params: CodeActionParams): Promise<CodeAction[]> => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || isFactDoc(doc.uri)) return [];
   const only = params.context.only;
@@ -227,7 +235,7 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     if (all) actions.push(all);
   }
   return actions;
-});
+}, []));
 
-documents.listen(connection);
+documents.listen(checkedDocuments(connection));
 connection.listen();
