@@ -99,3 +99,17 @@ test('the fact-base sections known to the loader are the JSON Schema\'s', () => 
   const schema = JSON.parse(readFileSync(join(ROOT, 'server', 'src', 'facts', 'factbase.schema.json'), 'utf8')) as { properties: object };
   assert.deepEqual(SECTIONS, Object.keys(schema.properties));
 });
+
+test('dangling references and duplicate ids are listed up to 100 per file, then one line says how many more', () => {
+  const people = (n: number, person: (i: number) => string) => `${BASE}${Array.from({ length: n }, (_, i) => person(i)).join('')}`;
+  const dangling = people(250, (i) => `  - { id: p${i}, name: Person ${i}, sources: [missing-${i}] }\n`);
+  let found = problems(dangling);
+  assert.equal(found.length, 101);
+  assert.ok(found.slice(0, 100).every((f, i) => f.text === `missing-${i}` && f.message === `"missing-${i}" refers to no source in the fact base`));
+  assert.equal(found[100]!.message, '…and 150 more problems like these from here on; fix these first.');
+  assert.equal(dangling.slice(loadFactBase([{ path: 'x.facts.yaml', text: dangling }]).problems[100]!.start).slice(0, 11), 'missing-100',
+    'the line is placed on the first problem left out');
+  found = problems(people(300, () => '  - { id: ada, name: Ada Again, sources: [s1] }\n'));
+  assert.deepEqual([found.length, found[0]!.message, found[100]!.message],
+    [101, 'Duplicate person id "ada"', '…and 200 more problems like these from here on; fix these first.']);
+});

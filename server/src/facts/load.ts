@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document as YamlDocument, type Node } from 'yaml';
 import validateFactBase from './factbase.validate.js';
 import { link } from './link.js';
+import { MAX_PROBLEMS, more } from './problems.js';
 import type { FactBase, FactProblem } from './types.js';
 
 /** A fact-base file as read from disk or from an editor buffer. */
@@ -85,12 +86,6 @@ function isFactBaseShaped(doc: YamlDocument): boolean {
   return isMap(top) && (top.items.length === 0 || top.items.some(({ key }) => isScalar(key) && SECTIONS.includes(String(key.value))));
 }
 
-/** Problems of one kind reported per file; locating each costs time, and the first hundred are enough to act on. */
-const MAX_PROBLEMS = 100;
-
-function more(rule: FactProblem['rule'], file: string, total: number, at: number): FactProblem {
-  return { rule, file, start: at, end: at, message: `…and ${total - MAX_PROBLEMS} more problems like these from here on; fix these first.` };
-}
 
 function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument; data: Record<string, unknown> } | undefined {
   // The concrete syntax tree is built once: checked for depth, then composed into the document.
