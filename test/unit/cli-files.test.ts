@@ -93,3 +93,26 @@ test('--fix replaces a draft atomically: a new file renamed over it, with its mo
   assert.equal(statSync(real).mode & 0o777, 0o640);
   assert.deepEqual(readdirSync(folder).sort(), ['link.md', 'real.md']);
 });
+
+test('a draft named on the command line that cannot be read is named, the others are checked, and the exit code is 2', () => {
+  const missing = join(dir, 'missing.md');
+  const good = write('good.md', DRAFT);
+  const { code, out, err } = cli('check', missing, good, '--format', 'lines');
+  assert.equal(code, 2);
+  assert.equal(err.trim(), `Cannot read the draft ${missing}: it does not exist`);
+  assert.match(out, /good\.md:1:\d+:error:date-mismatch:/);
+});
+
+test('a UTF-16 draft is checked like the same draft in UTF-8 (the byte order mark takes no column)', () => {
+  const le = write('utf16le.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DRAFT, 'utf16le')]));
+  const be = write('utf16be.md', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(DRAFT, 'utf16le').swap16()]));
+  const utf8 = write('utf8.md', DRAFT);
+  const lines = (path: string) => {
+    const { code, out } = cli('check', path, '--format', 'lines');
+    assert.equal(code, 1, `${path}: an error is found`);
+    return out.replace(path, 'draft');
+  };
+  assert.match(lines(utf8), /^draft:1:42:error:date-mismatch:/);
+  assert.equal(lines(le), lines(utf8));
+  assert.equal(lines(be), lines(utf8));
+});
