@@ -85,10 +85,13 @@ connection.onInitialized(() => {
 /** The settings and the compiled fact base (the last good one) for a draft. */
 async function factsFor(doc: TextDocument): Promise<{ settings: Settings; index?: FactIndex }> {
   const current = await settings.get(doc.uri);
-  const { entry, reloaded } = factBases.get(factBases.filesFor(pathOf(doc.uri), doc.getText(), current));
+  const files = factBases.filesFor(pathOf(doc.uri), doc.getText(), current);
+  const { entry, reloaded } = factBases.get(files);
+  // A fact base no open draft names any more (the front matter said `f` before `fa`) is dropped, and its problems with it.
+  const dropped = factBases.use(doc.uri, files);
+  if (reloaded || dropped) publishFactProblems();
   if (reloaded) {
     checkers.clear();
-    publishFactProblems();
     recheckAll(doc.uri);
   }
   return { settings: current, index: entry.index };
@@ -138,7 +141,9 @@ async function factsChanged(created = false): Promise<void> {
     if (path === undefined || !isFactFile(path) || factBases.includes(path)) continue;
     // An open fact-base file no draft uses yet: load the fact base it belongs to, so its problems show while it is edited.
     const files = factBases.filesFor(path, '', await settings.get(doc.uri));
-    factBases.get(files.includes(path) ? files : [path]);
+    const own = files.includes(path) ? files : [path];
+    factBases.get(own);
+    factBases.use(doc.uri, own);
     reloaded++;
   }
   publishFactProblems();
@@ -181,8 +186,13 @@ documents.onDidClose((e) => {
   timers.delete(uri);
   checkers.delete(uri);
   settings.forget(uri);
+  const dropped = factBases.release(uri);
   if (isFactDoc(uri)) schedule(uri);
-  else void connection.sendDiagnostics({ uri, diagnostics: [] });
+  else {
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // The problems of a fact base only this draft used go with it (an open fact-base file keeps its own).
+    if (dropped) factsChanged().catch(logFault('dropping a fact base'));
+  }
 });
 
 connection.onDidChangeConfiguration(checked(connection, 'workspace/didChangeConfiguration', isConfigurationChange, (change) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -87,4 +87,42 @@ test('in a trusted workspace (or a client that says nothing of trust), a front-m
   const draft = pathToFileURL(join(dir, 'draft.md')).href;
   await s.open(draft, withFacts(join(outside, 'elsewhere.facts.yaml')));
   assert.deepEqual(dateErrors((await s.waitForDiagnostics(draft, 1)).diagnostics), [], 'the outside fact base says 3 March');
+});
+
+/** Waits until the last publication for a URI is an empty list (the test fails after 5 s). */
+async function cleared(s: Server, uri: string): Promise<void> {
+  for (const start = Date.now(); Date.now() - start < 5000; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    if (s.published.filter((p) => p.uri === uri).at(-1)?.diagnostics.length === 0) return;
+  }
+  assert.fail(`${uri} still has: ${JSON.stringify(s.published.filter((p) => p.uri === uri).at(-1)?.diagnostics.map((d) => d.message))}`);
+}
+
+test('typing a front-matter path (f, fa, fac) leaves no stale "Cannot read" problem on the paths no longer named', async () => {
+  const { dir, s } = await workspace();
+  const draft = pathToFileURL(join(dir, 'draft.md')).href;
+  const problem = async (name: string) => {
+    const { diagnostics } = await s.waitForDiagnostics(pathToFileURL(join(dir, name)).href);
+    assert.match(diagnostics[0]?.message ?? '', new RegExp(`Cannot read the fact-base file .*${name}: it does not exist`));
+  };
+  await s.open(draft, withFacts('f'));
+  await problem('f');
+  await s.change(draft, 2, withFacts('fa'));
+  await problem('fa');
+  await s.change(draft, 3, withFacts('fac'));
+  await problem('fac');
+  await s.waitForDiagnostics(draft, 3);
+  await cleared(s, pathToFileURL(join(dir, 'f')).href);
+  await cleared(s, pathToFileURL(join(dir, 'fa')).href);
+});
+
+test('closing the only draft that names a broken fact base clears that fact base\'s problems', async () => {
+  const { dir, s } = await workspace();
+  mkdirSync(join(dir, 'other'));
+  writeFileSync(join(dir, 'other', 'broken.facts.yaml'), facts('03').replace('kind: talks', 'kind: chat'));
+  const draft = pathToFileURL(join(dir, 'draft.md')).href;
+  const broken = pathToFileURL(join(dir, 'other', 'broken.facts.yaml')).href;
+  await s.open(draft, withFacts('other/broken.facts.yaml'));
+  assert.equal((await s.waitForDiagnostics(broken)).diagnostics.length, 1);
+  await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri: draft } });
+  await cleared(s, broken);
 });

@@ -34,6 +34,8 @@ export class FactBases {
   readonly #entries = new Map<string, FactBaseEntry>();
   readonly #listings = new Map<string, string[]>();
   readonly #scans = new Map<string, string[]>();
+  /** Per open document (URI), the key of the fact base it was last checked against. */
+  readonly #users = new Map<string, string>();
   /** Front-matter paths outside every workspace folder, named while the workspace is not trusted: never read. */
   readonly #refused = new Set<string>();
   /** False in a workspace the user has not trusted (the client says so when it starts the server). */
@@ -111,6 +113,29 @@ export class FactBases {
     for (const [key, entry] of this.#entries) {
       if (entry.files.some((path) => this.openText(path) === undefined && !exists(path))) this.#entries.delete(key);
     }
+  }
+
+  /**
+   * Records that an open document is checked against the fact base made of `files` (loaded with {@link get}), and
+   * forgets every fact base no open document uses any more; returns whether one was forgotten (its problems should go).
+   */
+  use(uri: string, files: string[]): boolean {
+    this.#users.set(uri, files.join('\n'));
+    return this.#prune();
+  }
+
+  /** A document was closed: forgets the fact bases only it used; returns whether one was forgotten. */
+  release(uri: string): boolean {
+    return this.#users.delete(uri) && this.#prune();
+  }
+
+  #prune(): boolean {
+    const used = new Set(this.#users.values());
+    let pruned = false;
+    for (const key of this.#entries.keys()) {
+      if (!used.has(key)) pruned = this.#entries.delete(key);
+    }
+    return pruned;
   }
 
   /** Whether a known fact base includes the file. */
