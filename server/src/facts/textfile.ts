@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync, constants, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats,
+  accessSync, closeSync, constants, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -65,10 +65,13 @@ export function encodeText(text: string, encoding: Encoding): Buffer {
 
 /**
  * Replaces a file's content atomically: the text is written, in the given encoding, to a new file in the same folder,
- * which is then renamed over the file (over its target when the path is a symbolic link). The file keeps its mode.
+ * which is then renamed over the file (over its target when the path is a symbolic link). The file keeps its mode; a
+ * file the user may not write is refused.
  */
 export function writeTextFile(path: string, text: string, encoding: Encoding): void {
   const target = realpathSync(path);
+  // A rename would replace a read-only file too (only the folder's permission counts): refuse it as writing in place would.
+  accessSync(target, constants.W_OK);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', statSync(target).mode & 0o7777);
   try {
