@@ -17,8 +17,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'yaml', pattern: '**/*.facts.{yaml,yml}' },
     ],
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.facts.{yaml,yml}') },
+    // In an untrusted workspace the server reads no fact-base file outside it that a draft's front matter names.
+    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted }),
   };
   client = new LanguageClient('factlint', 'factlint', serverOptions, clientOptions);
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
 }
 

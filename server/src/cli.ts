@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, factBaseFindings } from './check.js';
+import { check, factBaseFindings, MAX_DRAFT } from './check.js';
 import { bundledFactsDir, isFactFile, readFactFiles } from './facts/files.js';
 import { loadFactBase } from './facts/load.js';
+import { asUnreadable, readTextFile, UnreadableFile, writeTextFile, type TextFile } from './facts/textfile.js';
 import { applyEdits } from './finding.js';
 import { compile } from './match/compile.js';
 import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.js';
@@ -16,7 +17,7 @@ Checks Markdown drafts against a fact base (default: the bundled one).
   --format NAME    stylish (default), json, sarif, or lines (file:line:col:severity:rule:message)
   --fix            apply every certain fix to the files, then report what remains
   --no-style       leave out house-style hints
-Exit codes: 0 no error found, 1 an error found, 2 bad usage or an unreadable fact base.`;
+Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -44,7 +45,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   try {
     factFiles = readFactFiles(args.values.facts?.length ? args.values.facts : [bundledFactsDir()]);
   } catch (error) {
-    err(`Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`);
+    err(error instanceof UnreadableFile ? `Cannot read the fact-base file ${error.path}: ${error.reason}`
+      : `Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
   if (factFiles.length === 0) return (err('No *.facts.yaml files found in the fact base paths given.'), 2);
@@ -57,31 +59,28 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   const index = compile(loaded.facts);
 
-  let drafts: string[];
-  try {
-    drafts = collectDrafts(targets.length > 0 ? targets : ['.']);
-  } catch (error) {
-    err(`Cannot read ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
-  }
   const options = { houseStyle: !args.values['no-style'] };
-  // A draft that cannot be read or written back is named on stderr and the others are still checked; the exit code is 2.
+  // A path that cannot be read (a draft, or a folder to search) or written back is named on stderr and the others are
+  // still checked; the exit code is 2.
   const unreadable: string[] = [];
+  const drafts = collectDrafts(targets.length > 0 ? targets : ['.'], unreadable);
   const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const reports: FileReport[] = drafts.flatMap((file) => {
-    let text;
+    let read: TextFile;
     try {
-      text = readFileSync(file, 'utf8');
+      read = readTextFile(file, MAX_DRAFT);
     } catch (error) {
-      unreadable.push(`Cannot read the draft ${file}: ${reason(error)}`);
+      unreadable.push(`Cannot read the draft ${file}: ${error instanceof UnreadableFile ? error.reason : reason(error)}`);
       return [];
     }
+    let text = read.text;
     let findings = check(text, index, options);
     if (args.values.fix) {
       const fixed = applyEdits(text, findings.flatMap((f) => f.fixes[0]?.edits ?? []));
       if (fixed !== text) {
         try {
-          writeFileSync(file, fixed);
+          // Written in the encoding it was read in (byte order mark and line ends kept), through a temporary file.
+          writeTextFile(file, fixed, read.encoding);
           text = fixed;
           findings = check(text, index, options);
         } catch (error) {
@@ -100,11 +99,21 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-/** Markdown files named, or found below named folders (skipping dot-folders and node_modules), sorted. */
-function collectDrafts(targets: string[]): string[] {
+/**
+ * Markdown files named, or found below named folders (skipping dot-folders and node_modules), sorted. A named path that
+ * does not exist, or a folder that cannot be listed, is added to `unreadable` and the rest are still collected.
+ */
+function collectDrafts(targets: string[], unreadable: string[]): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (error) {
+      unreadable.push(`Cannot read the folder ${dir}: ${asUnreadable(dir, error).reason}`);
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
@@ -112,7 +121,14 @@ function collectDrafts(targets: string[]): string[] {
     }
   };
   for (const target of targets) {
-    if (statSync(target).isDirectory()) walk(target);
+    let folder: boolean;
+    try {
+      folder = statSync(target).isDirectory();
+    } catch (error) {
+      unreadable.push(`Cannot read the draft ${target}: ${asUnreadable(target, error).reason}`);
+      continue;
+    }
+    if (folder) walk(target);
     else found.push(target);
   }
   return found;

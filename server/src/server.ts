@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type InitializeResult, type Location,
+  type CodeAction, type CodeActionParams, type DefinitionParams, type HoverParams, type InitializeResult, type Location,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { definition } from './definition.js';
@@ -15,12 +15,20 @@ import { ruleById } from './rules/index.js';
 import { disableActions, fixAll, FIX_ALL_KIND, quickFixes, wants } from './lsp/actions.js';
 import { factLines, fileUri, rangeOf, toDiagnostic } from './lsp/convert.js';
 import { FactBases } from './lsp/factbases.js';
+import {
+  checked, checkedDocuments, isCodeActionRequest, isConfigurationChange, isFoldersChange, isPositionRequest, isWatchedFiles,
+} from './lsp/guard.js';
 import { SettingsStore, type Settings } from './lsp/settings.js';
 
 /** How long a document must stay unchanged before it is re-checked, in ms. */
 const DEBOUNCE = 150;
 
 const connection = createConnection(ProposedFeatures.all);
+// A fault in a handler or a timer is logged; the server keeps serving the other documents.
+const logFault = (what: string) => (error: unknown) =>
+  connection.console.error(`factlint: ${what}: ${error instanceof Error ? error.stack : String(error)}`);
+process.on('uncaughtException', logFault('unexpected error'));
+process.on('unhandledRejection', logFault('unexpected error in a promise'));
 const documents = new TextDocuments(TextDocument);
 const timers = new Map<string, NodeJS.Timeout>();
 const fresh = new Set<string>();
@@ -49,6 +57,8 @@ connection.onInitialize((params): InitializeResult => {
   folderEvents = caps.workspace?.workspaceFolders === true;
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = uris.map(pathOf).filter((p) => p !== undefined);
+  // The VS Code client says whether the user trusts the workspace; other clients have no such notion.
+  factBases.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -63,22 +73,25 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (!folderEvents) return;
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+  connection.workspace.onDidChangeWorkspaceFolders(checked(connection, 'workspace/didChangeWorkspaceFolders', isFoldersChange, (e) => {
     const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
     folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p) => p !== undefined)];
     factBases.rediscover();
     checkers.clear();
     recheckAll();
-  });
+  }));
 });
 
 /** The settings and the compiled fact base (the last good one) for a draft. */
 async function factsFor(doc: TextDocument): Promise<{ settings: Settings; index?: FactIndex }> {
   const current = await settings.get(doc.uri);
-  const { entry, reloaded } = factBases.get(factBases.filesFor(pathOf(doc.uri), doc.getText(), current));
+  const files = factBases.filesFor(pathOf(doc.uri), doc.getText(), current);
+  const { entry, reloaded } = factBases.get(files);
+  // A fact base no open draft names any more (the front matter said `f` before `fa`) is dropped, and its problems with it.
+  const dropped = factBases.use(doc.uri, files);
+  if (reloaded || dropped) publishFactProblems();
   if (reloaded) {
     checkers.clear();
-    publishFactProblems();
     recheckAll(doc.uri);
   }
   return { settings: current, index: entry.index };
@@ -128,7 +141,9 @@ async function factsChanged(created = false): Promise<void> {
     if (path === undefined || !isFactFile(path) || factBases.includes(path)) continue;
     // An open fact-base file no draft uses yet: load the fact base it belongs to, so its problems show while it is edited.
     const files = factBases.filesFor(path, '', await settings.get(doc.uri));
-    factBases.get(files.includes(path) ? files : [path]);
+    const own = files.includes(path) ? files : [path];
+    factBases.get(own);
+    factBases.use(doc.uri, own);
     reloaded++;
   }
   publishFactProblems();
@@ -171,24 +186,29 @@ documents.onDidClose((e) => {
   timers.delete(uri);
   checkers.delete(uri);
   settings.forget(uri);
+  const dropped = factBases.release(uri);
   if (isFactDoc(uri)) schedule(uri);
-  else void connection.sendDiagnostics({ uri, diagnostics: [] });
+  else {
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // The problems of a fact base only this draft used go with it (an open fact-base file keeps its own).
+    if (dropped) factsChanged().catch(logFault('dropping a fact base'));
+  }
 });
 
-connection.onDidChangeConfiguration((change) => {
+connection.onDidChangeConfiguration(checked(connection, 'workspace/didChangeConfiguration', isConfigurationChange, (change) => {
   settings.changed(change.settings);
   checkers.clear();
   recheckAll();
-});
+}));
 
-connection.onDidChangeWatchedFiles(({ changes }) => {
+connection.onDidChangeWatchedFiles(checked(connection, 'workspace/didChangeWatchedFiles', isWatchedFiles, ({ changes }) => {
   const createdOrDeleted = changes.some((c) => c.type !== FileChangeType.Changed);
   if (createdOrDeleted) factBases.rediscover();
   for (const change of changes) factBases.touched(pathOf(change.uri) ?? change.uri);
   factsChanged(createdOrDeleted).catch((error: unknown) => connection.console.error(`factlint: reloading the fact base failed: ${String(error)}`));
-});
+}));
 
-connection.onHover(async ({ textDocument, position }) => {
+connection.onHover(checked(connection, 'textDocument/hover', isPositionRequest, async ({ textDocument, position }: HoverParams) => {
   const doc = documents.get(textDocument.uri);
   if (!doc || isFactDoc(doc.uri)) return null;
   const { index } = await factsFor(doc);
@@ -197,9 +217,9 @@ connection.onHover(async ({ textDocument, position }) => {
   if (!card) return null;
   const contents = markdownHovers ? { kind: 'markdown' as const, value: card.markdown } : { kind: 'plaintext' as const, value: card.plaintext };
   return { contents, range: rangeOf(doc, card.start, card.end) };
-});
+}, null));
 
-connection.onDefinition(async ({ textDocument, position }): Promise<Location[]> => {
+connection.onDefinition(checked(connection, 'textDocument/definition', isPositionRequest, async ({ textDocument, position }: DefinitionParams): Promise<Location[]> => {
   const doc = documents.get(textDocument.uri);
   if (!doc || isFactDoc(doc.uri)) return [];
   const { index } = await factsFor(doc);
@@ -210,9 +230,9 @@ connection.onDefinition(async ({ textDocument, position }): Promise<Location[]> 
     const positions = lines(file);
     return positions ? [{ uri: fileUri(file), range: rangeOf(positions, start, end) }] : [];
   });
-});
+}, []));
 
-connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+connection.onCodeAction(checked(connection, 'textDocument/codeAction', isCodeActionRequest, async (params: CodeActionParams): Promise<CodeAction[]> => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || isFactDoc(doc.uri)) return [];
   const only = params.context.only;
@@ -225,7 +245,7 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     if (all) actions.push(all);
   }
   return actions;
-});
+}, []));
 
-documents.listen(connection);
+documents.listen(checkedDocuments(connection));
 connection.listen();

@@ -161,3 +161,31 @@ test('requests for a closed or never-opened document get an empty answer, and th
   assert.ok(odd === null || odd instanceof Error);
   await alive(s);
 });
+
+test('malformed messages (a number as a URI, missing fields, wrong types) are logged and ignored; the server keeps serving', async () => {
+  const s = start();
+  servers.push(s);
+  const logged: string[] = [];
+  s.connection.onNotification('window/logMessage', ({ message }: { message: string }) => logged.push(message));
+  await s.initialize();
+  const send = (method: string, params: unknown) => s.connection.sendNotification(method, params);
+  await send('textDocument/didOpen', { textDocument: { uri: 42, languageId: 'markdown', version: 1, text: DRAFT } });
+  await send('textDocument/didOpen', { textDocument: { uri: 'untitled:no-text.md', languageId: 'markdown', version: 1 } });
+  await send('textDocument/didOpen', {});
+  await send('textDocument/didChange', { textDocument: { uri: 42, version: 2 }, contentChanges: [{ text: 'x' }] });
+  await send('textDocument/didChange', { textDocument: { uri: 'untitled:a.md', version: 2 }, contentChanges: 'x' });
+  await send('textDocument/didClose', { textDocument: { uri: ['x'] } });
+  await send('workspace/didChangeWatchedFiles', { changes: [{ uri: 7, type: 2 }] });
+  await send('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: null }], removed: 'all' } });
+  await send('workspace/didChangeConfiguration', null);
+  for (const method of ['textDocument/hover', 'textDocument/definition', 'textDocument/codeAction']) {
+    const answer = await s.connection.sendRequest(method, { textDocument: { uri: 42 }, position: 'here' }).catch((e: Error) => e);
+    assert.ok(answer === null || (Array.isArray(answer) && answer.length === 0), `${method}: ${String(answer)}`);
+  }
+  await alive(s);
+  for (const method of ['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'workspace/didChangeWatchedFiles',
+    'workspace/didChangeWorkspaceFolders', 'workspace/didChangeConfiguration', 'textDocument/hover', 'textDocument/codeAction']) {
+    assert.ok(logged.some((m) => m.includes(`ignored a ${method} message of the wrong shape`)), `${method} logged:\n${logged.join('\n')}`);
+  }
+  assert.equal(s.stderr.join(''), '', 'nothing on stderr');
+});

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
-import { loadFactBase } from '../../server/src/facts/load.js';
+import { loadFactBase, SECTIONS } from '../../server/src/facts/load.js';
+import { ROOT } from './paths.js';
 
 const BASE = `sources:
   - { id: s1, title: A report, publisher: An outlet, url: "https://example.org/a" }
@@ -74,4 +77,39 @@ test('a string longer than the schema allows is refused, and the message gives t
   const id = (s: string) => problems(BASE.replace('id: ada', `id: ${s}`)).filter((f) => f.rule === 'factbase-schema');
   assert.deepEqual(id('a'.repeat(100)), []);
   assert.match(id('a'.repeat(101))[0]?.message ?? '', /100/);
+});
+
+test('a file that is not a fact base gets one problem, which quotes none of its content', () => {
+  const others = [
+    'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n', // /etc/passwd
+    'root:$6$salt$hash:19000:0:99999:7:::\nbin:*:19000:0:99999:7:::\n', // /etc/shadow
+    'name: secret-service\nversion: 2\npassword: hunter2\n', // YAML whose top level is not a fact base
+    '- hunter2\n- swordfish\n', 'hunter2', 'secret: [unclosed\n',
+  ];
+  for (const text of others) {
+    const found = problems(text);
+    assert.deepEqual(found.map((f) => f.message), [
+      'x.facts.yaml is not a fact-base file: its top level is not a map of fact-base sections (title, sources, people, events, …).'], text);
+  }
+  assert.deepEqual(problems(''), [], 'an empty file is an empty fact base');
+  assert.deepEqual(problems(`${BASE}nickname: x\n`).map((f) => f.text), ['nickname'], 'a fact base with a stray section is one');
+});
+
+test('the fact-base sections known to the loader are the JSON Schema\'s', () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'server', 'src', 'facts', 'factbase.schema.json'), 'utf8')) as { properties: object };
+  assert.deepEqual(SECTIONS, Object.keys(schema.properties));
+});
+
+test('dangling references and duplicate ids are listed up to 100 per file, then one line says how many more', () => {
+  const people = (n: number, person: (i: number) => string) => `${BASE}${Array.from({ length: n }, (_, i) => person(i)).join('')}`;
+  const dangling = people(250, (i) => `  - { id: p${i}, name: Person ${i}, sources: [missing-${i}] }\n`);
+  let found = problems(dangling);
+  assert.equal(found.length, 101);
+  assert.ok(found.slice(0, 100).every((f, i) => f.text === `missing-${i}` && f.message === `"missing-${i}" refers to no source in the fact base`));
+  assert.equal(found[100]!.message, '…and 150 more problems like these from here on; fix these first.');
+  assert.equal(dangling.slice(loadFactBase([{ path: 'x.facts.yaml', text: dangling }]).problems[100]!.start).slice(0, 11), 'missing-100',
+    'the line is placed on the first problem left out');
+  found = problems(people(300, () => '  - { id: ada, name: Ada Again, sources: [s1] }\n'));
+  assert.deepEqual([found.length, found[0]!.message, found[100]!.message],
+    [101, 'Duplicate person id "ada"', '…and 200 more problems like these from here on; fix these first.']);
 });

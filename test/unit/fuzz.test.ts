@@ -520,7 +520,7 @@ describe('limits', () => {
   test('billion laughs: aliases cannot blow up memory; the error is located on an alias, quickly', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) lines.push(`${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(9).fill(`*${'abcdefghij'[i - 1]}`).join(',')}]`);
-    const text = `${lines.join('\n')}\n`;
+    const text = `title: laughs\n${lines.join('\n')}\n`;
     let result: LoadResult | undefined;
     const ms = cpu(() => (result = loadFactBase([{ path: 'lol.facts.yaml', text }])));
     assert.ok(ms < 2000, `${ms} ms`);
@@ -561,7 +561,7 @@ describe('limits', () => {
   test('duplicate keys are located on the second key; a 50,000-key map is checked in linear time', () => {
     const result = loadFactBase([{ path: 'd.facts.yaml', text: 'title: a\ntitle: b\n' }]);
     assert.deepEqual(result.problems.map((p) => [p.start, p.end, p.message]), [[9, 14, 'YAML: Map keys must be unique']]);
-    const big = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: 1`).join('\n');
+    const big = (n: number) => `title: keys\n${Array.from({ length: n }, (_, i) => `k${i}: 1`).join('\n')}`;
     const small = cpu(() => loadFactBase([{ path: 'k.facts.yaml', text: big(6_250) }]));
     let many: LoadResult | undefined;
     const large = cpu(() => (many = loadFactBase([{ path: 'k.facts.yaml', text: big(50_000) }])));
@@ -655,7 +655,7 @@ describe('CLI under bad input', () => {
     const missing = join(dir, 'missing.facts.yaml');
     let { code, err } = run('check', draft, '--facts', missing);
     assert.equal(code, 2);
-    assert.match(err, /Cannot read the fact base.*missing\.facts\.yaml/);
+    assert.match(err, /Cannot read the fact-base file .*missing\.facts\.yaml: it does not exist/);
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     ({ code, err } = run('check', draft, '--facts', empty));
@@ -677,9 +677,12 @@ describe('CLI under bad input', () => {
     }
   });
 
-  test('broken drafts do not crash the CLI: binary, invalid UTF-8, NUL bytes, unclosed constructs, hostile nesting', () => {
+  test('broken drafts do not crash the CLI: binary, NUL bytes, unclosed constructs, hostile nesting', () => {
+    const binary = write('binary.md', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const refused = run('check', binary);
+    assert.equal(refused.code, 2, 'binary that is not UTF-8 is refused');
+    assert.match(refused.err, /Cannot read the draft .*binary\.md: it is not valid UTF-8/);
     const files = [
-      write('binary.md', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))),
       write('nul.md', 'Lukashenko\u0000 met Xi on 5 March 2023.\u0000\n'),
       write('unclosed.md', '---\ntitle: [\n\n<!-- factlint-disable\n\n**Lukashenko [met](Xi `on 5 March 2023\n'),
       write('nested.md', `${'> - '.repeat(5000)}Lukashenko met Xi on 5 March 2023.\n`),

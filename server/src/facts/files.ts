@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FactFile } from './load.js';
+import { MAX_FACT_FILE, type FactFile } from './load.js';
+import { asUnreadable, readTextFile } from './textfile.js';
 
 /** The fact-base folder that ships with factlint (`facts/` at the package root). */
 export function bundledFactsDir(): string {
@@ -19,16 +20,22 @@ export function isFactFile(path: string): boolean {
   return /\.facts\.ya?ml$/i.test(path);
 }
 
-/** Reads fact-base files; a folder contributes every `*.facts.yaml` in it. Throws with the path on unreadable input. */
+/**
+ * Reads fact-base files; a folder contributes every `*.facts.yaml` in it. Throws an `UnreadableFile` naming the path
+ * on anything that is not a readable text file (see `readTextFile`).
+ */
 export function readFactFiles(paths: string[]): FactFile[] {
   const files: FactFile[] = [];
+  const read = (path: string) => files.push({ path, text: readTextFile(path, MAX_FACT_FILE).text });
   for (const path of paths) {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (isFactFile(name)) files.push({ path: join(path, name), text: readFileSync(join(path, name), 'utf8') });
-    } else {
-      files.push({ path, text: readFileSync(path, 'utf8') });
+    let names: string[] | undefined;
+    try {
+      if (statSync(path).isDirectory()) names = readdirSync(path).sort();
+    } catch (error) {
+      throw asUnreadable(path, error);
     }
+    if (names) for (const name of names.filter(isFactFile)) read(join(path, name));
+    else read(path);
   }
   return files;
 }

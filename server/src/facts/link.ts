@@ -1,4 +1,5 @@
 import type { FactFile } from './load.js';
+import { MAX_PROBLEMS, more } from './problems.js';
 import type {
   Claim, Count, Document, DocumentCount, Event, FactBase, FactProblem, Named, Office, Origin, Person, Source, Term, Tenure,
 } from './types.js';
@@ -19,8 +20,15 @@ export function link(files: ValidFile[], problems: FactProblem[]): FactBase {
     offices: new Map(), events: new Map(), documents: new Map(), documentCounts: [], claims: new Map(), terms: [],
   };
   const refs: { ids: string[]; kinds: (keyof FactBase)[]; file: ValidFile; path: (string | number)[] }[] = [];
-  const report = (file: ValidFile, path: (string | number)[], message: string) =>
-    problems.push({ rule: 'factbase-reference', file: file.file.path, ...file.locate(path), message });
+  // The first MAX_PROBLEMS problems of each file are listed (and located), then one line says how many more there are.
+  const counts = new Map<string, { total: number; at: number }>();
+  const note = (file: string, locate: () => { start: number; end: number }, message: string) => {
+    const count = counts.get(file) ?? { total: 0, at: 0 };
+    counts.set(file, count);
+    if (++count.total <= MAX_PROBLEMS) problems.push({ rule: 'factbase-reference', file, ...locate(), message });
+    else if (count.total === MAX_PROBLEMS + 1) count.at = locate().start;
+  };
+  const report = (file: ValidFile, path: (string | number)[], message: string) => note(file.file.path, () => file.locate(path), message);
 
   for (const vf of files) {
     const d = vf.data;
@@ -132,16 +140,18 @@ export function link(files: ValidFile[], problems: FactProblem[]): FactBase {
       report(ref.file, path, `"${id}" refers to no ${ref.kinds.map((k) => ({ people: 'person', sources: 'source', offices: 'office', events: 'event', organisations: 'organisation' } as Record<string, string>)[k] ?? k).join(' or ')} in the fact base`);
     });
   }
-  for (const event of facts.events.values()) checkParentCycle(event, facts, problems);
+  for (const event of facts.events.values()) checkParentCycle(event, facts, note);
+  for (const [file, { total, at }] of counts) if (total > MAX_PROBLEMS) problems.push(more('factbase-reference', file, total, at));
   return facts;
 }
 
-function checkParentCycle(event: Event, facts: FactBase, problems: FactProblem[]): void {
+type Note = (file: string, locate: () => { start: number; end: number }, message: string) => void;
+
+function checkParentCycle(event: Event, facts: FactBase, note: Note): void {
   const seen = new Set<string>([event.id]);
   for (let parent = event.parent; parent; parent = facts.events.get(parent)?.parent) {
     if (seen.has(parent)) {
-      problems.push({ rule: 'factbase-reference', file: event.origin.file, start: event.origin.start, end: event.origin.end,
-        message: `Event "${event.id}" is its own ancestor through "parent"` });
+      note(event.origin.file, () => ({ start: event.origin.start, end: event.origin.end }), `Event "${event.id}" is its own ancestor through "parent"`);
       event.parent = undefined;
       return;
     }

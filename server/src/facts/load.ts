@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document as YamlDocument, type Node } from 'yaml';
 import validateFactBase from './factbase.validate.js';
 import { link } from './link.js';
+import { MAX_PROBLEMS, more } from './problems.js';
 import type { FactBase, FactProblem } from './types.js';
 
 /** A fact-base file as read from disk or from an editor buffer. */
@@ -74,12 +75,17 @@ function compose(tokens: CST.Token[], text: string): YamlDocument {
   return doc!;
 }
 
-/** Problems of one kind reported per file; locating each costs time, and the first hundred are enough to act on. */
-const MAX_PROBLEMS = 100;
+/** The top-level keys of a fact base, as in the JSON Schema (test/unit/facts.test.ts keeps the two the same). */
+export const SECTIONS = ['title', 'defaultEvent', 'sources', 'people', 'organisations', 'offices', 'events', 'documents',
+  'documentCounts', 'claims', 'terms'];
 
-function more(rule: FactProblem['rule'], file: string, total: number, at: number): FactProblem {
-  return { rule, file, start: at, end: at, message: `…and ${total - MAX_PROBLEMS} more problems like these from here on; fix these first.` };
+/** Whether a file's top level could be a fact base: empty, or a map with no keys or with at least one fact-base section. */
+function isFactBaseShaped(doc: YamlDocument): boolean {
+  const top = doc.contents;
+  if (top === null) return true;
+  return isMap(top) && (top.items.length === 0 || top.items.some(({ key }) => isScalar(key) && SECTIONS.includes(String(key.value))));
 }
+
 
 function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument; data: Record<string, unknown> } | undefined {
   // The concrete syntax tree is built once: checked for depth, then composed into the document.
@@ -92,6 +98,12 @@ function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument;
   }
   // The library's own unique-key check compares each key with every earlier one (quadratic in a map's size): a Set does it here.
   const doc = compose(tokens, file.text);
+  if (!isFactBaseShaped(doc)) {
+    // Some other file (a password file, a YAML config): one problem, quoting none of its content.
+    problems.push({ rule: 'factbase-schema', file: file.path, start: 0, end: 0,
+      message: `${file.path} is not a fact-base file: its top level is not a map of fact-base sections (title, sources, people, events, …).` });
+    return undefined;
+  }
   const errors = [...doc.errors, ...doc.warnings];
   for (const error of errors.slice(0, MAX_PROBLEMS)) {
     // An error at the end of the input is placed one past it: clamp so that the range stays inside the file.

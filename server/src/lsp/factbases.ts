@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { bundledFactsDir, isFactFile } from '../facts/files.js';
-import { loadFactBase, type FactFile } from '../facts/load.js';
+import { loadFactBase, MAX_FACT_FILE, type FactFile } from '../facts/load.js';
+import { asUnreadable, readTextFile } from '../facts/textfile.js';
 import type { FactProblem } from '../facts/types.js';
 import { compile, type FactIndex } from '../match/compile.js';
 import type { Settings } from './settings.js';
@@ -33,6 +34,12 @@ export class FactBases {
   readonly #entries = new Map<string, FactBaseEntry>();
   readonly #listings = new Map<string, string[]>();
   readonly #scans = new Map<string, string[]>();
+  /** Per open document (URI), the key of the fact base it was last checked against. */
+  readonly #users = new Map<string, string>();
+  /** Front-matter paths outside every workspace folder, named while the workspace is not trusted: never read. */
+  readonly #refused = new Set<string>();
+  /** False in a workspace the user has not trusted (the client says so when it starts the server). */
+  trusted = true;
 
   /** `folders` are the workspace folders' paths; `openText` gives an open editor's text for a path. */
   constructor(readonly folders: () => string[], readonly openText: (path: string) => string | undefined) {}
@@ -41,7 +48,12 @@ export class FactBases {
   filesFor(draftPath: string | undefined, draftText: string, settings: Settings): string[] {
     const here = draftPath === undefined ? undefined : dirname(draftPath);
     const named = frontMatterFacts(draftText);
-    if (named.length > 0 && here !== undefined) return this.#expand(named.map((p) => resolve(here, p)));
+    if (named.length > 0 && here !== undefined) {
+      const paths = named.map((p) => resolve(here, p));
+      const outside = this.trusted ? [] : paths.filter((p) => !this.#inWorkspace(p));
+      for (const path of outside) this.#refused.add(path);
+      return [...new Set([...outside, ...this.#expand(paths.filter((p) => !outside.includes(p)))])];
+    }
     const folder = draftPath === undefined ? undefined : this.folders().filter((f) => draftPath.startsWith(f + sep))
       .sort((a, b) => b.length - a.length)[0];
     const root = folder ?? here ?? this.folders()[0];
@@ -103,6 +115,29 @@ export class FactBases {
     }
   }
 
+  /**
+   * Records that an open document is checked against the fact base made of `files` (loaded with {@link get}), and
+   * forgets every fact base no open document uses any more; returns whether one was forgotten (its problems should go).
+   */
+  use(uri: string, files: string[]): boolean {
+    this.#users.set(uri, files.join('\n'));
+    return this.#prune();
+  }
+
+  /** A document was closed: forgets the fact bases only it used; returns whether one was forgotten. */
+  release(uri: string): boolean {
+    return this.#users.delete(uri) && this.#prune();
+  }
+
+  #prune(): boolean {
+    const used = new Set(this.#users.values());
+    let pruned = false;
+    for (const key of this.#entries.keys()) {
+      if (!used.has(key)) pruned = this.#entries.delete(key);
+    }
+    return pruned;
+  }
+
   /** Whether a known fact base includes the file. */
   includes(path: string): boolean {
     return [...this.#entries.values()].some((e) => e.files.includes(path));
@@ -126,33 +161,42 @@ export class FactBases {
     const files: FactFile[] = [];
     const unreadable: FactProblem[] = [];
     for (const path of entry.files) {
-      const text = this.#read(entry, path);
-      entry.texts.set(path, text ?? '');
-      if (text === undefined) unreadable.push({ rule: 'factbase-syntax', file: path, start: 0, end: 0, message: `Cannot read the fact-base file ${path}` });
-      else files.push({ path, text });
+      const read = this.#read(entry, path);
+      entry.texts.set(path, read.text ?? '');
+      if (read.text === undefined) unreadable.push({ rule: 'factbase-syntax', file: path, start: 0, end: 0, message: `Cannot read the fact-base file ${path}: ${read.reason}` });
+      else files.push({ path, text: read.text });
     }
     const loaded = unreadable.length > 0 ? { problems: unreadable, facts: undefined } : loadFactBase(files);
     entry.problems = loaded.problems;
     if (loaded.facts) entry.index = compile(loaded.facts);
   }
 
-  #read(entry: FactBaseEntry, path: string): string | undefined {
+  #read(entry: FactBaseEntry, path: string): { text: string; reason?: undefined } | { text?: undefined; reason: string } {
+    if (this.#refused.has(path)) {
+      entry.stamps.set(path, 'refused');
+      return { reason: 'it is outside the workspace folder, and a draft in an untrusted workspace may only name fact-base files inside it' };
+    }
     const open = this.openText(path);
     if (open !== undefined) {
       entry.stamps.set(path, 'buffer');
-      return open;
+      return { text: open };
     }
+    // A file that exists but cannot be read keeps its time stamp, so that it is tried again only once it changes.
     try {
       entry.stamps.set(path, stamp(path));
-      return readFileSync(path, 'utf8');
     } catch {
       entry.stamps.set(path, 'missing');
-      return undefined;
+    }
+    try {
+      return { text: readTextFile(path, MAX_FACT_FILE).text };
+    } catch (error) {
+      return { reason: asUnreadable(path, error).reason };
     }
   }
 
   #changed(entry: FactBaseEntry): boolean {
     return entry.files.some((path) => {
+      if (this.#refused.has(path)) return false;
       const open = this.openText(path);
       if (open !== undefined) return open !== entry.texts.get(path);
       let now: string;
@@ -163,7 +207,7 @@ export class FactBases {
       }
       if (now === entry.stamps.get(path)) return false;
       try {
-        const text = readFileSync(path, 'utf8');
+        const { text } = readTextFile(path, MAX_FACT_FILE);
         if (text !== entry.texts.get(path)) return true;
         entry.stamps.set(path, now);
         return false;
@@ -171,6 +215,12 @@ export class FactBases {
         return true;
       }
     });
+  }
+
+  /** Whether a path, with its symbolic links followed, lies inside a workspace folder. */
+  #inWorkspace(path: string): boolean {
+    const real = realPath(path);
+    return this.folders().some((folder) => real.startsWith(realPath(folder) + sep));
   }
 
   #expand(paths: string[]): string[] {
@@ -240,6 +290,15 @@ function exists(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The path with its symbolic links followed, as far as it exists. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return dirname(path) === path ? path : join(realPath(dirname(path)), basename(path));
   }
 }
 
