@@ -176,7 +176,7 @@ function addPlaces(index: FactIndex): void {
   }
   for (const event of facts.events.values()) {
     const family = [...index.family.get(event.id)!].map((id) => facts.events.get(id)!).filter((e) => e !== undefined);
-    const text = family.map((e) => e.place ?? '').join(' | ').toLowerCase();
+    const text = family.map((e) => e.place ?? '').filter((p) => p !== '').join(' | ').toLowerCase();
     const countries = new Set<string>();
     for (const [name, country] of countryOf) if (text.includes(name)) countries.add(country.toLowerCase());
     for (const id of index.eventPeople.get(event.id) ?? []) {

@@ -83,8 +83,9 @@ export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except
   const slice = text.slice(span.start, span.end);
   for (const m of index.places.find(text, itemsIn(bf.tokens, span))) {
     const place = m.values[0]!;
-    const own = place.kind === 'city' ? places.includes(place.name.toLowerCase())
-      : m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
+    // Where the fact base records no place (or no country) for the event, no place can point away from it.
+    const own = place.kind === 'city' ? places.trim() === '' || places.includes(place.name.toLowerCase())
+      : countries.size === 0 || m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
     if (!own && !inOwnPhrase(bf, event, m) && !names.some((n) => n.start <= m.start && m.end <= n.end)) add(m.start, m.end);
   }
   for (const [pattern, kind] of [[OCCASION, 'occasion'], ...(another ? [[ANOTHER, 'another'] as const] : [])] as const) {
