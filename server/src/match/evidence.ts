@@ -38,8 +38,11 @@ const TITLED = /\b(?:President|Premier|Prime Minister|Chancellor|King|Queen|Emir
 const UNKNOWN = /\b(\p{Lu}[\p{L}-]+)(?:['\u2019]s\b|\s+(?=(?:visited|arrived|met|paid|held|hosted|travelled|traveled|flew|received|welcomed)\b))/gu;
 /** Capitalised words that are not names. */
 const COMMON = /^(?:The|This|That|These|Those|It|He|She|They|We|Both|Each|Neither|Either|His|Her|Their|Its|Our|Who|Which|When|Then|There|Here|Later|Earlier|Also|And|But|Officials|Leaders|Delegations|President|Premier|Minister|Chairman|China|Beijing)$/;
+/** Someone by role and nationality ("the Turkish minister", "Hungary's prime minister"). */
+const SOMEONE = /\b\p{Lu}\p{L}+(?:['\u2019]s)?\s+(?:president|premier|prime minister|minister|leader|king|chancellor|delegation|envoy|counterpart)\b/gu;
 const NONE: ReadonlySet<string> = new Set();
 const YEAR = /\b(?:19|20)\d\d\b/g;
+const SINGULAR = /\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b/;
 const PRONOUN = /\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Tt]hey|[Tt]heir|[Tt]hem)\b/;
 
 /** The clause of a sentence that contains a span. */
@@ -120,6 +123,36 @@ export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except
     if (!years.has(Number(m[0]))) add(at, at + 4);
   }
   return found;
+}
+
+/**
+ * Who "he" or "she" is at the start of a sentence: the first person named in the nearest sentence of the block before
+ * it that names someone — a known person's id, or null for someone the fact base does not know (a titled or possessive
+ * name, "the Turkish minister"); undefined when the block names no one before it.
+ */
+function previousSubject(bf: BlockFacts, sentence: Span): string | null | undefined {
+  const before = bf.block.sentences.filter((s) => s.end <= sentence.start);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const span = before[i]!;
+    const known = itemsIn(bf.names, span).find((n) => n.form.kind === 'person');
+    let unknown = Infinity;
+    const text = bf.text.slice(span.start, span.end);
+    for (const pattern of [TITLED, UNKNOWN, SOMEONE]) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        const at = span.start + m.index;
+        const word = span.start + m.index + m[0].length;
+        // A title before a known name ("Minister Nikolai Snopkov") is that person; a known name is not unknown.
+        if (known && (word === known.start || (at >= known.start && at < known.end))) continue;
+        if (pattern === UNKNOWN && COMMON.test(m[1]!)) continue;
+        unknown = Math.min(unknown, at);
+        break;
+      }
+    }
+    if (known && known.start <= unknown) return known.form.entity.id;
+    if (unknown !== Infinity) return null;
+  }
+  return undefined;
 }
 
 /** Whether a clause names one of the event's own places ("the summit in Tallinn", "the meeting in Riga"). */
@@ -203,9 +236,15 @@ export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics
   if (countered(false)) return undefined;
   if (phrases.length > 0) {
     const key = keyPeople(bf, event);
-    // "He", "their": the people of what the text is about.
-    if (clauses.some((c) => PRONOUN.test(bf.text.slice(c.start, c.end)))) {
-      for (const id of topics) for (const person of keyPeople(bf, index.facts.events.get(id)!)) people.add(person);
+    // "He", "their": the people of what the text is about, unless the block named someone else since.
+    const said = clauses.map((c) => bf.text.slice(c.start, c.end));
+    if (said.some((t) => PRONOUN.test(t))) {
+      const topical = new Set([...topics].flatMap((id) => [...keyPeople(bf, index.facts.events.get(id)!)]));
+      const last = said.some((t) => SINGULAR.test(t)) ? previousSubject(bf, sentence) : undefined;
+      // "He" after someone the event did not involve is that someone: the sentence is about another occasion.
+      if (people.size === 0 && (last === null || (last !== undefined && !index.eventPeople.get(event.id)?.has(last)))) return undefined;
+      if (last === undefined) for (const person of topical) people.add(person);
+      else if (last !== null && topical.has(last)) people.add(last);
     }
     if ([...people].some((id) => key.has(id)) || clauses.some((c) => placed(bf, event, c))) return 'strong';
     return topics.has(index.roots.get(event.id)!) && !countered(true) ? 'context' : undefined;
@@ -222,7 +261,9 @@ export function withinReach(mention: DateMention, event: Event, strength: Streng
   const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
   const apart = Math.max(0, day(written[0]) - day(event.end), day(event.start) - day(written[1]));
   if (apart <= REACH[strength]) return true;
-  // The event's month and day with another year, a year or two off: a slip of the year ("March 2022").
+  // The event's month and day with another year, a year or two off: a slip of the year ("March 2022"), when the
+  // sentence names the event itself.
+  if (strength !== 'strong') return false;
   const shifted = intervalOf({ ...mention, from: { ...mention.from!, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year);
   const yearsOff = Math.abs((mention.from?.year ?? year) - year);
   return !!shifted && yearsOff <= 2 && Math.max(0, day(shifted[0]) - day(event.end), day(event.start) - day(shifted[1])) <= REACH[strength];
