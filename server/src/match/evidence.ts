@@ -2,6 +2,7 @@ import type { Event, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import type { FactIndex } from './compile.js';
+import { intervalOf } from './dates.js';
 import { isCapitalized, tokenAt, tokenize, type Token } from './tokens.js';
 
 // Whether a sentence shows that it is NOT about an event: a local helper for the office and participant rules
@@ -41,15 +42,25 @@ const SHIFT = new Set(['later', 'formerly', 'previously', 'ago', 'future', 'subs
 const PERIOD_BEFORE = new Set(['last', 'next', 'following', 'previous', 'preceding', 'coming', 'earlier']);
 const PERIOD = new Set(['year', 'month', 'week', 'decade', 'time', 'visit', 'trip', 'summit', 'meeting']);
 
-/** A word of the span that puts it at another time than the event it names, if any. */
+/**
+ * A word of the span that puts it at another time than the event it names, if any. A word that qualifies an office
+ * title ("the future energy minister", "then premier") speaks of the title, not of the sentence's time.
+ */
 export function timeShift(bf: BlockFacts, span: Span): string | undefined {
   const tokens = bf.tokens;
+  const titles = new Set(itemsIn(bf.offices, span).map((o) => o.first));
   for (let i = tokenAt(tokens, span.start); i < tokens.length && tokens[i]!.end <= span.end; i++) {
     const word = tokens[i]!.lower;
-    if (SHIFT.has(word)) return tokens[i]!.text;
+    if (SHIFT.has(word) && !qualifiesTitle(bf.text, tokens, i, titles)) return tokens[i]!.text;
     if (PERIOD_BEFORE.has(word) && PERIOD.has(tokens[i + 1]?.lower ?? '')) return `${tokens[i]!.text} ${tokens[i + 1]!.text}`;
   }
   return undefined;
+}
+
+/** Whether token i stands right before an office title, or one word before it, with only spaces or hyphens between. */
+function qualifiesTitle(text: string, tokens: Token[], i: number, titles: Set<number>): boolean {
+  const joined = (k: number) => k + 1 < tokens.length && /^[ \u00a0\-\u2010\u2011]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
+  return (titles.has(i + 1) && joined(i)) || (titles.has(i + 2) && joined(i) && joined(i + 1));
 }
 
 /** Prepositions before a place ("in Minsk", "at the Great Hall", "to Moscow", "near Sochi"). */
@@ -60,7 +71,7 @@ const ADJECTIVE = /(?:ese|ian|ish|ean|ic)$/;
 /**
  * The places a span names that are not where an event (or one of its parts, or what it is part of) took place:
  * capitalised words after "in", "at", "to" or "near" (skipping "the") that are not a name, an office, a date or
- * a month, and that no place or phrase of the event's family uses.
+ * a month, and that neither the places of the event's family nor the event's own phrases use.
  */
 export function otherPlaces(bf: BlockFacts, span: Span, event: Event): string[] {
   const tokens = bf.tokens;
@@ -90,15 +101,15 @@ function spaced(text: string, tokens: Token[], k: number): boolean {
 
 const families = new WeakMap<FactIndex, Map<string, Set<string>>>();
 
-/** The lowercased words of the places and phrases of an event, its parts and what it is part of; per fact index. */
+/** The lowercased words of the places of an event, its parts and what it is part of, and of its own phrases; per fact index. */
 function placeWords(index: FactIndex, event: Event): Set<string> {
   let byEvent = families.get(index);
   if (!byEvent) families.set(index, (byEvent = new Map()));
   let words = byEvent.get(event.id);
   if (!words) {
     words = new Set();
-    for (const e of family(index.facts, event)) {
-      for (const text of [e.place ?? '', ...e.phrases]) for (const t of tokenize(text)) words.add(t.lower);
+    for (const text of [...family(index.facts, event).map((e) => e.place ?? ''), ...event.phrases]) {
+      for (const t of tokenize(text)) words.add(t.lower);
     }
     byEvent.set(event.id, words);
   }
@@ -134,8 +145,9 @@ function findFamily(facts: FactBase, event: Event): Event[] {
 
 /**
  * Why a sentence is not about an event, if it shows that it is not: it speaks of another time ("later", "again",
- * "the following year"), names a year outside the event's, names a place that is not the event's, or names two
- * known people who took part in neither the event nor its parts. Undefined when nothing speaks against it.
+ * "the following year"), names a year outside the event's, names a place that is not the event's, or (unless a date
+ * it gives falls in the event) names two known people who took part in neither the event nor its parts.
+ * Undefined when nothing speaks against it.
  */
 export function counterEvidence(bf: BlockFacts, sentence: Span, event: Event): string | undefined {
   const shift = timeShift(bf, sentence);
@@ -146,6 +158,10 @@ export function counterEvidence(bf: BlockFacts, sentence: Span, event: Event): s
   if (year) return `the sentence names ${bf.text.slice(year.start, year.end)}, not the year of ${event.name}`;
   const [place] = otherPlaces(bf, sentence, event);
   if (place) return `the sentence names ${place}, not where ${event.name} took place`;
+  if (itemsIn(bf.dates, sentence).some((d) => {
+    const interval = intervalOf(d, from);
+    return interval !== undefined && interval[0] <= event.end && event.start <= interval[1];
+  })) return undefined;
   const present = bf.index.eventPeople.get(event.id);
   const absent = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person' && !present?.has(n.form.entity.id))
     .map((n) => n.form.entity.name));

@@ -1,8 +1,9 @@
 import type { Event, Person } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
-import { intervalOf } from './dates.js';
+import { intervalOf, MONTH_NAMES } from './dates.js';
 import { counterEvidence, family, timeShift, yearsIn } from './evidence.js';
+import { affirmedNotHeld, countriesOf, holdersDuring, isShared, type TitledName } from './titles.js';
 
 /** The days an office title in a sentence is judged on, or why it is not judged. */
 export type OfficeDays = { days: [string, string][]; reason?: undefined } | { days: []; reason: string };
@@ -41,12 +42,17 @@ function eventsNamed(bf: BlockFacts, sentence: Span, person: Person): Event[] {
 
 function find(bf: BlockFacts, sentence: Span, person: Person): OfficeDays {
   const fallback = bf.index.facts.defaultEvent === undefined ? undefined : bf.index.facts.events.get(bf.index.facts.defaultEvent);
-  const year = Number((bf.eventsIn(sentence)[0] ?? fallback)?.start.slice(0, 4) ?? new Date().getUTCFullYear());
-  const written = [
-    ...itemsIn(bf.dates, sentence).map((d) => intervalOf(d, year)).filter((i) => i !== undefined),
-    ...yearsIn(bf, sentence).map((y): [string, string] => [`${y.year}-01-01`, `${y.year}-12-31`]),
-  ];
   const events = eventsNamed(bf, sentence, person);
+  // A date without a year takes that of an event the sentence names, else the default event's if it then falls in it.
+  const year = Number((events[0] ?? fallback)?.start.slice(0, 4) ?? new Date().getUTCFullYear());
+  const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
+  const placed = dates.flatMap((d) => {
+    const i = intervalOf(d, year);
+    const sure = d.from?.year !== undefined || events.length > 0 || !fallback || (i !== undefined && i[0] <= fallback.end && fallback.start <= i[1]);
+    return i && sure ? [i] : [];
+  });
+  const written = [...placed, ...yearsIn(bf, sentence).map((y): [string, string] => [`${y.year}-01-01`, `${y.year}-12-31`])];
+  if (written.length === 0 && dates.length > 0) return { days: [], reason: 'the sentence gives a date without a year, outside the event the draft is about' };
   const dated: [string, string][] = [
     ...events.map((e): [string, string] => [e.start, e.end]),
     ...itemsIn(bf.documents, sentence).flatMap((m) => (m.values.length === 1 && m.values[0]!.date ? [[m.values[0]!.date, m.values[0]!.date] as [string, string]] : [])),
@@ -72,4 +78,33 @@ function find(bf: BlockFacts, sentence: Span, person: Person): OfficeDays {
   if (took(fallback) < 2) return { days: [], reason: `the sentence gives no date and names neither ${fallback.name} nor two of its participants` };
   const reason = counterEvidence(bf, sentence, fallback);
   return reason ? { days: [], reason } : { days: [[fallback.start, fallback.end]] };
+}
+
+/**
+ * Why the office given to a titled person was not judged, if it was not: the sentence gives no day to judge it on,
+ * or the person is not recorded in it then and the fact base does not affirm that they did not hold it (no other
+ * holder is recorded for the whole day of an office one person holds at a time, and their offices are not listed
+ * in full). Undefined when it was judged (and found held, or reported).
+ */
+export function notChecked(bf: BlockFacts, titled: TitledName): string | undefined {
+  const { person } = titled;
+  const found = officeDays(bf, bf.sentenceAt(titled.name.start), person);
+  if (found.reason !== undefined) return found.reason;
+  const tenures = person.offices.filter((t) => titled.offices.some((o) => o.id === t.office));
+  if (found.days.some((d) => holdersDuring(tenures.map((t) => ({ person, ...t })), d).length > 0)) return undefined;
+  const countries = countriesOf(person, bf.index.facts);
+  const offices = tenures.length > 0 ? titled.offices.filter((o) => tenures.some((t) => t.office === o.id))
+    : titled.offices.filter((o) => o.country !== undefined && countries.has(o.country));
+  const open = found.days.find((d) => offices.some((o) => !affirmedNotHeld(bf.index, person, o, d)));
+  if (!open || offices.length === 0) return undefined;
+  const office = offices.find((o) => !affirmedNotHeld(bf.index, person, o, open))!;
+  const when = open[0] === open[1] ? `on ${readable(open[0])}` : `from ${readable(open[0])} to ${readable(open[1])}`;
+  return isShared(office, bf.index.holders.get(office.id))
+    ? `several people may hold ${office.title} at once, and the fact base does not list every office ${person.name} held`
+    : `the fact base records no holder of ${office.title} for the whole time ${when}, and does not list every office ${person.name} held`;
+}
+
+/** "1 March 2023" for an ISO date. */
+function readable(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }

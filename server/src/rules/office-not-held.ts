@@ -6,9 +6,11 @@ import { officeFixes } from '../match/office-fixes.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { formatDate, formatRange } from './support.js';
 
-/** "on 1 March 2023" or "during 28 February – 2 March 2023". */
+/** "on 1 March 2023", "in 2017" or "during 28 February – 2 March 2023". */
 export function onDays([start, end]: [string, string]): string {
-  return start === end ? `on ${formatDate(start)}` : `during ${formatRange(start, end)}`;
+  if (start === end) return `on ${formatDate(start)}`;
+  const year = start.slice(0, 4);
+  return start === `${year}-01-01` && end === `${year}-12-31` ? `in ${year}` : `during ${formatRange(start, end)}`;
 }
 
 /**
