@@ -5,7 +5,7 @@ import { check, factBaseFindings, MAX_DRAFT } from './check.js';
 import { bundledFactsDir, isFactFile, readFactFiles } from './facts/files.js';
 import { loadFactBase } from './facts/load.js';
 import { asUnreadable, readTextFile, UnreadableFile, writeTextFile, type TextFile } from './facts/textfile.js';
-import { applyEdits } from './finding.js';
+import { applyEdits, certainEdits } from './finding.js';
 import { compile } from './match/compile.js';
 import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.js';
 
@@ -15,7 +15,7 @@ const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--
 Checks Markdown drafts against a fact base (default: the bundled one).
   --facts FILE     a fact-base file or folder of *.facts.yaml (repeatable)
   --format NAME    stylish (default), json, sarif, or lines (file:line:col:severity:rule:message)
-  --fix            apply every certain fix to the files, then report what remains
+  --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
   --no-style       leave out house-style hints
 Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
 
@@ -76,7 +76,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     let text = read.text;
     let findings = check(text, index, options);
     if (args.values.fix) {
-      const fixed = applyEdits(text, findings.flatMap((f) => f.fixes[0]?.edits ?? []));
+      const fixed = applyEdits(text, certainEdits(findings));
       if (fixed !== text) {
         try {
           // Written in the encoding it was read in (byte order mark and line ends kept), through a temporary file.

@@ -45,6 +45,14 @@ export function formatFinding(file: string, lines: LineIndex, finding: Finding):
   return `${file}:${p.line + 1}:${p.character + 1}:${finding.severity}:${finding.rule}:${finding.message}`;
 }
 
+/**
+ * The edits of the fixes that are certain: a finding's only fix. A finding with several fixes offers alternatives
+ * (the name or the title may be wrong) for the writer to choose; fix-all, fix-on-save and `--fix` leave it alone.
+ */
+export function certainEdits(findings: Finding[]): Edit[] {
+  return findings.flatMap((f) => (f.fixes.length === 1 ? f.fixes[0]!.edits : []));
+}
+
 /** Applies fixes' edits to a text, skipping any edit that overlaps one already taken. */
 export function applyEdits(text: string, edits: Edit[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);

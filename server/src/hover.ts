@@ -6,6 +6,9 @@ import type { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { intervalOf } from './match/dates.js';
 import { formatAmount } from './match/figures.js';
+import { notChecked, officeDays } from './match/office-days.js';
+import { titledNames } from './match/titles.js';
+import { toSource } from './markdown/prose.js';
 import { mentionAt, type Mention } from './mention.js';
 import { datesInQuestion, formatDate, formatRange, yearFor } from './rules/support.js';
 
@@ -104,9 +107,9 @@ function officesOn(card: Card, person: Person, [from, to]: [string, string]): vo
 }
 
 /** Adds the card for one fact a mention refers to. */
-function describe(card: Card, mention: Mention, link: Mention['facts'][number]): void {
+function describe(card: Card, mention: Mention, link: Mention['facts'][number], day?: [string, string]): void {
   const facts = card.facts;
-  const when = datesInQuestion(mention.block, mention.sentence)[0];
+  const when = day ?? datesInQuestion(mention.block, mention.sentence)[0];
   switch (link.kind) {
     case 'person':
     case 'organisation': {
@@ -197,7 +200,13 @@ export function hover(source: string, index: FactIndex, offset: number, blocks?:
     const read = interval && formatRange(interval[0], interval[1]);
     if (read && read !== mention.text) card.line('Read as', read);
   }
-  for (const link of mention.facts.slice(0, mention.kind === 'date' ? 1 : 2)) describe(card, mention, link);
+  // A title attached to a name is judged on the days its sentence gives evidence for: the card shows the first.
+  const titled = mention.kind === 'person' || mention.kind === 'office' ? titledNames(mention.block).find((t) =>
+    [t.name.start, t.wording.start].some((p) => toSource(mention.block.block, p) === mention.start)) : undefined;
+  const day = titled && officeDays(mention.block, mention.sentence, titled.person).days[0];
+  for (const link of mention.facts.slice(0, mention.kind === 'date' ? 1 : 2)) describe(card, mention, link, day);
+  const why = titled && notChecked(mention.block, titled);
+  if (why) card.line('Office not checked', why);
   if (card.md.length === 0) return undefined;
   return { ...card.render(), start: mention.start, end: mention.end };
 }

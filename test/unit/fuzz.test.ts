@@ -11,7 +11,7 @@ import { main } from '../../server/src/cli.js';
 import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
 import { loadFactBase, MAX_FACT_FILE, type LoadResult } from '../../server/src/facts/load.js';
 import type { FactBase } from '../../server/src/facts/types.js';
-import { applyEdits, type Finding } from '../../server/src/finding.js';
+import { applyEdits, certainEdits, type Finding } from '../../server/src/finding.js';
 import { parseParts, toProse } from '../../server/src/markdown/parse.js';
 import { defuse, OBJECT, toParts, toSource } from '../../server/src/markdown/prose.js';
 import { compile, type FactIndex } from '../../server/src/match/compile.js';
@@ -266,13 +266,13 @@ function assertWellFormed(text: string, findings: Finding[]): void {
   }
 }
 
-/** check() never throws, gives well-formed findings, the same ones twice; each fix removes its finding and nothing crashes after. */
+/** check() never throws, gives well-formed findings, the same ones twice; each fix (each alternative) removes its finding and nothing crashes after. */
 function assertCheck(text: string, index: FactIndex, fixes = 4): Finding[] {
   const findings = check(text, index);
   assertWellFormed(text, findings);
   assert.deepEqual(check(text, index), findings, 'checking twice gives the same findings');
-  for (const f of findings.filter((x) => x.fixes.length > 0).slice(0, fixes)) {
-    const edits = f.fixes[0]!.edits;
+  for (const [f, fix] of findings.flatMap((x) => x.fixes.map((y) => [x, y] as const)).slice(0, fixes)) {
+    const edits = fix.edits;
     const fixed = applyEdits(text, edits);
     const after = check(fixed, index);
     assertWellFormed(fixed, after);
@@ -287,7 +287,7 @@ function assertCheck(text: string, index: FactIndex, fixes = 4): Finding[] {
       regions.some((r) => g.start <= r.end && r.start <= g.end));
     assert.deepEqual(again.map((g) => g.message), [], `fixing "${f.message}" (${JSON.stringify(edits)}) left it in place`);
   }
-  const all = applyEdits(text, findings.flatMap((f) => f.fixes[0]?.edits ?? []));
+  const all = applyEdits(text, certainEdits(findings));
   assertWellFormed(all, check(all, index));
   return findings;
 }

@@ -101,3 +101,13 @@ test('between checks, hovers and definitions use the checker\'s analysed blocks 
   }
   assert.ok(hover(edited, index, edited.lastIndexOf('Wang Yi') + 1, blocks)?.markdown.includes('Foreign'));
 });
+
+test('a title the rules could not judge: the card says it was not checked, and why', () => {
+  const text = 'Later, Premier Li Qiang made a trip to Minsk.\n\nDeputy Prime Minister Golovchenko met Lukashenka on 1 March 2023.\n';
+  const later = hover(text, index, text.indexOf('Premier') + 1);
+  assert.match(later!.plaintext, /Office not checked: the sentence gives no date and says "Later"/);
+  const deputy = hover(text, index, text.indexOf('Golovchenko') + 1);
+  assert.match(deputy!.plaintext, /Office not checked: several people may hold First Deputy Prime Minister/);
+  const judged = hover(text.replace('Later, ', 'On 1 March 2023, '), index, text.indexOf('Premier') + 10);
+  assert.doesNotMatch(judged!.plaintext, /not checked/);
+});

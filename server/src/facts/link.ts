@@ -60,7 +60,7 @@ export function link(files: ValidFile[], problems: FactProblem[]): FactBase {
     each('organisations', (item, path) => put(facts.organisations, named(item, path), path, 'organisation'));
     each('offices', (item, path) => put(facts.offices, {
       id: item.id!, title: item.title as string, country: item.country as string | undefined, wordings: item.wordings as string[],
-      sources: sources(item, path), note: item.note as string | undefined, origin: origin(path),
+      shared: item.shared === true, sources: sources(item, path), note: item.note as string | undefined, origin: origin(path),
     } satisfies Office, path, 'office'));
     each('people', (item, path) => {
       const offices = ((item.offices as Raw[] | undefined) ?? []).map((t, i): Tenure => {
@@ -70,7 +70,8 @@ export function link(files: ValidFile[], problems: FactProblem[]): FactBase {
         return { office: t.office as string, from: t.from as string, to: t.to as string | undefined, sources: sources(t, tp),
           note: t.note as string | undefined, origin: origin(tp) };
       });
-      put(facts.people, { ...named(item, path), country: item.country as string | undefined, offices } satisfies Person, path, 'person');
+      put(facts.people, { ...named(item, path), country: item.country as string | undefined, offices,
+        officesComplete: item.officesComplete === true } satisfies Person, path, 'person');
     });
     each('events', (item, path) => {
       const start = item.start as string;

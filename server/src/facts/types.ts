@@ -40,6 +40,8 @@ export interface Named extends Sourced {
 export interface Person extends Named {
   country?: string;
   offices: Tenure[];
+  /** Whether `offices` lists every office the person held, so that any other title is known to be wrong. */
+  officesComplete: boolean;
 }
 
 export type Organisation = Named;
@@ -60,6 +62,8 @@ export interface Office extends Sourced {
   country?: string;
   /** Phrases that name this office in prose ("Premier", "Chinese Premier", "top legislator"). */
   wordings: string[];
+  /** Whether several people hold it at once (a deputy post, a spokesperson). */
+  shared: boolean;
 }
 
 export type EventKind =

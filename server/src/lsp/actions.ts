@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../finding.js';
+import { certainEdits, type Finding } from '../finding.js';
 import { rangeOf, type DiagnosticData } from './convert.js';
 
 /** The kind of the "fix every factlint problem" source action (for `editor.codeActionsOnSave`). */
@@ -44,7 +44,7 @@ function current(params: CodeActionParams, doc: TextDocument): [Diagnostic, Diag
   });
 }
 
-/** One quick fix per fix of each factlint diagnostic in the request; preferred when it is the diagnostic's only fix. */
+/** One quick fix per fix of each factlint diagnostic in the request; preferred only when it is the diagnostic's only fix (alternatives are not). */
 export function quickFixes(params: CodeActionParams, doc: TextDocument): CodeAction[] {
   return current(params, doc).flatMap(([diagnostic, data]) => data.fixes.map((fix): CodeAction => ({
     title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: data.fixes.length === 1,
@@ -78,9 +78,12 @@ export function disableActions(params: CodeActionParams, doc: TextDocument): Cod
   });
 }
 
-/** One action applying the first fix of every fixable finding (skipping fixes that overlap one already taken). */
+/**
+ * One action applying every certain fix, a finding's only fix (skipping fixes that overlap one already taken); a
+ * finding with alternatives is left for the writer to choose.
+ */
 export function fixAll(doc: TextDocument, findings: Finding[]): CodeAction | undefined {
-  const edits = findings.flatMap((f) => f.fixes[0]?.edits ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
+  const edits = certainEdits(findings).sort((a, b) => a.start - b.start || a.end - b.end);
   const taken: TextEdit[] = [];
   let last = -1;
   for (const e of edits) {

@@ -1,4 +1,5 @@
 import type { FactBase, Office, Person } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from './analyse.js';
 import type { Holder } from './compile.js';
 import type { NameMention } from './names.js';
@@ -12,6 +13,10 @@ export interface TitledName {
   wording: PhraseMatch<Office>;
   /** The offices the wording can mean here: narrowed by a written qualifier ("Ruritanian", "Ruritania's") when there is one. */
   offices: Office[];
+  /** How the title is attached: right before the name, in apposition after it, or before it with a comma. */
+  form: 'before' | 'apposition' | 'comma';
+  /** The written title: the wording and a qualifier attached to it ("Ruritanian", "Ruritania's"). */
+  title: Span;
   /** From the first to the last character of wording and name. */
   start: number;
   end: number;
@@ -60,25 +65,33 @@ function find(bf: BlockFacts): TitledName[] {
     const before = p > 0 && people[p - 1]!.end <= wording.start && wording.start - people[p - 1]!.end <= 40 ? people[p - 1] : undefined;
     const gapAfter = after && after.start - wording.end <= 3 ? text.slice(wording.end, after.start) : undefined;
     if (gapAfter !== undefined && SPACES.test(gapAfter)) {
-      attach(found, after!, wording, qualifierBefore(text, tokens, wording, dateEnds));
+      attach(found, after!, wording, 'before', qualifierBefore(text, tokens, wording, dateEnds));
       continue;
     }
     const apposition = before ? APPOSITION.exec(text.slice(before.end, wording.start)) : null;
     const listed = offices[w + 1] && /^,[ \u00a0]+(?:the[ \u00a0]+)?$/.test(text.slice(wording.end, offices[w + 1]!.start));
     const commaBefore = gapAfter !== undefined && COMMA.test(gapAfter);
     if (apposition && !commaBefore && !listed && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) {
-      attach(found, before!, wording, apposition[1]);
+      const qualifier = apposition[1] === undefined ? undefined : { text: apposition[1], start: before!.end + apposition[0].lastIndexOf(apposition[1]) };
+      attach(found, before!, wording, 'apposition', qualifier);
     } else if (!apposition && commaBefore && CLAUSE_END.test(text.slice(after!.end, after!.end + 2))) {
-      attach(found, after!, wording, qualifierBefore(text, tokens, wording, dateEnds));
+      attach(found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds));
     }
   }
   return found;
 }
 
-function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, qualifier: string | undefined): void {
-  const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(o, qualifier));
+/** A qualifier written outside the wording ("Ruritanian" before "Premier"): its text and where it starts. */
+interface Qualifier {
+  text: string;
+  start: number;
+}
+
+function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined): void {
+  const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(o, qualifier.text));
   if (offices.length === 0) return;
-  found.push({ name, person: name.form.entity as Person, wording, offices,
+  found.push({ name, person: name.form.entity as Person, wording, offices, form,
+    title: { start: qualifier?.start ?? wording.start, end: wording.end },
     start: Math.min(name.start, wording.start), end: Math.max(name.end, wording.end) });
 }
 
@@ -98,7 +111,7 @@ function modified(text: string, tokens: Token[], wording: PhraseMatch<Office>): 
 }
 
 /** A capitalised word ("Ruritanian") or possessive ("Ruritania's") right before the wording, unless it starts a sentence or ends a date. */
-function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Office>, dateEnds: Set<number>): string | undefined {
+function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Office>, dateEnds: Set<number>): Qualifier | undefined {
   let k = wording.first - 1;
   if (k < 0 || !/^[ \u00a0]+$/.test(text.slice(tokens[k]!.end, wording.start))) return undefined;
   if (tokens[k]!.lower === 's' && k > 0 && /^['\u2019]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) k--;
@@ -106,7 +119,7 @@ function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Off
   const c = token.text[0]!;
   if (c === c.toLowerCase() || dateEnds.has(token.end)) return undefined;
   const before = text.slice(Math.max(0, token.start - 4), token.start).trimEnd();
-  return before === '' || /[.!?:;"\u201c(\[\u2014]$/.test(before) ? undefined : token.text;
+  return before === '' || /[.!?:;"\u201c(\[\u2014]$/.test(before) ? undefined : { text: token.text, start: token.start };
 }
 
 /** Whether a qualifier names the office's country or a word of its title or wordings ("Ruritanian" fits Ruritania; "UN" fits "UN Secretary-General"). */
@@ -134,4 +147,50 @@ export function holdersDuring(holders: Holder[] | undefined, [start, end]: [stri
 /** Whether a holder's term covers the whole interval. */
 export function covers(holder: Holder, [start, end]: [string, string]): boolean {
   return holder.from <= start && (holder.to === undefined || end <= holder.to);
+}
+
+/** Days since 1970 of an ISO date. */
+const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+/** Titles of posts several people hold at once: deputies, members, spokespeople. */
+const SHARED_TITLE = /\b(?:vice|deputy|assistant|member|spokes(?:person|man|woman)|adviser|advisor|envoy)\b/i;
+const shared = new WeakMap<Office, boolean>();
+
+/**
+ * Whether several people may hold an office at once, so that one holder says nothing about another: marked
+ * `shared` in the fact base, titled as a deputy, member or spokesperson, or held by two people whose recorded
+ * terms overlap by more than the day of a handover.
+ */
+export function isShared(office: Office, holders: Holder[] | undefined): boolean {
+  let found = shared.get(office);
+  if (found === undefined) {
+    const list = holders ?? [];
+    found = office.shared || SHARED_TITLE.test(office.title) || list.some((a, i) => list.some((b, j) => j > i && a.person !== b.person &&
+      Math.min(dayOf(a.to ?? '9999-12-31'), dayOf(b.to ?? '9999-12-31')) - Math.max(dayOf(a.from), dayOf(b.from)) > 1));
+    shared.set(office, found);
+  }
+  return found;
+}
+
+/** Whether the recorded terms of people other than one person together cover every day of an inclusive interval. */
+export function othersCover(holders: Holder[] | undefined, person: Person, [start, end]: [string, string]): boolean {
+  const terms = (holders ?? []).filter((h) => h.person !== person).sort((a, b) => a.from.localeCompare(b.from));
+  let next = dayOf(start);
+  for (const h of terms) {
+    if (dayOf(h.from) > next) break;
+    if (h.to === undefined) return true;
+    next = Math.max(next, dayOf(h.to) + 1);
+    if (next > dayOf(end)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the fact base affirms that a person did not hold an office at any time of an interval: their offices are
+ * recorded in full, or the office is held by one person at a time and others held it for the whole interval.
+ */
+export function affirmedNotHeld(index: { holders: Map<string, Holder[]> }, person: Person, office: Office, day: [string, string]): boolean {
+  if (person.officesComplete) return true;
+  const holders = index.holders.get(office.id);
+  return !isShared(office, holders) && othersCover(holders, person, day);
 }

@@ -1,27 +1,23 @@
-import type { Tenure } from '../facts/types.js';
-import type { Span } from '../markdown/prose.js';
-import type { BlockFacts } from '../match/analyse.js';
+import type { Office, Tenure } from '../facts/types.js';
 import { fullName } from '../match/names.js';
-import { covers, holdersDuring, titledNames, type TitledName } from '../match/titles.js';
+import { affirmedNotHeld, covers, holdersDuring, titledNames } from '../match/titles.js';
+import { officeDays } from '../match/office-days.js';
+import { officeFixes } from '../match/office-fixes.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { datesInQuestion, formatDate, formatRange } from './support.js';
+import { formatDate, formatRange } from './support.js';
 
-/** "on 1 March 2023" or "during 28 February – 2 March 2023". */
+/** "on 1 March 2023", "in 2017" or "during 28 February – 2 March 2023". */
 export function onDays([start, end]: [string, string]): string {
-  return start === end ? `on ${formatDate(start)}` : `during ${formatRange(start, end)}`;
+  if (start === end) return `on ${formatDate(start)}`;
+  const year = start.slice(0, 4);
+  return start === `${year}-01-01` && end === `${year}-12-31` ? `in ${year}` : `during ${formatRange(start, end)}`;
 }
 
-const days = new WeakMap<Span, [string, string][]>();
-
-/** The days the sentence around a titled name speaks of, computed once per sentence. */
-export function daysOf(bf: BlockFacts, titled: TitledName): [string, string][] {
-  const sentence = bf.sentenceAt(titled.name.start);
-  let found = days.get(sentence);
-  if (!found) days.set(sentence, (found = datesInQuestion(bf, sentence)));
-  return found;
-}
-
-/** A person titled with an office they held, but not on the days the sentence speaks of. */
+/**
+ * A person titled with an office they held at another time, not on any day the sentence speaks of, where the fact
+ * base affirms they did not hold it then: another holder is recorded for the whole day of an office one person holds
+ * at a time, or the person's offices are recorded in full.
+ */
 const rule: Rule = {
   id: 'office-not-held',
   description: 'A person is given an office they held at another time, not on the date in question.',
@@ -35,9 +31,11 @@ const rule: Rule = {
         const { person } = titled;
         const tenures = person.offices.filter((t) => titled.offices.some((o) => o.id === t.office));
         if (tenures.length === 0) continue;
-        const inQuestion = daysOf(bf, titled);
-        if (inQuestion.length === 0 || inQuestion.some((d) => tenures.some((t) => holdersDuring([{ person, ...t }], d).length > 0))) continue;
-        const day = inQuestion[0]!;
+        const { days } = officeDays(bf, bf.sentenceAt(titled.name.start), person);
+        if (days.length === 0 || days.some((d) => holdersDuring(tenures.map((t) => ({ person, ...t })), d).length > 0)) continue;
+        const offices = [...new Set(tenures.map((t) => facts.offices.get(t.office)!))];
+        if (!days.every((d) => offices.every((o) => affirmedNotHeld(index, person, o, d)))) continue;
+        const day = days[0]!;
         const tenure = nearest(tenures, day[0]);
         const office = facts.offices.get(tenure.office)!;
         const holders = holdersDuring(index.holders.get(office.id), day);
@@ -46,21 +44,23 @@ const rule: Rule = {
         const finding: RuleFinding = {
           block: bf, start: titled.start, end: titled.end,
           message: `${fullName(person)} ${term}; ${onDays(day)} ${holders.length > 0
-            ? `the office was held by ${holders.map((h) => fullName(h.person)).join(' and ')}` : 'no holder of the office is recorded'}.`,
+            ? `the office was held by ${holders.map((h) => fullName(h.person)).join(' and ')}` : complete(office, fullName(person))}.`,
           facts: [{ kind: 'person', id: person.id }, { kind: 'office', id: office.id },
             ...holders.map((h) => ({ kind: 'person' as const, id: h.person.id }))],
         };
-        const holder = holders.length === 1 && covers(holders[0]!, day) ? holders[0]!.person : undefined;
-        if (holder && holder !== person) {
-          const newText = fullName(holder);
-          finding.fixes = [{ title: `Replace with "${newText}"`, edits: [{ start: titled.name.start, end: titled.name.end, newText }] }];
-        }
+        const single = offices.length === 1 && holders.length === 1 && days.every((d) => covers(holders[0]!, d)) ? holders[0]!.person : undefined;
+        finding.fixes = officeFixes(bf, facts, titled, single, day);
         yield finding;
       }
     }
   },
 };
 export default rule;
+
+/** What the message says when no one is recorded in the office: the person's offices are recorded in full. */
+function complete(office: Office, name: string): string {
+  return `no one is recorded as ${office.title}, and the fact base lists every office ${name} held`;
+}
 
 /** The term closest to a day that falls outside every term. */
 function nearest(tenures: Tenure[], day: string): Tenure {

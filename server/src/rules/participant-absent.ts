@@ -3,6 +3,7 @@ import type { FactIndex } from '../match/compile.js';
 import type { Span } from '../markdown/prose.js';
 import { intervalOf } from '../match/dates.js';
 import { allNamed } from '../match/analyse.js';
+import { pointsElsewhere } from '../match/elsewhere.js';
 import { fullName } from '../match/names.js';
 import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
 import type { Rule } from './rule.js';
@@ -47,6 +48,7 @@ const rule: Rule = {
         const year = Number(named[0]!.start.slice(0, 4));
         const written = dates[s]!.map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
         if (written.length > 0 && !written.some(([a, b]) => named.some((e) => e.start <= b && a <= e.end))) continue;
+        if (pointsElsewhere(bf, sentence, named[0]!)) continue;
         const i0 = tokenAt(tokens, sentence.start);
         const clauseOf: number[] = [];
         const meets = new Set<number>();

@@ -1,0 +1,110 @@
+import type { Event, Person } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
+import { itemsIn, type BlockFacts } from './analyse.js';
+import { intervalOf, MONTH_NAMES } from './dates.js';
+import { pointsElsewhere, family, timeShift, yearsIn } from './elsewhere.js';
+import { affirmedNotHeld, countriesOf, holdersDuring, isShared, type TitledName } from './titles.js';
+
+/** The days an office title in a sentence is judged on, or why it is not judged. */
+export type OfficeDays = { days: [string, string][]; reason?: undefined } | { days: []; reason: string };
+
+const cache = new WeakMap<Span, Map<string, OfficeDays>>();
+
+/**
+ * The days a sentence gives evidence for, on which the office it gives a person is judged:
+ * - the dates and years written in it, together with the events and dated documents it names (a title may be
+ *   meant for any of them);
+ * - else the events and the dated documents it names, unless it shows it is about another time or place;
+ * - else the events its paragraph names that one of the people it names took part in, unless it shows it is about
+ *   another time or place;
+ * - else the draft's default event, when the sentence names two of its participants and nothing speaks against it
+ *   (nor does its paragraph name only other events).
+ * Otherwise none: the title is not judged, and `reason` says why.
+ */
+export function officeDays(bf: BlockFacts, sentence: Span, person: Person): OfficeDays {
+  let byPerson = cache.get(sentence);
+  if (!byPerson) cache.set(sentence, (byPerson = new Map()));
+  let found = byPerson.get(person.id);
+  if (!found) byPerson.set(person.id, (found = find(bf, sentence, person)));
+  return found;
+}
+
+/**
+ * The events a sentence names. A phrase counts even where the only person the sentence names is the titled one,
+ * who may not have taken part ("the foreign minister, X, did not attend the talks"): whether they did is what
+ * the title is about, not a sign that the sentence speaks of another occasion.
+ */
+function eventsNamed(bf: BlockFacts, sentence: Span, person: Person): Event[] {
+  const events = bf.eventsIn(sentence);
+  if (events.length > 0 || !itemsIn(bf.names, sentence).every((n) => n.form.entity === person)) return events;
+  return [...new Set(itemsIn(bf.eventPhrases, sentence).flatMap((m) => m.values))];
+}
+
+function find(bf: BlockFacts, sentence: Span, person: Person): OfficeDays {
+  const fallback = bf.index.facts.defaultEvent === undefined ? undefined : bf.index.facts.events.get(bf.index.facts.defaultEvent);
+  const events = eventsNamed(bf, sentence, person);
+  // A date without a year takes that of an event the sentence names, else the default event's if it then falls in it.
+  const year = Number((events[0] ?? fallback)?.start.slice(0, 4) ?? new Date().getUTCFullYear());
+  const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
+  const placed = dates.flatMap((d) => {
+    const i = intervalOf(d, year);
+    const sure = d.from?.year !== undefined || events.length > 0 || !fallback || (i !== undefined && i[0] <= fallback.end && fallback.start <= i[1]);
+    return i && sure ? [i] : [];
+  });
+  const written = [...placed, ...yearsIn(bf, sentence).map((y): [string, string] => [`${y.year}-01-01`, `${y.year}-12-31`])];
+  if (written.length === 0 && dates.length > 0) return { days: [], reason: 'the sentence gives a date without a year, outside the event the draft is about' };
+  const dated: [string, string][] = [
+    ...events.map((e): [string, string] => [e.start, e.end]),
+    ...itemsIn(bf.documents, sentence).flatMap((m) => (m.values.length === 1 && m.values[0]!.date ? [[m.values[0]!.date, m.values[0]!.date] as [string, string]] : [])),
+  ];
+  if (written.length > 0) return { days: [...written, ...dated] };
+  const shift = timeShift(bf, sentence);
+  if (shift) return { days: [], reason: `the sentence gives no date and says "${shift}"` };
+  if (dated.length > 0) {
+    const reason = events[0] && pointsElsewhere(bf, sentence, events[0]);
+    return reason ? { days: [], reason } : { days: dated };
+  }
+  const people = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
+  const took = (e: Event) => [...people].filter((id) => bf.index.eventPeople.get(e.id)?.has(id)).length;
+  const inBlock = bf.eventsIn({ start: 0, end: bf.text.length });
+  const context = inBlock.filter((e) => took(e) > 0 && !pointsElsewhere(bf, sentence, e));
+  if (context.length > 0) return { days: context.map((e): [string, string] => [e.start, e.end]) };
+  if (!fallback) return { days: [], reason: 'the sentence gives no date and names no event' };
+  const own = new Set(family(bf.index.facts, fallback));
+  const elsewhere = inBlock.find((e) => !own.has(e));
+  if (elsewhere && !inBlock.some((e) => own.has(e))) {
+    return { days: [], reason: `the sentence gives no date, and its paragraph is about ${elsewhere.name}` };
+  }
+  if (took(fallback) < 2) return { days: [], reason: `the sentence gives no date and names neither ${fallback.name} nor two of its participants` };
+  const reason = pointsElsewhere(bf, sentence, fallback);
+  return reason ? { days: [], reason } : { days: [[fallback.start, fallback.end]] };
+}
+
+/**
+ * Why the office given to a titled person was not judged, if it was not: the sentence gives no day to judge it on,
+ * or the person is not recorded in it then and the fact base does not affirm that they did not hold it (no other
+ * holder is recorded for the whole day of an office one person holds at a time, and their offices are not listed
+ * in full). Undefined when it was judged (and found held, or reported).
+ */
+export function notChecked(bf: BlockFacts, titled: TitledName): string | undefined {
+  const { person } = titled;
+  const found = officeDays(bf, bf.sentenceAt(titled.name.start), person);
+  if (found.reason !== undefined) return found.reason;
+  const tenures = person.offices.filter((t) => titled.offices.some((o) => o.id === t.office));
+  if (found.days.some((d) => holdersDuring(tenures.map((t) => ({ person, ...t })), d).length > 0)) return undefined;
+  const countries = countriesOf(person, bf.index.facts);
+  const offices = tenures.length > 0 ? titled.offices.filter((o) => tenures.some((t) => t.office === o.id))
+    : titled.offices.filter((o) => o.country !== undefined && countries.has(o.country));
+  const open = found.days.find((d) => offices.some((o) => !affirmedNotHeld(bf.index, person, o, d)));
+  if (!open || offices.length === 0) return undefined;
+  const office = offices.find((o) => !affirmedNotHeld(bf.index, person, o, open))!;
+  const when = open[0] === open[1] ? `on ${readable(open[0])}` : `from ${readable(open[0])} to ${readable(open[1])}`;
+  return isShared(office, bf.index.holders.get(office.id))
+    ? `several people may hold ${office.title} at once, and the fact base does not list every office ${person.name} held`
+    : `the fact base records no holder of ${office.title} for the whole time ${when}, and does not list every office ${person.name} held`;
+}
+
+/** "1 March 2023" for an ISO date. */
+function readable(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
