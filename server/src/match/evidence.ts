@@ -216,6 +216,17 @@ function datelineAway(bf: BlockFacts, event: Event): DateMention | undefined {
   return first && isDateline(bf, first) && !withinReach(first, event, 'context') ? first : undefined;
 }
 
+/**
+ * Whether a sentence names the event by the people who establish it (for a visit, its visitor), leaving out the person
+ * being judged, and nothing else in it points elsewhere: what a rule needs before it says someone was not there.
+ */
+export function namedByItsPeople(bf: BlockFacts, sentence: Span, event: Event, judged: Span): boolean {
+  const key = keyPeople(bf, event);
+  const named = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person' && (n.end <= judged.start || n.start >= judged.end));
+  const clause = clauseOf(bf, sentence, judged);
+  return named.some((n) => key.has(n.form.entity.id)) && !datelineAway(bf, event) && counterEvidence(bf, event, clause, [judged]).length === 0;
+}
+
 /** How a sentence establishes an event, leaving out the span being judged; undefined when it does not. */
 export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics: ReadonlySet<string>, judged?: Span):
   Strength | 'people' | undefined {

@@ -2,12 +2,13 @@ import { itemsIn } from '../match/analyse.js';
 import type { Count, DocumentCount, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { countsOf, nounAfter } from '../match/counts.js';
+import { establishes, topicsAt } from '../match/evidence.js';
 import { intervalOf } from '../match/dates.js';
 import type { Span } from '../markdown/prose.js';
 import { tokenize } from '../match/tokens.js';
 import { nameOf } from './claim-unattributed.js';
 import type { Rule } from './rule.js';
-import { defaultEvent, formatDate, yearFor } from './support.js';
+import { formatDate, yearFor } from './support.js';
 
 /** Words before a count that make it a subset of the documents ("including two memoranda", "of which 12 agreements"). */
 const SUBSET = /\b(including|includes|included|among them|among which|among these|of which|of them|of these|of those|such as)\b/i;
@@ -22,10 +23,13 @@ function nounsOf(count: Count): string[] {
 }
 
 /** The events a sentence is about with everything they are part of; else its block's; else the default event. */
-function eventsFor(bf: BlockFacts, sentence: Span, inBlock: () => Event[]): Set<Event> {
-  let named = bf.eventsIn(sentence);
-  if (named.length === 0) named = inBlock();
-  if (named.length === 0) named = [defaultEvent(bf)].filter((e) => e !== undefined);
+function eventsFor(bf: BlockFacts, sentence: Span): Set<Event> {
+  // The events the sentence establishes (match/evidence.ts), else those the text so far is about; else none.
+  const topics = topicsAt(bf, sentence);
+  let named = bf.eventsIn(sentence).filter((e) => establishes(bf, sentence, e, topics) !== undefined);
+  if (named.length === 0 && bf.eventsIn(sentence).length === 0) {
+    named = [...topics].map((id) => bf.index.facts.events.get(id)).filter((e) => e !== undefined);
+  }
   const all = new Set<Event>();
   for (const e of named) {
     let event: Event | undefined = e;
@@ -100,7 +104,6 @@ const rule: Rule = {
       if (all.length === 0) continue;
       const nouns = new Map(bf.countNouns.map((m) => [m.first, m]));
       if (nouns.size === 0) continue;
-      let blockEvents: Event[] | undefined;
       for (const sentence of bf.block.sentences) {
         const counts = itemsIn(all, sentence);
         if (counts.length === 0) continue;
@@ -111,7 +114,7 @@ const rule: Rule = {
         for (const count of counts) {
           const noun = nounAfter(bf.text, bf.tokens, count, nouns);
           if (!noun || subsetFrom < count.start) continue;
-          events ??= eventsFor(bf, sentence, () => (blockEvents ??= bf.eventsIn({ start: 0, end: bf.text.length })));
+          events ??= eventsFor(bf, sentence);
           written ??= writtenDates(bf, sentence);
           const word = normal(bf.text.slice(noun.start, noun.end));
           for (const group of noun.values) {

@@ -4,6 +4,7 @@ import type { Span } from '../markdown/prose.js';
 import { intervalOf } from '../match/dates.js';
 import { allNamed } from '../match/analyse.js';
 import { pointsElsewhere } from '../match/elsewhere.js';
+import { namedByItsPeople } from '../match/evidence.js';
 import { fullName } from '../match/names.js';
 import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
 import type { Rule } from './rule.js';
@@ -71,8 +72,11 @@ const rule: Rule = {
         for (const { n, clause } of people) {
           const id = n.form.entity.id;
           if (present.has(id) || !anchored.has(clause)) continue;
-          present.add(id);
           const event = named[0]!;
+          // Only where the sentence names the event by its own people (the visitor met X during the visit), not by
+          // its host and a place alone (the host received X for talks in the capital: another visit).
+          if (!namedByItsPeople(bf, sentence, event, n)) continue;
+          present.add(id);
           yield {
             block: bf, start: n.start, end: n.end, facts: [{ kind: 'person', id }, { kind: 'event', id: event.id }],
             message: `${fullName(n.form.entity)} is not recorded among the participants of ${label(event)} (${formatRange(event.start, event.end)}).`,
