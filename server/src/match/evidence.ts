@@ -29,7 +29,7 @@ const REACH: Record<Strength | 'people', number> = { strong: 62, context: 31, pe
 /** Where a sentence divides into clauses that may speak of different occasions. */
 const CLAUSE = /;|:\s|\s[\u2014\u2013]\s|,\s+(?=(?:after|before|while|whereas|but|although|though|when|whereas|unlike|as|since|until|having)\b)/gi;
 /** Occasions the fact base may not hold; inside a phrase of the event's own family they are its own. */
-const OCCASION = /\b(?:[Ss]ummit|[Ff]orum|[Cc]ongress|[Cc]onference|Olympics|Olympic Games|Expo|[Ee]xhibition|[Pp]arade|[Pp]lenum|G\d{1,2}|COP\d{0,2}|[Ee]lections?)\b/g;
+const OCCASION = /\b(?:[Ss]ummit|[Ff]orum|(?<!People's |People\u2019s )[Cc]ongress|[Cc]onference|Olympics|Olympic Games|Expo|[Ee]xhibition|[Pp]arade|[Pp]lenum|G\d{1,2}|COP\d{0,2}|[Ee]lections?)\b/g;
 /** Words that speak of another occurrence of a kind of event. */
 const ANOTHER = /\b(?:again|previous|previously|another|upcoming|(?:next|last|following|previous) (?:year|month|week|time))\b/gi;
 /** Titles before a person's name: a titled name the fact base does not know is someone else. */
@@ -37,7 +37,11 @@ const TITLED = /\b(?:President|Premier|Prime Minister|Chancellor|King|Queen|Emir
 /** A capitalised word that is someone's ("Orbán's") or the subject of a verb of visiting or meeting ("Modi arrived"). */
 const UNKNOWN = /\b(\p{Lu}[\p{L}-]+)(?:['\u2019]s\b|\s+(?=(?:visited|arrived|met|paid|held|hosted|travelled|traveled|flew|received|welcomed)\b))/gu;
 /** Capitalised words that are not names. */
-const COMMON = /^(?:The|This|That|These|Those|It|He|She|They|We|Both|Each|Neither|Either|His|Her|Their|Its|Our|Who|Which|When|Then|There|Here|Later|Earlier|Also|And|But|Officials|Leaders|Delegations|President|Premier|Minister|Chairman|China|Beijing)$/;
+const COMMON = /^(?:The|This|That|These|Those|It|He|She|They|We|Both|Each|Neither|Either|His|Her|Their|Its|Our|Who|Which|When|Then|There|Here|Later|Earlier|Also|And|But|Officials|Leaders|Delegations|President|Premier|Minister|Chairman|People|State|Party|Government|Republic)$/;
+/** Words before a place name that make it where something happens. */
+const LOCATIVE = /\b(?:in|to|at|from|near|into|visit(?:ed|ing|s)?|tour(?:ed|ing)?|of)\s+(?:the\s+)?$/i;
+/** A role after a country or demonym: someone of that country ("Hungary's prime minister", "Turkish minister"). */
+const ROLE_AFTER = /^(?:['\u2019]s)?\s+(?:\p{Lu}\p{L}+\s+|\p{Ll}+\s+)?(?:president|premier|prime minister|minister|leader|king|queen|chancellor|delegation|counterpart|host|guest|envoy|ambassador|officials?|head of state|foreign minister|emir|sultan|monarch)\b/iu;
 /** Someone by role and nationality ("the Turkish minister", "Hungary's prime minister"). */
 const SOMEONE = /\b\p{Lu}\p{L}+(?:['\u2019]s)?\s+(?:president|premier|prime minister|minister|leader|king|chancellor|delegation|envoy|counterpart)\b/gu;
 const NONE: ReadonlySet<string> = new Set();
@@ -80,7 +84,11 @@ export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except
   };
   const people = index.eventPeople.get(event.id) ?? new Set<string>();
   const names = itemsIn(bf.names, span);
-  for (const n of names) if (n.form.kind === 'person' && !people.has(n.form.entity.id)) add(n.start, n.end);
+  // Someone the event did not involve is its counterpart (another meeting), except on a visit whose visitor is named:
+  // whom a visitor met is what participant-absent judges.
+  const key = visitLike(bf, event) ? keyPeople(bf, event) : undefined;
+  const visitor = key !== undefined && names.some((n) => key.has(n.form.entity.id));
+  if (!visitor) for (const n of names) if (n.form.kind === 'person' && !people.has(n.form.entity.id)) add(n.start, n.end);
   const countries = index.countries.get(event.id)!;
   const places = index.placeText.get(event.id)!;
   const slice = text.slice(span.start, span.end);
@@ -89,7 +97,14 @@ export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except
     // Where the fact base records no place (or no country) for the event, no place can point away from it.
     const own = place.kind === 'city' ? places.trim() === '' || places.includes(place.name.toLowerCase())
       : countries.size === 0 || m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
-    if (!own && !inOwnPhrase(bf, event, m) && !names.some((n) => n.start <= m.start && m.end <= n.end)) add(m.start, m.end);
+    if (own || inOwnPhrase(bf, event, m) || names.some((n) => n.start <= m.start && m.end <= n.end)) continue;
+    // A country is a place where it is one ("in Serbia", "to Kazakhstan"), or someone's ("Hungary's prime minister"),
+    // not a subject of talks ("on Ukraine"); a demonym is someone's nationality ("the Turkish minister").
+    const before = text.slice(Math.max(0, m.start - 24), m.start);
+    const after = text.slice(m.end, m.end + 40);
+    if (place.kind === 'country' && !LOCATIVE.test(before) && !ROLE_AFTER.test(after)) continue;
+    if (place.kind === 'demonym' && !ROLE_AFTER.test(after)) continue;
+    add(m.start, m.end);
   }
   for (const [pattern, kind] of [[OCCASION, 'occasion'], ...(another ? [[ANOTHER, 'another'] as const] : [])] as const) {
     pattern.lastIndex = 0;
@@ -175,6 +190,12 @@ function tokenAt(bf: BlockFacts, offset: number): number {
   return 0;
 }
 
+/** Whether an event is a visit, or the arrival or departure of a visit. */
+function visitLike(bf: BlockFacts, event: Event): boolean {
+  const root = bf.index.facts.events.get(bf.index.roots.get(event.id)!)!;
+  return /visit/.test(event.kind) || (/visit/.test(root.kind) && /arrival|departure/.test(event.kind));
+}
+
 /**
  * The people of an event who, named, establish it: for a visit and its parts, the visitors (its people from a
  * country other than its place's, when the fact base says); for other events, all its people.
@@ -183,9 +204,8 @@ function keyPeople(bf: BlockFacts, event: Event): Set<string> {
   const { index } = bf;
   // A visit and its arrival and departure are established by the visitor; its talks and meetings by either side.
   const root = index.facts.events.get(index.roots.get(event.id)!)!;
-  const visitLike = /visit/.test(event.kind) || (/visit/.test(root.kind) && /arrival|departure/.test(event.kind));
-  const people = visitLike ? [...(index.eventPeople.get(event.id) ?? [])] : event.participants.filter((id) => index.facts.people.has(id));
-  if (!visitLike) return new Set(people);
+  if (!visitLike(bf, event)) return new Set(event.participants.filter((id) => index.facts.people.has(id)));
+  const people = [...(index.eventPeople.get(event.id) ?? [])];
   const placeCountries = new Set<string>();
   for (const m of index.places.find(root.place ?? '', tokenize(root.place ?? ''))) {
     for (const p of m.values) if (p.country) placeCountries.add(p.country.toLowerCase());
@@ -227,13 +247,25 @@ export function namedByItsPeople(bf: BlockFacts, sentence: Span, event: Event, j
   return named.some((n) => key.has(n.form.entity.id)) && !datelineAway(bf, event) && counterEvidence(bf, event, clause, [judged]).length === 0;
 }
 
+/**
+ * Whether a sentence that is known to speak of an event (a rule found the phrase) is about it: its people in their
+ * role or the topic of the text, and nothing in the clause of what is judged points elsewhere.
+ */
+export function aboutEvent(bf: BlockFacts, sentence: Span, event: Event, judged: Span): boolean {
+  const key = keyPeople(bf, event);
+  const named = itemsIn(bf.names, sentence).some((n) => n.form.kind === 'person' && key.has(n.form.entity.id));
+  const topical = topicsAt(bf, sentence).has(bf.index.roots.get(event.id)!);
+  return (named || topical) && !datelineAway(bf, event) && counterEvidence(bf, event, clauseOf(bf, sentence, judged), [judged]).length === 0;
+}
+
 /** How a sentence establishes an event, leaving out the span being judged; undefined when it does not. */
 export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics: ReadonlySet<string>, judged?: Span):
   Strength | 'people' | undefined {
   const { index } = bf;
   if (datelineAway(bf, event)) return undefined;
+  // A phrase that is only the thing judged (a label "state visit") is no evidence; one that holds more is.
   const all = itemsIn(bf.eventPhrases, sentence).filter((m) => m.values.includes(event) &&
-    (!judged || m.end <= judged.start || m.start >= judged.end));
+    (!judged || m.start < judged.start || m.end > judged.end));
   // The phrases in the clause of what is judged, if any there name the event; else the sentence's.
   const own = judged ? clauseOf(bf, sentence, judged) : undefined;
   const near = own ? all.filter((m) => m.start >= own.start && m.end <= own.end) : [];

@@ -54,7 +54,13 @@ export class PhraseMatcher<T> {
     for (let k = 0; k < count; k++) {
       const i = starts ? starts[k]! : k;
       if (i < next) continue;
-      const match = this.matchAt(text, tokens, i);
+      let match = this.matchAt(text, tokens, i);
+      // A longer phrase starting inside this one and running past it is the better reading ("state visit to Iran":
+      // "visit to Iran", not "state visit").
+      for (let j = i + 1; match && j <= match.last; j++) {
+        const inner = this.matchAt(text, tokens, j);
+        if (inner && inner.last > match.last && inner.last - inner.first > match.last - match.first) match = inner;
+      }
       if (match) {
         found.push(match);
         next = match.last + 1;

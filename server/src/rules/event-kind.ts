@@ -2,6 +2,7 @@ import { itemsIn } from '../match/analyse.js';
 import type { Event, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
+import { aboutEvent } from '../match/evidence.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { tokenize } from '../match/tokens.js';
 import { listing } from './claim-unattributed.js';
@@ -112,7 +113,7 @@ function* check(bf: BlockFacts, sentence: Span, labels: PhraseMatch<Event['kind'
     const before = bf.tokens.slice(Math.max(0, label.first - 3), label.first);
     if (before.some((t) => t.start >= sentence.start && NEGATORS.has(t.lower))) continue;
     const event = eventFor(bf, label, phrases, kinds);
-    if (!event || event.kind === kind) continue;
+    if (!event || event.kind === kind || !aboutEvent(bf, sentence, event, label)) continue;
     const reported = event.reportedKinds.find((r) => r.kind === kind);
     const written = bf.text.slice(label.start, label.end);
     const finding: RuleFinding = {
