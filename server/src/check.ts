@@ -3,9 +3,8 @@ import type { FactRef, Finding, Severity } from './finding.js';
 import { LineIndex } from './lines.js';
 import { toProse } from './markdown/parse.js';
 import { toSource, type Block, type Comment } from './markdown/prose.js';
-import { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
-import { NO_TOPICS, topicsOut } from './match/evidence.js';
+import { readInOrder } from './match/evidence.js';
 import { rules, ruleById } from './rules/index.js';
 import type { FactLink, Rule, RuleFinding } from './rules/rule.js';
 import { suppress } from './suppress.js';
@@ -29,13 +28,7 @@ export function check(source: string, index: FactIndex, options: CheckOptions = 
     return [unparsable(error)];
   }
   // Each block is read after the text before it: what that text is about (its topics) carries into the block.
-  let topics = NO_TOPICS;
-  const blocks = prose.blocks.map((b) => {
-    const bf = new BlockFacts(b, index, undefined, topics);
-    topics = topicsOut(bf);
-    return bf;
-  });
-  const context = { index, facts: index.facts, blocks };
+  const context = { index, facts: index.facts, blocks: readInOrder(prose.blocks, index) };
   const findings: Finding[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, options);
@@ -63,6 +56,7 @@ export function unparsable(error: unknown): Finding {
 /** A rule's severity under the options: 'off', a configured severity, or undefined for the rule's own. */
 export function severityOf(rule: Rule, options: CheckOptions): Severity | 'off' | undefined {
   const setting = options.severity?.[rule.id];
+  if (setting === undefined && rule.off) return 'off';
   return setting === 'off' || (rule.category === 'style' && options.houseStyle === false) ? 'off' : setting;
 }
 

@@ -5,7 +5,7 @@ import { check, factBaseFindings, MAX_DRAFT } from './check.js';
 import { bundledFactsDir, isFactFile, readFactFiles } from './facts/files.js';
 import { loadFactBase } from './facts/load.js';
 import { asUnreadable, readTextFile, UnreadableFile, writeTextFile, type TextFile } from './facts/textfile.js';
-import { applyEdits, certainEdits } from './finding.js';
+import { applyEdits, certainEdits, type Finding } from './finding.js';
 import { compile } from './match/compile.js';
 import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.js';
 
@@ -17,6 +17,7 @@ Checks Markdown drafts against a fact base (default: the bundled one).
   --format NAME    stylish (default), json, sarif, or lines (file:line:col:severity:rule:message)
   --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
   --no-style       leave out house-style hints
+  --show-unchecked list the dates factlint did not check (in sentences not shown to be about a known event)
 Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
@@ -26,6 +27,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     args = parseArgs({ args: argv, allowPositionals: true, options: {
       facts: { type: 'string', multiple: true }, format: { type: 'string', default: 'stylish' },
       fix: { type: 'boolean', default: false }, 'no-style': { type: 'boolean', default: false },
+      'show-unchecked': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }, version: { type: 'boolean', default: false },
     } });
   } catch (error) {
@@ -59,7 +61,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   const index = compile(loaded.facts);
 
-  const options = { houseStyle: !args.values['no-style'] };
+  // The dates factlint abstained on are always counted, and listed only when asked for.
+  const options = { houseStyle: !args.values['no-style'], severity: { 'not-checked': 'information' as const } };
+  const listUnchecked = args.values['show-unchecked'] === true;
+  const split = (findings: Finding[]) => ({ findings: listUnchecked ? findings : findings.filter((f) => f.rule !== 'not-checked'),
+    unchecked: findings.filter((f) => f.rule === 'not-checked').length });
   // A path that cannot be read (a draft, or a folder to search) or written back is named on stderr and the others are
   // still checked; the exit code is 2.
   const unreadable: string[] = [];
@@ -88,7 +94,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         }
       }
     }
-    return [{ file, text, findings }];
+    return [{ file, text, ...split(findings) }];
   });
 
   if (format === 'json') out(JSON.stringify(toJson(reports), null, 2));

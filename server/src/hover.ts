@@ -10,7 +10,9 @@ import { notChecked, officeDays } from './match/office-days.js';
 import { titledNames } from './match/titles.js';
 import { toSource } from './markdown/prose.js';
 import { mentionAt, type Mention } from './mention.js';
+import { notCheckedMessage } from './rules/not-checked.js';
 import { datesInQuestion, formatDate, formatRange, yearFor } from './rules/support.js';
+import { abstention } from './match/event-dates.js';
 
 /** A fact card for the mention under an offset, in Markdown and in plain text, and the mention's source range. */
 export interface HoverCard {
@@ -199,6 +201,9 @@ export function hover(source: string, index: FactIndex, offset: number, blocks?:
     card.title(mention.text, 'date');
     const read = interval && formatRange(interval[0], interval[1]);
     if (read && read !== mention.text) card.line('Read as', read);
+    // A date factlint abstained on says so, and why (match/evidence.ts).
+    const reason = abstention(mention.block, mention.sentence, mention.date);
+    if (reason) card.line('Not checked', notCheckedMessage(mention.block, mention.date, reason).replace(/^Not checked: /, ''));
   }
   // A title attached to a name is judged on the days its sentence gives evidence for: the card shows the first.
   const titled = mention.kind === 'person' || mention.kind === 'office' ? titledNames(mention.block).find((t) =>

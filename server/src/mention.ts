@@ -1,6 +1,7 @@
 import { toProse } from './markdown/parse.js';
 import { toSource, type Block, type Span } from './markdown/prose.js';
-import { BlockFacts } from './match/analyse.js';
+import type { BlockFacts } from './match/analyse.js';
+import { readInOrder } from './match/evidence.js';
 import type { FactIndex } from './match/compile.js';
 import { countsOf, nounAfter } from './match/counts.js';
 import type { DateMention } from './match/dates.js';
@@ -35,7 +36,7 @@ let last: { source: string; index: FactIndex; blocks: BlockFacts[] } | undefined
 function analysed(source: string, index: FactIndex, given?: BlockFacts[]): BlockFacts[] {
   if (given) return given;
   if (last?.source !== source || last.index !== index) {
-    last = { source, index, blocks: toProse(source).blocks.map((b) => new BlockFacts(b, index)) };
+    last = { source, index, blocks: readInOrder(toProse(source).blocks, index) };
   }
   return last.blocks;
 }

@@ -8,6 +8,8 @@ export interface FileReport {
   file: string;
   text: string;
   findings: Finding[];
+  /** How many dates were not checked (the not-checked rule's findings, when they are not listed). */
+  unchecked?: number;
 }
 
 function range(lines: LineIndex, start: number, end: number) {
@@ -50,6 +52,11 @@ export function toStylish(reports: FileReport[], colour: boolean): string {
   const total = counts.error + counts.warning + counts.information + counts.hint;
   out.push(total === 0 ? 'No problems found.'
     : `${total} problem${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.information} information, ${counts.hint} hints)`);
+  const unchecked = reports.reduce((n, r) => n + (r.unchecked ?? 0), 0);
+  if (unchecked > 0) {
+    out.push(`${unchecked} date${unchecked === 1 ? '' : 's'} in sentences naming a known event ${unchecked === 1 ? 'was' : 'were'} not checked: `
+      + 'the sentence is not shown to be about it (--show-unchecked lists them).');
+  }
   return out.join('\n');
 }
 

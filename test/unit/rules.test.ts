@@ -46,7 +46,9 @@ for (const name of readdirSync(CASES).sort()) {
   test(`rule fixture ${name}`, () => {
     const index = factIndex(dir);
     const text = readFileSync(join(dir, 'draft.md'), 'utf8');
-    const findings = check(text, index);
+    // options.json, if present, holds check options (e.g. severities that turn on an opt-in rule).
+    const options = existsSync(join(dir, 'options.json')) ? JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) : {};
+    const findings = check(text, index, options);
     golden(join(dir, 'expected.txt'), `${toLines([{ file: 'draft.md', text, findings }])}\n`);
     // Each alternative, applied alone, clears its finding (one fewer finding of that rule with that message).
     const same = (list: Finding[], f: Finding) => list.filter((g) => g.rule === f.rule && g.message === f.message).length;

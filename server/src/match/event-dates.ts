@@ -2,7 +2,7 @@ import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { allNamed, inside, itemsIn, type BlockFacts } from './analyse.js';
 import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
-import { establishes, isDateline, topicsAt, withinReach, type Strength } from './evidence.js';
+import { clauseOf, counterEvidence, establishes, isDateline, topicsAt, withinReach, type Strength } from './evidence.js';
 import type { PhraseMatch } from './phrases.js';
 
 // Which event a written date is about, for the rules that judge dates and weekdays against the fact base.
@@ -187,4 +187,33 @@ export function endMeant(bf: BlockFacts, sentence: Span, event: Event): string |
   const first = /\b(?:began|begun|begins|started|starts|opened|opens|arrived|arrives|arrival)\b/i.test(text);
   const last = /\b(?:ended|ends|concluded|concludes|closed|closes|finished|left|leaves|departed|departs|departure)\b/i.test(text);
   return first === last ? undefined : first ? event.start : event.end;
+}
+
+/** Why a date was not judged against the events its sentence names. */
+export type Abstention =
+  | { why: 'far'; event: Event }
+  | { why: 'elsewhere'; against: string[] }
+  | { why: 'unsaid'; events: Event[] };
+
+/**
+ * Why a date or weekday in a sentence that names a known event's phrase or people was not judged, if it was not:
+ * the date lies far from the event, the sentence points elsewhere, or it does not say which event it means.
+ * Undefined when it was judged (right or wrong) or names no known event at all.
+ */
+export function abstention(bf: BlockFacts, sentence: Span, mention: DateMention): Abstention | undefined {
+  // Every event a phrase of the sentence names, even where its people rule it out ("Putin paid a state visit").
+  const { events: named_, phrases } = named(bf, sentence);
+  const events = [...new Set([...named_, ...phrases.flatMap((m) => m.values)])];
+  if (bf.dates[0] === mention && isDateline(bf, mention)) return undefined;
+  if (events.length === 0 || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
+  const all = anchors(bf, sentence, mention);
+  if (mention.from && all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;
+  if (mention.from && contradicted(bf, sentence, mention)) return undefined;
+  const resolved = all.filter((a) => a.event);
+  if (!mention.from && resolved.some((a) => a.strength !== 'people')) return undefined;
+  const far = resolved.find((a) => !withinReach(mention, a.event!, a.strength!));
+  if (far) return { why: 'far', event: far.event! };
+  const clause = clauseOf(bf, sentence, mention);
+  const against = [...new Set(events.flatMap((e) => counterEvidence(bf, e, clause, [mention]).map((c) => c.text)))];
+  return against.length > 0 ? { why: 'elsewhere', against } : { why: 'unsaid', events };
 }

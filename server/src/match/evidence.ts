@@ -1,20 +1,23 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { allNamed, itemsIn, type BlockFacts } from './analyse.js';
+import type { Block } from '../markdown/prose.js';
+import { allNamed, BlockFacts, itemsIn } from './analyse.js';
+import type { FactIndex } from './compile.js';
 import { intervalOf, type DateMention } from './dates.js';
 import { tokenize } from './tokens.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
 // false error: a date, weekday or label is judged against an event only when the sentence establishes that event —
 //  - "strong": a phrase of the event (or its family) and one of its people in their role (for a visit, the visitor),
-//    or all the people of a meeting, and nothing that points elsewhere;
+//    and nothing that points elsewhere; "placed": a phrase and the event's own place ("the summit in Tallinn");
+//  - "people": all the people of a meeting named together, and nothing that points elsewhere;
 //  - "context": a phrase of the event, the event is the topic of the text so far (see `topicsAfter`), and nothing
 //    in the clause points elsewhere.
 // What points elsewhere (counter-evidence): a known person who is not among the event's people, a titled person the
 // fact base does not know, a country or city the event does not involve, another named occasion (a summit, a forum,
 // a G20), another year, or words of another occurrence ("again", "previous").
 
-export type Strength = 'strong' | 'context';
+export type Strength = 'strong' | 'placed' | 'context';
 
 /** Something in a clause that points away from an event, for the "not checked" messages. */
 export interface Counter {
@@ -24,7 +27,7 @@ export interface Counter {
 }
 
 /** How far (days) a written date may lie from an event it is judged against: further off, it is about another occasion. */
-const REACH: Record<Strength | 'people', number> = { strong: 62, context: 31, people: 31 };
+const REACH: Record<Strength | 'people', number> = { strong: 62, placed: 31, context: 31, people: 31 };
 
 /** Where a sentence divides into clauses that may speak of different occasions. */
 const CLAUSE = /;|:\s|\s[\u2014\u2013]\s|,\s+(?=(?:after|before|while|whereas|but|although|though|when|whereas|unlike|as|since|until|having)\b)/gi;
@@ -289,7 +292,8 @@ export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics
       if (last === undefined) for (const person of topical) people.add(person);
       else if (last !== null && topical.has(last)) people.add(last);
     }
-    if ([...people].some((id) => key.has(id)) || clauses.some((c) => placed(bf, event, c))) return 'strong';
+    if ([...people].some((id) => key.has(id))) return 'strong';
+    if (clauses.some((c) => placed(bf, event, c))) return 'placed';
     return topics.has(index.roots.get(event.id)!) && !countered(true) ? 'context' : undefined;
   }
   if (people.size >= 2 && index.meetings.includes(event) && allNamed(event, people, index) && !countered(true)) return 'people';
@@ -306,10 +310,12 @@ export function withinReach(mention: DateMention, event: Event, strength: Streng
   if (apart <= REACH[strength]) return true;
   // The event's month and day with another year, a year or two off: a slip of the year ("March 2022"), when the
   // sentence names the event itself.
-  if (strength !== 'strong') return false;
+  // By its place alone, only the very day with another year ("the meeting in Riga on 20 March 2030").
+  if (strength !== 'strong' && !(strength === 'placed' && mention.from?.day !== undefined)) return false;
   const shifted = intervalOf({ ...mention, from: { ...mention.from!, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year);
   const yearsOff = Math.abs((mention.from?.year ?? year) - year);
-  return !!shifted && yearsOff <= 2 && Math.max(0, day(shifted[0]) - day(event.end), day(event.start) - day(shifted[1])) <= REACH[strength];
+  const reach = strength === 'strong' ? REACH.strong : 0;
+  return !!shifted && yearsOff <= 2 && Math.max(0, day(shifted[0]) - day(event.end), day(event.start) - day(shifted[1])) <= reach;
 }
 
 /**
@@ -321,7 +327,10 @@ export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<
   const { index } = bf;
   const candidates = bf.eventsIn(sentence);
   const strong = new Set<string>();
-  for (const e of candidates) if (establishes(bf, sentence, e, NONE) === 'strong') strong.add(index.roots.get(e.id)!);
+  for (const e of candidates) {
+    const strength = establishes(bf, sentence, e, NONE);
+    if (strength === 'strong' || strength === 'placed') strong.add(index.roots.get(e.id)!);
+  }
   if (strong.size > 0) return bf.block.kind === 'heading' ? strong : new Set([...topics, ...strong]);
   if (topics.size === 0) return topics;
   const occasion = candidates.length > 0 || itemsIn(bf.eventKinds, sentence).length > 0 ||
@@ -364,3 +373,13 @@ export function topicsOut(bf: BlockFacts): ReadonlySet<string> {
 
 /** The topics a draft starts with: none (no event is assumed). */
 export const NO_TOPICS = NONE;
+
+/** A draft's blocks analysed in order, each read after the text before it (its topics carried in). */
+export function readInOrder(blocks: readonly Block[], index: FactIndex): BlockFacts[] {
+  let topics = NO_TOPICS;
+  return blocks.map((b) => {
+    const bf = new BlockFacts(b, index, undefined, topics);
+    topics = topicsOut(bf);
+    return bf;
+  });
+}

@@ -11,6 +11,7 @@ import factbaseSchema from './factbase-schema.js';
 import factbaseSyntax from './factbase-syntax.js';
 import houseSpelling from './house-spelling.js';
 import nameMisspelt from './name-misspelt.js';
+import notChecked from './not-checked.js';
 import officeNotHeld from './office-not-held.js';
 import officeWrongPerson from './office-wrong-person.js';
 import participantAbsent from './participant-absent.js';
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   participantAbsent,
   houseSpelling,
   preferredTerm,
+  notChecked,
   factbaseSyntax,
   factbaseSchema,
   factbaseReference,

@@ -50,6 +50,8 @@ export interface Rule {
    * blocks an edit did not change. Set it only after reading the rule; the incremental property test checks it.
    */
   blockLocal?: boolean;
+  /** Off unless a setting turns it on (an opt-in report, such as what was not checked). */
+  off?: boolean;
   /** Yields findings in the draft; rules about the fact base itself have none (the loader reports them). */
   check?(context: RuleContext): Iterable<RuleFinding>;
 }
