@@ -13,6 +13,11 @@ for (const p of ['according to', 'said', 'says', 'say', 'told', 'tells', 'claime
   'press release', 'spoke of', 'speaking of', 'speaking to', 'spokesman', 'spokeswoman', 'spokesperson']) {
   REPORTING.add(p, true);
 }
+/** Whether a span reports what someone said ("said", "according to", "told"): what follows in it is their account. */
+export function reportsSpeech(bf: BlockFacts, span: Span): boolean {
+  return REPORTING.find(bf.text, itemsIn(bf.tokens, span)).length > 0;
+}
+
 /** Nouns by which a draft says what it is: "This is the readout of …", a heading "Press release of …". */
 const FRAMING = new PhraseMatcher<true>();
 for (const p of ['statement', 'press release', 'news release', 'readout', 'read-out', 'communique', 'communiqué', 'transcript',

@@ -1,6 +1,7 @@
 import { itemsIn } from '../match/analyse.js';
 import type { Count, DocumentCount, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
+import { reportsSpeech } from '../match/attribution.js';
 import { countsOf, nounAfter } from '../match/counts.js';
 import { establishes, topicsAt } from '../match/evidence.js';
 import { intervalOf } from '../match/dates.js';
@@ -106,7 +107,8 @@ const rule: Rule = {
       if (nouns.size === 0) continue;
       for (const sentence of bf.block.sentences) {
         const counts = itemsIn(all, sentence);
-        if (counts.length === 0) continue;
+        // A count someone is reported to have given, in the sentence or before it in the paragraph, is their account.
+        if (counts.length === 0 || reportsSpeech(bf, { start: 0, end: sentence.end })) continue;
         const subset = SUBSET.exec(bf.text.slice(sentence.start, sentence.end));
         const subsetFrom = subset ? sentence.start + subset.index : Number.POSITIVE_INFINITY;
         let events: Set<Event> | undefined;

@@ -122,7 +122,8 @@ function* check(bf: BlockFacts, sentence: Span, labels: PhraseMatch<Event['kind'
         ? `Sources disagree on the label for ${event.name}: ${say(facts, event.sources)} ${article(event.kind)} ${event.kind}; `
           + `${say(facts, reported.sources)} ${article(kind)} ${kind}.`
         : `${event.name} was ${article(event.kind)} ${event.kind}, not ${article(kind)} ${kind}.`,
-      fixes: [{ title: `Call it ${article(event.kind)} ${event.kind}`, edits: [edit(bf, label, event.kind, written)] }],
+      // Where sources disagree, neither label is certain: no fix.
+      fixes: reported ? [] : [{ title: `Call it ${article(event.kind)} ${event.kind}`, edits: [edit(bf, label, event.kind, written)] }],
     };
     if (reported) finding.severity = 'information';
     yield finding;
