@@ -30,7 +30,7 @@ export interface Counter {
 const REACH: Record<Strength | 'people', number> = { strong: 62, placed: 31, context: 31, people: 31 };
 
 /** Where a sentence divides into clauses that may speak of different occasions. */
-const CLAUSE = /;|:\s|\s[\u2014\u2013]\s|,\s+(?=(?:after|before|while|whereas|but|although|though|when|whereas|unlike|as|since|until|having)\b)/gi;
+const CLAUSE = /;|:\s|\s[\u2014\u2013]\s|,\s+(?=(?:after|before|while|whereas|but|although|though|when|unlike|as|since|until|having)\b)|\s(?=(?:since|whereas|while|although|though|until)\s)/gi;
 /** Occasions the fact base may not hold; inside a phrase of the event's own family they are its own. */
 const OCCASION = /\b(?:[Ss]ummit|[Ff]orum|(?<!People's |People\u2019s )[Cc]ongress|[Cc]onference|Olympics|Olympic Games|Expo|[Ee]xhibition|[Pp]arade|[Pp]lenum|G\d{1,2}|COP\d{0,2}|[Ee]lections?)\b/g;
 /** Words that speak of another occurrence of a kind of event. */
