@@ -15,6 +15,8 @@ export interface BlockAnalysis {
   dates?: DateMention[];
   blockEvents?: Event[];
   readonly phrases: Map<string, PhraseMatch<unknown>[]>;
+  /** Other results that depend on the text and the fact index only, by a key their module makes (match/evidence.ts). */
+  memo?: Map<string, unknown>;
 }
 
 /**
@@ -84,6 +86,13 @@ export class BlockFacts {
       this.#a.phrases.set(key, found);
     }
     return found as ReturnType<FactIndex[K]['find']>;
+  }
+
+  /** A result that depends on the block's text and the fact index only, computed once under its key. */
+  memo<T>(key: string, compute: () => T): T {
+    const memo = (this.#a.memo ??= new Map());
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) as T;
   }
 
   /** The sentence that contains a prose offset (binary search). */

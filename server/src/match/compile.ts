@@ -54,6 +54,13 @@ export interface FactIndex {
   countries: Map<string, Set<string>>;
   /** For each event: its family's places, lowercased, for telling its own places from others. */
   placeText: Map<string, string>;
+  /** The events that are visits, or the arrival or departure of one. */
+  visitLike: Set<string>;
+  /**
+   * For each event, the people who, named, establish it: for a visit and its arrival and departure, the visitors
+   * (its people from a country other than its place's, when the fact base says); for other events, their own people.
+   */
+  keyPeople: Map<string, Set<string>>;
 }
 
 /** A place name: a country, a demonym, a capital or an event's place; with the country it is of, when known. */
@@ -73,6 +80,7 @@ export function compile(facts: FactBase): FactIndex {
     attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(),
     phraseStarts: new Set(), meetings: [],
     eventPeople: new Map(), places: new PhraseMatcher(), family: new Map(), roots: new Map(), countries: new Map(), placeText: new Map(),
+    visitLike: new Set(), keyPeople: new Map(),
   };
   const addNamed = (entity: Person | Organisation, kind: NameForm['kind']) => {
     const add = (form: string, status: NameForm['status']) => {
@@ -185,5 +193,24 @@ function addPlaces(index: FactIndex): void {
     }
     index.countries.set(event.id, countries);
     index.placeText.set(event.id, text);
+  }
+  for (const event of facts.events.values()) {
+    const root = facts.events.get(index.roots.get(event.id)!)!;
+    const visit = /visit/.test(event.kind) || (/visit/.test(root.kind) && /arrival|departure/.test(event.kind));
+    if (!visit) {
+      index.keyPeople.set(event.id, new Set(event.participants.filter((id) => facts.people.has(id))));
+      continue;
+    }
+    index.visitLike.add(event.id);
+    const people = [...(index.eventPeople.get(event.id) ?? [])];
+    const placeCountries = new Set<string>();
+    for (const m of index.places.find(root.place ?? '', tokenize(root.place ?? ''))) {
+      for (const p of m.values) if (p.country) placeCountries.add(p.country.toLowerCase());
+    }
+    const visitors = people.filter((id) => {
+      const country = facts.people.get(id)?.country?.toLowerCase();
+      return country !== undefined && placeCountries.size > 0 && !placeCountries.has(country);
+    });
+    index.keyPeople.set(event.id, new Set(visitors.length > 0 ? visitors : people));
   }
 }

@@ -4,7 +4,6 @@ import type { Block } from '../markdown/prose.js';
 import { allNamed, BlockFacts, itemsIn } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { intervalOf, type DateMention } from './dates.js';
-import { tokenize } from './tokens.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
 // false error: a date, weekday or label is judged against an event only when the sentence establishes that event —
@@ -80,6 +79,11 @@ function inOwnPhrase(bf: BlockFacts, event: Event, span: Span): boolean {
  * ("again") only when `another`: a sentence that names the event and its people is not moved by them.
  */
 export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except: readonly Span[] = [], another = true): Counter[] {
+  const key = `counter\u0000${event.id}\u0000${span.start}:${span.end}\u0000${except.map((e) => `${e.start}:${e.end}`).join(',')}\u0000${another}`;
+  return bf.memo(key, () => findCounters(bf, event, span, except, another));
+}
+
+function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly Span[], another: boolean): Counter[] {
   const { index, text } = bf;
   const found: Counter[] = [];
   const add = (start: number, end: number) => {
@@ -195,29 +199,12 @@ function tokenAt(bf: BlockFacts, offset: number): number {
 
 /** Whether an event is a visit, or the arrival or departure of a visit. */
 function visitLike(bf: BlockFacts, event: Event): boolean {
-  const root = bf.index.facts.events.get(bf.index.roots.get(event.id)!)!;
-  return /visit/.test(event.kind) || (/visit/.test(root.kind) && /arrival|departure/.test(event.kind));
+  return bf.index.visitLike.has(event.id);
 }
 
-/**
- * The people of an event who, named, establish it: for a visit and its parts, the visitors (its people from a
- * country other than its place's, when the fact base says); for other events, all its people.
- */
-function keyPeople(bf: BlockFacts, event: Event): Set<string> {
-  const { index } = bf;
-  // A visit and its arrival and departure are established by the visitor; its talks and meetings by either side.
-  const root = index.facts.events.get(index.roots.get(event.id)!)!;
-  if (!visitLike(bf, event)) return new Set(event.participants.filter((id) => index.facts.people.has(id)));
-  const people = [...(index.eventPeople.get(event.id) ?? [])];
-  const placeCountries = new Set<string>();
-  for (const m of index.places.find(root.place ?? '', tokenize(root.place ?? ''))) {
-    for (const p of m.values) if (p.country) placeCountries.add(p.country.toLowerCase());
-  }
-  const visitors = people.filter((id) => {
-    const country = index.facts.people.get(id)?.country?.toLowerCase();
-    return country !== undefined && placeCountries.size > 0 && !placeCountries.has(country);
-  });
-  return new Set(visitors.length > 0 ? visitors : people);
+/** The people of an event who, named, establish it (worked out once per fact base: FactIndex.keyPeople). */
+function keyPeople(bf: BlockFacts, event: Event): ReadonlySet<string> {
+  return bf.index.keyPeople.get(event.id) ?? NONE;
 }
 
 /** What may stand before a dateline's date: nothing, or a place (in capitals, or followed by a comma), or an agency. */
@@ -235,8 +222,8 @@ export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
 
 /** A dateline of the block far from an event: the block reports something else, later or earlier. */
 function datelineAway(bf: BlockFacts, event: Event): DateMention | undefined {
-  const first = bf.dates[0];
-  return first && isDateline(bf, first) && !withinReach(first, event, 'context') ? first : undefined;
+  const first = bf.memo('dateline', () => (bf.dates[0] && isDateline(bf, bf.dates[0]) ? bf.dates[0] : undefined));
+  return first && !withinReach(first, event, 'context') ? first : undefined;
 }
 
 /**
