@@ -16,7 +16,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'markdown' },
       { language: 'yaml', pattern: '**/*.facts.{yaml,yml}' },
     ],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.facts.{yaml,yml}') },
+    // Fact-base files and project configuration files (.factlint.yaml).
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{*.facts.yaml,*.facts.yml,.factlint.yaml}') },
     // In an untrusted workspace the server reads no fact-base file outside it that a draft's front matter names.
     initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted }),
   };

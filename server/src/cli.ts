@@ -1,19 +1,21 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, factBaseFindings, MAX_DRAFT } from './check.js';
-import { bundledFactsDir, isFactFile, readFactFiles } from './facts/files.js';
+import { check, MAX_DRAFT } from './check.js';
+import { isFactFile, readFactFiles } from './facts/files.js';
 import { loadFactBase } from './facts/load.js';
 import { asUnreadable, readTextFile, UnreadableFile, writeTextFile, type TextFile } from './facts/textfile.js';
 import { applyEdits, certainEdits, type Finding } from './finding.js';
 import { compile } from './match/compile.js';
+import { Projects, problemLines } from './projects.js';
 import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.js';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--format stylish|json|sarif|lines] [--fix] [--no-style]
 
-Checks Markdown drafts against a fact base (default: the bundled one).
-  --facts FILE     a fact-base file or folder of *.facts.yaml (repeatable)
+Checks Markdown drafts against a fact base: each draft's own, found as the editor finds it (front matter, .factlint.yaml,
+the nearest *.facts.yaml, the bundled one), or the one given with --facts.
+  --facts FILE     a fact-base file or folder of *.facts.yaml (repeatable), used for every draft
   --format NAME    stylish (default), json, sarif, or lines (file:line:col:severity:rule:message)
   --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
   --no-style       leave out house-style hints
@@ -43,35 +45,44 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
 
-  let factFiles;
-  try {
-    factFiles = readFactFiles(args.values.facts?.length ? args.values.facts : [bundledFactsDir()]);
-  } catch (error) {
-    err(error instanceof UnreadableFile ? `Cannot read the fact-base file ${error.path}: ${error.reason}`
-      : `Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
+  // With --facts, one fact base for every draft, read before any draft; without, each draft's own, found as the editor finds it.
+  let given;
+  if (args.values.facts?.length) {
+    let factFiles;
+    try {
+      factFiles = readFactFiles(args.values.facts);
+    } catch (error) {
+      err(error instanceof UnreadableFile ? `Cannot read the fact-base file ${error.path}: ${error.reason}`
+        : `Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+    if (factFiles.length === 0) return (err('No *.facts.yaml files found in the fact base paths given.'), 2);
+    const loaded = loadFactBase(factFiles);
+    if (!loaded.facts) {
+      const texts = new Map(factFiles.map((f) => [f.path, f.text]));
+      err(`The fact base has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}:\n${problemLines(loaded.problems, texts)}`);
+      return 2;
+    }
+    given = compile(loaded.facts);
   }
-  if (factFiles.length === 0) return (err('No *.facts.yaml files found in the fact base paths given.'), 2);
-  const loaded = loadFactBase(factFiles);
-  if (!loaded.facts) {
-    const reports = [...factBaseFindings(loaded.problems)].map(([file, findings]) => ({
-      file: relative(process.cwd(), file) || file, text: factFiles.find((f) => f.path === file)?.text ?? '', findings }));
-    err(`The fact base has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}:\n${toLines(reports)}`);
-    return 2;
-  }
-  const index = compile(loaded.facts);
+  const projects = new Projects(given, !args.values['no-style']);
 
-  // The dates factlint abstained on are always counted, and listed only when asked for.
-  const options = { houseStyle: !args.values['no-style'], severity: { 'not-checked': 'information' as const } };
+  // The dates factlint abstained on (the not-checked rule) are always counted, and listed only when asked for
+  // (--show-unchecked, or a severity for the rule in .factlint.yaml).
   const listUnchecked = args.values['show-unchecked'] === true;
-  const split = (findings: Finding[]) => ({ findings: listUnchecked ? findings : findings.filter((f) => f.rule !== 'not-checked'),
-    unchecked: findings.filter((f) => f.rule === 'not-checked').length });
-  // A path that cannot be read (a draft, or a folder to search) or written back is named on stderr and the others are
-  // still checked; the exit code is 2.
+  const split = (findings: Finding[], listed: boolean) => ({
+    findings: listed ? findings : findings.filter((f) => f.rule !== 'not-checked'),
+    unchecked: findings.filter((f) => f.rule === 'not-checked').length,
+  });
+  // A path that cannot be read (a draft, or a folder to search) or written back, or a draft whose fact base or
+  // configuration file is broken, is named on stderr and the others are still checked; the exit code is 2.
   const unreadable: string[] = [];
   const drafts = collectDrafts(targets.length > 0 ? targets : ['.'], unreadable);
   const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const reports: FileReport[] = drafts.flatMap((file) => {
+    const { config, skip, problem } = projects.configFor(file);
+    if (skip) return [];
+    if (problem) return (unreadable.push(problem), []);
     let read: TextFile;
     try {
       read = readTextFile(file, MAX_DRAFT);
@@ -79,6 +90,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       unreadable.push(`Cannot read the draft ${file}: ${error instanceof UnreadableFile ? error.reason : reason(error)}`);
       return [];
     }
+    const setup = projects.checkWith(file, read.text, config);
+    if ('problem' in setup) return (unreadable.push(setup.problem), []);
+    const { index } = setup;
+    const asked = setup.options.severity?.['not-checked'];
+    const options = { ...setup.options, severity: { ...setup.options.severity, 'not-checked': asked ?? 'information' } };
     let text = read.text;
     let findings = check(text, index, options);
     if (args.values.fix) {
@@ -94,14 +110,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         }
       }
     }
-    return [{ file, text, ...split(findings) }];
+    return [{ file, text, ...split(findings, listUnchecked || (asked !== undefined && asked !== 'off')) }];
   });
 
   if (format === 'json') out(JSON.stringify(toJson(reports), null, 2));
   else if (format === 'sarif') out(JSON.stringify(toSarif(reports, VERSION), null, 2));
   else if (format === 'lines') out(toLines(reports));
   else out(toStylish(reports, process.stdout.isTTY === true && !process.env.NO_COLOR));
-  if (unreadable.length > 0) return (err(unreadable.join('\n')), 2);
+  if (unreadable.length > 0) return (err([...projects.problems, ...unreadable].join('\n')), 2);
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

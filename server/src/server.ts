@@ -5,6 +5,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { definition } from './definition.js';
+import { CONFIG_NAME, includes } from './facts/config.js';
 import { isFactFile } from './facts/files.js';
 import type { Finding } from './finding.js';
 import { hover } from './hover.js';
@@ -18,7 +19,7 @@ import { FactBases } from './lsp/factbases.js';
 import {
   checked, checkedDocuments, isCodeActionRequest, isConfigurationChange, isFoldersChange, isPositionRequest, isWatchedFiles,
 } from './lsp/guard.js';
-import { SettingsStore, type Settings } from './lsp/settings.js';
+import { SettingsStore, withConfig, type Settings } from './lsp/settings.js';
 
 /** How long a document must stay unchanged before it is re-checked, in ms. */
 const DEBOUNCE = 150;
@@ -35,6 +36,7 @@ const fresh = new Set<string>();
 const withProblems = new Set<string>();
 /** Per open draft, what its last check parsed and analysed, so that the next check re-does only what an edit changed. */
 const checkers = new Map<string, Rechecker>();
+const configsShown = new WeakSet<object>();
 let folders: string[] = [];
 let markdownHovers = false;
 let folderEvents = false;
@@ -49,6 +51,7 @@ function pathOf(uri: string): string | undefined {
 }
 const factBases = new FactBases(() => folders, (path) => documents.all().find((d) => pathOf(d.uri) === path)?.getText());
 const isFactDoc = (uri: string) => isFactFile(uri.replace(/[?#].*$/, ''));
+const isConfigFile = (uri: string) => uri.replace(/[?#].*$/, '').endsWith(`/${CONFIG_NAME}`);
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -82,19 +85,28 @@ connection.onInitialized(() => {
   }));
 });
 
-/** The settings and the compiled fact base (the last good one) for a draft. */
-async function factsFor(doc: TextDocument): Promise<{ settings: Settings; index?: FactIndex }> {
-  const current = await settings.get(doc.uri);
-  const files = factBases.filesFor(pathOf(doc.uri), doc.getText(), current);
+/**
+ * The settings (the editor's over the project configuration file's) and the compiled fact base (the last good one) for
+ * a draft; `excluded` when the configuration file's include/exclude globs leave the draft out.
+ */
+async function factsFor(doc: TextDocument): Promise<{ settings: Settings; index?: FactIndex; excluded: boolean }> {
+  const path = pathOf(doc.uri);
+  const read = factBases.configFor(path);
+  const config = read?.config;
+  const current = withConfig(await settings.get(doc.uri), config);
+  const files = factBases.filesFor(path, doc.getText(), current);
   const { entry, reloaded } = factBases.get(files);
   // A fact base no open draft names any more (the front matter said `f` before `fa`) is dropped, and its problems with it.
   const dropped = factBases.use(doc.uri, files);
-  if (reloaded || dropped) publishFactProblems();
+  // A configuration file read for the first time, or again after a change: its problems (or none) are shown.
+  const newConfig = read !== undefined && !configsShown.has(read);
+  if (newConfig) configsShown.add(read);
+  if (reloaded || dropped || newConfig) publishFactProblems();
   if (reloaded) {
     checkers.clear();
     recheckAll(doc.uri);
   }
-  return { settings: current, index: entry.index };
+  return { settings: current, index: entry.index, excluded: config !== undefined && path !== undefined && !includes(config, path) };
 }
 
 /** Checks a draft and publishes its diagnostics for the version checked, unless a newer version arrived meanwhile. */
@@ -102,9 +114,9 @@ async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc || isFactDoc(uri)) return;
   const version = doc.version;
-  const { settings: current, index } = await factsFor(doc);
+  const { settings: current, index, excluded } = await factsFor(doc);
   if (documents.get(uri)?.version !== version) return;
-  const findings = index ? findingsOf(doc, index, current) : [];
+  const findings = index && !excluded ? findingsOf(doc, index, current) : [];
   const lines = factLines(index?.facts);
   await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, doc, version, lines)) });
 }
@@ -202,7 +214,8 @@ connection.onDidChangeConfiguration(checked(connection, 'workspace/didChangeConf
 }));
 
 connection.onDidChangeWatchedFiles(checked(connection, 'workspace/didChangeWatchedFiles', isWatchedFiles, ({ changes }) => {
-  const createdOrDeleted = changes.some((c) => c.type !== FileChangeType.Changed);
+  // A configuration file may change which fact base a draft uses, and its settings: treated as a file created or deleted.
+  const createdOrDeleted = changes.some((c) => c.type !== FileChangeType.Changed || isConfigFile(c.uri));
   if (createdOrDeleted) factBases.rediscover();
   for (const change of changes) factBases.touched(pathOf(change.uri) ?? change.uri);
   factsChanged(createdOrDeleted).catch((error: unknown) => connection.console.error(`factlint: reloading the fact base failed: ${String(error)}`));

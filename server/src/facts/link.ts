@@ -141,21 +141,31 @@ export function link(files: ValidFile[], problems: FactProblem[]): FactBase {
       report(ref.file, path, `"${id}" refers to no ${ref.kinds.map((k) => ({ people: 'person', sources: 'source', offices: 'office', events: 'event', organisations: 'organisation' } as Record<string, string>)[k] ?? k).join(' or ')} in the fact base`);
     });
   }
-  for (const event of facts.events.values()) checkParentCycle(event, facts, note);
+  checkParentCycles(facts, note);
   for (const [file, { total, at }] of counts) if (total > MAX_PROBLEMS) problems.push(more('factbase-reference', file, total, at));
   return facts;
 }
 
 type Note = (file: string, locate: () => { start: number; end: number }, message: string) => void;
 
-function checkParentCycle(event: Event, facts: FactBase, note: Note): void {
-  const seen = new Set<string>([event.id]);
-  for (let parent = event.parent; parent; parent = facts.events.get(parent)?.parent) {
-    if (seen.has(parent)) {
-      note(event.origin.file, () => ({ start: event.origin.start, end: event.origin.end }), `Event "${event.id}" is its own ancestor through "parent"`);
-      event.parent = undefined;
-      return;
+/**
+ * Reports each event that is its own ancestor through "parent" (and cuts its parent), in time linear in the number of
+ * events: every event is walked up from once, and a walk stops at an event an earlier walk has settled.
+ */
+function checkParentCycles(facts: FactBase, note: Note): void {
+  const settled = new Set<string>();
+  for (const start of facts.events.values()) {
+    const path = new Set<string>();
+    for (let event: Event | undefined = start; event && !settled.has(event.id); event = event.parent ? facts.events.get(event.parent) : undefined) {
+      if (path.has(event.id)) {
+        // A cycle, reached at this event (the first of the cycle met on the walk): reported on it, and cut there.
+        const at = event;
+        note(at.origin.file, () => ({ start: at.origin.start, end: at.origin.end }), `Event "${at.id}" is its own ancestor through "parent"`);
+        at.parent = undefined;
+        break;
+      }
+      path.add(event.id);
     }
-    seen.add(parent);
+    for (const id of path) settled.add(id);
   }
 }

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document as YamlDocument, type Node } from 'yaml';
 import validateFactBase from './factbase.validate.js';
+import { MAX_FACT_DEPTH, prescan, tooDeep } from './depth.js';
 import { link } from './link.js';
 import { MAX_PROBLEMS, more } from './problems.js';
 import type { FactBase, FactProblem } from './types.js';
@@ -41,27 +42,6 @@ export function loadFactBase(files: FactFile[]): LoadResult {
   return problems.length > 0 ? { problems } : { facts, problems };
 }
 
-/** Collections nested deeper than this are refused before composing: the YAML library recurses per level (and dies hard past ~1000). */
-export const MAX_FACT_DEPTH = 64;
-
-/** The offset of the first YAML collection nested more than MAX_FACT_DEPTH deep, found on the concrete syntax tree without recursion. */
-function tooDeep(tokens: CST.Token[]): number | undefined {
-  const stack: [CST.Token | undefined, number][] = tokens.map((token) => [token, 0]);
-  while (stack.length > 0) {
-    const [token, depth] = stack.pop()!;
-    if (!token) continue;
-    if (depth > MAX_FACT_DEPTH) return token.offset;
-    if (token.type === 'document') stack.push([token.value, depth]);
-    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      for (const item of token.items) {
-        if ('key' in item) stack.push([item.key ?? undefined, depth + 1]);
-        stack.push([item.value, depth + 1]);
-      }
-    }
-  }
-  return undefined;
-}
-
 /** The first YAML document of a file (what `parseDocument` gives), composed from tokens already parsed. */
 function compose(tokens: CST.Token[], text: string): YamlDocument {
   let doc: YamlDocument | undefined;
@@ -88,8 +68,14 @@ function isFactBaseShaped(doc: YamlDocument): boolean {
 
 
 function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument; data: Record<string, unknown> } | undefined {
-  // The concrete syntax tree is built once: checked for depth, then composed into the document.
-  const tokens = [...new Parser().parse(file.text)];
+  // Nesting and size are bounded before the concrete syntax tree is built; nesting is then checked exactly on it.
+  const over = prescan(file.text);
+  if (over) {
+    problems.push({ rule: 'factbase-syntax', file: file.path, start: over.offset, end: over.offset + 1, message: over.message });
+    return undefined;
+  }
+  // The tree is built once, and composed into the document.
+  let tokens: CST.Token[] | undefined = [...new Parser().parse(file.text)];
   const deep = tooDeep(tokens);
   if (deep !== undefined) {
     problems.push({ rule: 'factbase-syntax', file: file.path, start: deep, end: deep + 1,
@@ -98,6 +84,7 @@ function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument;
   }
   // The library's own unique-key check compares each key with every earlier one (quadratic in a map's size): a Set does it here.
   const doc = compose(tokens, file.text);
+  tokens = undefined; // the document holds no reference to the tree: let it go before the data is built
   if (!isFactBaseShaped(doc)) {
     // Some other file (a password file, a YAML config): one problem, quoting none of its content.
     problems.push({ rule: 'factbase-schema', file: file.path, start: 0, end: 0,

@@ -183,7 +183,7 @@ export interface Term extends Sourced {
 
 /** A problem in a fact-base file, located in that file. */
 export interface FactProblem {
-  rule: 'factbase-syntax' | 'factbase-schema' | 'factbase-reference';
+  rule: 'factbase-syntax' | 'factbase-schema' | 'factbase-reference' | 'config-invalid';
   message: string;
   file: string;
   start: number;

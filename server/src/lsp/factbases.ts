@@ -1,7 +1,7 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { bundledFactsDir, isFactFile } from '../facts/files.js';
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
+import type { ConfigResult } from '../facts/config.js';
+import { Discovery, realPath } from '../facts/discover.js';
 import { loadFactBase, MAX_FACT_FILE, type FactFile } from '../facts/load.js';
 import { asUnreadable, readTextFile } from '../facts/textfile.js';
 import type { FactProblem } from '../facts/types.js';
@@ -20,20 +20,14 @@ export interface FactBaseEntry {
   stamps: Map<string, string>;
 }
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const SCAN_LIMIT = 20_000;
-
 /**
- * Finds, loads and caches fact bases. A draft is checked against the first of: the `facts:` paths in its
- * front matter (relative to the draft); the `factlint.factBase` setting (relative to the workspace folder);
- * the nearest folder at or above the draft, within its workspace folder, holding `*.facts.yaml` itself or in
- * a `facts/` subfolder; every `*.facts.yaml` in the workspace folder; the bundled fact base.
- * Each distinct set of files is loaded and compiled once, and again only when one of its files changes.
+ * Loads and caches the fact bases drafts are checked against, found by {@link Discovery} (in the manner the CLI finds
+ * them), with the editor's `factlint.factBase` setting before a configuration file's `factBase`. Each distinct set of
+ * files is loaded and compiled once, and again only when one of its files changes.
  */
 export class FactBases {
   readonly #entries = new Map<string, FactBaseEntry>();
-  readonly #listings = new Map<string, string[]>();
-  readonly #scans = new Map<string, string[]>();
+  readonly discovery: Discovery;
   /** Per open document (URI), the key of the fact base it was last checked against. */
   readonly #users = new Map<string, string>();
   /** Front-matter paths outside every workspace folder, named while the workspace is not trusted: never read. */
@@ -42,33 +36,31 @@ export class FactBases {
   trusted = true;
 
   /** `folders` are the workspace folders' paths; `openText` gives an open editor's text for a path. */
-  constructor(readonly folders: () => string[], readonly openText: (path: string) => string | undefined) {}
+  constructor(readonly folders: () => string[], readonly openText: (path: string) => string | undefined) {
+    this.discovery = new Discovery(folders);
+  }
 
-  /** The fact-base files a draft at `draftPath` (undefined when it is not a file) is checked against. */
+  /** The configuration file that applies to a draft, if any (with its problems when it is not valid). */
+  configFor(draftPath: string | undefined): ConfigResult | undefined {
+    return this.discovery.configFor(draftPath);
+  }
+
+  /**
+   * The fact-base files a draft at `draftPath` (undefined when it is not a file) is checked against. The editor's
+   * setting (relative to the workspace folder) comes before the configuration file's `factBase`; in an untrusted
+   * workspace, paths the project names (front matter, configuration file) outside the workspace folders are refused.
+   */
   filesFor(draftPath: string | undefined, draftText: string, settings: Settings): string[] {
     const here = draftPath === undefined ? undefined : dirname(draftPath);
-    const named = frontMatterFacts(draftText);
-    if (named.length > 0 && here !== undefined) {
-      const paths = named.map((p) => resolve(here, p));
-      const outside = this.trusted ? [] : paths.filter((p) => !this.#inWorkspace(p));
-      for (const path of outside) this.#refused.add(path);
-      return [...new Set([...outside, ...this.#expand(paths.filter((p) => !outside.includes(p)))])];
-    }
-    const folder = draftPath === undefined ? undefined : this.folders().filter((f) => draftPath.startsWith(f + sep))
-      .sort((a, b) => b.length - a.length)[0];
-    const root = folder ?? here ?? this.folders()[0];
-    const configured = root === undefined ? settings.factBase.filter((p) => isAbsolute(p)) : settings.factBase.map((p) => resolve(root, p));
-    if (configured.length > 0) {
-      const files = this.#expand(configured);
-      if (files.length > 0) return files;
-    }
-    for (let dir = here; dir !== undefined; dir = dirname(dir)) {
-      const near = [...this.#list(dir), ...this.#list(join(dir, 'facts'))];
-      if (near.length > 0) return near;
-      if (folder === undefined || dir === folder || dirname(dir) === dir) break;
-    }
-    const all = folder === undefined ? [] : this.#scan(folder);
-    return all.length > 0 ? all : this.#list(bundledFactsDir());
+    const root = (draftPath === undefined ? undefined : this.discovery.rootOf(draftPath)) ?? here ?? this.folders()[0];
+    const editor = root === undefined ? settings.factBase.filter((p) => isAbsolute(p)) : settings.factBase.map((p) => resolve(root, p));
+    const config = editor.length > 0 ? undefined : this.configFor(draftPath)?.config;
+    const found = this.discovery.filesFor(draftPath, draftText, {
+      configured: config?.factBase ?? editor, configuredInProject: config !== undefined,
+      allowed: this.trusted ? undefined : (path) => this.#inWorkspace(path),
+    });
+    for (const path of found.refused) this.#refused.add(path);
+    return found.files;
   }
 
   /** The fact base made of `files`, loaded on first use and reloaded when a file changed; `reloaded` says whether it was. */
@@ -108,8 +100,7 @@ export class FactBases {
    * bases made of a file that is gone (drafts then find another; its problems are no longer shown).
    */
   rediscover(): void {
-    this.#listings.clear();
-    this.#scans.clear();
+    this.discovery.rediscover();
     for (const [key, entry] of this.#entries) {
       if (entry.files.some((path) => this.openText(path) === undefined && !exists(path))) this.#entries.delete(key);
     }
@@ -143,7 +134,10 @@ export class FactBases {
     return [...this.#entries.values()].some((e) => e.files.includes(path));
   }
 
-  /** Problems by fact-base file over every known fact base (an empty list for a clean file), with the text they are in. */
+  /**
+   * Problems by fact-base file over every known fact base, and by configuration file read (an empty list for a clean
+   * file), with the text they are in.
+   */
   problemsByFile(): Map<string, { text: string; problems: FactProblem[] }> {
     const byFile = new Map<string, { text: string; problems: FactProblem[] }>();
     for (const entry of this.#entries.values()) {
@@ -154,6 +148,7 @@ export class FactBases {
         byFile.set(p.file, slot);
       }
     }
+    for (const { path, text, problems } of this.discovery.configs()) byFile.set(path, { text, problems });
     return byFile;
   }
 
@@ -222,61 +217,6 @@ export class FactBases {
     const real = realPath(path);
     return this.folders().some((folder) => real.startsWith(realPath(folder) + sep));
   }
-
-  #expand(paths: string[]): string[] {
-    const files = paths.flatMap((p) => (isDirectory(p) ? this.#list(p) : [p]));
-    return [...new Set(files)];
-  }
-
-  /** The fact-base files directly in a folder, sorted (none when it does not exist). */
-  #list(dir: string): string[] {
-    let files = this.#listings.get(dir);
-    if (!files) {
-      try {
-        files = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && isFactFile(e.name)).map((e) => join(dir, e.name)).sort();
-      } catch {
-        files = [];
-      }
-      this.#listings.set(dir, files);
-    }
-    return files;
-  }
-
-  /** Every fact-base file below a workspace folder, skipping dot-folders and node_modules. */
-  #scan(folder: string): string[] {
-    let found = this.#scans.get(folder);
-    if (found) return found;
-    found = [];
-    const queue = [folder];
-    for (let seen = 0; queue.length > 0 && seen < SCAN_LIMIT; seen++) {
-      const dir = queue.shift()!;
-      try {
-        for (const e of readdirSync(dir, { withFileTypes: true })) {
-          if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') queue.push(join(dir, e.name));
-          else if (e.isFile() && isFactFile(e.name)) found.push(join(dir, e.name));
-        }
-      } catch {
-        // An unreadable folder holds no fact base we can use.
-      }
-    }
-    found.sort();
-    this.#scans.set(folder, found);
-    return found;
-  }
-}
-
-/** The `facts:` path(s) in a draft's YAML front matter. */
-export function frontMatterFacts(text: string): string[] {
-  if (!text.startsWith('---')) return [];
-  const m = FRONT_MATTER.exec(text);
-  if (!m) return [];
-  try {
-    const facts = (parseYaml(m[1]!) as { facts?: unknown } | null)?.facts;
-    if (typeof facts === 'string') return [facts];
-    return Array.isArray(facts) ? facts.filter((f): f is string => typeof f === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 function stamp(path: string): string {
@@ -288,23 +228,6 @@ function exists(path: string): boolean {
   try {
     statSync(path);
     return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The path with its symbolic links followed, as far as it exists. */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return dirname(path) === path ? path : join(realPath(dirname(path)), basename(path));
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import type { ProjectConfig } from '../facts/config.js';
 import type { Severity } from '../finding.js';
 
 /** The `factlint.*` settings the server reads for one draft. */
@@ -30,6 +31,17 @@ export function normalise(raw: unknown): Settings {
   }
   if (typeof houseStyle === 'boolean') settings.houseStyle = houseStyle;
   return settings;
+}
+
+/**
+ * The editor's settings over a project configuration file's (`.factlint.yaml`): a rule severity set in the editor wins
+ * for that rule, the others come from the file; house-style hints are left out when either turns them off (the
+ * editor's `true` is its default, so it cannot override the file). Fact-base paths are chosen in `FactBases.filesFor`.
+ */
+export function withConfig(settings: Settings, config: ProjectConfig | undefined): Settings {
+  if (!config) return settings;
+  return { factBase: settings.factBase, rules: { ...config.rules, ...settings.rules },
+    houseStyle: settings.houseStyle && (config.houseStyle ?? true) };
 }
 
 /**

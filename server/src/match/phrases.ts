@@ -21,21 +21,35 @@ const JOIN = /^[\s\u00a0\-\u2010-\u2014'\u2019.]{1,4}$/;
 /** Finds registered multi-word phrases in tokenized text in one pass, longest first; compiled once per fact base. */
 export class PhraseMatcher<T> {
   readonly #byFirst = new Map<string, Entry<T>[]>();
+  /** Every entry by its words and case sensitivity, so that adding is constant time however many share a first word. */
+  readonly #entries = new Map<string, Entry<T>>();
+  /** First words whose lists have had entries added since they were last sorted (longest first). */
+  readonly #unsorted = new Set<string>();
 
   /** Registers a phrase; the same phrase may carry several values. */
   add(phrase: string, value: T, caseSensitive = false): void {
     const words = tokenize(phrase).map((t) => (caseSensitive ? t.text : t.lower));
     if (words.length === 0) return;
-    const key = words[0]!.toLowerCase();
-    const list = this.#byFirst.get(key) ?? [];
-    const same = list.find((e) => e.caseSensitive === caseSensitive && e.words.join(' ') === words.join(' '));
+    const id = `${caseSensitive ? 'C' : 'c'}${words.join(' ')}`;
+    const same = this.#entries.get(id);
     if (same) {
       if (!same.values.includes(value)) same.values.push(value);
       return;
     }
-    list.push({ words, caseSensitive, values: [value] });
-    list.sort((a, b) => b.words.length - a.words.length);
-    this.#byFirst.set(key, list);
+    const entry: Entry<T> = { words, caseSensitive, values: [value] };
+    this.#entries.set(id, entry);
+    const key = words[0]!.toLowerCase();
+    const list = this.#byFirst.get(key);
+    if (list) list.push(entry);
+    else this.#byFirst.set(key, [entry]);
+    this.#unsorted.add(key);
+  }
+
+  /** The entries whose first word is `key`, longest first. */
+  #list(key: string): Entry<T>[] | undefined {
+    const list = this.#byFirst.get(key);
+    if (list && this.#unsorted.delete(key)) list.sort((a, b) => b.words.length - a.words.length);
+    return list;
   }
 
   /** The lowercased first words of the registered phrases. */
@@ -71,7 +85,7 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase starting at token `i`, if any. */
   matchAt(text: string, tokens: Token[], i: number): PhraseMatch<T> | undefined {
-    const list = this.#byFirst.get(tokens[i]!.lower);
+    const list = this.#list(tokens[i]!.lower);
     if (!list) return undefined;
     for (const entry of list) {
       if (i + entry.words.length > tokens.length) continue;

@@ -2,6 +2,7 @@ import assessmentOverstated from './assessment-overstated.js';
 import bindingOverstated from './binding-overstated.js';
 import claimReframed from './claim-reframed.js';
 import claimUnattributed from './claim-unattributed.js';
+import configInvalid from './config-invalid.js';
 import countOutOfRange from './count-out-of-range.js';
 import dateMismatch from './date-mismatch.js';
 import draftTooLarge from './draft-too-large.js';
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   factbaseSchema,
   factbaseReference,
   draftTooLarge,
+  configInvalid,
 ];
 
 /** Rules by id. */

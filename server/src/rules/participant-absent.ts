@@ -106,7 +106,12 @@ function familiesOf(index: FactIndex): { children: Map<string, Event[]>; cache: 
   let found = families.get(index);
   if (!found) {
     const children = new Map<string, Event[]>();
-    for (const e of index.facts.events.values()) if (e.parent) children.set(e.parent, [...(children.get(e.parent) ?? []), e]);
+    for (const e of index.facts.events.values()) {
+      if (!e.parent) continue;
+      const list = children.get(e.parent);
+      if (list) list.push(e);
+      else children.set(e.parent, [e]);
+    }
     families.set(index, (found = { children, cache: new Map() }));
   }
   return found;
