@@ -124,38 +124,37 @@ export function byKind(results) {
   return [...kinds].sort(([a], [b]) => a.localeCompare(b));
 }
 
-const pct = x => (x === null ? '–' : `${Math.round(x * 100)}%`);
+const ratio = (n, d) => (d ? `${Math.round((n / d) * 100)}% (${n}/${d})` : '–');
 
-/** The table: one row per set and category, a row per set for all categories, and totals. */
+/**
+ * The tables: a row per set and one for all sets, with recall (found/planted) and precision (found/flagged) per
+ * category and for all categories; then recall per kind of planted error.
+ */
 export function table(results, markdown) {
-  const head = ['Set', 'Category', 'Planted', 'Found', 'False positives', 'Recall', 'Precision'];
-  const body = [];
+  const columns = [...CATEGORIES, 'all'];
+  const head = ['Set', 'Drafts', ...columns.flatMap(c => [`${c} recall`, `${c} precision`])];
+  const row = (name, drafts, t) => [name, drafts, ...columns.flatMap(c => [ratio(t[c].tp, t[c].planted), ratio(t[c].tp, t[c].tp + t[c].fp)])];
   const total = { found: [], missed: [], falsePositives: [] };
-  for (const r of results) {
-    const t = tally(r);
-    for (const c of [...CATEGORIES, 'all']) {
-      body.push([`${r.name} (${r.drafts})`, c, t[c].planted, t[c].tp, t[c].fp, pct(t[c].recall), pct(t[c].precision)]);
-    }
+  const body = results.map(r => {
     for (const key of Object.keys(total)) total[key].push(...r[key]);
-  }
-  const t = tally(total);
-  for (const c of [...CATEGORIES, 'all']) body.push(['total', c, t[c].planted, t[c].tp, t[c].fp, pct(t[c].recall), pct(t[c].precision)]);
-  const kinds = byKind(results);
-  const kindHead = ['Kind of planted error', 'Planted', 'Found', 'Recall'];
-  const kindBody = kinds.map(([kind, k]) => [kind, k.tp + k.fn, k.tp, pct(k.tp / (k.tp + k.fn))]);
-  return markdown ? [markdownTable(head, body), '', markdownTable(kindHead, kindBody)].join('\n')
-    : [textTable(head, body), '', textTable(kindHead, kindBody)].join('\n');
+    return row(r.name, r.drafts, tally(r));
+  });
+  body.push(row('total', results.reduce((n, r) => n + r.drafts, 0), tally(total)));
+  const kindHead = ['Kind of planted error', 'Recall'];
+  const kindBody = byKind(results).map(([kind, k]) => [kind, ratio(k.tp, k.tp + k.fn)]);
+  const format = markdown ? markdownTable : textTable;
+  return [format(head, body), '', format(kindHead, kindBody)].join('\n');
 }
 
 function markdownTable(head, body) {
-  const numeric = head.map((_, i) => body.every(row => /^[\d%–]/.test(String(row[i]))));
+  const numeric = head.map((_, i) => body.every(row => /^[\d–]/.test(String(row[i]))));
   return [`| ${head.join(' | ')} |`, `|${numeric.map(n => (n ? '---:' : '---')).join('|')}|`,
     ...body.map(row => `| ${row.join(' | ')} |`)].join('\n');
 }
 
 function textTable(head, body) {
   const width = head.map((h, i) => Math.max(h.length, ...body.map(row => String(row[i]).length)));
-  const line = row => row.map((cell, i) => (i < 2 ? String(cell).padEnd(width[i]) : String(cell).padStart(width[i]))).join('  ');
+  const line = row => row.map((cell, i) => (i === 0 ? String(cell).padEnd(width[i]) : String(cell).padStart(width[i]))).join('  ');
   return [line(head), ...body.map(line)].join('\n');
 }
 
