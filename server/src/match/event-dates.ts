@@ -18,8 +18,8 @@ interface Anchor {
   strength?: Strength | 'people';
 }
 
-/** Words that put a date in relation to an event rather than on it ("before 1 March", "by 3 March"). */
-const RELATION = /\b(?:before|after|by|since|prior to|ahead of|following|earlier than|later than)\s+$/i;
+/** Words that put a date in relation to an event rather than on it ("before 1 March", "by 3 March", "until 10 March"). */
+const RELATION = /\b(?:before|after|by|since|until|till|prior to|ahead of|following|earlier than|later than)\s+$/i;
 
 /** The interval a mention covers in the year (or years) an anchor supplies, the first that fits, else the first. */
 function intervalFor(mention: DateMention, anchor: Anchor): [string, string] | undefined {
@@ -153,7 +153,7 @@ function likeness([start, end]: [string, string], event: Event): number {
  * like the date; on a tie, one a phrase names, then a range for a range, then the nearest in time, else the most specific.
  */
 export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
-  if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
+  if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)) || termOfOffice(bf, mention)) return undefined;
   const all = anchors(bf, sentence, mention);
   // A date far from every event the sentence establishes is about another occasion: it is not judged.
   const events = all.filter((a) => a.event && withinReach(mention, a.event, a.strength!));
@@ -166,6 +166,14 @@ export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMentio
   };
   const scored = events.map((a) => ({ a, score: score(a) }));
   return scored.reduce((best, x) => (x.score > best.score ? x : best)).a.event;
+}
+
+/** A date of a term of office, just after an office's title ("prime minister from April 2028 until 20 May 2031"). */
+function termOfOffice(bf: BlockFacts, mention: DateMention): boolean {
+  const before = bf.text.slice(Math.max(0, mention.start - 12), mention.start);
+  if (!/\b(?:from|until|till|since|to|between)\s+$/i.test(before)) return false;
+  const word = bf.text.slice(0, mention.start).replace(/\s*\b(?:from|until|till|since|to|between)\s+$/i, '').length;
+  return itemsIn(bf.offices, { start: Math.max(0, word - 80), end: word }).some((o) => o.end === word);
 }
 
 /** The year a mention takes: its own, else that of the first thing its sentence names that it fits, else none. */

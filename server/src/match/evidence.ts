@@ -68,6 +68,11 @@ export function clauseOf(bf: BlockFacts, sentence: Span, span: Span): Span {
   return { start, end };
 }
 
+/** Whether a span lies inside a phrase of any known event. */
+function inPhrase(bf: BlockFacts, span: Span): boolean {
+  return itemsIn(bf.eventPhrases, { start: Math.max(0, span.start - 64), end: span.end + 64 }).some((m) => m.start <= span.start && span.end <= m.end);
+}
+
 /** Whether a span lies inside a phrase of one of the event's family. */
 function inOwnPhrase(bf: BlockFacts, event: Event, span: Span): boolean {
   const family = bf.index.family.get(event.id);
@@ -117,7 +122,9 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
     pattern.lastIndex = 0;
     for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
       const at = { start: span.start + m.index, end: span.start + m.index + m[0].length };
-      if (kind === 'occasion' && (inOwnPhrase(bf, event, at) || event.kind.includes(m[0].toLowerCase()))) continue;
+      // An occasion the fact base knows (a phrase of any event) is a rival for the date, weighed where dates are
+      // fitted (event-dates.ts), not a sign of another occasion.
+      if (kind === 'occasion' && (inPhrase(bf, at) || event.kind.includes(m[0].toLowerCase()))) continue;
       add(at.start, at.end);
     }
   }
