@@ -52,8 +52,8 @@ export interface FactIndex {
   roots: Map<string, string>;
   /** For each event: the countries it involves (its family's places, its people's countries), lowercased. */
   countries: Map<string, Set<string>>;
-  /** For each event: its family's places, lowercased, for telling its own places from others. */
-  placeText: Map<string, string>;
+  /** For each event: the place names (lowercased, whole) of its family's places, for telling its own places from others. */
+  ownPlaces: Map<string, Set<string>>;
   /** The events that are visits, or the arrival or departure of one. */
   visitLike: Set<string>;
   /**
@@ -79,7 +79,7 @@ export function compile(facts: FactBase): FactIndex {
     events: new PhraseMatcher(), eventKinds: new PhraseMatcher(), documents: new PhraseMatcher(), countNouns: new PhraseMatcher(),
     attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(),
     phraseStarts: new Set(), meetings: [],
-    eventPeople: new Map(), places: new PhraseMatcher(), family: new Map(), roots: new Map(), countries: new Map(), placeText: new Map(),
+    eventPeople: new Map(), places: new PhraseMatcher(), family: new Map(), roots: new Map(), countries: new Map(), ownPlaces: new Map(),
     visitLike: new Set(), keyPeople: new Map(),
   };
   const addNamed = (entity: Person | Organisation, kind: NameForm['kind']) => {
@@ -183,16 +183,24 @@ function addPlaces(index: FactIndex): void {
     }
   }
   for (const event of facts.events.values()) {
-    const family = [...index.family.get(event.id)!].map((id) => facts.events.get(id)!).filter((e) => e !== undefined);
-    const text = family.map((e) => e.place ?? '').filter((p) => p !== '').join(' | ').toLowerCase();
+    // Whole place names, found by the gazetteer in the family's places ("Bucharest, Romania" is not Oman).
+    const own = new Set<string>();
     const countries = new Set<string>();
-    for (const [name, country] of countryOf) if (text.includes(name)) countries.add(country.toLowerCase());
+    for (const id of index.family.get(event.id)!) {
+      const place = facts.events.get(id)?.place ?? '';
+      for (const m of index.places.find(place, tokenize(place))) {
+        for (const p of m.values) {
+          own.add(p.name.toLowerCase());
+          if (p.country) countries.add(p.country.toLowerCase());
+        }
+      }
+    }
     for (const id of index.eventPeople.get(event.id) ?? []) {
       const country = facts.people.get(id)?.country;
       if (country) countries.add((countryOf.get(country.toLowerCase()) ?? country).toLowerCase());
     }
     index.countries.set(event.id, countries);
-    index.placeText.set(event.id, text);
+    index.ownPlaces.set(event.id, own);
   }
   for (const event of facts.events.values()) {
     const root = facts.events.get(index.roots.get(event.id)!)!;

@@ -2,7 +2,9 @@ import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { allNamed, inside, itemsIn, type BlockFacts } from './analyse.js';
 import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
-import { clauseOf, counterEvidence, establishes, isDateline, topicsAt, withinReach, type Strength } from './evidence.js';
+import { counterEvidence } from './counter-evidence.js';
+import { isDateline } from './dateline.js';
+import { clauseOf, establishes, topicsAt, withinReach, type Strength } from './evidence.js';
 import type { PhraseMatch } from './phrases.js';
 
 // Which event a written date is about, for the rules that judge dates and weekdays against the fact base.
@@ -15,7 +17,7 @@ interface Anchor {
   /** Whether a phrase of the sentence names the event (not only the people who met). */
   phrased?: boolean;
   /** How the sentence establishes the event (see match/evidence.ts). */
-  strength?: Strength | 'people';
+  strength?: Strength;
 }
 
 /** Words that put a date in relation to an event rather than on it ("before 1 March", "by 3 March", "until 10 March"). */
@@ -66,7 +68,7 @@ export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, 
   let s = 0;
   for (let i = 0; i < bf.dates.length; i++) {
     const mention = bf.dates[i]!;
-    if (i === 0 && isDateline(bf, mention)) continue;
+    if (isDateline(bf, mention)) continue;
     while (s < sentences.length && sentences[s]!.end <= mention.start) s++;
     if (s < sentences.length && inside(mention, sentences[s]!)) yield [mention, sentences[s]!, i];
   }
@@ -76,7 +78,7 @@ export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, 
  * The events a sentence names that a date or weekday in it may be about: those the sentence establishes without it
  * (see match/evidence.ts), not those named only apart from it; each with how it is established.
  */
-export function resolvedAbout(bf: BlockFacts, sentence: Span, span: Span): { event: Event; strength: Strength | 'people' }[] {
+export function resolvedAbout(bf: BlockFacts, sentence: Span, span: Span): { event: Event; strength: Strength }[] {
   const { events, phrases } = named(bf, sentence);
   const apart = (event: Event) => {
     const naming = phrases.filter((m) => m.values.includes(event));
@@ -212,14 +214,14 @@ export function abstention(bf: BlockFacts, sentence: Span, mention: DateMention)
   // Every event a phrase of the sentence names, even where its people rule it out ("Putin paid a state visit").
   const { events: named_, phrases } = named(bf, sentence);
   const events = [...new Set([...named_, ...phrases.flatMap((m) => m.values)])];
-  if (bf.dates[0] === mention && isDateline(bf, mention)) return undefined;
+  if (isDateline(bf, mention)) return undefined;
   if (events.length === 0 || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
   const all = anchors(bf, sentence, mention);
   if (mention.from && all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;
   if (mention.from && contradicted(bf, sentence, mention)) return undefined;
   const resolved = all.filter((a) => a.event);
   if (!mention.from && resolved.some((a) => a.strength !== 'people')) return undefined;
-  const far = resolved.find((a) => !withinReach(mention, a.event!, a.strength!));
+  const far = mention.from ? resolved.find((a) => !withinReach(mention, a.event!, a.strength!)) : undefined;
   if (far) return { why: 'far', event: far.event! };
   const clause = clauseOf(bf, sentence, mention);
   const against = [...new Set(events.flatMap((e) => counterEvidence(bf, e, clause, [mention]).map((c) => c.text)))];

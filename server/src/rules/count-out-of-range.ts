@@ -3,6 +3,7 @@ import type { Count, DocumentCount, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { reportsSpeech } from '../match/attribution.js';
 import { countsOf, nounAfter } from '../match/counts.js';
+import { counterEvidence } from '../match/counter-evidence.js';
 import { establishes, topicsAt } from '../match/evidence.js';
 import { intervalOf } from '../match/dates.js';
 import type { Span } from '../markdown/prose.js';
@@ -28,8 +29,10 @@ function eventsFor(bf: BlockFacts, sentence: Span): Set<Event> {
   // The events the sentence establishes (match/evidence.ts), else those the text so far is about; else none.
   const topics = topicsAt(bf, sentence);
   let named = bf.eventsIn(sentence).filter((e) => establishes(bf, sentence, e, topics) !== undefined);
-  if (named.length === 0 && bf.eventsIn(sentence).length === 0) {
-    named = [...topics].map((id) => bf.index.facts.events.get(id)).filter((e) => e !== undefined);
+  if (named.length === 0) {
+    // The text's topic, unless the sentence points away from it ("a month later, in Moscow, … signed 28 agreements").
+    named = [...topics].map((id) => bf.index.facts.events.get(id))
+      .filter((e): e is Event => e !== undefined && counterEvidence(bf, e, sentence, itemsIn(bf.dates, sentence)).length === 0);
   }
   const all = new Set<Event>();
   for (const e of named) {

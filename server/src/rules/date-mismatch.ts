@@ -1,6 +1,7 @@
 import type { BlockFacts } from '../match/analyse.js';
 import { formatFromTo, formatLike, isDayPrecise, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant } from '../match/event-dates.js';
+import { yearSlip } from '../match/evidence.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { formatDate } from './support.js';
 
@@ -29,7 +30,8 @@ const rule: Rule = {
           message: `${event.name} ${when}, not ${asWritten(bf, mention)}.`,
         };
         const day = mention.to || event.start === event.end ? undefined : endMeant(bf, sentence, event);
-        if (isDayPrecise(mention) && (mention.to || event.start === event.end || day)) {
+        // A slip of the year may be a true date of another occasion: flagged, never fixed for certain.
+        if (isDayPrecise(mention) && (mention.to || event.start === event.end || day) && !yearSlip(mention, event)) {
           const newText = day ? formatLike(mention, day, day) : formatLike(mention, event.start, event.end);
           finding.fixes = [{ title: `Change the date to "${newText}"`, edits: [{ start: mention.start, end: mention.end, newText }] }];
         }

@@ -2,8 +2,11 @@ import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { daysOf, intervalOf, weekdayName, weekdayOf, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, eventsAbout, resolvedAbout, yearOf } from '../match/event-dates.js';
+import { topicsAt, withinReach } from '../match/evidence.js';
+import { itemsIn } from '../match/analyse.js';
+import type { Event } from '../facts/types.js';
 import type { FactLink, Rule } from './rule.js';
-import { formatDate, yearFor } from './support.js';
+import { formatDate } from './support.js';
 
 /** A weekday just after a date ("1 March (Wednesday)", "1 March, a Wednesday") or just before one in brackets. */
 const AFTER_DATE = /^(?:\s*\(\s*|,\s+(?:a\s+|which\s+was\s+a\s+)?)$/;
@@ -22,6 +25,13 @@ function besideDate(bf: BlockFacts, mention: DateMention, i: number): DateMentio
   return date?.from?.day !== undefined && !date.to && !date.part ? date : undefined;
 }
 
+/** The year of the event the text before a sentence is about, if it is about one. */
+function topicYear(bf: BlockFacts, sentence: Span): number | undefined {
+  const [root] = topicsAt(bf, sentence);
+  const event = root === undefined ? undefined : bf.index.facts.events.get(root);
+  return event ? Number(event.start.slice(0, 4)) : undefined;
+}
+
 /** What is wrong with a weekday, and the right one when a single day is in question; undefined when it is right or cannot be judged. */
 function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number): { message: string; facts: FactLink[]; right?: string } | undefined {
   const written = weekdayName(mention.weekday!);
@@ -30,7 +40,11 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
     const event = contradicted(bf, sentence, date);
     // A wrong date is date-mismatch's: its fix rewrites a weekday in the same mention, or moves the date to the event's day.
     if (event && (date === mention || event.start !== event.end)) return undefined;
-    const day = event?.start ?? intervalOf(date, yearOf(bf, sentence, date) ?? yearFor(bf, sentence))![0];
+    // A date without a year takes it from an event the sentence is about, or the text's topic; else it is not judged
+    // ("The parliament met on Thursday, 7 March": which year's 7 March is not said).
+    const year = date.from?.year ?? yearOf(bf, sentence, date) ?? topicYear(bf, sentence);
+    if (!event && year === undefined) return undefined;
+    const day = event?.start ?? intervalOf(date, year!)![0];
     const actual = weekdayName(weekdayOf(day));
     if (actual === written) return undefined;
     const about = event ?? eventsAbout(bf, sentence, date)[0];
@@ -40,8 +54,13 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
   if (HABIT.test(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) || REPORTING.test(bf.text.slice(sentence.start, sentence.end))) {
     return undefined;
   }
-  // A weekday alone is judged against an event a phrase names, not a meeting named only by who met (they meet often).
-  const events = resolvedAbout(bf, sentence, mention).filter((r) => r.strength !== 'people').map((r) => r.event);
+  // A weekday alone is judged against an event a phrase names, not a meeting named only by who met; and against
+  // talks or a meeting only when the text is about the occasion they belong to (the same leaders meet often).
+  const topics = topicsAt(bf, sentence);
+  const dated = (event: Event) => itemsIn(bf.dates, sentence).some((d) => d.from && withinReach(d, event, 'strong'));
+  const events = resolvedAbout(bf, sentence, mention).filter((r) => r.strength !== 'people' &&
+    (!/^(?:talks|meeting)$/.test(r.event.kind) || topics.has(bf.index.roots.get(r.event.id)!) || dated(r.event)))
+    .map((r) => r.event);
   if (events.length === 0 || events.some((e) => daysOf(e.start, e.end, 7).some((day) => weekdayOf(day) === mention.weekday))) return undefined;
   const event = events[0]!;
   const on = (day: string) => `${weekdayName(weekdayOf(day))}, ${formatDate(day)}`;

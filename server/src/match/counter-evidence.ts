@@ -1,0 +1,176 @@
+import type { Event } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
+import { itemsIn, type BlockFacts } from './analyse.js';
+import { tokenAt } from './tokens.js';
+
+// What in a clause points away from an event (see match/evidence.ts): a known person the event did not involve, a
+// person the fact base does not know, a country or city the event does not involve, another occasion, another year,
+// or words of another occurrence ("again", "previous"). Kinds of sentence, in generic English: nothing here names a
+// person, place or event of any fact base.
+
+/** Something in a clause that points away from an event, for the "not checked" messages. */
+export interface Counter {
+  start: number;
+  end: number;
+  text: string;
+  /** A known person the event did not involve; someone unknown; a place; another occasion or occurrence; a year. */
+  kind: 'person' | 'unknown' | 'place' | 'occasion' | 'year';
+}
+
+/** Not inside a word: JavaScript's \b knows ASCII letters only ("Özdemir", "Šefčovič"). */
+const W = '(?<![\\p{L}\\p{N}-])';
+/** Occasions the fact base may not hold (a phrase of a known event is a rival for the date instead). */
+const OCCASION = new RegExp(`${W}(?:[Ss]ummit|[Ff]orum|(?<!People's |People\\u2019s )[Cc]ongress|[Cc]onference|Olympics|Olympic Games|Expo|`
+  + '[Ee]xhibition|[Pp]arade|[Pp]lenum|G\\d{1,2}|COP\\d{0,2}|[Ee]lections?)(?![\\p{L}\\p{N}])', 'gu');
+/** Words of another occurrence of the same kind of event, or of a call rather than a meeting. */
+const AGAIN = /\b(?:again|another|upcoming|resumed|(?:next|following) (?:year|month|week|time)|(?:a|one|two|three|four|several|some|\d+) (?:weeks?|months?|years?) later|(?:tele)?phone|video ?(?:call|link|conference)|videoconference)\b/gi;
+/** Words that look back to an earlier occasion: against the event the text is about (or with no topic yet) only. */
+const PREVIOUS = /\b(?:previous|previously|(?:last|previous) (?:year|month|week|time))\b/gi;
+/** Titles before a person's name: a titled name the fact base does not know is someone else. */
+const TITLED = /\b(?:President|Premier|Prime Minister|Chancellor|King|Queen|Emir|Crown Prince|Sultan|Minister|Secretary(?:-General)?|Chairman|Chairwoman|Vice[- ]President|Ambassador|Senator|Governor|Mayor|Pope|Sheikh|General)\s+(?=\p{Lu}\p{Ll})/gu;
+/** A capitalised word that is someone's ("Orbán's") or the subject of a verb of visiting or meeting ("Modi arrived"). */
+const UNKNOWN = new RegExp(`${W}(\\p{Lu}[\\p{L}]+(?:-\\p{L}+)?)(?:['\\u2019]s(?![\\p{L}])|\\s+(?=(?:visited|arrived|met|paid|held|hosted|travelled|traveled|flew|received|welcomed)\\b))`, 'gu');
+/** Capitalised words that are not names. */
+const COMMON = /^(?:The|This|That|These|Those|It|He|She|They|We|Both|Each|Neither|Either|His|Her|Their|Its|Our|Who|Which|When|Then|There|Here|Later|Earlier|Also|And|But|Officials|Leaders|Delegations|President|Premier|Minister|Chairman|People|State|Party|Government|Republic)$/;
+/** Someone by role and nationality ("the Turkish minister", "Hungary's prime minister"). */
+const SOMEONE = new RegExp(`${W}\\p{Lu}\\p{L}+(?:['\\u2019]s)?\\s+(?:president|premier|prime minister|minister|leader|king|chancellor|delegation|envoy|counterpart)\\b`, 'gu');
+/** Words before a place name that make it where something happens. */
+const LOCATIVE = /\b(?:in|to|at|from|near|into|visit(?:ed|ing|s)?|tour(?:ed|ing)?|of)\s+(?:the\s+)?$/i;
+/** A role after a country or demonym: someone of that country ("Hungary's prime minister", "Turkish minister"). */
+const ROLE_AFTER = /^(?:['\u2019]s)?\s+(?:\p{Lu}\p{L}+\s+|\p{Ll}+\s+)?(?:president|premier|prime minister|minister|leader|king|queen|chancellor|delegation|counterpart|host|guest|envoy|ambassador|officials?|head of state|foreign minister|emir|sultan|monarch)\b/iu;
+/** A country that acts ("Russia and Belarus signed"): the occasion is that country's. */
+const ACTOR_AFTER = /^(?:\s+and\s+\p{Lu}\p{L}+)?\s+(?:then\s+|also\s+)?(?:signed|agreed|held|hosted|met|concluded|adopted)\b/u;
+const YEAR = /\b(?:19|20)\d\d\b/g;
+
+/** Whether an event is a visit, or the arrival or departure of a visit. */
+export function visitLike(bf: BlockFacts, event: Event): boolean {
+  return bf.index.visitLike.has(event.id);
+}
+
+/** The people of an event who, named, establish it (worked out once per fact base: FactIndex.keyPeople). */
+export function keyPeople(bf: BlockFacts, event: Event): ReadonlySet<string> {
+  return bf.index.keyPeople.get(event.id) ?? new Set();
+}
+
+/** Whether a span lies inside a phrase of any known event. */
+function inPhrase(bf: BlockFacts, span: Span): boolean {
+  return itemsIn(bf.eventPhrases, { start: Math.max(0, span.start - 64), end: span.end + 64 }).some((m) => m.start <= span.start && span.end <= m.end);
+}
+
+/** Whether a span lies inside a phrase of one of the event's family. */
+function inOwnPhrase(bf: BlockFacts, event: Event, span: Span): boolean {
+  const family = bf.index.family.get(event.id);
+  return itemsIn(bf.eventPhrases, { start: Math.max(0, span.start - 64), end: span.end + 64 })
+    .some((m) => m.start <= span.start && span.end <= m.end && m.values.some((e) => family?.has(e.id)));
+}
+
+/** Whether a token starting at an offset begins a place name. */
+function placeAt(bf: BlockFacts, offset: number): boolean {
+  const i = tokenAt(bf.tokens, offset);
+  return bf.tokens[i]?.start === offset && bf.index.places.matchAt(bf.text, bf.tokens, i) !== undefined;
+}
+
+/**
+ * What in a span points away from an event (the spans in `except`, such as the date being judged, aside); words that
+ * look back to an earlier occasion ("previous") only when `previous`.
+ */
+export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except: readonly Span[] = [], previous = true): Counter[] {
+  const key = `counter\u0000${event.id}\u0000${span.start}:${span.end}\u0000${except.map((e) => `${e.start}:${e.end}`).join(',')}\u0000${previous}`;
+  return bf.memo(key, () => findCounters(bf, event, span, except, previous));
+}
+
+function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly Span[], previous: boolean): Counter[] {
+  const { index, text } = bf;
+  const found: Counter[] = [];
+  const add = (start: number, end: number, kind: Counter['kind']) => {
+    if (except.every((e) => end <= e.start || start >= e.end)) found.push({ start, end, text: text.slice(start, end), kind });
+  };
+  const people = index.eventPeople.get(event.id) ?? new Set<string>();
+  const names = itemsIn(bf.names, span);
+  // Someone the event did not involve is its counterpart (another meeting), except on a visit whose visitor is named:
+  // whom a visitor met is what participant-absent judges.
+  const key = visitLike(bf, event) ? keyPeople(bf, event) : undefined;
+  const visitor = key !== undefined && names.some((n) => key.has(n.form.entity.id));
+  if (!visitor) for (const n of names) if (n.form.kind === 'person' && !people.has(n.form.entity.id)) add(n.start, n.end, 'person');
+  const countries = index.countries.get(event.id)!;
+  const own = index.ownPlaces.get(event.id)!;
+  const slice = text.slice(span.start, span.end);
+  for (const m of index.places.find(text, itemsIn(bf.tokens, span))) {
+    const place = m.values[0]!;
+    // Where the fact base records no place (or no country) for the event, no place can point away from it.
+    const ours = place.kind === 'city' ? own.size === 0 || own.has(place.name.toLowerCase())
+      : countries.size === 0 || m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
+    if (ours || inOwnPhrase(bf, event, m) || names.some((n) => n.start <= m.start && m.end <= n.end)) continue;
+    // A country is a place where it is one ("in Serbia", "to Kazakhstan"), or someone's ("Hungary's prime minister"),
+    // not a subject of talks ("on Ukraine"); a demonym is someone's nationality ("the Turkish minister").
+    const before = text.slice(Math.max(0, m.start - 24), m.start);
+    const after = text.slice(m.end, m.end + 40);
+    if (place.kind === 'country' && !LOCATIVE.test(before) && !ROLE_AFTER.test(after) && !ACTOR_AFTER.test(after)) continue;
+    if (place.kind === 'demonym' && !ROLE_AFTER.test(after)) continue;
+    add(m.start, m.end, 'place');
+  }
+  const patterns: [RegExp, 'occasion' | 'again'][] = [[OCCASION, 'occasion'], [AGAIN, 'again']];
+  if (previous) patterns.push([PREVIOUS, 'again']);
+  for (const [pattern, kind] of patterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+      const at = { start: span.start + m.index, end: span.start + m.index + m[0].length };
+      // An occasion the fact base knows (a phrase of any event) is a rival for the date, weighed where dates are
+      // fitted (event-dates.ts), not a sign of another occasion.
+      if (kind === 'occasion' && (inPhrase(bf, at) || event.kind.includes(m[0].toLowerCase()))) continue;
+      add(at.start, at.end, 'occasion');
+    }
+  }
+  for (const at of unknownPeople(bf, span)) add(at.start, at.end, 'unknown');
+  const years = new Set([Number(event.start.slice(0, 4)), Number(event.end.slice(0, 4))]);
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(slice); m; m = YEAR.exec(slice)) {
+    const at = span.start + m.index;
+    if (!years.has(Number(m[0]))) add(at, at + 4, 'year');
+  }
+  return found;
+}
+
+/** People a span names whom the fact base does not know: a titled name, a possessive, the subject of a visit. */
+function unknownPeople(bf: BlockFacts, span: Span): Span[] {
+  const { text } = bf;
+  const slice = text.slice(span.start, span.end);
+  const names = itemsIn(bf.names, span);
+  const found: Span[] = [];
+  TITLED.lastIndex = 0;
+  for (let m = TITLED.exec(slice); m; m = TITLED.exec(slice)) {
+    const at = span.start + m.index + m[0].length;
+    if (names.some((n) => n.start === at) || placeAt(bf, at)) continue;
+    found.push({ start: at, end: at + /^[\p{L}'-]+/u.exec(text.slice(at))![0].length });
+  }
+  UNKNOWN.lastIndex = 0;
+  for (let m = UNKNOWN.exec(slice); m; m = UNKNOWN.exec(slice)) {
+    const at = span.start + m.index;
+    if (COMMON.test(m[1]!) || names.some((n) => n.start <= at && at < n.end) || placeAt(bf, at)) continue;
+    found.push({ start: at, end: at + m[1]!.length });
+  }
+  return found;
+}
+
+/**
+ * For each sentence of a block, who its "he" or "she" is: the first person named in the nearest sentence before it
+ * that names someone — a known person's id, or null for someone the fact base does not know (a titled or possessive
+ * name, "the Turkish minister"); undefined when the block names no one before it. One pass per block.
+ */
+export function previousSubjects(bf: BlockFacts): (string | null | undefined)[] {
+  return bf.memo('subjects', () => {
+    const subjects: (string | null | undefined)[] = [];
+    let last: string | null | undefined;
+    for (const span of bf.block.sentences) {
+      subjects.push(last);
+      const known = itemsIn(bf.names, span).find((n) => n.form.kind === 'person');
+      const others = unknownPeople(bf, span).filter((u) => !known || u.end <= known.start || u.start >= known.end);
+      SOMEONE.lastIndex = 0;
+      const someone = SOMEONE.exec(bf.text.slice(span.start, span.end));
+      const unknown = Math.min(others[0]?.start ?? Infinity, someone ? span.start + someone.index : Infinity);
+      if (known && known.start <= unknown) last = known.form.entity.id;
+      else if (unknown !== Infinity) last = null;
+    }
+    return subjects;
+  });
+}

@@ -1,0 +1,27 @@
+import type { BlockFacts } from './analyse.js';
+import type { DateMention } from './dates.js';
+
+// A dateline dates the report, not what it reports: "MINSK, March 6 (BelTA) –", "Beijing, 1 March 2023:",
+// "MOSCOW (Agency – 22 September 2022)", "4 December 2023 – (Beijing)". Only a paragraph of its own opens with one;
+// a date that opens a list item or a table cell is a timeline entry ("- 27 February 2023 – arrives in Beijing").
+
+/** A place before the date: in capitals, or followed by a comma, or with an agency in brackets. */
+const PLACE_BEFORE = /^\s*(?:\p{Lu}[\p{Lu}\s.'\u2019-]{1,40}(?:,\s*|\s*\([^()]{0,60}?[-\u2013\u2014,]\s*)|\p{Lu}[\p{L}\s.'\u2019-]{1,40},\s*)$/u;
+/** After a date with a place before it: a dash, a colon, an agency in brackets, or the bracket it closes. */
+const AFTER_PLACE = /^\s*(?:[-\u2013\u2014:]|\([^()]{1,60}\)|\))/;
+/** After a date that opens the paragraph: a place or agency in brackets, with or without a dash before it. */
+const AFTER_DATE = /^\s*(?:[-\u2013\u2014]\s*)?\([^()]{1,60}\)/;
+
+/** Whether a date opens its block as a dateline. */
+export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
+  const { block } = bf;
+  if (block.kind !== 'paragraph' || block.container !== undefined || mention.start >= 80 || bf.dates[0] !== mention) return false;
+  const before = bf.text.slice(0, mention.start);
+  const after = bf.text.slice(mention.end, mention.end + 64);
+  return before.trim() === '' ? AFTER_DATE.test(after) : PLACE_BEFORE.test(before) && AFTER_PLACE.test(after);
+}
+
+/** The block's dateline, if it opens with one. */
+export function datelineOf(bf: BlockFacts): DateMention | undefined {
+  return bf.memo('dateline', () => (bf.dates[0] && isDateline(bf, bf.dates[0]) ? bf.dates[0] : undefined));
+}
