@@ -301,7 +301,30 @@ export function sentencesOf(text: string): Span[] {
     }
     at = next === end && spans.length > 0 ? spans.at(-1)!.end : next;
   }
-  return spans;
+  return joinShortened(text, spans);
+}
+
+/** A shortened month not after a day number ("on Mar. ", not "28 Feb. "), or a shortened weekday, at a sentence's end. */
+const SHORT_MONTH_END = /(?<!\d\s{0,3})\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
+const SHORT_WEEKDAY_END = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.\s*$/;
+const MONTH_START = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
+
+/**
+ * Sentences joined again where the segmenter broke inside a date after a shortened month or weekday:
+ * "on Mar. 2, 2023", "Wed. 1 March", "Thu. March 2" are one sentence.
+ */
+function joinShortened(text: string, spans: Span[]): Span[] {
+  if (spans.length < 2 || !/(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\./.test(text)) return spans;
+  const joined: Span[] = [spans[0]!];
+  for (let i = 1; i < spans.length; i++) {
+    const last = joined.at(-1)!;
+    const tail = text.slice(Math.max(last.start, last.end - 16), last.end);
+    const next = text.slice(spans[i]!.start, spans[i]!.start + 12);
+    const inDate = (SHORT_MONTH_END.test(tail) && /^\d/.test(next)) || (SHORT_WEEKDAY_END.test(tail) && (/^\d/.test(next) || MONTH_START.test(next)));
+    if (inDate) joined[joined.length - 1] = { start: last.start, end: spans[i]!.end };
+    else joined.push(spans[i]!);
+  }
+  return joined;
 }
 
 /** A sentence terminator or a paragraph separator: where the segmenter may break. */

@@ -7,7 +7,8 @@ import { formatDate } from './support.js';
 /** The mention's text with the "from" or "between" that opens its range, for messages. */
 function asWritten(bf: BlockFacts, mention: DateMention): string {
   const opener = mention.joiner && /\p{L}/u.test(mention.joiner) ? /\b(?:from|between) $/i.exec(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) : null;
-  return `${opener?.[0].toLowerCase() ?? ''}${mention.text}`;
+  // A shortened month ends with its full stop ("27 Feb."), which the message ends with anyway.
+  return `${opener?.[0].toLowerCase() ?? ''}${mention.text.replace(/\.$/, '')}`;
 }
 
 /** A date in a sentence that names a known event, and fits none of the events the sentence names. */

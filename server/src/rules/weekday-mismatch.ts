@@ -1,6 +1,6 @@
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { daysOf, intervalOf, weekdayName, weekdayOf, type DateMention } from '../match/dates.js';
+import { daysOf, intervalOf, weekdayLike, weekdayName, weekdayOf, writtenWeekday, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, eventsAbout, resolvedAbout, yearOf } from '../match/event-dates.js';
 import type { FactLink, Rule } from './rule.js';
 import { formatDate, yearFor } from './support.js';
@@ -23,7 +23,7 @@ function besideDate(bf: BlockFacts, mention: DateMention, i: number): DateMentio
 }
 
 /** What is wrong with a weekday, and the right one when a single day is in question; undefined when it is right or cannot be judged. */
-function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number): { message: string; facts: FactLink[]; right?: string } | undefined {
+function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number): { message: string; facts: FactLink[]; right?: number } | undefined {
   const written = weekdayName(mention.weekday!);
   const date = besideDate(bf, mention, i);
   if (date) {
@@ -35,7 +35,7 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
     if (actual === written) return undefined;
     const about = event ?? eventsAbout(bf, sentence, date)[0];
     const message = event ? `${event.name} took place on ${actual}, ${formatDate(day)}, not on a ${written}.` : `${formatDate(day)} was a ${actual}, not a ${written}.`;
-    return { message, right: actual, facts: about ? [{ kind: 'event', id: about.id }] : [] };
+    return { message, right: weekdayOf(day), facts: about ? [{ kind: 'event', id: about.id }] : [] };
   }
   if (HABIT.test(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) || REPORTING.test(bf.text.slice(sentence.start, sentence.end))) {
     return undefined;
@@ -47,15 +47,14 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
   const on = (day: string) => `${weekdayName(weekdayOf(day))}, ${formatDate(day)}`;
   const facts = events.map((e): FactLink => ({ kind: 'event', id: e.id }));
   if (events.every((e) => e.start === event.start && e.end === event.start)) {
-    const right = weekdayName(weekdayOf(event.start));
-    return { message: `${event.name} took place on ${on(event.start)}, not on a ${written}.`, right, facts };
+    return { message: `${event.name} took place on ${on(event.start)}, not on a ${written}.`, right: weekdayOf(event.start), facts };
   }
   const sameYear = event.start.slice(0, 4) === event.end.slice(0, 4);
   const from = sameYear ? on(event.start).slice(0, -5) : on(event.start);
   const end = endMeant(bf, sentence, event);
   return {
     message: `${event.name} ran from ${from} to ${on(event.end)}; none of its days was a ${written}.`, facts,
-    ...(end && events.length === 1 ? { right: weekdayName(weekdayOf(end)) } : {}),
+    ...(end && events.length === 1 ? { right: weekdayOf(end) } : {}),
   };
 }
 
@@ -74,8 +73,10 @@ const rule: Rule = {
         const found = judge(bf, sentence, mention, i);
         if (!found) continue;
         const { start } = mention;
-        const end = start + weekdayName(mention.weekday).length;
-        const fixes = found.right ? [{ title: `Change the weekday to "${found.right}"`, edits: [{ start, end, newText: found.right }] }] : [];
+        const written = writtenWeekday(mention);
+        const end = start + written.length;
+        const right = found.right === undefined ? undefined : weekdayLike(written, found.right);
+        const fixes = right ? [{ title: `Change the weekday to "${right}"`, edits: [{ start, end, newText: right }] }] : [];
         yield { block: bf, start, end, message: found.message, facts: found.facts, fixes };
       }
     }
