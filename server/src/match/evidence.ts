@@ -211,18 +211,29 @@ function keyPeople(bf: BlockFacts, event: Event): ReadonlySet<string> {
 const DATELINE_BEFORE = /^\s*(?:\p{Lu}[\p{Lu}\s.'\u2019-]{1,40}(?:,\s*|\s*\([^()]{0,60}?[-\u2013\u2014,]\s*)|\p{Lu}[\p{L}\s.'\u2019-]{1,40},\s*)?$/u;
 /** What follows a dateline's date: a dash, a colon, an agency in brackets, or the bracket it closes. */
 const DATELINE_AFTER = /^\s*(?:[-\u2013\u2014:]|\([^()]{1,60}\)|\))/;
+/** What follows the date of a timeline's entry: a dash or colon, then what happened (not an agency or place in brackets). */
+const TIMELINE_AFTER = /^\s*[-\u2013\u2014:]\s*(?![\s(])/;
 
 /**
  * Whether a date opens its block as a dateline ("MINSK, March 6 (BelTA) –", "4 December 2023 – (Beijing)",
  * "Beijing, 1 March 2023:"): the date of the report, not of what it reports.
  */
 export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
-  return mention.start < 80 && DATELINE_BEFORE.test(bf.text.slice(0, mention.start)) && DATELINE_AFTER.test(bf.text.slice(mention.end, mention.end + 64));
+  const before = bf.text.slice(0, mention.start);
+  const after = bf.text.slice(mention.end, mention.end + 64);
+  // A list item or table cell that opens with a date and a dash or colon is a timeline's entry, dated by it.
+  if ((bf.block.container === 'list' || bf.block.kind === 'cell') && before.trim() === '' && TIMELINE_AFTER.test(after)) return false;
+  return mention.start < 80 && DATELINE_BEFORE.test(before) && DATELINE_AFTER.test(after);
+}
+
+/** The dateline that opens a block, if it has one. */
+export function datelineOf(bf: BlockFacts): DateMention | undefined {
+  return bf.memo('dateline', () => (bf.dates[0] && isDateline(bf, bf.dates[0]) ? bf.dates[0] : undefined));
 }
 
 /** A dateline of the block far from an event: the block reports something else, later or earlier. */
 function datelineAway(bf: BlockFacts, event: Event): DateMention | undefined {
-  const first = bf.memo('dateline', () => (bf.dates[0] && isDateline(bf, bf.dates[0]) ? bf.dates[0] : undefined));
+  const first = datelineOf(bf);
   return first && !withinReach(first, event, 'context') ? first : undefined;
 }
 

@@ -2,14 +2,13 @@ import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { daysOf, intervalOf, weekdayLike, weekdayName, weekdayOf, writtenWeekday, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, eventsAbout, resolvedAbout, yearOf } from '../match/event-dates.js';
+import { REPORTING, weekdayFromDateline } from '../match/relative-days.js';
 import type { FactLink, Rule } from './rule.js';
 import { formatDate, yearFor } from './support.js';
 
 /** A weekday just after a date ("1 March (Wednesday)", "1 March, a Wednesday") or just before one in brackets. */
 const AFTER_DATE = /^(?:\s*\(\s*|,\s+(?:a\s+|which\s+was\s+a\s+)?)$/;
 const BEFORE_DATE = /^\s*\(\s*$/;
-/** A sentence that may date a report rather than the event ("On Monday, the agency reported that…"). */
-const REPORTING = /\b(?:said|says|announced|reported|told|stated|wrote|added|confirmed|declared)\b/i;
 const HABIT = /\b(?:every|each)\s+$/i;
 
 /** The single written day a weekday stands beside: in its own mention ("Wednesday, 1 March") or next to it. */
@@ -42,19 +41,35 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
   }
   // A weekday alone is judged against an event a phrase names, not a meeting named only by who met (they meet often).
   const events = resolvedAbout(bf, sentence, mention).filter((r) => r.strength !== 'people').map((r) => r.event);
-  if (events.length === 0 || events.some((e) => daysOf(e.start, e.end, 7).some((day) => weekdayOf(day) === mention.weekday))) return undefined;
+  if (events.length === 0) return undefined;
   const event = events[0]!;
   const on = (day: string) => `${weekdayName(weekdayOf(day))}, ${formatDate(day)}`;
+  const fits = events.some((e) => daysOf(e.start, e.end, 7).some((day) => weekdayOf(day) === mention.weekday));
+  // Counted from a dateline near the event, the weekday is one day: on or before the dateline (or just after it).
+  const counted = weekdayFromDateline(bf, mention, event);
+  if (counted) {
+    const within = (day: string) => events.some((e) => e.start <= day && day <= e.end);
+    if (within(counted.back) || within(counted.ahead)) return undefined;
+    if (fits) {
+      const facts = events.map((e): FactLink => ({ kind: 'event', id: e.id }));
+      const held = event.start === event.end ? `took place on ${on(event.start)}` : `ran from ${on(event.start)} to ${on(event.end)}`;
+      return { message: `${event.name} ${held}; counting from the dateline (${formatDate(counted.dateline)}), ${written} was ${formatDate(counted.back)}.`, facts };
+    }
+  }
+  if (fits) return undefined;
   const facts = events.map((e): FactLink => ({ kind: 'event', id: e.id }));
+  // A weekday is a fix where, counted from the dateline, it would name the day meant.
+  const fixes = (day: string) => !counted || (day <= counted.dateline && Date.parse(counted.dateline) - Date.parse(day) < 7 * 86_400_000);
   if (events.every((e) => e.start === event.start && e.end === event.start)) {
-    return { message: `${event.name} took place on ${on(event.start)}, not on a ${written}.`, right: weekdayOf(event.start), facts };
+    return { message: `${event.name} took place on ${on(event.start)}, not on a ${written}.`, facts,
+      ...(fixes(event.start) ? { right: weekdayOf(event.start) } : {}) };
   }
   const sameYear = event.start.slice(0, 4) === event.end.slice(0, 4);
   const from = sameYear ? on(event.start).slice(0, -5) : on(event.start);
   const end = endMeant(bf, sentence, event);
   return {
     message: `${event.name} ran from ${from} to ${on(event.end)}; none of its days was a ${written}.`, facts,
-    ...(end && events.length === 1 ? { right: weekdayOf(end) } : {}),
+    ...(end && events.length === 1 && fixes(end) ? { right: weekdayOf(end) } : {}),
   };
 }
 
