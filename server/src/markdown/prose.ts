@@ -27,6 +27,15 @@ export interface Block {
   text: string;
   segments: Segment[];
   sentences: Span[];
+  /** For a table cell below the header: the prose of each cell of its row and of the header ('' where empty), and its column. */
+  table?: TableRow;
+}
+
+/** The row a table cell belongs to, and the header above it. */
+export interface TableRow {
+  header: string[];
+  row: string[];
+  column: number;
 }
 
 /** An HTML comment in the draft (where suppression directives live), in source offsets. */
@@ -84,6 +93,9 @@ function partOf(top: Nodes, text: string): Part {
   while (stack.length > 0) {
     const [node, container] = stack.pop()!;
     switch (node.type) {
+      case 'table':
+        addTable(prose, node);
+        break;
       case 'paragraph':
       case 'heading':
       case 'tableCell':
@@ -106,12 +118,27 @@ function partOf(top: Nodes, text: string): Part {
         }
         if ('children' in node) {
           const inner = node.type === 'blockquote' || container === 'quote' ? 'quote' : node.type === 'list' ? 'list'
-            : node.type === 'footnoteDefinition' || node.type === 'table' ? undefined : container;
+            : node.type === 'footnoteDefinition' ? undefined : container;
           for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, inner]);
         }
     }
   }
   return part;
+}
+
+/** A table's cells as blocks, row by row; each cell below the header knows its row and the header. */
+function addTable(prose: Prose, table: Extract<Nodes, { type: 'table' }>): void {
+  let header: string[] = [];
+  table.children.forEach((row, r) => {
+    const cells = row.children.map((cell) => {
+      const before = prose.blocks.length;
+      addBlock(prose, cell, 'cell', undefined);
+      return prose.blocks.length > before ? prose.blocks.at(-1)! : undefined;
+    });
+    const texts = cells.map((b) => b?.text ?? '');
+    if (r === 0) header = texts;
+    else cells.forEach((b, column) => b && (b.table = { header, row: texts, column }));
+  });
 }
 
 /** Container markers ("> ", "- ", "1. ") read on one line; deeper nesting slows the parser and then overflows its stack. */

@@ -3,9 +3,10 @@ import type { BlockFacts } from '../match/analyse.js';
 import { formatFromTo, formatLike, isDayPrecise, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, resolvedAbout } from '../match/event-dates.js';
 import { asMention, relativeDays, resolveFor, type RelativeDay } from '../match/relative-days.js';
+import { inCell, withRows } from '../match/table-rows.js';
 import type { Span } from '../markdown/prose.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { formatDate } from './support.js';
+import { formatDate, ontoCell } from './support.js';
 
 /** The mention's text with the "from" or "between" that opens its range, for messages. */
 function asWritten(bf: BlockFacts, mention: DateMention): string {
@@ -42,8 +43,10 @@ const rule: Rule = {
   fixable: true,
   blockLocal: true,
   *check({ blocks }) {
-    for (const bf of blocks) {
+    // A date cell is read with its row (match/table-rows.ts); its findings are moved back onto the cell.
+    for (const { cell, facts: bf, offset } of withRows(blocks)) {
       for (const [mention, sentence] of datesBySentence(bf)) {
+        if (!inCell(cell, offset, mention)) continue;
         const event = contradicted(bf, sentence, mention);
         if (!event) continue;
         const finding: RuleFinding = {
@@ -55,12 +58,12 @@ const rule: Rule = {
           const newText = day ? formatLike(mention, day, day) : formatLike(mention, event.start, event.end);
           finding.fixes = [{ title: `Change the date to "${newText}"`, edits: [{ start: mention.start, end: mention.end, newText }] }];
         }
-        yield finding;
+        yield ontoCell(finding, cell, offset);
       }
       for (const sentence of bf.block.sentences) {
         for (const day of relativeDays(bf, sentence)) {
-          const finding = relativeFinding(bf, sentence, day);
-          if (finding) yield finding;
+          const finding = inCell(cell, offset, day) ? relativeFinding(bf, sentence, day) : undefined;
+          if (finding) yield ontoCell(finding, cell, offset);
         }
       }
     }

@@ -3,8 +3,9 @@ import type { BlockFacts } from '../match/analyse.js';
 import { daysOf, intervalOf, weekdayLike, weekdayName, weekdayOf, writtenWeekday, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, eventsAbout, resolvedAbout, yearOf } from '../match/event-dates.js';
 import { REPORTING, weekdayFromDateline } from '../match/relative-days.js';
+import { inCell, withRows } from '../match/table-rows.js';
 import type { FactLink, Rule } from './rule.js';
-import { formatDate, yearFor } from './support.js';
+import { formatDate, ontoCell, yearFor } from './support.js';
 
 /** A weekday just after a date ("1 March (Wednesday)", "1 March, a Wednesday") or just before one in brackets. */
 const AFTER_DATE = /^(?:\s*\(\s*|,\s+(?:a\s+|which\s+was\s+a\s+)?)$/;
@@ -82,9 +83,9 @@ const rule: Rule = {
   fixable: true,
   blockLocal: true,
   *check({ blocks }) {
-    for (const bf of blocks) {
+    for (const { cell, facts: bf, offset } of withRows(blocks)) {
       for (const [mention, sentence, i] of datesBySentence(bf)) {
-        if (mention.weekday === undefined) continue;
+        if (mention.weekday === undefined || !inCell(cell, offset, mention)) continue;
         const found = judge(bf, sentence, mention, i);
         if (!found) continue;
         const { start } = mention;
@@ -92,7 +93,7 @@ const rule: Rule = {
         const end = start + written.length;
         const right = found.right === undefined ? undefined : weekdayLike(written, found.right);
         const fixes = right ? [{ title: `Change the weekday to "${right}"`, edits: [{ start, end, newText: right }] }] : [];
-        yield { block: bf, start, end, message: found.message, facts: found.facts, fixes };
+        yield ontoCell({ block: bf, start, end, message: found.message, facts: found.facts, fixes }, cell, offset);
       }
     }
   },
