@@ -153,27 +153,39 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
  * name, "the Turkish minister"); undefined when the block names no one before it.
  */
 function previousSubject(bf: BlockFacts, sentence: Span): string | null | undefined {
-  const before = bf.block.sentences.filter((s) => s.end <= sentence.start);
-  for (let i = before.length - 1; i >= 0; i--) {
-    const span = before[i]!;
-    const known = itemsIn(bf.names, span).find((n) => n.form.kind === 'person');
-    let unknown = Infinity;
-    const text = bf.text.slice(span.start, span.end);
-    for (const pattern of [TITLED, UNKNOWN, SOMEONE]) {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        const at = span.start + m.index;
-        const word = span.start + m.index + m[0].length;
-        // A title before a known name ("Minister Nikolai Snopkov") is that person; a known name is not unknown.
-        if (known && (word === known.start || (at >= known.start && at < known.end))) continue;
-        if (pattern === UNKNOWN && COMMON.test(m[1]!)) continue;
-        unknown = Math.min(unknown, at);
-        break;
-      }
+  // Worked out for every sentence of the block in one pass, so that a long paragraph costs linear time.
+  const subjects = bf.memo('subjects', () => {
+    const found = new Map<number, string | null | undefined>();
+    let last: string | null | undefined;
+    for (const span of bf.block.sentences) {
+      found.set(span.start, last);
+      const own = subjectOf(bf, span);
+      if (own !== undefined) last = own;
     }
-    if (known && known.start <= unknown) return known.form.entity.id;
-    if (unknown !== Infinity) return null;
+    return found;
+  });
+  return subjects.get(sentence.start);
+}
+
+/** The first person a sentence names: a known person's id, null for someone unknown, undefined for no one. */
+function subjectOf(bf: BlockFacts, span: Span): string | null | undefined {
+  const known = itemsIn(bf.names, span).find((n) => n.form.kind === 'person');
+  let unknown = Infinity;
+  const text = bf.text.slice(span.start, span.end);
+  for (const pattern of [TITLED, UNKNOWN, SOMEONE]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const at = span.start + m.index;
+      const word = span.start + m.index + m[0].length;
+      // A title before a known name ("Minister Nikolai Snopkov") is that person; a known name is not unknown.
+      if (known && (word === known.start || (at >= known.start && at < known.end))) continue;
+      if (pattern === UNKNOWN && COMMON.test(m[1]!)) continue;
+      unknown = Math.min(unknown, at);
+      break;
+    }
   }
+  if (known && known.start <= unknown) return known.form.entity.id;
+  if (unknown !== Infinity) return null;
   return undefined;
 }
 

@@ -31,16 +31,34 @@ export const REPORTING = /\b(?:said|says|announced|reported|told|stated|wrote|ad
 const OPEN = /["\u201c\u00ab]/;
 const CLOSE = /["\u201d\u00bb]/;
 
-/** Whether an offset lies inside quotation marks in its block. */
-export function quoted(text: string, offset: number): boolean {
-  let inside = false;
-  for (let i = 0; i < offset; i++) {
+/** The stretches of a block inside quotation marks, found in one pass. */
+function quotations(text: string): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '"') inside = !inside;
-    else if (OPEN.test(c)) inside = true;
-    else if (CLOSE.test(c)) inside = false;
+    if (open < 0 && OPEN.test(c)) open = i;
+    else if (open >= 0 && (c === '"' || CLOSE.test(c))) {
+      spans.push({ start: open, end: i + 1 });
+      open = -1;
+    }
   }
-  return inside;
+  if (open >= 0) spans.push({ start: open, end: text.length });
+  return spans;
+}
+
+/** Whether an offset lies inside quotation marks in its block (binary search over the block's quotations). */
+export function quoted(bf: BlockFacts, offset: number): boolean {
+  const spans = bf.memo('quotations', () => quotations(bf.text));
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
+    else if (spans[mid]!.start > offset) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /** The days a sentence writes relative to the dateline of its block or to the date just before them. */
@@ -62,7 +80,7 @@ export function relativeDays(bf: BlockFacts, sentence: Span): RelativeDay[] {
     const reference = dateBefore(bf, sentence, start);
     if (reference) found.push({ start, end: start + m[0].length, text: m[0], shift: m.groups!.before ? -1 : 1, reference, dateline: reference === dateline });
   }
-  return found.filter((r) => !quoted(bf.text, r.start)).sort((a, b) => a.start - b.start);
+  return found.filter((r) => !quoted(bf, r.start)).sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -73,7 +91,7 @@ function dateBefore(bf: BlockFacts, sentence: Span, offset: number): DateMention
   const own = itemsIn(bf.dates, { start: sentence.start, end: offset });
   let date = own.at(-1);
   if (!date) {
-    const previous = bf.block.sentences.filter((s) => s.end <= sentence.start).at(-1);
+    const previous = bf.block.sentences.length > 1 && sentence.start > 0 ? bf.sentenceAt(sentence.start - 1) : undefined;
     const dates = previous ? itemsIn(bf.dates, previous) : [];
     date = dates.length === 1 ? dates[0] : undefined;
   }
@@ -117,7 +135,7 @@ const isoOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
  */
 export function weekdayFromDateline(bf: BlockFacts, mention: DateMention, event: Event): { dateline: string; back: string; ahead: string } | undefined {
   const dateline = datelineOf(bf);
-  if (!dateline || !isDayPrecise(dateline) || dateline.to || mention.weekday === undefined || quoted(bf.text, mention.start)) return undefined;
+  if (!dateline || !isDayPrecise(dateline) || dateline.to || mention.weekday === undefined || quoted(bf, mention.start)) return undefined;
   const day = datelineDay(dateline, event);
   if (!day) return undefined;
   const d = dayNumber(day);
