@@ -133,6 +133,10 @@ export class Rechecker {
   }
 }
 
-/** Blocks of the same kind, container and text, read after the same topics, have the same analysis and block-local findings. */
+/**
+ * Blocks of the same kind, container and text (and, for a table cell, the same row and header), read after the same
+ * topics, have the same analysis and block-local findings.
+ */
 const keyOf = (block: Block, topics: ReadonlySet<string>) =>
-  `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${block.text}`;
+  `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${block.text}${rowKey(block)}`;
+const rowKey = (block: Block) => (block.table ? `\u0000${block.table.column}\u0000${block.table.row.join('\u0001')}\u0000${block.table.header.join('\u0001')}` : '');

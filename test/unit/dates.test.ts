@@ -37,6 +37,10 @@ const FORMS: [string, string, string, Partial<DateMention>?][] = [
   ['Wednesday, March 1, 2023', '2023-03-01', '2023-03-01', { style: 'mdy', weekday: 3 }],
   ['28 December \u2013 2 January', '2023-12-28', '2024-01-02'],
   ['28 December 2022 \u2013 2 January 2023', '2022-12-28', '2023-01-02'],
+  ['Wed 1 Mar', '2023-03-01', '2023-03-01', { style: 'dmy', weekday: 3 }],
+  ['Thu., March 2', '2023-03-02', '2023-03-02', { style: 'mdy', weekday: 4 }],
+  ['Tues 28 Feb', '2023-02-28', '2023-02-28', { style: 'dmy', weekday: 2 }],
+  ['Sept. 3, 2025', '2025-09-03', '2025-09-03', { style: 'mdy' }],
 ];
 
 test('every common English form of a date is found with its interval and offsets', () => {
@@ -71,6 +75,14 @@ test('a weekday alone is found, with its number', () => {
   assert.equal(mention.style, 'weekday');
   assert.equal(mention.weekday, 3);
   assert.equal(intervalOf(mention, 2023), undefined);
+});
+
+test('a shortened weekday alone is a weekday only in brackets just after a date', () => {
+  assert.deepEqual(findDates('on 2023-03-02 (Wed) in').map((d) => [d.text, d.weekday]), [['2023-03-02', undefined], ['Wed', 3]]);
+  assert.deepEqual(findDates('on 1 March (Thu.) in').map((d) => [d.text, d.weekday]), [['1 March', undefined], ['Thu', 4]]);
+  for (const text of ['Xi Jinping (Wed) spoke.', 'Sat. and Sun. flights were full.', 'The Sun said so on Wed.', 'Sun Weidong met him.']) {
+    assert.deepEqual(findDates(text), [], text);
+  }
 });
 
 test('things that are not dates are not found', () => {
@@ -116,6 +128,9 @@ test('a fix is written in the form of the date it replaces', () => {
     ['27 Feb \u2013 2 Mar 2023', '2023-02-28', '2023-03-02', '28 Feb \u2013 2 Mar 2023'],
     ['Thursday, 2 March', '2023-03-01', '2023-03-01', 'Wednesday, 1 March'],
     ['Thursday 2 March', '2023-02-28', '2023-03-02', '28 February \u2013 2 March'],
+    ['Thu., March 2', '2023-03-01', '2023-03-01', 'Wed., March 1'],
+    ['Tues 28 Feb', '2023-03-01', '2023-03-01', 'Wed 1 Mar'],
+    ['Sept. 3', '2023-09-01', '2023-09-01', 'Sept. 1'],
     ['2023-03-01 \u2013 2023-03-03', '2023-02-28', '2023-03-02', '2023-02-28 \u2013 2023-03-02'],
   ];
   for (const [written, start, end, expected] of cases) {

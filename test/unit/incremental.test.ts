@@ -48,8 +48,9 @@ const block = fc.oneof(
     .map(([m, items, loose]) => items.map((i) => m + i).join(loose ? '\n\n' : '\n')),
   paragraph.map((p) => `> ${lines(p).replace(/\n/g, '\n> ')}`),
   paragraph.map((p) => `> ${lines(p)}`), // lazy continuation lines
-  fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 3 })
-    .map((rows) => ['| Who | What |', '| --- | --- |', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n')),
+  // A column of dates is read with its row: an edit of one cell changes what the date cell beside it is about.
+  fc.tuple(fc.constantFrom('| Who | What |', '| Date | What |'), fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 3 }))
+    .map(([header, rows]) => [header, '| --- | --- |', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n')),
   paragraph.map((p) => `\`\`\`\n${p}\n\`\`\``), paragraph.map((p) => `    ${p}`), paragraph.map((p) => `<div>\n${p}\n</div>`),
   paragraph.map((p) => `[^1]: ${p}`), paragraph.map((p) => `[^n]: ${p}\n\n    ${p}`),
   fc.constantFrom('[ref]: https://example.org', '<!-- factlint-disable name-misspelt -->', '<!-- factlint-enable -->',
@@ -107,6 +108,16 @@ describe('incremental re-check', () => {
     fc.assert(fc.property(draft, fc.array(edit, { minLength: 1, maxLength: 4 }), (text, edits) => {
       replay(text, edits, options);
     }), params(30));
+  });
+
+  test('a date cell is re-judged when another cell of its row changes', () => {
+    const checker = new Rechecker();
+    const before = '# Timeline\n\n| Date | What |\n| --- | --- |\n| 3 March 2023 | A lunch |\n';
+    assert.deepEqual(checker.check(before, index).filter((f) => f.rule === 'date-mismatch'), []);
+    const after = before.replace('A lunch', 'Talks with Xi Jinping');
+    const found = checker.check(after, index);
+    assert.deepEqual(found, check(after, index));
+    assert.equal(found.filter((f) => f.rule === 'date-mismatch').length, 1);
   });
 
   const paragraphs = Array.from({ length: 20 }, (_, i) =>

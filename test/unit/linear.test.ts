@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { check } from '../../server/src/check.js';
 import { Discovery } from '../../server/src/facts/discover.js';
+import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
 import { link } from '../../server/src/facts/link.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import type { FactProblem } from '../../server/src/facts/types.js';
@@ -60,4 +62,12 @@ test('the front matter of a draft with 25,000 keys is read in linear time, on ev
     assert.deepEqual(discovery.frontMatterFacts(`---\n${keys}\nfacts: [a.facts.yaml]\n---\n\nText ${n}.\n`), ['a.facts.yaml']);
     assert.deepEqual(discovery.frontMatterFacts(`---\n${keys}\nkey0: again\n---\n\nText ${n}.\n`), [], 'a repeated key is no error here');
   });
+});
+
+test('a paragraph of many sentences with pronouns, relative days and quotations is checked in linear time', () => {
+  const loaded = loadFactBase(readFactFiles([bundledFactsDir()]));
+  const index = compile(loaded.facts!);
+  const unit = 'BEIJING, 2 March (Agency) – Lukashenka met Xi Jinping on 1 March. The day before, he arrived in Beijing. ' +
+    '"Yesterday we held talks," he said. The next day talks with Xi were held yesterday. ';
+  assertLinear(2500, (n) => check(unit.repeat(n), index));
 });

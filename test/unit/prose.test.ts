@@ -186,3 +186,12 @@ test('an address in a paragraph maps to its own characters, even past stripped i
   assert.equal(sourceOf(prose, 'Yang Dayong'), 'Yang Dayong');
   assert.equal(sourceOf(prose, '28 February 2023'), '28 February 2023');
 });
+
+test('a table cell below the header knows its row and the header, empty cells included', () => {
+  const prose = toProse('| Date | Event | Note |\n| --- | --- | --- |\n| 1 March | Talks with *Xi* | |\n\n> | When | What |\n> | --- | --- |\n> | 2 March | Lunch |\n');
+  const cells = prose.blocks.filter((b) => b.kind === 'cell');
+  assert.deepEqual(cells.map((b) => b.text), ['Date', 'Event', 'Note', '1 March', 'Talks with Xi', 'When', 'What', '2 March', 'Lunch']);
+  assert.equal(cells[0]!.table, undefined, 'a header cell has no row');
+  assert.deepEqual(cells[3]!.table, { header: ['Date', 'Event', 'Note'], row: ['1 March', 'Talks with Xi', ''], column: 0 });
+  assert.deepEqual(cells[8]!.table, { header: ['When', 'What'], row: ['2 March', 'Lunch'], column: 1 });
+});

@@ -17,6 +17,13 @@ test('tokens are the maximal runs of letters, digits and marks, lowercased, in a
   assert.deepEqual(tokenize('Xi’s İstanbul-based \u{1D4B3}x').map((t) => t.lower), ['xi', 's', 'i̇stanbul', 'based', '\u{1D4B3}x']);
 });
 
+test('a date with a shortened month or weekday is not cut at its full stop', () => {
+  const texts = (t: string) => sentencesOf(t).map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(texts('They met on Mar. 2, 2023. He then left.'), ['They met on Mar. 2, 2023. ', 'He then left.']);
+  assert.deepEqual(texts('They met on Wed. 1 March. He left on Thu. March 2. Done.'), ['They met on Wed. 1 March. ', 'He left on Thu. March 2. ', 'Done.']);
+  assert.deepEqual(texts('It was held in Feb. The talks followed.'), ['It was held in Feb. ', 'The talks followed.']);
+});
+
 test('sentences are the ones the Unicode segmenter finds, also for the texts that skip it', () => {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   const reference = (s: string) => [...segmenter.segment(s)].map(({ index, segment }) => ({ start: index, end: index + segment.length }));

@@ -27,6 +27,15 @@ export interface Block {
   text: string;
   segments: Segment[];
   sentences: Span[];
+  /** For a table cell below the header: the prose of each cell of its row and of the header ('' where empty), and its column. */
+  table?: TableRow;
+}
+
+/** The row a table cell belongs to, and the header above it. */
+export interface TableRow {
+  header: string[];
+  row: string[];
+  column: number;
 }
 
 /** An HTML comment in the draft (where suppression directives live), in source offsets. */
@@ -84,6 +93,9 @@ function partOf(top: Nodes, text: string): Part {
   while (stack.length > 0) {
     const [node, container] = stack.pop()!;
     switch (node.type) {
+      case 'table':
+        addTable(prose, node);
+        break;
       case 'paragraph':
       case 'heading':
       case 'tableCell':
@@ -106,12 +118,27 @@ function partOf(top: Nodes, text: string): Part {
         }
         if ('children' in node) {
           const inner = node.type === 'blockquote' || container === 'quote' ? 'quote' : node.type === 'list' ? 'list'
-            : node.type === 'footnoteDefinition' || node.type === 'table' ? undefined : container;
+            : node.type === 'footnoteDefinition' ? undefined : container;
           for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, inner]);
         }
     }
   }
   return part;
+}
+
+/** A table's cells as blocks, row by row; each cell below the header knows its row and the header. */
+function addTable(prose: Prose, table: Extract<Nodes, { type: 'table' }>): void {
+  let header: string[] = [];
+  table.children.forEach((row, r) => {
+    const cells = row.children.map((cell) => {
+      const before = prose.blocks.length;
+      addBlock(prose, cell, 'cell', undefined);
+      return prose.blocks.length > before ? prose.blocks.at(-1)! : undefined;
+    });
+    const texts = cells.map((b) => b?.text ?? '');
+    if (r === 0) header = texts;
+    else cells.forEach((b, column) => b && (b.table = { header, row: texts, column }));
+  });
 }
 
 /** Container markers ("> ", "- ", "1. ") read on one line; deeper nesting slows the parser and then overflows its stack. */
@@ -301,7 +328,30 @@ export function sentencesOf(text: string): Span[] {
     }
     at = next === end && spans.length > 0 ? spans.at(-1)!.end : next;
   }
-  return spans;
+  return joinShortened(text, spans);
+}
+
+/** A shortened month not after a day number ("on Mar. ", not "28 Feb. "), or a shortened weekday, at a sentence's end. */
+const SHORT_MONTH_END = /(?<!\d\s{0,3})\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
+const SHORT_WEEKDAY_END = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.\s*$/;
+const MONTH_START = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
+
+/**
+ * Sentences joined again where the segmenter broke inside a date after a shortened month or weekday:
+ * "on Mar. 2, 2023", "Wed. 1 March", "Thu. March 2" are one sentence.
+ */
+function joinShortened(text: string, spans: Span[]): Span[] {
+  if (spans.length < 2 || !/(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\./.test(text)) return spans;
+  const joined: Span[] = [spans[0]!];
+  for (let i = 1; i < spans.length; i++) {
+    const last = joined.at(-1)!;
+    const tail = text.slice(Math.max(last.start, last.end - 16), last.end);
+    const next = text.slice(spans[i]!.start, spans[i]!.start + 12);
+    const inDate = (SHORT_MONTH_END.test(tail) && /^\d/.test(next)) || (SHORT_WEEKDAY_END.test(tail) && (/^\d/.test(next) || MONTH_START.test(next)));
+    if (inDate) joined[joined.length - 1] = { start: last.start, end: spans[i]!.end };
+    else joined.push(spans[i]!);
+  }
+  return joined;
 }
 
 /** A sentence terminator or a paragraph separator: where the segmenter may break. */

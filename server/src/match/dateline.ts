@@ -2,8 +2,8 @@ import type { BlockFacts } from './analyse.js';
 import type { DateMention } from './dates.js';
 
 // A dateline dates the report, not what it reports: "MINSK, March 6 (BelTA) –", "Beijing, 1 March 2023:",
-// "MOSCOW (Agency – 22 September 2022)", "4 December 2023 – (Beijing)". Only a paragraph of its own opens with one;
-// a date that opens a list item or a table cell is a timeline entry ("- 27 February 2023 – arrives in Beijing").
+// "MOSCOW (Agency – 22 September 2022)", "4 December 2023 – (Beijing)". A paragraph or list item opens with one; a
+// date that opens a list item or a table cell is a timeline entry ("- 27 February 2023 – arrives in Beijing").
 
 /** A place before the date: in capitals, or followed by a comma, or with an agency in brackets. */
 const PLACE_BEFORE = /^\s*(?:\p{Lu}[\p{Lu}\s.'\u2019-]{1,40}(?:,\s*|\s*\([^()]{0,60}?[-\u2013\u2014,]\s*)|\p{Lu}[\p{L}\s.'\u2019-]{1,40},\s*)$/u;
@@ -15,10 +15,12 @@ const AFTER_DATE = /^\s*(?:[-\u2013\u2014]\s*)?\([^()]{1,60}\)/;
 /** Whether a date opens its block as a dateline. */
 export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
   const { block } = bf;
-  if (block.kind !== 'paragraph' || block.container !== undefined || mention.start >= 80 || bf.dates[0] !== mention) return false;
+  if (block.kind !== 'paragraph' || block.container === 'quote' || mention.start >= 80 || bf.dates[0] !== mention) return false;
   const before = bf.text.slice(0, mention.start);
   const after = bf.text.slice(mention.end, mention.end + 64);
-  return before.trim() === '' ? AFTER_DATE.test(after) : PLACE_BEFORE.test(before) && AFTER_PLACE.test(after);
+  // In a list, only a place before the date makes a dateline ("- MINSK, March 6 (BelTA) –"): a date first is an entry.
+  if (before.trim() === '') return block.container === undefined && AFTER_DATE.test(after);
+  return PLACE_BEFORE.test(before) && AFTER_PLACE.test(after);
 }
 
 /** The block's dateline, if it opens with one. */

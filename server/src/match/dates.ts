@@ -27,6 +27,8 @@ export interface DateMention {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 export const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Weekdays as briefing notes and timelines shorten them ("Wed", "Thu.", "Tues"). */
+const SHORT_WEEKDAY = 'Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun';
 
 // Pattern pieces. Month and weekday names are capitalised, as English writes them, so "march" (the verb) and
 // "may" (the modal) are never dates; numbered groups are named so that one builder reads every pattern.
@@ -41,7 +43,7 @@ const yearTail = (n: number) => `(?:,?${S}${y(n)})?`;
 const of = `${S}(?:of${S})?`;
 /** A range joiner; "and" only counts where the builder allows it (same month, or after "between"). */
 const JOIN = `(?<j>${S0}[-\\u2010-\\u2015]${S0}|${S}(?:to|until|till|through|and)${S})`;
-const WEEKDAY = `(?<w>${WEEKDAYS.join('|')}),?${S}`;
+const WEEKDAY = `(?<w>${WEEKDAYS.join('|')}|(?:${SHORT_WEEKDAY})\\.?),?${S}`;
 /** Not followed by more of a word or number ("1 March 2023-24" does not end at the year). */
 const E = '(?![\\p{L}\\p{N}]|[.,/_\\-\\u2010-\\u2015]\\p{N})';
 
@@ -55,6 +57,8 @@ const AFTER_DAY = /\d(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?$/;
 const MONTH_CUE = /\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id|[Bb]y|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ff]rom|[Oo]f|[Tt]he|and|or|to|[Bb]etween)[\s-]{1,3}$/;
 /** May is a modal and a surname too, so alone it needs a stronger cue ("in May", not "of May" or "the May government"). */
 const MAY_CUE = /\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id|[Bb]y|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ff]rom)\s{1,3}$/;
+/** A shortened weekday alone is read only in brackets just after a date ("2023-03-02 (Wed)", "1 March (Thu.)"). */
+const AFTER_DATE = new RegExp(`(?:\\d|\\b(?:${MONTH}))${S0},?${S0}\\(${S0}$`);
 /** Weekdays inside the names of days that are not dates of the week ("Good Friday", "Black Friday"). */
 const NAMED_DAY = /\b(?:Ash|Good|Black|Holy|Maundy|Easter|Super|Cyber|Palm|Shrove|Bloody|Spy|Giving)\s$/;
 
@@ -76,15 +80,22 @@ const PATTERNS: Pattern[] = [
     before: (t) => MONTH_CUE.test(t) && !AFTER_DAY.test(t) },
   { style: 'month', source: '(?<m1>May)', before: (t) => MAY_CUE.test(t) },
   { style: 'weekday', source: `(?<w>${WEEKDAYS.join('|')})`, before: (t) => !NAMED_DAY.test(t) },
+  { style: 'weekday', source: `(?<w>${SHORT_WEEKDAY})(?=\\.?\\s{0,2}\\))`, before: (t) => AFTER_DATE.test(t) },
 ];
 /** What a pattern cannot match without: a digit, a month's name, a weekday's name (each checked once per text). */
 type Needs = { digit: boolean; month: boolean; weekday: boolean };
 const COMPILED = PATTERNS.map((p) => ({
   ...p, re: new RegExp(`${p.source}${E}`, 'gu'),
   needs: { digit: p.style !== 'part' && p.style !== 'weekday' && (p.style !== 'month' || p.source.includes('<y1>')),
-    month: p.style !== 'iso' && p.style !== 'weekday', weekday: p.style === 'weekday' } satisfies Needs,
+    month: p.style !== 'iso' && p.style !== 'weekday', weekday: p.style === 'weekday' && !p.source.includes('Tues') } satisfies Needs,
 }));
 const HAS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+
+/** The weekday (0 = Sunday) of a weekday's name, whole or shortened (three letters tell them apart). */
+function weekdayNumber(text: string): number {
+  const key = text.slice(0, 3).toLowerCase();
+  return WEEKDAYS.findIndex((name) => name.toLowerCase().startsWith(key));
+}
 
 function monthNumber(text: string | undefined): number | undefined {
   if (!text) return undefined;
@@ -112,7 +123,7 @@ function partOf(text: string): DateMention['part'] {
 
 /** Builds a mention from a match, or rejects it (no such day, a reversed range, "and" that lists rather than spans). */
 function build(p: Pattern, g: Groups, text: string, index: number): Omit<DateMention, 'start' | 'end' | 'text'> | undefined {
-  const weekday = g.w === undefined ? undefined : WEEKDAYS.indexOf(g.w);
+  const weekday = g.w === undefined ? undefined : weekdayNumber(g.w);
   if (p.style === 'weekday') return { style: 'weekday', weekday };
   if (p.style === 'part') {
     const from = pd(g.y1, g.m1);
@@ -189,6 +200,16 @@ export function weekdayName(day: number): string {
   return WEEKDAYS[day]!;
 }
 
+/** A weekday written the way another was: whole ("Thursday") or shortened to three letters ("Thu"). */
+export function weekdayLike(written: string, day: number): string {
+  return WEEKDAYS.includes(written) ? WEEKDAYS[day]! : WEEKDAYS[day]!.slice(0, 3);
+}
+
+/** The letters of the weekday a mention starts with, as written ("Thu" in "Thu., March 2"). */
+export function writtenWeekday(mention: DateMention): string {
+  return /^\p{L}+/u.exec(mention.text)?.[0] ?? '';
+}
+
 /** Each ISO day of an inclusive interval, in order (at most `limit` of them). */
 export function daysOf(start: string, end: string, limit = 366): string[] {
   const days: string[] = [];
@@ -254,8 +275,8 @@ export function formatLike(mention: DateMention, start: string, end: string): st
   const dot = /[A-Z][a-z]{2,3}\./.test(mention.text) ? '.' : '';
   const name = (mo: number) => (abbreviated && mo !== 5 ? `${MONTH_NAMES[mo - 1]!.slice(0, mo === 9 ? 4 : 3)}${dot}` : MONTH_NAMES[mo - 1]!);
   const withYear = hasYear(mention);
-  const weekday = mention.weekday !== undefined && start === end
-    ? /^\p{L}+(,?\s+)/u.exec(mention.text)?.[1]?.replace(/^/, weekdayName(weekdayOf(start))) ?? '' : '';
+  const written = mention.weekday !== undefined && start === end ? /^(\p{L}+)(\.?,?\s+)/u.exec(mention.text) : null;
+  const weekday = written ? `${weekdayLike(written[1]!, weekdayOf(start))}${written[2]}` : '';
   let body: string;
   if (mention.style === 'mdy') {
     const year = (yr: number) => (withYear ? `, ${yr}` : '');

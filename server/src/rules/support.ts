@@ -2,6 +2,7 @@ import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from '../match/analyse.js';
 import { intervalOf, MONTH_NAMES } from '../match/dates.js';
+import type { RuleFinding } from './rule.js';
 
 /** "1 March 2023" for an ISO date. */
 export function formatDate(date: string): string {
@@ -50,4 +51,13 @@ export function datesInQuestion(bf: BlockFacts, span: Span): [string, string][] 
 /** Iterates every sentence of every block. */
 export function* sentences(blocks: BlockFacts[]): Generator<[BlockFacts, Span]> {
   for (const bf of blocks) for (const sentence of bf.block.sentences) yield [bf, sentence];
+}
+
+/** A finding on a row's text moved onto its cell. */
+export function ontoCell(finding: RuleFinding, cell: BlockFacts, offset: number): RuleFinding {
+  if (offset === 0 && finding.block === cell) return finding;
+  return {
+    ...finding, block: cell, start: finding.start - offset, end: finding.end - offset,
+    ...(finding.fixes ? { fixes: finding.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start - offset, end: e.end - offset })) })) } : {}),
+  };
 }

@@ -1,18 +1,18 @@
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { daysOf, intervalOf, weekdayName, weekdayOf, type DateMention } from '../match/dates.js';
+import { daysOf, intervalOf, weekdayLike, weekdayName, weekdayOf, writtenWeekday, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, eventsAbout, resolvedAbout, yearOf } from '../match/event-dates.js';
+import { REPORTING, weekdayFromDateline } from '../match/relative-days.js';
+import { inCell, withRows } from '../match/table-rows.js';
 import { topicsAt, withinReach } from '../match/evidence.js';
 import { itemsIn } from '../match/analyse.js';
 import type { Event } from '../facts/types.js';
 import type { FactLink, Rule } from './rule.js';
-import { formatDate } from './support.js';
+import { formatDate, ontoCell } from './support.js';
 
 /** A weekday just after a date ("1 March (Wednesday)", "1 March, a Wednesday") or just before one in brackets. */
 const AFTER_DATE = /^(?:\s*\(\s*|,\s+(?:a\s+|which\s+was\s+a\s+)?)$/;
 const BEFORE_DATE = /^\s*\(\s*$/;
-/** A sentence that may date a report rather than the event ("On Monday, the agency reported that…"). */
-const REPORTING = /\b(?:said|says|announced|reported|told|stated|wrote|added|confirmed|declared)\b/i;
 const HABIT = /\b(?:every|each)\s+$/i;
 
 /** The single written day a weekday stands beside: in its own mention ("Wednesday, 1 March") or next to it. */
@@ -33,7 +33,7 @@ function topicYear(bf: BlockFacts, sentence: Span): number | undefined {
 }
 
 /** What is wrong with a weekday, and the right one when a single day is in question; undefined when it is right or cannot be judged. */
-function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number): { message: string; facts: FactLink[]; right?: string } | undefined {
+function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number): { message: string; facts: FactLink[]; right?: number } | undefined {
   const written = weekdayName(mention.weekday!);
   const date = besideDate(bf, mention, i);
   if (date) {
@@ -49,7 +49,7 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
     if (actual === written) return undefined;
     const about = event ?? eventsAbout(bf, sentence, date)[0];
     const message = event ? `${event.name} took place on ${actual}, ${formatDate(day)}, not on a ${written}.` : `${formatDate(day)} was a ${actual}, not a ${written}.`;
-    return { message, right: actual, facts: about ? [{ kind: 'event', id: about.id }] : [] };
+    return { message, right: weekdayOf(day), facts: about ? [{ kind: 'event', id: about.id }] : [] };
   }
   if (HABIT.test(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) || REPORTING.test(bf.text.slice(sentence.start, sentence.end))) {
     return undefined;
@@ -61,20 +61,35 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
   const events = resolvedAbout(bf, sentence, mention).filter((r) => r.strength !== 'people' &&
     (!/^(?:talks|meeting)$/.test(r.event.kind) || topics.has(bf.index.roots.get(r.event.id)!) || dated(r.event)))
     .map((r) => r.event);
-  if (events.length === 0 || events.some((e) => daysOf(e.start, e.end, 7).some((day) => weekdayOf(day) === mention.weekday))) return undefined;
+  if (events.length === 0) return undefined;
   const event = events[0]!;
   const on = (day: string) => `${weekdayName(weekdayOf(day))}, ${formatDate(day)}`;
+  const fits = events.some((e) => daysOf(e.start, e.end, 7).some((day) => weekdayOf(day) === mention.weekday));
+  // Counted from a dateline near the event, the weekday is one day: on or before the dateline (or just after it).
+  const counted = weekdayFromDateline(bf, mention, event);
+  if (counted) {
+    const within = (day: string) => events.some((e) => e.start <= day && day <= e.end);
+    if (within(counted.back) || within(counted.ahead)) return undefined;
+    if (fits) {
+      const facts = events.map((e): FactLink => ({ kind: 'event', id: e.id }));
+      const held = event.start === event.end ? `took place on ${on(event.start)}` : `ran from ${on(event.start)} to ${on(event.end)}`;
+      return { message: `${event.name} ${held}; counting from the dateline (${formatDate(counted.dateline)}), ${written} was ${formatDate(counted.back)}.`, facts };
+    }
+  }
+  if (fits) return undefined;
   const facts = events.map((e): FactLink => ({ kind: 'event', id: e.id }));
+  // A weekday is a fix where, counted from the dateline, it would name the day meant.
+  const fixes = (day: string) => !counted || (day <= counted.dateline && Date.parse(counted.dateline) - Date.parse(day) < 7 * 86_400_000);
   if (events.every((e) => e.start === event.start && e.end === event.start)) {
-    const right = weekdayName(weekdayOf(event.start));
-    return { message: `${event.name} took place on ${on(event.start)}, not on a ${written}.`, right, facts };
+    return { message: `${event.name} took place on ${on(event.start)}, not on a ${written}.`, facts,
+      ...(fixes(event.start) ? { right: weekdayOf(event.start) } : {}) };
   }
   const sameYear = event.start.slice(0, 4) === event.end.slice(0, 4);
   const from = sameYear ? on(event.start).slice(0, -5) : on(event.start);
   const end = endMeant(bf, sentence, event);
   return {
     message: `${event.name} ran from ${from} to ${on(event.end)}; none of its days was a ${written}.`, facts,
-    ...(end && events.length === 1 ? { right: weekdayName(weekdayOf(end)) } : {}),
+    ...(end && events.length === 1 && fixes(end) ? { right: weekdayOf(end) } : {}),
   };
 }
 
@@ -87,15 +102,17 @@ const rule: Rule = {
   fixable: true,
   blockLocal: true,
   *check({ blocks }) {
-    for (const bf of blocks) {
+    for (const { cell, facts: bf, offset } of withRows(blocks)) {
       for (const [mention, sentence, i] of datesBySentence(bf)) {
-        if (mention.weekday === undefined) continue;
+        if (mention.weekday === undefined || !inCell(cell, offset, mention)) continue;
         const found = judge(bf, sentence, mention, i);
         if (!found) continue;
         const { start } = mention;
-        const end = start + weekdayName(mention.weekday).length;
-        const fixes = found.right ? [{ title: `Change the weekday to "${found.right}"`, edits: [{ start, end, newText: found.right }] }] : [];
-        yield { block: bf, start, end, message: found.message, facts: found.facts, fixes };
+        const written = writtenWeekday(mention);
+        const end = start + written.length;
+        const right = found.right === undefined ? undefined : weekdayLike(written, found.right);
+        const fixes = right ? [{ title: `Change the weekday to "${right}"`, edits: [{ start, end, newText: right }] }] : [];
+        yield ontoCell({ block: bf, start, end, message: found.message, facts: found.facts, fixes }, cell, offset);
       }
     }
   },

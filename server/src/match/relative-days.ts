@@ -1,0 +1,146 @@
+import type { Event } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
+import { itemsIn, type BlockFacts } from './analyse.js';
+import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
+import { datelineOf } from './dateline.js';
+
+// Days written relative to another ("yesterday", "on Monday", "the day before") in wire copy and timelines. A dateline
+// ("BEIJING, 2 March (Agency) –") dates the report, so it is the reference for "yesterday", "today" and a weekday in
+// its paragraph; "the day before" and "the next day" count from the date written just before them. Without a
+// reference nothing is resolved.
+
+/** A day written relative to a reference, resolved in a given year. */
+export interface RelativeDay {
+  start: number;
+  end: number;
+  text: string;
+  /** Days from the reference: -1 for "yesterday", 0 for "today". */
+  shift: number;
+  /** The date it counts from: the block's dateline or the date just before it. */
+  reference: DateMention;
+  dateline: boolean;
+}
+
+/** Words for a day counted from the dateline. */
+const FROM_DATELINE = /\b(?:(?<yesterday>[Yy]esterday)|(?<today>[Tt]oday)(?!['\u2019]s))\b/g;
+/** Words for a day counted from the date just before ("the day before," but not "the day before the talks"). */
+const FROM_DATE = /\b(?:(?<before>[Tt]he\s+day\s+before(?=\s*[,.;:)]|\s*$)|[Tt]he\s+previous\s+day|[Aa]\s+day\s+earlier)|(?<after>[Tt]he\s+(?:next|following)\s+day|[Aa]\s+day\s+later|[Tt]he\s+day\s+after(?=\s*[,.;:)]|\s*$)))\b/g;
+/** A sentence that may date a report rather than the event ("On Monday, the agency reported that…"). */
+export const REPORTING = /\b(?:said|says|announced|reported|told|stated|wrote|added|confirmed|declared)\b/i;
+/** Quotation marks that open and close others' words, in which "yesterday" counts from when they spoke. */
+const OPEN = /["\u201c\u00ab]/;
+const CLOSE = /["\u201d\u00bb]/;
+
+/** The stretches of a block inside quotation marks, found in one pass. */
+function quotations(text: string): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open < 0 && OPEN.test(c)) open = i;
+    else if (open >= 0 && (c === '"' || CLOSE.test(c))) {
+      spans.push({ start: open, end: i + 1 });
+      open = -1;
+    }
+  }
+  if (open >= 0) spans.push({ start: open, end: text.length });
+  return spans;
+}
+
+/** Whether an offset lies inside quotation marks in its block (binary search over the block's quotations). */
+export function quoted(bf: BlockFacts, offset: number): boolean {
+  const spans = bf.memo('quotations', () => quotations(bf.text));
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
+    else if (spans[mid]!.start > offset) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** The days a sentence writes relative to the dateline of its block or to the date just before them. */
+export function relativeDays(bf: BlockFacts, sentence: Span): RelativeDay[] {
+  const slice = bf.text.slice(sentence.start, sentence.end);
+  if (bf.block.container === 'quote' || !/[Yy]esterday|[Tt]oday|\bday\b/.test(slice) || REPORTING.test(slice)) return [];
+  const found: RelativeDay[] = [];
+  const dateline = datelineOf(bf);
+  if (dateline && isDayPrecise(dateline) && !dateline.to) {
+    FROM_DATELINE.lastIndex = 0;
+    for (let m = FROM_DATELINE.exec(slice); m; m = FROM_DATELINE.exec(slice)) {
+      const start = sentence.start + m.index;
+      found.push({ start, end: start + m[0].length, text: m[0], shift: m.groups!.yesterday ? -1 : 0, reference: dateline, dateline: true });
+    }
+  }
+  FROM_DATE.lastIndex = 0;
+  for (let m = FROM_DATE.exec(slice); m; m = FROM_DATE.exec(slice)) {
+    const start = sentence.start + m.index;
+    const reference = dateBefore(bf, sentence, start);
+    if (reference) found.push({ start, end: start + m[0].length, text: m[0], shift: m.groups!.before ? -1 : 1, reference, dateline: reference === dateline });
+  }
+  return found.filter((r) => !quoted(bf, r.start)).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The single day written just before an offset: in its own sentence, else the one before it holds exactly one date
+ * (else which it counts from is unclear); undefined when that is a range, a month or a weekday alone.
+ */
+function dateBefore(bf: BlockFacts, sentence: Span, offset: number): DateMention | undefined {
+  const own = itemsIn(bf.dates, { start: sentence.start, end: offset });
+  let date = own.at(-1);
+  if (!date) {
+    const previous = bf.block.sentences.length > 1 && sentence.start > 0 ? bf.sentenceAt(sentence.start - 1) : undefined;
+    const dates = previous ? itemsIn(bf.dates, previous) : [];
+    date = dates.length === 1 ? dates[0] : undefined;
+  }
+  return date && isDayPrecise(date) && !date.to ? date : undefined;
+}
+
+/** The day a relative day falls on, the reference taking the year that puts it nearest the event when it has none. */
+export function resolveFor(day: RelativeDay, event: Event): string | undefined {
+  const start = Date.parse(`${event.start}T00:00:00Z`);
+  const year = Number(event.start.slice(0, 4));
+  const years = day.reference.from?.year !== undefined ? [day.reference.from.year] : [year - 1, year, year + 1];
+  let best: string | undefined;
+  for (const y of years) {
+    const interval = intervalOf(day.reference, y);
+    if (!interval) continue;
+    const at = new Date(Date.parse(`${interval[0]}T00:00:00Z`) + day.shift * 86_400_000).toISOString().slice(0, 10);
+    if (!best || Math.abs(Date.parse(`${at}T00:00:00Z`) - start) < Math.abs(Date.parse(`${best}T00:00:00Z`) - start)) best = at;
+  }
+  return best;
+}
+
+/** A relative day as a written date on the day it resolves to, for the date rules to judge. */
+export function asMention(day: RelativeDay, date: string): DateMention {
+  const [year, month, d] = date.split('-').map(Number) as [number, number, number];
+  return { start: day.start, end: day.end, text: day.text, style: 'dmy', from: { year, month, day: d } };
+}
+
+/** The dateline's day in the year nearest an event, as ISO. */
+export function datelineDay(dateline: DateMention, event: Event): string | undefined {
+  return resolveFor({ start: 0, end: 0, text: '', shift: 0, reference: dateline, dateline: true }, event);
+}
+
+const DAY = 86_400_000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const isoOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+
+/**
+ * A weekday alone ("on Monday") counted from its block's dateline, when the dateline lies within a week of an event:
+ * the last such weekday on or before the dateline, and the next after it (a report may be filed the day before by the
+ * clock of the place it is filed in, or speak of what is planned). Undefined without such a dateline, or in quotation marks.
+ */
+export function weekdayFromDateline(bf: BlockFacts, mention: DateMention, event: Event): { dateline: string; back: string; ahead: string } | undefined {
+  const dateline = datelineOf(bf);
+  if (!dateline || !isDayPrecise(dateline) || dateline.to || mention.weekday === undefined || quoted(bf, mention.start)) return undefined;
+  const day = datelineDay(dateline, event);
+  if (!day) return undefined;
+  const d = dayNumber(day);
+  if (d < dayNumber(event.start) - 1 || d > dayNumber(event.end) + 7) return undefined;
+  const weekday = new Date(d * DAY).getUTCDay();
+  const back = d - ((weekday - mention.weekday + 7) % 7);
+  return { dateline: day, back: isoOf(back), ahead: isoOf(back + 7) };
+}

@@ -1,0 +1,47 @@
+import type { Block } from '../markdown/prose.js';
+import { BlockFacts } from './analyse.js';
+
+// A table is a set of records: in a row, the date column dates what the other cells name ("| 3 March 2023 | Talks
+// with Xi Jinping |"). A date cell is read together with its row, as one sentence whose cells are kept apart (no phrase
+// runs from one cell into the next), and judged by the same evidence as a sentence.
+
+/** Headers of a column of dates. */
+const DATE_HEADER = /^\s*(?:dates?|days?|when|on)\b(?!\s*(?:of\s+)?(?:signing|signature|publication|announcement|report|source|access|birth))/i;
+const BETWEEN = ' | ';
+
+/** A date cell read with its row: the row's analysis, and where the cell's text starts in it. */
+export interface RowView {
+  facts: BlockFacts;
+  offset: number;
+}
+
+const views = new WeakMap<BlockFacts, RowView | null>();
+
+/** The row of a cell in a column of dates, as one text; undefined for any other block. */
+export function rowOf(bf: BlockFacts): RowView | undefined {
+  let view = views.get(bf);
+  if (view === undefined) views.set(bf, (view = makeRow(bf)));
+  return view ?? undefined;
+}
+
+function makeRow(bf: BlockFacts): RowView | null {
+  const table = bf.block.table;
+  if (!table || !DATE_HEADER.test(table.header[table.column] ?? '') || table.row.length < 2) return null;
+  const text = table.row.join(BETWEEN);
+  const offset = table.row.slice(0, table.column).reduce((sum, cell) => sum + cell.length + BETWEEN.length, 0);
+  const block: Block = { kind: 'cell', text, segments: [], sentences: [{ start: 0, end: text.length }] };
+  return { facts: new BlockFacts(block, bf.index, undefined, bf.topicsIn), offset };
+}
+
+/** The blocks' analyses, each date cell read with its row; with the cell and the offset to map findings back. */
+export function* withRows(blocks: readonly BlockFacts[]): Generator<{ cell: BlockFacts; facts: BlockFacts; offset: number }> {
+  for (const cell of blocks) {
+    const row = rowOf(cell);
+    yield row ? { cell, facts: row.facts, offset: row.offset } : { cell, facts: cell, offset: 0 };
+  }
+}
+
+/** Whether a span of a row's text lies in the cell at an offset. */
+export function inCell(cell: BlockFacts, offset: number, span: { start: number; end: number }): boolean {
+  return span.start >= offset && span.end <= offset + cell.text.length;
+}
