@@ -22,13 +22,19 @@ export interface TitledName {
   end: number;
 }
 
-/** Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). */
-const MODIFIERS = new Set(['former', 'ex', 'late', 'then', 'future', 'incoming', 'outgoing', 'acting', 'interim', 'vice',
+/**
+ * Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). Not
+ * "then": "then premier" is the title as of the sentence's time, which is the time the title is judged on.
+ */
+const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'acting', 'interim', 'vice',
   'deputy', 'assistant', 'later', 'next', 'previous', 'past', 'retired', 'onetime', 'erstwhile', 'honorary', 'be', 'elect']);
 const SPACES = /^[ \u00a0]+$/;
 const COMMA = /^,[ \u00a0]+$/;
-/** Between a name and a title in apposition: ", " then optionally an article and one capitalised qualifier or possessive. */
-const APPOSITION = /^,[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+/**
+ * Between a name and a title in apposition: ", " then optionally "then", an article and one capitalised qualifier or
+ * possessive ("X, then China's premier,").
+ */
+const APPOSITION = /^,[ \u00a0]+(?:then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 /** After a title: it names another office ("premier's", "minister of", "-designate"), or it is one of a list ("and"). */
 const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[\-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
 /** What may follow a name introduced by "the title, ": the end of a clause. */
@@ -158,14 +164,14 @@ const shared = new WeakMap<Office, boolean>();
 
 /**
  * Whether several people may hold an office at once, so that one holder says nothing about another: marked
- * `shared` in the fact base, titled as a deputy, member or spokesperson, or held by two people whose recorded
- * terms overlap by more than the day of a handover.
+ * `shared` in the fact base, titled as a deputy, member or spokesperson (unless marked `shared: false`), or held by
+ * two people whose recorded terms overlap by more than the day of a handover.
  */
 export function isShared(office: Office, holders: Holder[] | undefined): boolean {
   let found = shared.get(office);
   if (found === undefined) {
     const list = holders ?? [];
-    found = office.shared || SHARED_TITLE.test(office.title) || list.some((a, i) => list.some((b, j) => j > i && a.person !== b.person &&
+    found = office.shared === true || (office.shared === undefined && SHARED_TITLE.test(office.title)) || list.some((a, i) => list.some((b, j) => j > i && a.person !== b.person &&
       Math.min(dayOf(a.to ?? '9999-12-31'), dayOf(b.to ?? '9999-12-31')) - Math.max(dayOf(a.from), dayOf(b.from)) > 1));
     shared.set(office, found);
   }
