@@ -1,9 +1,10 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { Block } from '../markdown/prose.js';
-import { allNamed, BlockFacts, itemsIn } from './analyse.js';
+import { BlockFacts, itemsIn } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { intervalOf, type DateMention } from './dates.js';
+import { meetingsNamedBy } from './meetings.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
 // false error: a date, weekday or label is judged against an event only when the sentence establishes that event —
@@ -283,7 +284,8 @@ export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics
     if (clauses.some((c) => placed(bf, event, c))) return 'placed';
     return topics.has(index.roots.get(event.id)!) && !countered(true) ? 'context' : undefined;
   }
-  if (people.size >= 2 && index.meetings.includes(event) && allNamed(event, people, index) && !countered(true)) return 'people';
+  const others = itemsIn(bf.names, sentence).filter((n) => !judged || n.end <= judged.start || n.start >= judged.end);
+  if (meetingsNamedBy(index, others, itemsIn(bf.tokens, sentence)).includes(event) && !countered(true)) return 'people';
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import type { Event, FactBase } from '../facts/types.js';
 import type { FactIndex } from '../match/compile.js';
 import type { Span } from '../markdown/prose.js';
 import { intervalOf } from '../match/dates.js';
-import { allNamed } from '../match/analyse.js';
+import { allNamed, isMeetingVerb, MEET, MEET_WITH } from '../match/meetings.js';
 import { pointsElsewhere } from '../match/elsewhere.js';
 import { namedByItsPeople } from '../match/evidence.js';
 import { fullName } from '../match/names.js';
@@ -10,10 +10,8 @@ import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
 import type { Rule } from './rule.js';
 import { formatRange } from './support.js';
 
-// Generic English: meeting verbs (the second set only before "with"/"between"), clause openers, words that move a
+// Generic English (meeting verbs are in match/meetings.ts): clause openers, words that move a
 // verb out of the event's time or deny it, and prepositions that put an event before or after the meeting.
-const MEET = new Set(['met', 'meet', 'meets', 'received', 'receive', 'receives', 'hosted', 'host', 'hosts', 'greeted', 'greets', 'welcomed', 'welcomes']);
-const MEET_WITH = new Set(['meeting', 'meetings', 'talks', 'talked', 'spoke', 'conferred', 'negotiated']);
 const OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'while', 'whereas', 'but', 'although', 'though', 'because', 'since',
   'when', 'where', 'after', 'before', 'until', 'unlike', 'said', 'says', 'told', 'according', 'recalled', 'added', 'noted']);
 const NOT_THEN = new Set(['not', 'never', 't', 'no', 'had', 'has', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'shall', 'to', 'cannot']);
@@ -59,7 +57,7 @@ const rule: Rule = {
           const gap = single ? ' ' : bf.text.slice(tokens[i - 1]!.end, tokens[i]!.start);
           if ((gap !== ' ' && /[;:()\u2014"\u201c\u201d]|\s[\u2013-]\s/.test(gap)) || OPENERS.has(word) || (gap.includes(',') && /^(?:and|or)$/.test(word))) clause++;
           clauseOf.push(clause);
-          const verb = MEET.has(word) || (MEET_WITH.has(word) && /^(?:with|between)$/.test(tokens[i + 1]?.lower ?? ''));
+          const verb = isMeetingVerb(tokens, i);
           if (verb && !(i > i0 && NOT_THEN.has(tokens[i - 1]!.lower)) && !(i > i0 + 1 && NOT_THEN.has(tokens[i - 2]!.lower))) meets.add(clause);
         }
         if (meets.size === 0) continue;
