@@ -15,6 +15,8 @@ export interface TitledName {
   offices: Office[];
   /** How the title is attached: right before the name, in apposition after it, or before it with a comma. */
   form: 'before' | 'apposition' | 'comma';
+  /** Whether "then" qualifies the title ("then premier"): it is the title as of the sentence's own time. */
+  then: boolean;
   /** The written title: the wording and a qualifier attached to it ("Ruritanian", "Ruritania's"). */
   title: Span;
   /** From the first to the last character of wording and name. */
@@ -71,7 +73,7 @@ function find(bf: BlockFacts): TitledName[] {
     const before = p > 0 && people[p - 1]!.end <= wording.start && wording.start - people[p - 1]!.end <= 40 ? people[p - 1] : undefined;
     const gapAfter = after && after.start - wording.end <= 3 ? text.slice(wording.end, after.start) : undefined;
     if (gapAfter !== undefined && SPACES.test(gapAfter)) {
-      attach(found, after!, wording, 'before', qualifierBefore(text, tokens, wording, dateEnds));
+      attach(found, after!, wording, 'before', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
       continue;
     }
     const apposition = before ? APPOSITION.exec(text.slice(before.end, wording.start)) : null;
@@ -79,12 +81,21 @@ function find(bf: BlockFacts): TitledName[] {
     const commaBefore = gapAfter !== undefined && COMMA.test(gapAfter);
     if (apposition && !commaBefore && !listed && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) {
       const qualifier = apposition[1] === undefined ? undefined : { text: apposition[1], start: before!.end + apposition[0].lastIndexOf(apposition[1]) };
-      attach(found, before!, wording, 'apposition', qualifier);
+      attach(found, before!, wording, 'apposition', qualifier, /\bthen\b/.test(apposition[0]));
     } else if (!apposition && commaBefore && CLAUSE_END.test(text.slice(after!.end, after!.end + 2))) {
-      attach(found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds));
+      attach(found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
     }
   }
   return found;
+}
+
+/** Whether "then" stands among the three words before the wording ("then premier", "the then Chinese premier"). */
+function thenBefore(text: string, tokens: Token[], wording: PhraseMatch<Office>): boolean {
+  for (let k = wording.first - 1; k >= 0 && k >= wording.first - 3; k--) {
+    if (!/^[ \u00a0\-\u2010\u2011]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false;
+    if (tokens[k]!.lower === 'then') return true;
+  }
+  return false;
 }
 
 /** A qualifier written outside the wording ("Ruritanian" before "Premier"): its text and where it starts. */
@@ -93,10 +104,11 @@ interface Qualifier {
   start: number;
 }
 
-function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined): void {
+function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
+  then: boolean): void {
   const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(o, qualifier.text));
   if (offices.length === 0) return;
-  found.push({ name, person: name.form.entity as Person, wording, offices, form,
+  found.push({ name, person: name.form.entity as Person, wording, offices, form, then,
     title: { start: qualifier?.start ?? wording.start, end: wording.end },
     start: Math.min(name.start, wording.start), end: Math.max(name.end, wording.end) });
 }
