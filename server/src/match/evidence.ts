@@ -284,8 +284,10 @@ export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics
     if (clauses.some((c) => placed(bf, event, c))) return 'placed';
     return topics.has(index.roots.get(event.id)!) && !countered(true) ? 'context' : undefined;
   }
-  const others = itemsIn(bf.names, sentence).filter((n) => !judged || n.end <= judged.start || n.start >= judged.end);
-  if (meetingsNamedBy(index, others, itemsIn(bf.tokens, sentence)).includes(event) && !countered(true)) return 'people';
+  // By who took part, in the clause of what is judged ("Lukashenka met Xi on 1 March; CITIC signed a deal on 5 March").
+  const span = judged ? clauseOf(bf, sentence, judged) : sentence;
+  const others = itemsIn(bf.names, span).filter((n) => !judged || n.end <= judged.start || n.start >= judged.end);
+  if (meetingsNamedBy(index, bf.text, others, itemsIn(bf.tokens, span)).includes(event) && !countered(true)) return 'people';
   return undefined;
 }
 
