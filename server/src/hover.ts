@@ -208,7 +208,7 @@ export function hover(source: string, index: FactIndex, offset: number, blocks?:
   // A title attached to a name is judged on the days its sentence gives evidence for: the card shows the first.
   const titled = mention.kind === 'person' || mention.kind === 'office' ? titledNames(mention.block).find((t) =>
     [t.name.start, t.wording.start].some((p) => toSource(mention.block.block, p) === mention.start)) : undefined;
-  const day = titled && officeDays(mention.block, mention.sentence, titled.person).days[0];
+  const day = titled && officeDays(mention.block, mention.sentence, titled.person, titled.then).days[0];
   for (const link of mention.facts.slice(0, mention.kind === 'date' ? 1 : 2)) describe(card, mention, link, day);
   const why = titled && notChecked(mention.block, titled);
   if (why) card.line('Office not checked', why);

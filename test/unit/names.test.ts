@@ -31,6 +31,8 @@ const ORDINARY = [
   'The Nordic Energy Ministers And The Baltic Cable Operators Agreed In Riga On Monday.',
   'Energy Observatories Across The Nordic Countries Publish Monthly Reports On Consumers.',
   'The Consortia Building Baltic Cables Asked The Ministries For Loans.',
+  'The NATO, OSCE, UNDP And IAEA Chiefs Met CIVIC Leaders, CITIES, FAO Staff And The BBC.',
+  'BELTA, Citic And Faw Are Written Here In Other Cases, Not Misspelt.',
 ];
 
 for (const [name, index] of bases) {
@@ -42,4 +44,9 @@ for (const [name, index] of bases) {
 test('near misses of names are still found', () => {
   assert.deepEqual(fuzzy('Xi Jingping met Sergei Alienik and Golovchenco.', bases[0]![1]), ['Xi Jingping', 'Sergei Alienik', 'Golovchenco']);
   assert.deepEqual(fuzzy('Jonas Lindqvst met Kadri Sepq.', bases[1]![1]), ['Jonas Lindqvst', 'Kadri Sepq']);
+});
+
+test('letters swapped, and a look-alike letter in an acronym, are near misses of organisations and people', () => {
+  assert.deepEqual(fuzzy('Xinhau and BeITA quoted Li Keqinag; CITlC did not.', bases[0]![1]), ['Xinhau', 'BeITA', 'Li Keqinag', 'CITlC']);
+  assert.deepEqual(fuzzy('The NBEO and BaltCabel met Jonas Lindqivst.', bases[1]![1]), ['BaltCabel', 'Jonas Lindqivst']);
 });

@@ -60,7 +60,7 @@ export function link(files: ValidFile[], problems: FactProblem[]): FactBase {
     each('organisations', (item, path) => put(facts.organisations, named(item, path), path, 'organisation'));
     each('offices', (item, path) => put(facts.offices, {
       id: item.id!, title: item.title as string, country: item.country as string | undefined, wordings: item.wordings as string[],
-      shared: item.shared === true, sources: sources(item, path), note: item.note as string | undefined, origin: origin(path),
+      shared: typeof item.shared === 'boolean' ? item.shared : undefined, sources: sources(item, path), note: item.note as string | undefined, origin: origin(path),
     } satisfies Office, path, 'office'));
     each('people', (item, path) => {
       const offices = ((item.offices as Raw[] | undefined) ?? []).map((t, i): Tenure => {

@@ -62,8 +62,11 @@ export interface Office extends Sourced {
   country?: string;
   /** Phrases that name this office in prose ("Premier", "Chinese Premier", "top legislator"). */
   wordings: string[];
-  /** Whether several people hold it at once (a deputy post, a spokesperson). */
-  shared: boolean;
+  /**
+   * Whether several people hold it at once (a deputy post, a spokesperson); unset, the title decides ("Deputy …"),
+   * and `false` says that an office whose title reads like a deputy's ("Vice-President") has one holder at a time.
+   */
+  shared?: boolean;
 }
 
 export type EventKind =

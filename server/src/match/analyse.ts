@@ -2,6 +2,7 @@ import type { Claim, Document, DocumentCount, Event, Office, Term } from '../fac
 import type { Block, Span } from '../markdown/prose.js';
 import type { FactIndex } from './compile.js';
 import { findDates, type DateMention } from './dates.js';
+import { meetingsNamedBy } from './meetings.js';
 import { findNames, type NameMention } from './names.js';
 import { startsOf, type PhraseMatch } from './phrases.js';
 import { tokenize, type Token } from './tokens.js';
@@ -109,7 +110,7 @@ export class BlockFacts {
   }
 
   /**
-   * Events a span refers to: by phrase, or (for meetings and talks) by naming all their participants;
+   * Events a span refers to: by phrase, or (for meetings and talks) by naming who took part (match/meetings.ts);
    * most specific first (an event before the event it is part of).
    */
   eventsIn(span: Span): Event[] {
@@ -126,12 +127,7 @@ export class BlockFacts {
         if (!took || took.size === 0 || others.length === 0 || others.some((n) => took.has(n.form.entity.id))) found.add(e);
       }
     }
-    const people = new Set(named.map((n) => n.form.entity.id));
-    if (people.size >= 2) {
-      for (const event of this.index.meetings) {
-        if (allNamed(event, people, this.index)) found.add(event);
-      }
-    }
+    for (const event of meetingsNamedBy(this.index, this.text, itemsIn(this.names, span), itemsIn(this.tokens, span))) found.add(event);
     const depth = (e: Event) => {
       let d = 0;
       for (let p = e.parent; p && d < 50; p = this.index.facts.events.get(p)?.parent) d++;
@@ -141,11 +137,6 @@ export class BlockFacts {
     if (whole) this.#a.blockEvents = events;
     return events;
   }
-}
-
-/** Whether every participant of an event who is a known person is among the people (ids) a span names. */
-export function allNamed(event: Event, people: ReadonlySet<string>, index: FactIndex): boolean {
-  return event.participants.every((id) => people.has(id) || !index.facts.people.has(id));
 }
 
 /** Whether a found item lies inside a span. */

@@ -1,10 +1,11 @@
 import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { allNamed, inside, itemsIn, type BlockFacts } from './analyse.js';
+import { inside, itemsIn, type BlockFacts } from './analyse.js';
 import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import { counterEvidence } from './counter-evidence.js';
 import { isDateline } from './dateline.js';
 import { clauseOf, establishes, topicsAt, withinReach, type Strength } from './evidence.js';
+import { meetingsNamedBy } from './meetings.js';
 import type { PhraseMatch } from './phrases.js';
 
 // Which event a written date is about, for the rules that judge dates and weekdays against the fact base.
@@ -14,7 +15,7 @@ interface Anchor {
   start: string;
   end: string;
   event?: Event;
-  /** Whether a phrase of the sentence names the event (not only the people who met). */
+  /** Whether the sentence names the event itself: by a phrase near the date, or by who took part. */
   phrased?: boolean;
   /** How the sentence establishes the event (see match/evidence.ts). */
   strength?: Strength;
@@ -34,6 +35,9 @@ function fitsInterval(mention: DateMention, [start, end]: [string, string], anch
   return isDayPrecise(mention) ? anchor.start <= start && end <= anchor.end : start <= anchor.end && anchor.start <= end;
 }
 
+/** Words right before an event's phrase that set the sentence in relation to it ("after the visit", "before his talks"). */
+const RELATIVE_TO = /\b(?:after|before|following|since|until|ahead of|prior to)\s+(?:(?:the|his|her|its|their|this|that)\s+)?(?:\p{Lu}[\p{L}-]*['\u2019]s\s+)?$/iu;
+
 /** An infinitive or a future: what follows is the thing planned ("to visit", "will travel"). */
 const FUTURE = /\b(?:to|will|would|shall)\s+\p{L}+/u;
 
@@ -45,8 +49,8 @@ interface Named {
   events: Event[];
   phrases: PhraseMatch<Event>[];
   documents: PhraseMatch<Document>[];
-  /** The ids of the people it names. */
-  people: Set<string>;
+  /** The meetings it names by who took part (match/meetings.ts). */
+  meetings: Event[];
 }
 const namedBySentence = new WeakMap<BlockFacts, Map<number, Named>>();
 
@@ -56,7 +60,7 @@ function named(bf: BlockFacts, sentence: Span): Named {
   let found = bySentence.get(sentence.start);
   if (!found) {
     found = { events: bf.eventsIn(sentence), phrases: itemsIn(bf.eventPhrases, sentence), documents: itemsIn(bf.documents, sentence),
-      people: new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id)) };
+      meetings: meetingsNamedBy(bf.index, bf.text, itemsIn(bf.names, sentence), itemsIn(bf.tokens, sentence)) };
     bySentence.set(sentence.start, found);
   }
   return found;
@@ -76,14 +80,16 @@ export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, 
 
 /**
  * The events a sentence names that a date or weekday in it may be about: those the sentence establishes without it
- * (see match/evidence.ts), not those named only apart from it; each with how it is established.
+ * (see match/evidence.ts), not those named only apart from it, nor those it sets itself after or before ("on 3 March,
+ * after the visit"); each with how it is established.
  */
 export function resolvedAbout(bf: BlockFacts, sentence: Span, span: Span): { event: Event; strength: Strength }[] {
   const { events, phrases } = named(bf, sentence);
   const apart = (event: Event) => {
     const naming = phrases.filter((m) => m.values.includes(event));
-    return naming.length > 0 && naming.every((m) =>
-      APART.test(m.end <= span.start ? bf.text.slice(m.end, span.start) : bf.text.slice(span.end, m.start)));
+    return naming.length > 0 && (naming.every((m) =>
+      APART.test(m.end <= span.start ? bf.text.slice(m.end, span.start) : bf.text.slice(span.end, m.start))) ||
+      naming.some((m) => RELATIVE_TO.test(bf.text.slice(Math.max(sentence.start, m.start - 40), m.start))));
   };
   const topics = topicsAt(bf, sentence);
   // An announcement or plan is not dated by the date of what it announces ("plans to visit Iran in March").
@@ -126,12 +132,12 @@ function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[]
 
 function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
   const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
-  const { phrases, documents, people } = named(bf, sentence);
+  const { phrases, documents, meetings } = named(bf, sentence);
   const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
-  const byPeople = (event: Event) => people.size >= 2 && bf.index.meetings.includes(event) && allNamed(event, people, bf.index);
+  const byPeople = (event: Event) => meetings.includes(event);
   const events: Anchor[] = resolvedAbout(bf, sentence, mention).flatMap(({ event, strength }) => {
     const naming = phrases.filter((m) => m.values.includes(event));
-    const phrased = naming.some(mine);
+    const phrased = naming.some(mine) || byPeople(event);
     return naming.length === 0 || phrased || byPeople(event) ? [{ start: event.start, end: event.end, event, phrased, strength }] : [];
   });
   const docs: Anchor[] = documents.filter(mine)

@@ -1,6 +1,7 @@
 import type { Event } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
-import { allNamed, BlockFacts, itemsIn } from './analyse.js';
+import { BlockFacts, itemsIn } from './analyse.js';
+import { meetingsNamedBy } from './meetings.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
 import { datelineOf } from './dateline.js';
@@ -123,7 +124,12 @@ export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics
   const previous = topics.size === 0 || topics.has(root);
   if (clauses.some((c) => counterEvidence(bf, event, c, except, previous).length > 0)) return undefined;
   if (phrases.length === 0) {
-    return people.size >= 2 && index.meetings.includes(event) && allNamed(event, people, index) ? 'people' : undefined;
+    // By who took part, in the clause of what is judged ("Lukashenka met Xi on 1 March; CITIC signed a deal on 5 March").
+    // A date that opens its sentence ("2 March: Lukashenka meets …", a timeline's entry) is about all of it.
+    const opening = judged && bf.text.slice(sentence.start, judged.start).trim() === '';
+    const span = judged && !opening ? clauseOf(bf, sentence, judged) : sentence;
+    const others = itemsIn(bf.names, span).filter((n) => !judged || n.end <= judged.start || n.start >= judged.end);
+    return meetingsNamedBy(index, bf.text, others, itemsIn(bf.tokens, span)).includes(event) ? 'people' : undefined;
   }
   const key = keyPeople(bf, event);
   if ([...people].some((id) => key.has(id))) return 'strong';

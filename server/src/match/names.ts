@@ -65,12 +65,13 @@ function closest(window: string, words: number, index: FactIndex): NameForm | un
   let bestDistance = Infinity;
   let tie = false;
   const letters = window.replace(/[^\p{L}]/gu, '').length;
-  if (letters >= 6) {
+  if (letters >= 6 || (letters === 5 && words === 1 && acronym(window))) {
     for (const form of index.fuzzy.get(`${window[0]}:${words}`) ?? []) {
       if (Math.abs(form.form.length - window.length) > 2 || form.form === window) continue;
       if (!sameInitials(form.form, window)) continue;
-      const allowed = form.form.length >= 12 ? 2 : form.form.length >= (words === 1 ? 6 : 7) ? 1 : 0;
-      const d = distance(form.form, window);
+      const allowed = form.form.length >= 12 ? 2 : form.form.length >= (words === 1 ? 6 : 7) ? 1
+        : words === 1 && acronym(form.form) && acronym(window) && lookalike(form.form, window) ? 1 : 0;
+      const d = edits(form.form, window);
       if (d === 0 || d > allowed || !typoOnly(window, form.form, index.facts)) continue;
       if (d < bestDistance) [found, bestDistance, tie] = [form, d, false];
       else if (d === bestDistance && form.entity !== found?.entity) tie = true;
@@ -80,6 +81,34 @@ function closest(window: string, words: number, index: FactIndex): NameForm | un
   if (index.fuzzyCache.size > MAX_FUZZY_CACHE) index.fuzzyCache.clear();
   index.fuzzyCache.set(window, result ?? null);
   return result;
+}
+
+/** A single word with two capitals or more ("BelTA", "CITIC"): an acronym, not an ordinary word. */
+function acronym(word: string): boolean {
+  return !/\s/.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+/** Letters that look alike in print: "I" for "l", "0" for "O". */
+const LOOKALIKE = new Set(['Il', 'lI', 'I1', '1I', 'l1', '1l', 'O0', '0O']);
+
+/**
+ * Whether a short acronym differs from a correct one only by a look-alike letter ("BeITA" for "BelTA"), the case of
+ * one letter, or two neighbouring letters swapped: a typo, where another letter might be another acronym ("CIVIC").
+ */
+function lookalike(correct: string, written: string): boolean {
+  if (correct.length !== written.length) return false;
+  const diff = [...correct].flatMap((c, i) => (c === written[i] ? [] : [i]));
+  if (diff.length === 2) return edits(correct, written) === 1;
+  const [i] = diff as [number];
+  return diff.length === 1 && (LOOKALIKE.has(correct[i]! + written[i]!) || correct[i]!.toLowerCase() === written[i]!.toLowerCase());
+}
+
+/** Levenshtein distance, counting two neighbouring letters written the wrong way round ("Xinhau") as one edit. */
+function edits(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d !== 2 || a.length !== b.length) return d;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!] ? 1 : d;
 }
 
 function sameInitials(a: string, b: string): boolean {

@@ -19,13 +19,15 @@ const cache = new WeakMap<Span, Map<string, OfficeDays>>();
  *   another time or place;
  * - else the draft's default event, when the sentence names two of its participants and nothing speaks against it
  *   (nor does its paragraph name only other events).
- * Otherwise none: the title is not judged, and `reason` says why.
+ * Otherwise none: the title is not judged, and `reason` says why. A title with "then" ("X, then premier,") speaks of
+ * the sentence's own time, which may not be the paragraph's: it is judged only on the first two.
  */
-export function officeDays(bf: BlockFacts, sentence: Span, person: Person): OfficeDays {
+export function officeDays(bf: BlockFacts, sentence: Span, person: Person, then = false): OfficeDays {
   let byPerson = cache.get(sentence);
   if (!byPerson) cache.set(sentence, (byPerson = new Map()));
-  let found = byPerson.get(person.id);
-  if (!found) byPerson.set(person.id, (found = find(bf, sentence, person)));
+  const key = then ? `${person.id}\u0000then` : person.id;
+  let found = byPerson.get(key);
+  if (!found) byPerson.set(key, (found = find(bf, sentence, person, then)));
   return found;
 }
 
@@ -40,7 +42,7 @@ function eventsNamed(bf: BlockFacts, sentence: Span, person: Person): Event[] {
   return [...new Set(itemsIn(bf.eventPhrases, sentence).flatMap((m) => m.values))];
 }
 
-function find(bf: BlockFacts, sentence: Span, person: Person): OfficeDays {
+function find(bf: BlockFacts, sentence: Span, person: Person, then: boolean): OfficeDays {
   const fallback = bf.index.facts.defaultEvent === undefined ? undefined : bf.index.facts.events.get(bf.index.facts.defaultEvent);
   const events = eventsNamed(bf, sentence, person);
   // A date without a year takes that of an event the sentence names, else the default event's if it then falls in it.
@@ -64,6 +66,7 @@ function find(bf: BlockFacts, sentence: Span, person: Person): OfficeDays {
     const reason = events[0] && pointsElsewhere(bf, sentence, events[0]);
     return reason ? { days: [], reason } : { days: dated };
   }
+  if (then) return { days: [], reason: 'the title says "then", and the sentence gives no date or event of its own' };
   const people = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
   const took = (e: Event) => [...people].filter((id) => bf.index.eventPeople.get(e.id)?.has(id)).length;
   const inBlock = bf.eventsIn({ start: 0, end: bf.text.length });
@@ -88,7 +91,7 @@ function find(bf: BlockFacts, sentence: Span, person: Person): OfficeDays {
  */
 export function notChecked(bf: BlockFacts, titled: TitledName): string | undefined {
   const { person } = titled;
-  const found = officeDays(bf, bf.sentenceAt(titled.name.start), person);
+  const found = officeDays(bf, bf.sentenceAt(titled.name.start), person, titled.then);
   if (found.reason !== undefined) return found.reason;
   const tenures = person.offices.filter((t) => titled.offices.some((o) => o.id === t.office));
   if (found.days.some((d) => holdersDuring(tenures.map((t) => ({ person, ...t })), d).length > 0)) return undefined;

@@ -36,13 +36,13 @@ function wordingLike(office: Office, written: string): string {
   return office.wordings.reduce((best, w) => (score(w) > score(best) ? w : best));
 }
 
-/** The edits that drop a title and the punctuation and article that go with it, leaving the name. */
+/** The edits that drop a title and the punctuation, article and "then" that go with it, leaving the name. */
 function removal(text: string, titled: TitledName): Fix['edits'] {
   const { name, title } = titled;
   if (titled.form === 'apposition') {
     return [{ start: name.end, end: text[title.end] === ',' ? title.end + 1 : title.end, newText: '' }];
   }
-  const article = /(?:^|[ \u00a0])((?:the|a|an)[ \u00a0]+)$/i.exec(text.slice(Math.max(0, title.start - 5), title.start));
+  const article = /(?:^|[ \u00a0])((?:the|a|an)[ \u00a0]+(?:then[ \u00a0\-]+)?|then[ \u00a0\-]+)$/i.exec(text.slice(Math.max(0, title.start - 10), title.start));
   const from = article ? title.start - article[1]!.length : title.start;
   const edits = [{ start: from, end: name.start, newText: '' }];
   if (titled.form === 'comma' && text[name.end] === ',') edits.push({ start: name.end, end: name.end + 1, newText: '' });

@@ -15,6 +15,8 @@ export interface TitledName {
   offices: Office[];
   /** How the title is attached: right before the name, in apposition after it, or before it with a comma. */
   form: 'before' | 'apposition' | 'comma';
+  /** Whether "then" qualifies the title ("then premier"): it is the title as of the sentence's own time. */
+  then: boolean;
   /** The written title: the wording and a qualifier attached to it ("Ruritanian", "Ruritania's"). */
   title: Span;
   /** From the first to the last character of wording and name. */
@@ -22,13 +24,19 @@ export interface TitledName {
   end: number;
 }
 
-/** Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). */
-const MODIFIERS = new Set(['former', 'ex', 'late', 'then', 'future', 'incoming', 'outgoing', 'acting', 'interim', 'vice',
+/**
+ * Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). Not
+ * "then": "then premier" is the title as of the sentence's time, which is the time the title is judged on.
+ */
+const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'acting', 'interim', 'vice',
   'deputy', 'assistant', 'later', 'next', 'previous', 'past', 'retired', 'onetime', 'erstwhile', 'honorary', 'be', 'elect']);
 const SPACES = /^[ \u00a0]+$/;
 const COMMA = /^,[ \u00a0]+$/;
-/** Between a name and a title in apposition: ", " then optionally an article and one capitalised qualifier or possessive. */
-const APPOSITION = /^,[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+/**
+ * Between a name and a title in apposition: ", " then optionally "then", an article and one capitalised qualifier or
+ * possessive ("X, then China's premier,").
+ */
+const APPOSITION = /^,[ \u00a0]+(?:then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 /** After a title: it names another office ("premier's", "minister of", "-designate"), or it is one of a list ("and"). */
 const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[\-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
 /** What may follow a name introduced by "the title, ": the end of a clause. */
@@ -65,7 +73,7 @@ function find(bf: BlockFacts): TitledName[] {
     const before = p > 0 && people[p - 1]!.end <= wording.start && wording.start - people[p - 1]!.end <= 40 ? people[p - 1] : undefined;
     const gapAfter = after && after.start - wording.end <= 3 ? text.slice(wording.end, after.start) : undefined;
     if (gapAfter !== undefined && SPACES.test(gapAfter)) {
-      attach(found, after!, wording, 'before', qualifierBefore(text, tokens, wording, dateEnds));
+      attach(found, after!, wording, 'before', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
       continue;
     }
     const apposition = before ? APPOSITION.exec(text.slice(before.end, wording.start)) : null;
@@ -73,12 +81,21 @@ function find(bf: BlockFacts): TitledName[] {
     const commaBefore = gapAfter !== undefined && COMMA.test(gapAfter);
     if (apposition && !commaBefore && !listed && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) {
       const qualifier = apposition[1] === undefined ? undefined : { text: apposition[1], start: before!.end + apposition[0].lastIndexOf(apposition[1]) };
-      attach(found, before!, wording, 'apposition', qualifier);
+      attach(found, before!, wording, 'apposition', qualifier, /\bthen\b/.test(apposition[0]));
     } else if (!apposition && commaBefore && CLAUSE_END.test(text.slice(after!.end, after!.end + 2))) {
-      attach(found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds));
+      attach(found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
     }
   }
   return found;
+}
+
+/** Whether "then" stands among the three words before the wording ("then premier", "the then Chinese premier"). */
+function thenBefore(text: string, tokens: Token[], wording: PhraseMatch<Office>): boolean {
+  for (let k = wording.first - 1; k >= 0 && k >= wording.first - 3; k--) {
+    if (!/^[ \u00a0\-\u2010\u2011]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false;
+    if (tokens[k]!.lower === 'then') return true;
+  }
+  return false;
 }
 
 /** A qualifier written outside the wording ("Ruritanian" before "Premier"): its text and where it starts. */
@@ -87,10 +104,11 @@ interface Qualifier {
   start: number;
 }
 
-function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined): void {
+function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
+  then: boolean): void {
   const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(o, qualifier.text));
   if (offices.length === 0) return;
-  found.push({ name, person: name.form.entity as Person, wording, offices, form,
+  found.push({ name, person: name.form.entity as Person, wording, offices, form, then,
     title: { start: qualifier?.start ?? wording.start, end: wording.end },
     start: Math.min(name.start, wording.start), end: Math.max(name.end, wording.end) });
 }
@@ -158,14 +176,14 @@ const shared = new WeakMap<Office, boolean>();
 
 /**
  * Whether several people may hold an office at once, so that one holder says nothing about another: marked
- * `shared` in the fact base, titled as a deputy, member or spokesperson, or held by two people whose recorded
- * terms overlap by more than the day of a handover.
+ * `shared` in the fact base, titled as a deputy, member or spokesperson (unless marked `shared: false`), or held by
+ * two people whose recorded terms overlap by more than the day of a handover.
  */
 export function isShared(office: Office, holders: Holder[] | undefined): boolean {
   let found = shared.get(office);
   if (found === undefined) {
     const list = holders ?? [];
-    found = office.shared || SHARED_TITLE.test(office.title) || list.some((a, i) => list.some((b, j) => j > i && a.person !== b.person &&
+    found = office.shared === true || (office.shared === undefined && SHARED_TITLE.test(office.title)) || list.some((a, i) => list.some((b, j) => j > i && a.person !== b.person &&
       Math.min(dayOf(a.to ?? '9999-12-31'), dayOf(b.to ?? '9999-12-31')) - Math.max(dayOf(a.from), dayOf(b.from)) > 1));
     shared.set(office, found);
   }

@@ -31,7 +31,7 @@ const rule: Rule = {
         const { person } = titled;
         const tenures = person.offices.filter((t) => titled.offices.some((o) => o.id === t.office));
         if (tenures.length === 0) continue;
-        const { days } = officeDays(bf, bf.sentenceAt(titled.name.start), person);
+        const { days } = officeDays(bf, bf.sentenceAt(titled.name.start), person, titled.then);
         if (days.length === 0 || days.some((d) => holdersDuring(tenures.map((t) => ({ person, ...t })), d).length > 0)) continue;
         const offices = [...new Set(tenures.map((t) => facts.offices.get(t.office)!))];
         if (!days.every((d) => offices.every((o) => affirmedNotHeld(index, person, o, d)))) continue;

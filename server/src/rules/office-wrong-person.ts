@@ -25,7 +25,7 @@ const rule: Rule = {
         const countries = countriesOf(person, facts);
         const offices = titled.offices.filter((o) => o.country !== undefined && countries.has(o.country));
         if (offices.length === 0) continue;
-        const { days } = officeDays(bf, bf.sentenceAt(titled.name.start), person);
+        const { days } = officeDays(bf, bf.sentenceAt(titled.name.start), person, titled.then);
         if (days.length === 0 || !days.every((d) => offices.every((o) => affirmedNotHeld(index, person, o, d)))) continue;
         const day = days[0]!;
         const held = offices.map((office) => ({ office, holders: holdersDuring(index.holders.get(office.id), day) }));

@@ -2,18 +2,17 @@ import type { Event, FactBase } from '../facts/types.js';
 import type { FactIndex } from '../match/compile.js';
 import type { Span } from '../markdown/prose.js';
 import { intervalOf } from '../match/dates.js';
-import { allNamed } from '../match/analyse.js';
+import { allNamed, isMeetingVerb, MEET, MEET_WITH } from '../match/meetings.js';
 import { pointsElsewhere } from '../match/elsewhere.js';
+import { placedInDelegation } from '../match/delegation.js';
 import { namedByItsPeople } from '../match/evidence.js';
 import { fullName } from '../match/names.js';
 import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
 import type { Rule } from './rule.js';
 import { formatRange } from './support.js';
 
-// Generic English: meeting verbs (the second set only before "with"/"between"), clause openers, words that move a
+// Generic English (meeting verbs are in match/meetings.ts): clause openers, words that move a
 // verb out of the event's time or deny it, and prepositions that put an event before or after the meeting.
-const MEET = new Set(['met', 'meet', 'meets', 'received', 'receive', 'receives', 'hosted', 'host', 'hosts', 'greeted', 'greets', 'welcomed', 'welcomes']);
-const MEET_WITH = new Set(['meeting', 'meetings', 'talks', 'talked', 'spoke', 'conferred', 'negotiated']);
 const OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'while', 'whereas', 'but', 'although', 'though', 'because', 'since',
   'when', 'where', 'after', 'before', 'until', 'unlike', 'said', 'says', 'told', 'according', 'recalled', 'added', 'noted']);
 const NOT_THEN = new Set(['not', 'never', 't', 'no', 'had', 'has', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'shall', 'to', 'cannot']);
@@ -21,7 +20,10 @@ const TEMPORAL = new Set(['before', 'after', 'ahead', 'prior', 'following', 'sin
 const FILLER = new Set(['the', 'his', 'her', 'their', 'its', 'this', 'that', 'a', 'an', 'of', 'to', 's']);
 const GENERIC = /^(?:talks|meeting|signing|ceremony|summit|visit|vote|appointment|arrival|departure|publication|announcement|official|ministerial|preparatory|bilateral|joint|state|working|welcome)$/i;
 
-/** A person said to meet someone in a sentence about a known event, who is recorded in none of its parts. */
+/**
+ * A person said to meet someone in a sentence about a known event, or placed in the visitor's delegation
+ * (match/delegation.ts), who is recorded in none of its parts.
+ */
 const rule: Rule = {
   id: 'participant-absent',
   description: 'A person said to meet someone at a known event is not among the participants of that event or its parts.',
@@ -33,6 +35,16 @@ const rule: Rule = {
     const { children, cache } = familiesOf(index);
     for (const bf of blocks) {
       const { tokens, block: { sentences } } = bf;
+      const said = new Set<number>();
+      for (const sentence of sentences) {
+        for (const { name, event } of placedInDelegation(bf, sentence)) {
+          said.add(name.start);
+          yield {
+            block: bf, start: name.start, end: name.end, facts: [{ kind: 'person', id: name.form.entity.id }, { kind: 'event', id: event.id }],
+            message: `${fullName(name.form.entity)} is not recorded among the participants of ${label(event)} (${formatRange(event.start, event.end)}).`,
+          };
+        }
+      }
       if (bf.eventPhrases.length === 0) continue;
       const verbs = tokens.filter((t) => MEET.has(t.lower) || MEET_WITH.has(t.lower));
       if (verbs.length === 0) continue;
@@ -59,7 +71,7 @@ const rule: Rule = {
           const gap = single ? ' ' : bf.text.slice(tokens[i - 1]!.end, tokens[i]!.start);
           if ((gap !== ' ' && /[;:()\u2014"\u201c\u201d]|\s[\u2013-]\s/.test(gap)) || OPENERS.has(word) || (gap.includes(',') && /^(?:and|or)$/.test(word))) clause++;
           clauseOf.push(clause);
-          const verb = MEET.has(word) || (MEET_WITH.has(word) && /^(?:with|between)$/.test(tokens[i + 1]?.lower ?? ''));
+          const verb = isMeetingVerb(tokens, i);
           if (verb && !(i > i0 && NOT_THEN.has(tokens[i - 1]!.lower)) && !(i > i0 + 1 && NOT_THEN.has(tokens[i - 2]!.lower))) meets.add(clause);
         }
         if (meets.size === 0) continue;
@@ -71,7 +83,7 @@ const rule: Rule = {
         const anchored = new Set(people.filter((p) => present.has(p.n.form.entity.id)).map((p) => p.clause));
         for (const { n, clause } of people) {
           const id = n.form.entity.id;
-          if (present.has(id) || !anchored.has(clause)) continue;
+          if (present.has(id) || !anchored.has(clause) || said.has(n.start)) continue;
           const event = named[0]!;
           // Only where the sentence names the event by its own people (the visitor met X during the visit), not by
           // its host and a place alone (the host received X for talks in the capital: another visit).
