@@ -3,6 +3,7 @@ import type { Span } from '../markdown/prose.js';
 import type { Block } from '../markdown/prose.js';
 import { allNamed, BlockFacts, itemsIn } from './analyse.js';
 import type { FactIndex } from './compile.js';
+import { yearInTitle } from './counts.js';
 import { intervalOf, type DateMention } from './dates.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
@@ -142,7 +143,8 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(slice); m; m = YEAR.exec(slice)) {
     const at = span.start + m.index;
-    if (!years.has(Number(m[0]))) add(at, at + 4);
+    // A year in a title ("a plan until 2030") dates the plan, not the occasion.
+    if (!years.has(Number(m[0])) && !yearInTitle(text, bf.tokens, tokenAt(bf, at))) add(at, at + 4);
   }
   return found;
 }
