@@ -51,3 +51,17 @@ export function datesInQuestion(bf: BlockFacts, span: Span): [string, string][] 
 export function* sentences(blocks: BlockFacts[]): Generator<[BlockFacts, Span]> {
   for (const bf of blocks) for (const sentence of bf.block.sentences) yield [bf, sentence];
 }
+
+const GENERIC = /^(?:talks|meeting|signing|ceremony|summit|visit|vote|appointment|arrival|departure|publication|announcement|official|ministerial|preparatory|bilateral|joint|state|working|welcome)$/i;
+
+/** An event's name as it reads after "of" or "for": "the talks between…", "X's state visit…", "the Ruritania summit". */
+export function eventLabel(event: Event): string {
+  const [first = ''] = event.name.split(' ');
+  if (first === 'The') return `the${event.name.slice(3)}`;
+  if (GENERIC.test(first)) return `the ${first.toLowerCase()}${event.name.slice(first.length)}`;
+  for (const word of event.name.split(' ')) {
+    if (/['\u2019]s$/.test(word)) return event.name;
+    if (word[0] === word[0]?.toLowerCase()) break;
+  }
+  return `the ${event.name}`;
+}
