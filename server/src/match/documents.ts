@@ -91,7 +91,11 @@ export function summary(docs: readonly Document[]): string {
 /** Words that say nothing of what a document is about. */
 const EMPTY = new Set(['the', 'and', 'with', 'between', 'joint', 'mutual', 'bilateral', 'new', 'cooperation', 'development',
   'agreement', 'treaty', 'relations', 'countries', 'sides', 'both', 'two', 'their', 'legally', 'binding', 'from', 'into', 'that',
-  'this', 'other', 'further', 'areas', 'field', 'fields', 'sphere', 'spheres', 'issues', 'matters']);
+  'this', 'other', 'further', 'areas', 'field', 'fields', 'sphere', 'spheres', 'issues', 'matters',
+  // and words of the fact base's notes on its sources, not of what was signed
+  'research', 'sources', 'source', 'record', 'records', 'recorded', 'title', 'titles', 'english', 'named', 'list', 'lists', 'listed',
+  'says', 'said', 'report', 'reports', 'placeholder', 'actual', 'exact', 'found', 'original', 'text', 'full', 'reproduction',
+  'reprint', 'reprinting', 'relay', 'citing', 'note', 'notes', 'rendering', 'calls', 'called', 'document', 'documents']);
 
 /** The words of a text that may say what a document is about (four letters or more, not EMPTY), by their first five. */
 export function subjectWords(text: string): string[] {
