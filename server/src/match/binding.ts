@@ -76,3 +76,13 @@ export function saidOf(bf: BlockFacts, w: PhraseMatch<unknown>, g: PhraseMatch<u
   if (k !== w.first) return false;
   return copula ? PREDICATES.has(lower) : VERBS.has(lower);
 }
+
+/** Words that make a clause a wish, plan, doubt or hypothesis rather than a statement ("the opposition wants binding agreements"). */
+const WISH = new Set(['want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded',
+  'propose', 'proposes', 'proposed', 'plan', 'plans', 'planned', 'aim', 'aims', 'intend', 'intends', 'expect', 'expects', 'expected',
+  'negotiate', 'negotiating', 'would', 'could', 'should', 'might', 'may', 'future', 'call', 'calls', 'called', 'urge', 'urges',
+  'urged', 'push', 'pushes', 'pushed', 'prefer', 'prefers', 'need', 'needs', 'if', 'unless', 'whether', 'doubt', 'doubts',
+  'doubted', 'doubtful', 'unclear', 'unlikely', 'rumours', 'rumors', 'rumoured', 'rumored', 'speculation', 'speculated',
+  'discussed', 'discussing', 'considered', 'considering', 'draft']);
+export const wished = (bf: BlockFacts, from: number, sentence: Span): boolean =>
+  bf.tokens.some((t) => t.start >= from && t.end <= sentence.end && WISH.has(t.lower));

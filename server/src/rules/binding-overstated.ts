@@ -2,7 +2,7 @@ import { itemsIn } from '../match/analyse.js';
 import type { Document } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { BINDING, negated, saidOf } from '../match/binding.js';
+import { BINDING, negated, saidOf, wished } from '../match/binding.js';
 import { clauseStart } from '../match/clauses.js';
 import { covers, GENERIC_DOCUMENTS, recordedFor, rootsAbout, summary } from '../match/documents.js';
 import type { PhraseMatch } from '../match/phrases.js';
@@ -87,14 +87,6 @@ function committing(bf: BlockFacts, w: PhraseMatch<unknown>, sentence: Span): bo
 
 /** Words before a plural document noun that make them other documents than the event's ("earlier agreements"). */
 const OTHER = new Set(['earlier', 'previous', 'prior', 'past', 'existing', 'older', 'future', 'other', 'later', 'subsequent', 'former']);
-
-/** Words that make a clause a wish, plan or hypothesis rather than a statement ("the opposition wants binding agreements"). */
-const WISH = new Set(['want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded',
-  'propose', 'proposes', 'proposed', 'plan', 'plans', 'planned', 'aim', 'aims', 'intend', 'intends', 'expect', 'expects', 'expected',
-  'negotiate', 'negotiating', 'would', 'could', 'should', 'might', 'may', 'future', 'call', 'calls', 'called', 'urge', 'urges',
-  'urged', 'push', 'pushes', 'pushed', 'prefer', 'prefers', 'need', 'needs', 'if', 'unless', 'whether']);
-const wished = (bf: BlockFacts, from: number, sentence: Span) =>
-  bf.tokens.some((t) => t.start >= from && t.end <= sentence.end && WISH.has(t.lower));
 
 /**
  * Binding words said of the event's documents together ("the binding agreements signed at the summit", "the

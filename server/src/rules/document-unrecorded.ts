@@ -1,5 +1,5 @@
 import { itemsIn, type BlockFacts } from '../match/analyse.js';
-import { BINDING, negated } from '../match/binding.js';
+import { BINDING, negated, wished } from '../match/binding.js';
 import { clauseStart } from '../match/clauses.js';
 import { recordedFor, recordedWords, rootsAbout, subjectWords } from '../match/documents.js';
 import type { PhraseMatch } from '../match/phrases.js';
@@ -64,7 +64,8 @@ const rule: Rule = {
         const sentence = bf.sentenceAt(w.start);
         if (bf.text.slice(sentence.start, sentence.end).trimEnd().endsWith('?')) continue;
         const end = subjectEnd(bf, w, sentence);
-        if (negated(bf, w.first, w.last, sentence) || !signed(bf, w, end, sentence)) continue;
+        if (negated(bf, w.first, w.last, sentence) || wished(bf, clauseStart(bf.text, w.start, sentence), sentence) ||
+          !signed(bf, w, end, sentence)) continue;
         const roots = rootsAbout(bf, sentence, { start: bf.tokens[a]!.start, end });
         const docs = roots.flatMap((r) => recordedFor(index, r));
         // An event with a recorded binding instrument may be paraphrased ("a treaty on the power link"): silence. So is a
