@@ -4,6 +4,7 @@ import type {
 import { PhraseMatcher } from './phrases.js';
 import { COUNTRIES } from './places.data.js';
 import { tokenize } from './tokens.js';
+import { verbForms } from './inflect.js';
 
 /** One spelling of a person or organisation and how the house regards it. */
 export interface NameForm {
@@ -133,7 +134,7 @@ export function compile(facts: FactBase): FactIndex {
   for (const claim of facts.claims.values()) {
     for (const phrase of claim.attribution) index.attribution.add(phrase, claim);
     for (const phrase of claim.reframings) index.reframings.add(phrase, claim);
-    for (const phrase of claim.topics) index.topics.add(phrase, claim);
+    for (const phrase of claim.topics) for (const form of verbForms(phrase.toLowerCase())) index.topics.add(form, claim);
   }
   for (const term of facts.terms) for (const phrase of term.instead) index.terms.add(phrase, term);
   for (const matcher of [index.offices, index.events, index.eventKinds, index.documents, index.countNouns, index.attribution,

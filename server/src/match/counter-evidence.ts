@@ -1,6 +1,7 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
+import { yearInTitle } from './counts.js';
 import { tokenAt } from './tokens.js';
 
 // What in a clause points away from an event (see match/evidence.ts): a known person the event did not involve, a
@@ -126,7 +127,8 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(slice); m; m = YEAR.exec(slice)) {
     const at = span.start + m.index;
-    if (!years.has(Number(m[0]))) add(at, at + 4, 'year');
+    // A year in a title ("a plan until 2030") dates the plan, not the occasion.
+    if (!years.has(Number(m[0])) && !yearInTitle(text, bf.tokens, tokenAt(bf.tokens, at))) add(at, at + 4, 'year');
   }
   return found;
 }

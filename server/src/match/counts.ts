@@ -188,3 +188,39 @@ export function countsOf(bf: BlockFacts): CountMention[] {
   return counts;
 }
 
+
+/** Nouns of plans whose titles carry a year ("plan until 2030", "programme for 2023–2025", "Vision 2030"). */
+const PLANS = new Set(['plan', 'plans', 'programme', 'programmes', 'program', 'programs', 'strategy', 'strategies', 'roadmap',
+  'roadmaps', 'map', 'agenda', 'concept', 'vision', 'framework', 'blueprint', 'initiative', 'outline', 'scheme', 'cooperation',
+  'partnership', 'development', 'targets', 'goals', 'period']);
+/** Words that join such a noun to the year of its title. */
+const TITLE_JOIN = new Set(['until', 'till', 'to', 'through', 'thru', 'for', 'up', 'towards', 'toward']);
+const YEAR_TOKEN = /^(?:19|20)\d\d$/;
+const RANGE_JOIN = /^\s?[-\u2010-\u2014]\s?$/;
+
+/**
+ * Whether the year at token i belongs to a plan's title rather than dating what the sentence reports: it follows a plan
+ * noun and a joining word ("plan until 2030", "programme for 2023–2025", "roadmap up to 2030"), or a range of years comes
+ * before such a noun ("the 2023–2025 programme"), or it follows "Vision", "Agenda" or "Strategy" ("Vision 2030").
+ * A single year before a noun ("the 2024 agreement") dates it. The second year of a range goes with the first.
+ */
+export function yearInTitle(text: string, tokens: Token[], i: number): boolean {
+  let first = i;
+  if (i >= 1 && YEAR_TOKEN.test(tokens[i - 1]!.text) && RANGE_JOIN.test(gap(text, tokens, i - 1, i))) first = i - 1;
+  let last = first;
+  if (YEAR_TOKEN.test(tokens[first + 1]?.text ?? '') && RANGE_JOIN.test(gap(text, tokens, first, first + 1))) last = first + 1;
+  const plain = (a: number, b: number) => /^[\s\u00a0]{1,2}$/.test(gap(text, tokens, a, b));
+  const after = tokens[last + 1];
+  if (last > first && after && PLANS.has(after.lower) && plain(last, last + 1)) return true;
+  let k = first - 1;
+  if (k < 0 || !plain(k, first)) return false;
+  if (['vision', 'agenda', 'strategy'].includes(tokens[k]!.lower)) return true;
+  if (!TITLE_JOIN.has(tokens[k]!.lower)) return false;
+  if (tokens[k]!.lower === 'to' && tokens[k - 1]?.lower === 'up') k--;
+  // The noun within three words before the joining word, in one phrase ("cooperation plan until 2030").
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    if (PLANS.has(tokens[j]!.lower)) return true;
+    if (!/^[\s\u00a0\-\u2010\u2011]{1,2}$/.test(gap(text, tokens, j, j + 1))) return false;
+  }
+  return false;
+}

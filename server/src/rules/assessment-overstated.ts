@@ -4,7 +4,7 @@ import type { BlockFacts } from '../match/analyse.js';
 import { isQuoted } from '../markdown/prose.js';
 import { clauseStart } from '../match/clauses.js';
 import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
-import { tokenAt } from '../match/tokens.js';
+import { tokenAt, type Token } from '../match/tokens.js';
 import { claimants } from './claim-unattributed.js';
 import type { Rule, RuleFinding } from './rule.js';
 
@@ -12,7 +12,15 @@ import type { Rule, RuleFinding } from './rule.js';
 const CERTAIN = new PhraseMatcher<true>();
 for (const p of ['will', 'shall', 'shows that', 'show that', 'showed that', 'shown that', 'proves', 'prove', 'proved', 'proven',
   'certainly', 'definitely', 'is set to', 'are set to', 'clearly', 'undoubtedly', 'demonstrates that', 'demonstrate that',
-  'inevitably', 'is bound to', 'are bound to', 'is going to', 'are going to', 'without doubt']) CERTAIN.add(p, true);
+  'inevitably', 'is bound to', 'are bound to', 'is going to', 'are going to', 'without doubt', 'surely',
+  'is certain to', 'are certain to', 'is sure to', 'are sure to', 'unquestionably', 'undeniably', 'confirms that',
+  'confirm that', 'confirmed that', 'ensure', 'ensures', 'ensured', 'guarantee', 'guarantees', 'guaranteed']) CERTAIN.add(p, true);
+/** Certainty verbs that, after these words, are a noun or an intention ("a guarantee", "pledged to ensure"), not a statement. */
+const NOT_STATED = new Set(['to', 'a', 'an', 'the', 'no', 'any', 'of', 's', 'its', 'their', 'his', 'her', 'and']);
+const INTENT = new Set(['ensure', 'ensures', 'ensured', 'guarantee', 'guarantees', 'guaranteed']);
+/** Words between a certainty word and the topic after it that deny the topic ("ensures the plan cannot fail"). */
+const DENIED = new Set(['not', 't', 'never', 'no', 'cannot', 'nor', 'without', 'against', 'prevent', 'prevents', 'stop', 'stops',
+  'unable']);
 const HEDGE = new PhraseMatcher<true>();
 for (const p of ['may', 'might', 'could', 'possibly', 'possible', 'perhaps', 'likely', 'unlikely', 'probably', 'suggest', 'suggests',
   'suggested', 'appear', 'appears', 'appeared', 'seem', 'seems', 'potentially', 'maybe']) HEDGE.add(p, true);
@@ -20,7 +28,7 @@ for (const p of ['may', 'might', 'could', 'possibly', 'possible', 'perhaps', 'li
 /** Words before "will" that make it the noun ("the will of the people"). */
 const NOUN_WILL = new Set(['the', 'a', 'political', 'good', 'free']);
 /** Words right after a certainty word that deny it ("will not", "won't", "will never"). */
-const NEGATED = new Set(['not', 't', 'never', 'no']);
+const NEGATED = new Set(['not', 't', 'never', 'no', 'nothing']);
 const ADVERBS = new Set(['certainly', 'definitely', 'clearly', 'undoubtedly', 'inevitably', 'surely']);
 
 /** "the documents signed … may help …" from a claim's statement, for a message. */
@@ -49,10 +57,12 @@ const rule: Rule = {
         if (HEDGE.find(bf.text, tokens).some((h) => !dates.some((d) => d.start <= h.start && h.end <= d.end))) continue;
         // The certainty must be said of the topic: in its clause, not negated ("will not"), not in someone's quoted words;
         // "will" after a determiner is the noun ("the will of the people").
-        const topicClauses = new Set(itemsIn(bf.topics, sentence).map((m) => clauseStart(bf.text, m.start, sentence)));
+        const topics = itemsIn(bf.topics, sentence);
+        const topicClauses = new Set(topics.map((m) => clauseStart(bf.text, m.start, sentence)));
         const stated = CERTAIN.find(bf.text, tokens).filter((m) => !NOUN_WILL.has(tokens[m.first - 1]?.lower ?? '') &&
           !NEGATED.has(tokens[m.last + 1]?.lower ?? '') && !isQuoted(bf.text, m.start) &&
-          topicClauses.has(clauseStart(bf.text, m.start, sentence)));
+          !(INTENT.has(tokens[m.first]!.lower) && NOT_STATED.has(tokens[m.first - 1]?.lower ?? '')) &&
+          topicClauses.has(clauseStart(bf.text, m.start, sentence)) && !deniedBefore(tokens, m, topics));
         // Prefer "will", which a fix can soften.
         const certain = stated.find((m) => tokens[m.first]!.lower === 'will') ?? stated[0];
         if (certain) yield* findings(bf, certain, claims, facts);
@@ -60,6 +70,13 @@ const rule: Rule = {
     }
   },
 };
+
+/** Whether a denial stands between a certainty word and the next topic after it ("will make sure prices cannot rise"). */
+function deniedBefore(tokens: Token[], certain: PhraseMatch<true>, topics: PhraseMatch<Claim>[]): boolean {
+  const topic = topics.find((t) => t.start >= certain.end);
+  if (!topic) return false;
+  return tokens.some((t) => t.start >= certain.end && t.end <= topic.start && DENIED.has(t.lower));
+}
 
 /** One finding per assessed claim on the sentence's topic, at its first certainty word. */
 function* findings(bf: BlockFacts, certain: PhraseMatch<true>, claims: Claim[], facts: FactBase): Generator<RuleFinding> {

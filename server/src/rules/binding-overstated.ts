@@ -2,47 +2,19 @@ import { itemsIn } from '../match/analyse.js';
 import type { Document } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
+import { BINDING, negated, saidOf, wished } from '../match/binding.js';
 import { clauseStart } from '../match/clauses.js';
-import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
+import { covers, GENERIC_DOCUMENTS, recordedFor, rootsAbout, summary } from '../match/documents.js';
+import type { PhraseMatch } from '../match/phrases.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { formatDate } from './support.js';
+import { eventLabel, formatDate } from './support.js';
 
-/** Binding language (generic English); `noun` marks a singular name for a binding instrument, which a fix can replace. */
-const BINDING = new PhraseMatcher<{ noun: boolean }>();
-for (const p of ['treaty', 'binding treaty', 'legally binding treaty', 'binding agreement', 'legally binding agreement',
-  'binding accord', 'binding pact', 'binding document', 'legally binding document', 'binding instrument', 'legally binding instrument']) {
-  BINDING.add(p, { noun: true });
-}
-for (const p of ['treaties', 'binding agreements', 'binding', 'legally binding', 'legally oblige', 'legally obliges', 'legally obligate',
-  'legally obligates', 'oblige', 'obliges', 'obligate', 'obligates', 'obligation', 'obligations', 'legal obligation', 'legal obligations',
-  'guarantee', 'guarantees', 'guaranteed', 'commit', 'commits', 'bind', 'binds', 'legally bind', 'legally binds']) {
-  BINDING.add(p, { noun: false });
-}
-/** Words that, up to four words before, deny the binding language ("rather than a treaty", "unlike a treaty"). */
-const NEAR_NEGATORS = new Set(['rather', 'instead', 'unlike', 'short']);
-/** Words that anywhere earlier in its clause deny or suspend it ("none of the documents binds", "if it were a treaty"). */
-const NEGATORS = new Set(['not', 'no', 'non', 'never', 'neither', 'nor', 'none', 'nobody', 'without', 'nothing', 't', 'cannot',
-  'lacks', 'lack', 'whether', 'if', 'deny', 'denies', 'denied', 'hardly']);
 const DETERMINERS = new Set(['the', 'this', 'that', 'its']);
-/** Words right after that deny it ("binds no one", "guarantees nothing"). */
-const DENIED_AFTER = new Set(['no', 'nobody', 'nothing', 'neither', 'none']);
 /** An opening phrase that sets a document against the one the clause is about ("Unlike the joint statement, …"). */
 const CONTRAST = /^\s*(?:unlike|besides|apart from|in contrast to|compared with|compared to|as opposed to|except for)\b[^,]*,/i;
 
 const label = (doc: Document) => (doc.date ? `The ${doc.kind} of ${formatDate(doc.date)}` : `"${doc.title}"`);
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
-
-/** Whether the binding words at tokens first..last are denied ("not legally binding", "none … binds", "binds no one"). */
-function negated(bf: BlockFacts, first: number, last: number, sentence: Span): boolean {
-  const next = bf.tokens[last + 1];
-  if (next && next.end <= sentence.end && DENIED_AFTER.has(next.lower)) return true;
-  const from = clauseStart(bf.text, bf.tokens[first]!.start, sentence);
-  for (let k = first - 1; k >= 0 && bf.tokens[k]!.start >= from; k--) {
-    const word = bf.tokens[k]!.lower;
-    if (NEGATORS.has(word) || (k >= first - 4 && NEAR_NEGATORS.has(word))) return true;
-  }
-  return false;
-}
 
 /**
  * The document the binding words are said of: the last one before them in their clause (its subject: "The memorandums
@@ -71,9 +43,10 @@ const rule: Rule = {
   blockLocal: true,
   *check({ blocks }) {
     for (const bf of blocks) {
-      if (bf.documents.length === 0) continue;
       const words = BINDING.find(bf.text, bf.tokens);
       if (words.length === 0) continue;
+      const generics = GENERIC_DOCUMENTS.find(bf.text, bf.tokens);
+      if (bf.documents.length === 0 && generics.length === 0) continue;
       const sentences = bf.block.sentences;
       for (let s = 0; s < sentences.length; s++) {
         const sentence = sentences[s]!;
@@ -87,22 +60,64 @@ const rule: Rule = {
           return !(d < describing.length && describing[d]!.start <= m.start && m.end <= describing[d]!.end);
         });
         if (docs.some((m) => m.values.some((d) => d.binding === true))) continue;
+        const unnamed: PhraseMatch<{ noun: boolean }>[] = [];
         for (const w of found) {
           if (docs.some((m) => m.start < w.end && w.start < m.end) || negated(bf, w.first, w.last, sentence)) continue;
           const noun = w.values[0]!.noun;
           const lower = bf.text.slice(w.start, w.end).toLowerCase();
-          // "commit(s)" binds only as "commits X to …".
-          const to = bf.tokens.slice(w.last + 1, w.last + 9).some((t) => t.lower === 'to' && t.end <= sentence.end);
-          if ((lower === 'commit' || lower === 'commits') && !to) continue;
+          if (!committing(bf, w, sentence)) continue;
           const subject = subjectOf(bf, docs, w, sentence);
           let refs = subject && subject.values.every((d) => d.binding === false) ? subject.values : undefined;
           if (docs.length === 0 && noun && s > 0) refs = anaphora(bf, w, sentence, sentences[s - 1]!);
           if (refs) yield finding(bf, w, refs[0]!, refs, noun, lower);
+          else if (docs.length === 0) unnamed.push(w);
         }
+        if (unnamed.length > 0) yield* generic(bf, sentence, unnamed, itemsIn(generics, sentence));
       }
     }
   },
 };
+
+/** "commit(s)" binds only as "commits X to …". */
+function committing(bf: BlockFacts, w: PhraseMatch<unknown>, sentence: Span): boolean {
+  const lower = bf.text.slice(w.start, w.end).toLowerCase();
+  return (lower !== 'commit' && lower !== 'commits') ||
+    bf.tokens.slice(w.last + 1, w.last + 9).some((t) => t.lower === 'to' && t.end <= sentence.end);
+}
+
+/** Words before a plural document noun that make them other documents than the event's ("earlier agreements"). */
+const OTHER = new Set(['earlier', 'previous', 'prior', 'past', 'existing', 'older', 'future', 'other', 'later', 'subsequent', 'former']);
+
+/**
+ * Binding words said of the event's documents together ("the binding agreements signed at the summit", "the
+ * agreements oblige …") in a sentence about the event that names none of them: an error when every document the fact base records
+ * for the event that the noun can cover is non-binding.
+ */
+function* generic(bf: BlockFacts, sentence: Span, found: PhraseMatch<{ noun: boolean }>[], generics: PhraseMatch<string[]>[]):
+  Generator<RuleFinding> {
+  const seen = new Set<PhraseMatch<string[]>>();
+  for (const w of found) {
+    if (negated(bf, w.first, w.last, sentence) || !committing(bf, w, sentence)) continue;
+    const from = clauseStart(bf.text, w.start, sentence);
+    const g = generics.filter((m) => m.start >= from && m.start < w.end + 40 && saidOf(bf, w, m)).at(-1);
+    if (!g || seen.has(g) || OTHER.has(bf.tokens[g.first - 1]?.lower ?? '') || negated(bf, g.first, g.last, sentence)) continue;
+    if (wished(bf, from, sentence)) continue;
+    const roots = rootsAbout(bf, sentence, g);
+    const kinds = g.values[0]!;
+    const docs = roots.flatMap((r) => recordedFor(bf.index, r)).filter((d) => covers(kinds, d));
+    if (docs.length === 0 || docs.some((d) => d.binding !== false)) continue;
+    seen.add(g);
+    const noun = kinds.length === 0 ? 'documents' : bf.text.slice(g.start, g.end).toLowerCase();
+    const events = roots.map(eventLabel).join(' and ');
+    yield {
+      block: bf, start: Math.min(g.start, w.start), end: Math.max(g.end, w.end), facts: docs.map((d) => ({ kind: 'document', id: d.id })),
+      message: docs.length === 1
+        ? `The one ${kinds.length === 0 ? 'document' : docs[0]!.kind} recorded for ${events} is a non-binding ${docs[0]!.kind}; `
+          + 'it creates no legal obligations.'
+        : `The ${noun} recorded for ${events} are all non-binding (${summary(docs)}); none creates legal obligations.`,
+    };
+  }
+}
 
 /**
  * "…signed a joint statement. The X–Y treaty…": a binding noun after a definite determiner (and at most a few capitalised

@@ -2,12 +2,12 @@ import { itemsIn } from '../match/analyse.js';
 import type { Count, DocumentCount, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { reportsSpeech } from '../match/attribution.js';
-import { countsOf, nounAfter } from '../match/counts.js';
+import { countsOf, nounAfter, yearInTitle } from '../match/counts.js';
 import { counterEvidence } from '../match/counter-evidence.js';
 import { establishes, topicsAt } from '../match/evidence.js';
 import { intervalOf } from '../match/dates.js';
 import type { Span } from '../markdown/prose.js';
-import { tokenize } from '../match/tokens.js';
+import { tokenAt, tokenize } from '../match/tokens.js';
 import { nameOf } from './claim-unattributed.js';
 import type { Rule } from './rule.js';
 import { formatDate, yearFor } from './support.js';
@@ -47,15 +47,20 @@ function eventsFor(bf: BlockFacts, sentence: Span): Set<Event> {
 
 const lower = (text: string) => text[0]!.toLowerCase() + text.slice(1);
 
-/** The days a sentence's written dates and bare years ("in 2022") cover, as ISO intervals. */
+/**
+ * The days a sentence's written dates and bare years ("in 2022") cover, as ISO intervals; a year in a title ("a plan
+ * until 2030", "the programme for 2023–2025") dates the plan, not what the sentence reports.
+ */
 function writtenDates(bf: BlockFacts, sentence: Span): [string, string][] {
   const year = yearFor(bf, sentence);
   const dates = itemsIn(bf.dates, sentence);
   const found = dates.map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
   let d = 0;
-  for (const t of itemsIn(bf.tokens, sentence)) {
+  for (let k = tokenAt(bf.tokens, sentence.start); k < bf.tokens.length && bf.tokens[k]!.end <= sentence.end; k++) {
+    const t = bf.tokens[k]!;
     while (d < dates.length && dates[d]!.end <= t.start) d++;
     if (!/^(19|20)\d\d$/.test(t.text) || (d < dates.length && dates[d]!.start <= t.start)) continue;
+    if (yearInTitle(bf.text, bf.tokens, k)) continue;
     found.push([`${t.text}-01-01`, `${t.text}-12-31`]);
   }
   return found;

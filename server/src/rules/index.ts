@@ -5,6 +5,7 @@ import claimUnattributed from './claim-unattributed.js';
 import configInvalid from './config-invalid.js';
 import countOutOfRange from './count-out-of-range.js';
 import dateMismatch from './date-mismatch.js';
+import documentUnrecorded from './document-unrecorded.js';
 import draftTooLarge from './draft-too-large.js';
 import eventKind from './event-kind.js';
 import factbaseReference from './factbase-reference.js';
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   dateMismatch,
   weekdayMismatch,
   bindingOverstated,
+  documentUnrecorded,
   claimUnattributed,
   claimReframed,
   countOutOfRange,

@@ -9,7 +9,7 @@ import { namedByItsPeople } from '../match/evidence.js';
 import { fullName } from '../match/names.js';
 import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
 import type { Rule } from './rule.js';
-import { formatRange } from './support.js';
+import { eventLabel, formatRange } from './support.js';
 
 // Generic English (meeting verbs are in match/meetings.ts): clause openers, words that move a
 // verb out of the event's time or deny it, and prepositions that put an event before or after the meeting.
@@ -18,7 +18,6 @@ const OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'while', 'wher
 const NOT_THEN = new Set(['not', 'never', 't', 'no', 'had', 'has', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'shall', 'to', 'cannot']);
 const TEMPORAL = new Set(['before', 'after', 'ahead', 'prior', 'following', 'since', 'until', 'preceding']);
 const FILLER = new Set(['the', 'his', 'her', 'their', 'its', 'this', 'that', 'a', 'an', 'of', 'to', 's']);
-const GENERIC = /^(?:talks|meeting|signing|ceremony|summit|visit|vote|appointment|arrival|departure|publication|announcement|official|ministerial|preparatory|bilateral|joint|state|working|welcome)$/i;
 
 /**
  * A person said to meet someone in a sentence about a known event, or placed in the visitor's delegation
@@ -41,7 +40,7 @@ const rule: Rule = {
           said.add(name.start);
           yield {
             block: bf, start: name.start, end: name.end, facts: [{ kind: 'person', id: name.form.entity.id }, { kind: 'event', id: event.id }],
-            message: `${fullName(name.form.entity)} is not recorded among the participants of ${label(event)} (${formatRange(event.start, event.end)}).`,
+            message: `${fullName(name.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatRange(event.start, event.end)}).`,
           };
         }
       }
@@ -91,7 +90,7 @@ const rule: Rule = {
           present.add(id);
           yield {
             block: bf, start: n.start, end: n.end, facts: [{ kind: 'person', id }, { kind: 'event', id: event.id }],
-            message: `${fullName(n.form.entity)} is not recorded among the participants of ${label(event)} (${formatRange(event.start, event.end)}).`,
+            message: `${fullName(n.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatRange(event.start, event.end)}).`,
           };
         }
       }
@@ -155,14 +154,3 @@ function afterTemporal(tokens: Token[], first: number): boolean {
   return false;
 }
 
-/** An event's name as it reads after "of": "the talks between…", "X's state visit…", "the Ruritania summit". */
-function label(event: Event): string {
-  const [first = ''] = event.name.split(' ');
-  if (first === 'The') return `the${event.name.slice(3)}`;
-  if (GENERIC.test(first)) return `the ${first.toLowerCase()}${event.name.slice(first.length)}`;
-  for (const word of event.name.split(' ')) {
-    if (/['\u2019]s$/.test(word)) return event.name;
-    if (word[0] === word[0]?.toLowerCase()) break;
-  }
-  return `the ${event.name}`;
-}

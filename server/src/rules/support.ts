@@ -61,3 +61,17 @@ export function ontoCell(finding: RuleFinding, cell: BlockFacts, offset: number)
     ...(finding.fixes ? { fixes: finding.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start - offset, end: e.end - offset })) })) } : {}),
   };
 }
+
+const GENERIC = /^(?:talks|meeting|signing|ceremony|summit|visit|vote|appointment|arrival|departure|publication|announcement|official|ministerial|preparatory|bilateral|joint|state|working|welcome)$/i;
+
+/** An event's name as it reads after "of" or "for": "the talks between…", "X's state visit…", "the Ruritania summit". */
+export function eventLabel(event: Event): string {
+  const [first = ''] = event.name.split(' ');
+  if (first === 'The') return `the${event.name.slice(3)}`;
+  if (GENERIC.test(first)) return `the ${first.toLowerCase()}${event.name.slice(first.length)}`;
+  for (const word of event.name.split(' ')) {
+    if (/['\u2019]s$/.test(word)) return event.name;
+    if (word[0] === word[0]?.toLowerCase()) break;
+  }
+  return `the ${event.name}`;
+}

@@ -1,0 +1,88 @@
+import type { Span } from '../markdown/prose.js';
+import type { BlockFacts } from './analyse.js';
+import { clauseStart } from './clauses.js';
+import { PhraseMatcher, type PhraseMatch } from './phrases.js';
+
+/** Binding language (generic English); `noun` marks a singular name for a binding instrument, which a fix can replace. */
+export const BINDING = new PhraseMatcher<{ noun: boolean }>();
+for (const p of ['treaty', 'binding treaty', 'legally binding treaty', 'binding agreement', 'legally binding agreement',
+  'binding accord', 'binding pact', 'binding document', 'legally binding document', 'binding instrument', 'legally binding instrument']) {
+  BINDING.add(p, { noun: true });
+}
+for (const p of ['treaties', 'binding agreements', 'binding', 'legally binding', 'legally oblige', 'legally obliges', 'legally obligate',
+  'legally obligates', 'oblige', 'obliges', 'obligate', 'obligates', 'obligation', 'obligations', 'legal obligation', 'legal obligations',
+  'guarantee', 'guarantees', 'guaranteed', 'commit', 'commits', 'bind', 'binds', 'legally bind', 'legally binds']) {
+  BINDING.add(p, { noun: false });
+}
+/** Words that, up to four words before, deny the binding language ("rather than a treaty", "unlike a treaty"). */
+const NEAR_NEGATORS = new Set(['rather', 'instead', 'unlike', 'short']);
+/** Words that anywhere earlier in its clause deny or suspend it ("none of the documents binds", "if it were a treaty"). */
+const NEGATORS = new Set(['not', 'no', 'non', 'never', 'neither', 'nor', 'none', 'nobody', 'without', 'nothing', 't', 'cannot',
+  'lacks', 'lack', 'whether', 'if', 'deny', 'denies', 'denied', 'hardly']);
+/** Words right after that deny it ("binds no one", "guarantees nothing"). */
+const DENIED_AFTER = new Set(['no', 'nobody', 'nothing', 'neither', 'none']);
+
+/** Whether the binding words at tokens first..last are denied ("not legally binding", "none … binds", "binds no one"). */
+export function negated(bf: BlockFacts, first: number, last: number, sentence: Span): boolean {
+  const next = bf.tokens[last + 1];
+  if (next && next.end <= sentence.end && DENIED_AFTER.has(next.lower)) return true;
+  const from = clauseStart(bf.text, bf.tokens[first]!.start, sentence);
+  for (let k = first - 1; k >= 0 && bf.tokens[k]!.start >= from; k--) {
+    const word = bf.tokens[k]!.lower;
+    if (NEGATORS.has(word) || (k >= first - 4 && NEAR_NEGATORS.has(word))) return true;
+  }
+  return false;
+}
+
+/** Binding words that are verbs ("the agreements oblige …") and those that are predicates ("the agreements are binding"). */
+const VERBS = new Set(['oblige', 'obliges', 'obligate', 'obligates', 'legally oblige', 'legally obliges', 'legally obligate',
+  'legally obligates', 'bind', 'binds', 'legally bind', 'legally binds', 'guarantee', 'guarantees', 'commit', 'commits']);
+const PREDICATES = new Set(['binding', 'legally binding', 'treaties', 'binding agreements']);
+/** Participles that open a description of the documents ("the agreements signed at the summit …"). */
+const PARTICIPLES = new Set(['signed', 'concluded', 'reached', 'inked', 'agreed', 'adopted', 'struck', 'sealed', 'made', 'approved']);
+/** Words that may follow such a participle before the verb: where, when and by whom ("in the capital during the visit"). */
+const SETTING = new Set(['in', 'at', 'during', 'on', 'with', 'by', 'between', 'the', 'a', 'an', 'of', 'this', 'that', 'last', 'its',
+  'his', 'her', 'their', 'visit', 'trip', 'summit', 'talks', 'meeting', 'week', 'month', 'year', 'ceremony', 'signing', 'leaders',
+  'two', 'sides', 'countries', 'presidents', 'heads', 'state', 'states', 'delegations', 'presence', 's', 'and', 'both']);
+const COPULAS = new Set(['are', 'were', 'is', 'was']);
+const ADVERBS = new Set(['all', 'both', 'each', 'also', 'now', 'effectively', 'thus', 'therefore', 'fully', 'in', 'effect', 'so']);
+
+/**
+ * Whether binding words `w` are said of a plural noun `g` for documents: they contain or modify it ("the binding
+ * agreements", "legally binding documents"), or it is their subject — right before a verb ("the agreements oblige …"),
+ * or before "are" and a predicate ("the agreements are legally binding"), with at most a description between ("signed
+ * in the capital during the visit", "that were signed there,").
+ */
+export function saidOf(bf: BlockFacts, w: PhraseMatch<unknown>, g: PhraseMatch<unknown>): boolean {
+  const lower = bf.text.slice(w.start, w.end).toLowerCase();
+  if (g.start < w.end && w.start < g.end) return true;
+  if ((lower === 'binding' || lower === 'legally binding') && g.first > w.last && g.first - w.last <= 3) {
+    return /^[\s\p{Ll}\-\u2010\u2011]*$/u.test(bf.text.slice(w.end, g.start));
+  }
+  if (g.last >= w.first || /[;:.!?()\u2014]/.test(bf.text.slice(g.end, w.start))) return false;
+  const t = bf.tokens;
+  let k = g.last + 1;
+  if (['that', 'which'].includes(t[k]?.lower ?? '')) {
+    k++;
+    while (k < w.first && ['were', 'was', 'are', 'have', 'had', 'been'].includes(t[k]!.lower)) k++;
+    if (!PARTICIPLES.has(t[k]?.lower ?? '')) return false;
+  }
+  if (PARTICIPLES.has(t[k]?.lower ?? '')) {
+    k++;
+    while (k < w.first && (SETTING.has(t[k]!.lower) || /^[\p{Lu}\d]/u.test(t[k]!.text))) k++;
+  }
+  let copula = false;
+  while (k < w.first && (COPULAS.has(t[k]!.lower) || ADVERBS.has(t[k]!.lower))) copula ||= COPULAS.has(t[k++]!.lower);
+  if (k !== w.first) return false;
+  return copula ? PREDICATES.has(lower) : VERBS.has(lower);
+}
+
+/** Words that make a clause a wish, plan, doubt or hypothesis rather than a statement ("the opposition wants binding agreements"). */
+const WISH = new Set(['want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded',
+  'propose', 'proposes', 'proposed', 'plan', 'plans', 'planned', 'aim', 'aims', 'intend', 'intends', 'expect', 'expects', 'expected',
+  'negotiate', 'negotiating', 'would', 'could', 'should', 'might', 'may', 'future', 'call', 'calls', 'called', 'urge', 'urges',
+  'urged', 'push', 'pushes', 'pushed', 'prefer', 'prefers', 'need', 'needs', 'if', 'unless', 'whether', 'doubt', 'doubts',
+  'doubted', 'doubtful', 'unclear', 'unlikely', 'rumours', 'rumors', 'rumoured', 'rumored', 'speculation', 'speculated',
+  'discussed', 'discussing', 'considered', 'considering', 'draft']);
+export const wished = (bf: BlockFacts, from: number, sentence: Span): boolean =>
+  bf.tokens.some((t) => t.start >= from && t.end <= sentence.end && WISH.has(t.lower));

@@ -1,0 +1,87 @@
+import { itemsIn, type BlockFacts } from '../match/analyse.js';
+import { BINDING, negated, wished } from '../match/binding.js';
+import { clauseStart } from '../match/clauses.js';
+import { recordedFor, recordedWords, rootsAbout, subjectWords } from '../match/documents.js';
+import type { PhraseMatch } from '../match/phrases.js';
+import type { Span } from '../markdown/prose.js';
+import type { Rule } from './rule.js';
+import { eventLabel } from './support.js';
+
+/** Verbs that say an instrument was signed. */
+const SIGNED = new Set(['signed', 'concluded', 'inked', 'sealed', 'struck', 'agreed']);
+/** Words before such a verb that make it a plan, wish or hypothesis ("to sign", "will have signed", "would"). */
+const NOT_DONE = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'might', 'shall', 'can', 'must', 'if', 'unless']);
+/** Words that open what an instrument is about ("a treaty on …"). */
+const OPENERS = new Set(['on', 'for', 'about', 'concerning', 'covering', 'regarding', 'of', 'establishing', 'setting']);
+/** Words that end it ("… was signed", "… in the capital", "… that …"). */
+const CLOSERS = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'that', 'which', 'in', 'at', 'during', 'when', 'while',
+  'by', 'after', 'before', 'with', 'between', 'last', 'this', 'signed', 'concluded', 'inked', 'sealed', 'as', 'but', 'to']);
+
+/** The end of what a binding noun says it is about: "treaty on the joint production of drones" ends after "drones". */
+function subjectEnd(bf: BlockFacts, w: PhraseMatch<unknown>, sentence: Span): number {
+  const t = bf.tokens;
+  if (!OPENERS.has(t[w.last + 1]?.lower ?? '') || t[w.last + 1]!.end > sentence.end) return w.end;
+  let end = w.end;
+  for (let k = w.last + 2; k < t.length && t[k]!.end <= sentence.end && k <= w.last + 12; k++) {
+    if (CLOSERS.has(t[k]!.lower) || /[,;:.()!?\u2014]/.test(bf.text.slice(t[k - 1]!.end, t[k]!.start))) break;
+    end = t[k]!.end;
+  }
+  return end;
+}
+
+/** Whether the clause says the instrument was signed: "signed a treaty …" or "a treaty … was signed". */
+function signed(bf: BlockFacts, w: PhraseMatch<unknown>, end: number, sentence: Span): boolean {
+  const from = clauseStart(bf.text, w.start, sentence);
+  const t = bf.tokens;
+  for (let k = w.first - 1; k >= 0 && t[k]!.start >= from; k--) {
+    if (SIGNED.has(t[k]!.lower)) return !NOT_DONE.has(t[k - 1]?.lower ?? '') && !NOT_DONE.has(t[k - 2]?.lower ?? '');
+  }
+  const after = t.filter((x) => x.start >= end && x.end <= sentence.end).slice(0, 6).map((x) => x.lower);
+  const verb = after.findIndex((x) => SIGNED.has(x));
+  return verb > 0 && ['was', 'were', 'been'].includes(after[verb - 1]!);
+}
+
+/**
+ * A binding instrument said to have been signed at an event ("a treaty on drone production was signed") that the fact base
+ * does not record among the event's documents: none of them is binding, and none speaks of what the instrument is
+ * about (or, when the sentence does not say, none is of unknown effect either).
+ */
+const rule: Rule = {
+  id: 'document-unrecorded',
+  description: 'A treaty or binding agreement said to have been signed at an event is not among the documents recorded for it.',
+  severity: 'warning',
+  category: 'claim',
+  fixable: false,
+  blockLocal: true,
+  *check({ blocks, index }) {
+    if (index.facts.documents.size === 0) return;
+    for (const bf of blocks) {
+      const words = BINDING.find(bf.text, bf.tokens).filter((w) => w.values[0]!.noun);
+      for (const w of words) {
+        // A singular binding noun brought in with "a"/"an" and at most two words between ("a new defence treaty").
+        const a = [1, 2, 3].map((d) => w.first - d).find((k) => ['a', 'an'].includes(bf.tokens[k]?.lower ?? ''));
+        if (a === undefined || bf.tokens.slice(a + 1, w.first).some((t) => !/^\p{Ll}/u.test(t.text))) continue;
+        const sentence = bf.sentenceAt(w.start);
+        if (bf.text.slice(sentence.start, sentence.end).trimEnd().endsWith('?')) continue;
+        const end = subjectEnd(bf, w, sentence);
+        if (negated(bf, w.first, w.last, sentence) || wished(bf, clauseStart(bf.text, w.start, sentence), sentence) ||
+          !signed(bf, w, end, sentence)) continue;
+        const roots = rootsAbout(bf, sentence, { start: bf.tokens[a]!.start, end });
+        const docs = roots.flatMap((r) => recordedFor(index, r));
+        // An event with a recorded binding instrument may be paraphrased ("a treaty on the power link"): silence. So is a
+        // sentence that names a document, unless only by the binding noun itself as another event's ("treaty").
+        if (roots.length === 0 || roots.some((r) => recordedFor(index, r).length === 0) || docs.some((d) => d.binding === true)) continue;
+        if (itemsIn(bf.documents, sentence).some((m) => !(w.start <= m.start && m.end <= w.end) || m.values.some((d) => docs.includes(d)))) continue;
+        const about = subjectWords(bf.text.slice(bf.tokens[a + 1]!.start, w.start) + bf.text.slice(w.end, end));
+        if (about.length === 0 ? docs.some((d) => d.binding !== false) : roots.some((r) => about.some((x) => recordedWords(index, r).has(x)))) continue;
+        const what = bf.text.slice(w.start, end).toLowerCase();
+        yield {
+          block: bf, start: w.start, end, facts: docs.map((d) => ({ kind: 'document', id: d.id })),
+          message: `No ${what} is recorded among the documents signed during ${roots.map(eventLabel).join(' or ')}`
+            + `${about.length === 0 ? '; every document recorded is non-binding' : ''}.`,
+        };
+      }
+    }
+  },
+};
+export default rule;
