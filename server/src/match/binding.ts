@@ -19,13 +19,17 @@ const NEAR_NEGATORS = new Set(['rather', 'instead', 'unlike', 'short']);
 /** Words that anywhere earlier in its clause deny or suspend it ("none of the documents binds", "if it were a treaty"). */
 const NEGATORS = new Set(['not', 'no', 'non', 'never', 'neither', 'nor', 'none', 'nobody', 'without', 'nothing', 't', 'cannot',
   'lacks', 'lack', 'whether', 'if', 'deny', 'denies', 'denied', 'hardly']);
-/** Words right after that deny it ("binds no one", "guarantees nothing"). */
+/** Words just after that deny it ("binds no one", "guarantees nothing", "commits Beijing to nothing"). */
 const DENIED_AFTER = new Set(['no', 'nobody', 'nothing', 'neither', 'none']);
 
 /** Whether the binding words at tokens first..last are denied ("not legally binding", "none … binds", "binds no one"). */
 export function negated(bf: BlockFacts, first: number, last: number, sentence: Span): boolean {
-  const next = bf.tokens[last + 1];
-  if (next && next.end <= sentence.end && DENIED_AFTER.has(next.lower)) return true;
+  // Right after, or after the one bound ("commits Beijing to nothing"), within the clause.
+  for (let k = last + 1; k <= last + 4 && k < bf.tokens.length; k++) {
+    const next = bf.tokens[k]!;
+    if (next.end > sentence.end || /[,;:.]/.test(bf.text.slice(bf.tokens[last]!.end, next.start))) break;
+    if (DENIED_AFTER.has(next.lower)) return true;
+  }
   const from = clauseStart(bf.text, bf.tokens[first]!.start, sentence);
   for (let k = first - 1; k >= 0 && bf.tokens[k]!.start >= from; k--) {
     const word = bf.tokens[k]!.lower;

@@ -3,6 +3,8 @@ import type { Claim } from '../facts/types.js';
 import { claimsStated, figuresOf, formatAmount, withInner } from '../match/figures.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { tokenize } from '../match/tokens.js';
+import { isQuoted } from '../markdown/prose.js';
+import { reportsSpeech } from '../match/attribution.js';
 import type { Rule } from './rule.js';
 
 const STATUS = { claimed: 'claimed ', assessed: 'assessed ', disputed: 'disputed ', confirmed: '' } as const;
@@ -40,6 +42,8 @@ const rule: Rule = {
         }
         if (reframed.size === 0) continue;
         for (const figure of figures) {
+          // Another's framing quoted as theirs ("the interview spoke of '$3.5 billion in investment'") is reported, not made.
+          if (isQuoted(bf.text, figure.start) && reportsSpeech(bf, sentence)) continue;
           for (const claim of claimsStated(facts, events, figure)) {
             const reframing = reframed.get(claim);
             if (!reframing) continue;
