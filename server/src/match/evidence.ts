@@ -1,11 +1,11 @@
 import type { Event } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
 import { BlockFacts, itemsIn } from './analyse.js';
-import { meetingsNamedBy } from './meetings.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
 import { datelineOf } from './dateline.js';
 import { intervalOf, type DateMention } from './dates.js';
+import { meetingsNamedBy } from './meetings.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
 // false error: a date, weekday or label is judged against an event only when the sentence establishes that event —
