@@ -38,6 +38,20 @@ const SUBJECT = /\b(?:[Hh]e|[Hh]im|[Ss]he|[Tt]hey|[Tt]hem)\b/;
 const SINGULAR = /\b(?:[Hh]e|[Hh]im|[Ss]he)\b/;
 const NONE: ReadonlySet<string> = new Set();
 
+/** The index of a sentence among its block's (binary search; -1 when it is not one of them). */
+function sentenceIndex(bf: BlockFacts, sentence: Span): number {
+  const spans = bf.block.sentences;
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < sentence.start) lo = mid + 1;
+    else if (spans[mid]!.start > sentence.start) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /** The clause of a sentence that contains a span. */
 export function clauseOf(bf: BlockFacts, sentence: Span, span: Span): Span {
   let start = sentence.start;
@@ -136,7 +150,7 @@ export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics
   // "He" is the last person the block named (someone the event did not involve: another occasion), else one of the
   // topic's people.
   const pronoun = people.size === 0 && clauses.some((c) => SUBJECT.test(bf.text.slice(c.start, c.end)));
-  const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
+  const i = sentenceIndex(bf, sentence);
   const last = pronoun && clauses.some((c) => SINGULAR.test(bf.text.slice(c.start, c.end))) ? previousSubjects(bf)[i] : undefined;
   if (last === null || (last !== undefined && !index.eventPeople.get(event.id)?.has(last))) return undefined;
   if (clauses.some((c) => placed(bf, event, c))) return 'placed';
@@ -225,7 +239,7 @@ function flow(bf: BlockFacts): ReadonlySet<string>[] {
 
 /** The topics of the text before a sentence of a block. */
 export function topicsAt(bf: BlockFacts, sentence: Span): ReadonlySet<string> {
-  const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
+  const i = sentenceIndex(bf, sentence);
   return i < 0 ? NONE : flow(bf)[i]!;
 }
 
