@@ -3,7 +3,8 @@
 const fs = require('node:fs');
 const reads = [];
 const isFacts = (p) => /\.facts\.ya?ml$/i.test(String(p));
-for (const name of ['readFileSync', 'readFile']) {
+// The file gate (server/src/facts/textfile.ts) opens a file and reads it by descriptor: an open is a read.
+for (const name of ['readFileSync', 'readFile', 'openSync']) {
   const original = fs[name];
   fs[name] = function (path, ...rest) {
     if (isFacts(path)) reads.push(`${name} ${String(path)}`);
