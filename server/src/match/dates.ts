@@ -210,6 +210,11 @@ export function writtenWeekday(mention: DateMention): string {
   return /^\p{L}+/u.exec(mention.text)?.[0] ?? '';
 }
 
+/** Days since 1970 of an ISO date (yyyy-mm-dd), without parsing a date string. */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
 /** Each ISO day of an inclusive interval, in order (at most `limit` of them). */
 export function daysOf(start: string, end: string, limit = 366): string[] {
   const days: string[] = [];

@@ -1,7 +1,7 @@
 import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { inside, itemsIn, type BlockFacts } from './analyse.js';
-import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
+import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import { counterEvidence } from './counter-evidence.js';
 import { isDateline } from './dateline.js';
 import { clauseOf, establishes, topicsAt, withinReach, type Strength } from './evidence.js';
@@ -145,13 +145,11 @@ function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anch
   return [...events, ...docs];
 }
 
-/** Days since 1970 of an ISO date (yyyy-mm-dd), without parsing a date string. */
-const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 /** How alike a written interval and an event are: shared days over all days (0 when apart). */
 function likeness([start, end]: [string, string], event: Event): number {
-  const shared = Math.min(day(end), day(event.end)) - Math.max(day(start), day(event.start)) + 1;
-  const all = Math.max(day(end), day(event.end)) - Math.min(day(start), day(event.start)) + 1;
+  const shared = Math.min(dayNumber(end), dayNumber(event.end)) - Math.max(dayNumber(start), dayNumber(event.start)) + 1;
+  const all = Math.max(dayNumber(end), dayNumber(event.end)) - Math.min(dayNumber(start), dayNumber(event.start)) + 1;
   return Math.max(0, shared) / all;
 }
 
@@ -169,7 +167,7 @@ export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMentio
   const range = mention.to !== undefined;
   const score = ({ event: e, phrased }: Anchor) => {
     const written = intervalFor(mention, e!)!;
-    const apart = Math.min(1e5, Math.abs(day(written[0]) - day(e!.start))); // days, for the last tie-break
+    const apart = Math.min(1e5, Math.abs(dayNumber(written[0]) - dayNumber(e!.start))); // days, for the last tie-break
     return likeness(written, e!) + (phrased ? 0.002 : 0) + ((e!.start !== e!.end) === range ? 0.001 : 0) - apart * 1e-9;
   };
   const scored = events.map((a) => ({ a, score: score(a) }));

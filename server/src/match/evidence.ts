@@ -4,7 +4,7 @@ import { BlockFacts, itemsIn } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
 import { datelineOf } from './dateline.js';
-import { intervalOf, type DateMention } from './dates.js';
+import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { meetingsNamedBy } from './meetings.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
@@ -161,12 +161,10 @@ export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics
   return topics.has(root) ? 'context' : undefined;
 }
 
-/** Days since 1970 of an ISO date. */
-const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 /** Days between a written interval and an event (0 when they meet). */
 function apart([start, end]: [string, string], event: Event): number {
-  return Math.max(0, day(start) - day(event.end), day(event.start) - day(end));
+  return Math.max(0, dayNumber(start) - dayNumber(event.end), dayNumber(event.start) - dayNumber(end));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FactBase, Office, Person } from '../facts/types.js';
+import { dayNumber } from './dates.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from './analyse.js';
 import type { Holder } from './compile.js';
@@ -167,8 +168,6 @@ export function covers(holder: Holder, [start, end]: [string, string]): boolean 
   return holder.from <= start && (holder.to === undefined || end <= holder.to);
 }
 
-/** Days since 1970 of an ISO date. */
-const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 /** Titles of posts several people hold at once: deputies, members, spokespeople. */
 const SHARED_TITLE = /\b(?:vice|deputy|assistant|member|spokes(?:person|man|woman)|adviser|advisor|envoy)\b/i;
@@ -184,7 +183,7 @@ export function isShared(office: Office, holders: Holder[] | undefined): boolean
   if (found === undefined) {
     const list = holders ?? [];
     found = office.shared === true || (office.shared === undefined && SHARED_TITLE.test(office.title)) || list.some((a, i) => list.some((b, j) => j > i && a.person !== b.person &&
-      Math.min(dayOf(a.to ?? '9999-12-31'), dayOf(b.to ?? '9999-12-31')) - Math.max(dayOf(a.from), dayOf(b.from)) > 1));
+      Math.min(dayNumber(a.to ?? '9999-12-31'), dayNumber(b.to ?? '9999-12-31')) - Math.max(dayNumber(a.from), dayNumber(b.from)) > 1));
     shared.set(office, found);
   }
   return found;
@@ -193,12 +192,12 @@ export function isShared(office: Office, holders: Holder[] | undefined): boolean
 /** Whether the recorded terms of people other than one person together cover every day of an inclusive interval. */
 export function othersCover(holders: Holder[] | undefined, person: Person, [start, end]: [string, string]): boolean {
   const terms = (holders ?? []).filter((h) => h.person !== person).sort((a, b) => a.from.localeCompare(b.from));
-  let next = dayOf(start);
+  let next = dayNumber(start);
   for (const h of terms) {
-    if (dayOf(h.from) > next) break;
+    if (dayNumber(h.from) > next) break;
     if (h.to === undefined) return true;
-    next = Math.max(next, dayOf(h.to) + 1);
-    if (next > dayOf(end)) return true;
+    next = Math.max(next, dayNumber(h.to) + 1);
+    if (next > dayNumber(end)) return true;
   }
   return false;
 }
