@@ -53,16 +53,11 @@ export function keyPeople(bf: BlockFacts, event: Event): ReadonlySet<string> {
   return bf.index.keyPeople.get(event.id) ?? new Set();
 }
 
-/** Whether a span lies inside a phrase of any known event. */
-function inPhrase(bf: BlockFacts, span: Span): boolean {
-  return itemsIn(bf.eventPhrases, { start: Math.max(0, span.start - 64), end: span.end + 64 }).some((m) => m.start <= span.start && span.end <= m.end);
-}
-
-/** Whether a span lies inside a phrase of one of the event's family. */
-function inOwnPhrase(bf: BlockFacts, event: Event, span: Span): boolean {
-  const family = bf.index.family.get(event.id);
+/** Whether a span lies inside a phrase of a known event (of the given event's family, when one is given). */
+function inPhrase(bf: BlockFacts, span: Span, of?: Event): boolean {
+  const family = of && bf.index.family.get(of.id);
   return itemsIn(bf.eventPhrases, { start: Math.max(0, span.start - 64), end: span.end + 64 })
-    .some((m) => m.start <= span.start && span.end <= m.end && m.values.some((e) => family?.has(e.id)));
+    .some((m) => m.start <= span.start && span.end <= m.end && (!of || m.values.some((e) => family?.has(e.id))));
 }
 
 /** Whether a token starting at an offset begins a place name. */
@@ -101,7 +96,7 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
     // Where the fact base records no place (or no country) for the event, no place can point away from it.
     const ours = place.kind === 'city' ? own.size === 0 || own.has(place.name.toLowerCase())
       : countries.size === 0 || m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
-    if (ours || inOwnPhrase(bf, event, m) || names.some((n) => n.start <= m.start && m.end <= n.end)) continue;
+    if (ours || inPhrase(bf, m, event) || names.some((n) => n.start <= m.start && m.end <= n.end)) continue;
     // A country is a place where it is one ("in Serbia", "to Kazakhstan"), or someone's ("Hungary's prime minister"),
     // not a subject of talks ("on Ukraine"); a demonym is someone's nationality ("the Turkish minister").
     const before = text.slice(Math.max(0, m.start - 24), m.start);
