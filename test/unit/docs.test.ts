@@ -6,7 +6,8 @@ import { check } from '../../server/src/check.js';
 import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import { compile } from '../../server/src/match/compile.js';
-import { rules } from '../../server/src/rules/index.js';
+import { toJson, toSarif } from '../../server/src/report.js';
+import { REPOSITORY, ruleDocs, rules } from '../../server/src/rules/index.js';
 import { ROOT } from './paths.js';
 
 const DOCS = join(ROOT, 'docs');
@@ -114,4 +115,20 @@ test('every example on a prose rule\'s page is flagged, or not, as the page says
     }
     for (const example of clean) assert.deepEqual(own(example.text), [], `${rule.id}.md: "${example.text}" is not flagged`);
   }
+});
+
+test('every finding links to its rule\'s page: the repository of package.json, docs/rules/<id>.md on main', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
+  assert.equal(REPOSITORY, pkg.repository.url);
+  for (const rule of rules) {
+    assert.equal(ruleDocs(rule.id), `${pkg.repository.url}/blob/main/docs/rules/${rule.id}.md`);
+    assert.ok(existsSync(join(RULE_DOCS, `${rule.id}.md`)), `docs/rules/${rule.id}.md`);
+  }
+  const loaded = loadFactBase(readFactFiles([bundledFactsDir()]));
+  const text = 'Lukashenka held talks with Xi Jinping on 3 March.\n';
+  const findings = check(text, compile(loaded.facts!));
+  const json = toJson([{ file: 'draft.md', text, findings }]) as { rule: string; docs: string }[];
+  assert.deepEqual(json.map((f) => [f.rule, f.docs]), [['date-mismatch', 'https://github.com/factlint/factlint/blob/main/docs/rules/date-mismatch.md']]);
+  const sarif = toSarif([{ file: 'draft.md', text, findings }], '0') as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+  for (const r of sarif.runs[0]!.tool.driver.rules) assert.equal(r.helpUri, ruleDocs(r.id));
 });
