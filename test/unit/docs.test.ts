@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
-import { check } from '../../server/src/check.js';
+import { check, MAX_DRAFT } from '../../server/src/check.js';
+import { parseConfig } from '../../server/src/facts/config.js';
 import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import { compile } from '../../server/src/match/compile.js';
@@ -131,4 +132,36 @@ test('every finding links to its rule\'s page: the repository of package.json, d
   assert.deepEqual(json.map((f) => [f.rule, f.docs]), [['date-mismatch', 'https://github.com/factlint/factlint/blob/main/docs/rules/date-mismatch.md']]);
   const sarif = toSarif([{ file: 'draft.md', text, findings }], '0') as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
   for (const r of sarif.runs[0]!.tool.driver.rules) assert.equal(r.helpUri, ruleDocs(r.id));
+});
+
+/** The YAML blocks of a section, with the message given in a `# …` comment when there is one. */
+function yamlExamples(body: string): { text: string; message?: string }[] {
+  return [...body.matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map((m) => {
+    const text = m[1]!;
+    const message = /#\s+(.+)$/m.exec(text.replace(/^# yaml-language-server.*$/m, ''))?.[1]?.trim();
+    return message ? { text, message } : { text };
+  });
+}
+
+test('every YAML example on the pages of the fact-base and configuration rules is reported, or not, as the page says', () => {
+  const problems = (id: string, text: string) => (id === 'config-invalid' ? parseConfig('.factlint.yaml', text).problems
+    : loadFactBase([{ path: 'example.facts.yaml', text }]).problems).filter((p) => p.rule === id);
+  for (const id of ['factbase-syntax', 'factbase-schema', 'factbase-reference', 'config-invalid']) {
+    const page = sections(readFileSync(join(RULE_DOCS, `${id}.md`), 'utf8'));
+    const flagged = yamlExamples(page.get('Flagged') ?? ''), clean = yamlExamples(page.get('Not flagged') ?? '');
+    assert.ok(flagged.length > 0 && clean.length > 0, `${id}.md shows YAML that is reported and YAML that is not`);
+    for (const example of flagged) {
+      const messages = problems(id, example.text).map((p) => p.message);
+      assert.ok(messages.length > 0, `${id}.md: ${example.text} is reported`);
+      if (example.message) assert.ok(messages.includes(example.message), `${id}.md: ${JSON.stringify(messages)} includes "${example.message}"`);
+    }
+    for (const example of clean) assert.deepEqual(problems(id, example.text), [], `${id}.md: ${example.text} is not reported`);
+  }
+});
+
+test('the draft-too-large page gives the message of a draft one character over the limit', () => {
+  const page = readFileSync(join(RULE_DOCS, 'draft-too-large.md'), 'utf8');
+  const [finding] = check('x'.repeat(MAX_DRAFT + 1), compile(loadFactBase(readFactFiles([bundledFactsDir()])).facts!));
+  assert.equal(finding?.rule, 'draft-too-large');
+  assert.ok(page.includes(`→ \`${finding.message}\``), finding.message);
 });
