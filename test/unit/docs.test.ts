@@ -3,11 +3,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { check, MAX_DRAFT } from '../../server/src/check.js';
+import { main } from '../../server/src/cli.js';
 import { parseConfig } from '../../server/src/facts/config.js';
 import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import { compile } from '../../server/src/match/compile.js';
-import { toJson, toSarif } from '../../server/src/report.js';
+import { toJson, toSarif, toStylish } from '../../server/src/report.js';
 import { REPOSITORY, ruleDocs, rules } from '../../server/src/rules/index.js';
 import { ROOT } from './paths.js';
 
@@ -61,10 +62,13 @@ test('every relative link in the README, CONTRIBUTING and docs/ resolves to a fi
   assert.deepEqual(broken, []);
 });
 
-test('the README is at most 10 KB and links every rule to its page', () => {
+test('the README is at most 10 KB, links every rule to its page, and shows the CLI\'s help as the CLI prints it', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  assert.ok(Buffer.byteLength(readme) <= 10_240, `README.md is ${Buffer.byteLength(readme)} bytes`);
+  assert.ok(Buffer.byteLength(readme) <= 10_000, `README.md is ${Buffer.byteLength(readme)} bytes`);
   for (const rule of rules) assert.ok(readme.includes(`[${rule.id}](docs/rules/${rule.id}.md)`), `README links ${rule.id}`);
+  let help = '';
+  assert.equal(main(['--help'], (s) => { help += s; }, () => {}), 0);
+  assert.ok(readme.includes(`\n$ factlint --help\n${help.trimEnd()}\n\`\`\`\n`), help);
 });
 
 /** A page's `## ` sections by title. */
@@ -164,4 +168,15 @@ test('the draft-too-large page gives the message of a draft one character over t
   const [finding] = check('x'.repeat(MAX_DRAFT + 1), compile(loadFactBase(readFactFiles([bundledFactsDir()])).facts!));
   assert.equal(finding?.rule, 'draft-too-large');
   assert.ok(page.includes(`→ \`${finding.message}\``), finding.message);
+});
+
+test('the README\'s sample of the CLI\'s output is what the CLI prints for that example draft', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const sample = /^```\n\$ factlint check (\S+)\n([\s\S]*?)^```/m.exec(readme);
+  assert.ok(sample, 'README shows a run of factlint check');
+  const file = sample[1]!;
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const findings = check(text, compile(loadFactBase(readFactFiles([bundledFactsDir()])).facts!));
+  const printed = toStylish([{ file, text, findings }], false).split('\n');
+  for (const line of sample[2]!.split('\n').filter((l) => l !== '' && l.trim() !== '…')) assert.ok(printed.includes(line), line);
 });
