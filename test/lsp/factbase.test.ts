@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { dateErrors, DRAFT, facts } from './drafts.js';
+import { dateErrors, DRAFT, facts, writeWorkspace } from './drafts.js';
 import { start, type Server } from './harness.js';
 
 const dirs: string[] = [];
@@ -17,12 +16,8 @@ after(async () => {
 
 /** A temporary workspace folder with files, and a server started with it as its root. */
 async function workspace(files: Record<string, string>): Promise<{ dir: string; server: Server; uri: (name: string) => string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'factlint-ws-'));
+  const dir = writeWorkspace(files);
   dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
   const server = start();
   servers.push(server);
   const root = pathToFileURL(dir).href;

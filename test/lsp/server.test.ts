@@ -50,6 +50,7 @@ test('initialize answers the whole capabilities object', async () => {
         hoverProvider: true,
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.factlint'] },
+        executeCommandProvider: { commands: ['factlint.checkWorkspace', 'factlint.selectReason'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'factlint' },
