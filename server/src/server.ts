@@ -1,39 +1,36 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type CodeActionParams, type DefinitionParams, type Diagnostic, type HoverParams, type InitializeResult, type Location,
+  type CodeAction, type CodeActionParams, type DefinitionParams, type HoverParams, type InitializeResult, type Location,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_DRAFT } from './check.js';
 import { definition } from './definition.js';
 import { CONFIG_NAME } from './facts/config.js';
 import { isFactFile } from './facts/files.js';
+import { readTextFile } from './facts/textfile.js';
 import type { Finding } from './finding.js';
 import { hover } from './hover.js';
 import { Rechecker } from './incremental.js';
 import { LineIndex } from './lines.js';
-import { MAX_DRAFT } from './check.js';
-import { readTextFile } from './facts/textfile.js';
 import type { FactIndex } from './match/compile.js';
 import { ruleById } from './rules/index.js';
 import { disableActions, fixAll, FIX_ALL_KIND, quickFixes, wants } from './lsp/actions.js';
+import { checkWorkspace } from './lsp/check-all.js';
 import { factLines, fileUri, rangeOf, toDiagnostic } from './lsp/convert.js';
-import { FactBases, type FactBaseEntry } from './lsp/factbases.js';
+import { diagnose, type DraftFacts } from './lsp/diagnose.js';
+import { FactBases } from './lsp/factbases.js';
 import {
   checked, checkedDocuments, isCodeActionRequest, isConfigurationChange, isFoldersChange, isPositionRequest, isRange, isWatchedFiles,
 } from './lsp/guard.js';
-import { placeholderHints } from './lsp/placeholder.js';
 import {
-  CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND, STATUS_NOTIFICATION, STATUS_REQUEST, type DocumentStatus, type FactBaseStatus,
+  CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND, STATUS_NOTIFICATION, STATUS_REQUEST, type DocumentStatus,
 } from './lsp/protocol.js';
-import { leftOut, offTopic } from './lsp/scope.js';
-import { SettingsStore, withConfig, type Settings } from './lsp/settings.js';
-import { factBaseStatus, loadLine, notice } from './lsp/status.js';
-import { checkWorkspace } from './lsp/check-all.js';
-
-/** The longest wait after an edit before a re-check, in ms (for a draft whose check is slow). */
-const MAX_DEBOUNCE = 150;
-/** A check that took less than this (ms) is re-run at once after an edit: waiting would only delay the diagnostics. */
-const CHEAP = 15;
+import { waitAfterEdit } from './lsp/pace.js';
+import { leftOut } from './lsp/scope.js';
+import { DEFAULT_SETTINGS, SettingsStore, withConfig, type Settings } from './lsp/settings.js';
+import { factBaseStatus, loadLine } from './lsp/status.js';
 
 const connection = createConnection(ProposedFeatures.all);
 // A fault in a handler or a timer is logged; the server keeps serving the other documents.
@@ -90,6 +87,7 @@ connection.onInitialize((params): InitializeResult => {
   folders = uris.map(pathOf).filter((p) => p !== undefined);
   // The VS Code client says whether the user trusts the workspace; other clients have no such notion.
   factBases.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+  preload();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -103,6 +101,20 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+/**
+ * Loads the fact base a draft at the top of the first workspace folder would get (with the default settings), before
+ * the client sends its first draft: the first diagnostics then wait for the check only. A guess that turns out wrong
+ * (a setting names another fact base) costs one load, dropped when the first draft is checked.
+ */
+function preload(): void {
+  try {
+    const at = folders[0] === undefined ? undefined : join(folders[0], 'draft.md');
+    factBases.preload(factBases.filesFor(at, '', DEFAULT_SETTINGS).files);
+  } catch (error) {
+    logFault('loading the fact base at start-up')(error);
+  }
+}
+
 connection.onInitialized(() => {
   connection.console.info(`factlint language server started (Node ${process.version}, pid ${process.pid}); workspace folders: ${folders.join(', ') || 'none'}.`);
   if (!folderEvents) return;
@@ -114,16 +126,6 @@ connection.onInitialized(() => {
     recheckAll();
   }));
 });
-
-/** What a draft is checked against: its settings, its fact base (and whether it is the bundled one), or why it is left out. */
-interface DraftFacts {
-  settings: Settings;
-  entry: FactBaseEntry;
-  index?: FactIndex;
-  bundled: boolean;
-  /** Why the settings leave the draft unchecked, if they do. */
-  skip?: string;
-}
 
 /**
  * The settings (the editor's over the project configuration file's) and the fact base (the last good one) for a
@@ -151,26 +153,6 @@ async function factsFor(uri: string, text: string, open = true): Promise<DraftFa
   return { settings: current, entry, index: entry.index, bundled, skip };
 }
 
-/**
- * The diagnostics of a draft and its status: its findings (and a hint on each placeholder reason), with a notice on
- * its first line when its fact base has problems; none when it is left out or not about the bundled fact base.
- */
-function diagnose(uri: string, text: string, draft: DraftFacts, checker: Rechecker, version: number | undefined):
-  { diagnostics: Diagnostic[]; status: DocumentStatus } {
-  const factBase: FactBaseStatus = factBaseStatus(draft.entry, draft.bundled);
-  const status = (reason?: string): DocumentStatus => ({ uri, checked: reason === undefined, ...(reason ? { reason } : {}), factBase });
-  if (draft.skip) return { diagnostics: [], status: status(draft.skip) };
-  const positions = TextDocument.create(uri, 'markdown', version ?? 0, text);
-  const first = notice(factBase, draft.entry.loadedAt);
-  if (!draft.index) return { diagnostics: first ? [first] : [], status: status(first?.message) };
-  const findings = checker.check(text, draft.index, { severity: draft.settings.rules, houseStyle: draft.settings.houseStyle });
-  const off = offTopic(draft.bundled, checker.analysedFor(text, draft.index));
-  if (off) return { diagnostics: [], status: status(off) };
-  const lines = factLines(draft.index.facts);
-  const diagnostics = findings.map((f) => toDiagnostic(f, positions, version ?? 0, lines));
-  return { diagnostics: [...(first ? [first] : []), ...diagnostics, ...placeholderHints(text, positions)], status: status() };
-}
-
 /** Checks a draft and publishes its diagnostics for the version checked, unless a newer version arrived meanwhile. */
 async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
@@ -182,7 +164,8 @@ async function validate(uri: string): Promise<void> {
   if (!checker) checkers.set(uri, (checker = new Rechecker()));
   const started = performance.now();
   const { diagnostics, status } = diagnose(uri, doc.getText(), draft, checker, version);
-  costs.set(uri, performance.now() - started);
+  // The first check parses the whole draft; what an edit costs is known from the re-checks after it.
+  if (checker.last.reason !== 'first') costs.set(uri, performance.now() - started);
   if (status.checked) unchecked.delete(uri);
   else unchecked.add(uri);
   await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -228,11 +211,7 @@ function findingsOf(doc: TextDocument, index: FactIndex, current: Settings): Fin
   return checker.check(doc.getText(), index, { severity: current.rules, houseStyle: current.houseStyle });
 }
 
-/** The wait after an edit: none when the draft's last check was cheap; for a slow one, about twice its cost, coalescing fast typing. */
-function delayFor(uri: string): number {
-  const cost = costs.get(uri) ?? 0;
-  return cost < CHEAP ? 0 : Math.min(MAX_DEBOUNCE, Math.round(cost * 2));
-}
+const delayFor = (uri: string) => waitAfterEdit(costs.get(uri));
 
 function schedule(uri: string, delay = delayFor(uri)): void {
   clearTimeout(timers.get(uri));

@@ -59,6 +59,8 @@ test('a broken fact base: located errors in its YAML, and drafts still checked w
   const syntax = await server.waitForDiagnostics(uri('visit.facts.yaml'), 1, mark);
   assert.ok(syntax.diagnostics.length > 0 && syntax.diagnostics.every((d) => d.code === 'factbase-syntax'), JSON.stringify(syntax.diagnostics));
   assert.ok(syntax.diagnostics.some((d) => d.range.start.line >= 6 && d.range.start.line <= 8), JSON.stringify(syntax.diagnostics.map((d) => d.range)));
+  const during = await server.waitForDiagnostics(uri('draft.md'), 2, mark);
+  assert.deepEqual(during.diagnostics.map((d) => d.code), ['factbase-state', 'date-mismatch'], 'the last good version, and a notice saying so');
   mark = server.mark();
   await server.change(uri('visit.facts.yaml'), 2, facts('03'));
   assert.deepEqual((await server.waitForDiagnostics(uri('visit.facts.yaml'), 2, mark)).diagnostics, []);
