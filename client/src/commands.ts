@@ -33,10 +33,11 @@ function topOf(text: string): Position {
 export async function disableInFile(context: ExtensionContext): Promise<void> {
   const editor = window.activeTextEditor;
   if (!editor) return;
-  const found = [...new Set(languages.getDiagnostics(editor.document.uri).filter(ours).map(codeOf))];
+  const found = new Set(languages.getDiagnostics(editor.document.uri).filter(ours).map(codeOf));
   const all = ruleList(context);
-  const choices = found.length > 0 ? all.filter((r) => found.includes(r.id)) : all;
-  const rule = await pickRule(undefined, choices, 'Disable which factlint rule in this file?');
+  // The rules with findings in this file come first; any rule can be picked.
+  const choices = [...all.filter((r) => found.has(r.id)), ...all.filter((r) => !found.has(r.id))];
+  const rule = await pickRule(editor, choices, 'Disable which factlint rule in this file?');
   if (!rule) return;
   const at = topOf(editor.document.getText());
   await editor.insertSnippet(new SnippetString(`<!-- factlint-disable ${rule} -- `).appendPlaceholder('reason').appendText(' -->\n\n'), at);

@@ -70,6 +70,8 @@ test('open: a wrong date for the talks is published as an error, for version 1, 
   assert.equal(d.codeDescription?.href, 'https://github.com/factlint/factlint#date-mismatch');
   assert.match(d.message, /1 March 2023, not 3 March 2023/);
   assert.equal(d.relatedInformation?.[0]?.location.uri, BUNDLED);
+  assert.match(d.relatedInformation[0]!.message, /^event \S+: /);
+  assert.doesNotMatch(d.relatedInformation[0]!.message, /source/, 'the sources are on the hover card, not repeated here');
   assert.deepEqual((d.data as { version: number }).version, 1);
 });
 

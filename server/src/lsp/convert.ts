@@ -59,7 +59,8 @@ export function factLines(facts: FactBase | undefined): (file: string) => LineIn
 
 /**
  * A finding as an LSP diagnostic: code = rule id, a link to the rule's documentation, the facts it relies on
- * as related information, and its fixes (in LSP ranges, for `version`) in `data`.
+ * as related information (without their sources, which the hover card gives), and its fixes (in LSP ranges, for
+ * `version`) in `data`.
  */
 export function toDiagnostic(finding: Finding, doc: Positions, version: number,
   lines: (file: string) => LineIndex | undefined = () => undefined): Diagnostic {
@@ -76,11 +77,8 @@ export function toDiagnostic(finding: Finding, doc: Positions, version: number,
   for (const fact of finding.facts) {
     const factText = lines(fact.file);
     if (!factText) continue;
-    const source = fact.sources[0];
-    related.push({
-      location: { uri: fileUri(fact.file), range: rangeOf(factText, fact.start, fact.end) },
-      message: `${fact.kind} ${fact.id}: ${fact.label}${source ? ` (source: ${source.title}, ${source.publisher})` : ''}`,
-    });
+    // One short line per fact: its sources are on the hover card, which the editor shows below the diagnostic.
+    related.push({ location: { uri: fileUri(fact.file), range: rangeOf(factText, fact.start, fact.end) }, message: `${fact.kind} ${fact.id}: ${fact.label}` });
   }
   if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;

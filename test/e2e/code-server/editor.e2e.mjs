@@ -151,6 +151,10 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 170_000 }, () => {
     it(`command "${cmd.label}" from the palette`, { timeout: timeouts.problems + 30_000 }, async () => {
       await step(`05-command-${i + 1}`, async () => {
         await h.runCommand(s, cmd.label);
+        if (cmd.activeTab) {
+          await s.page.locator('.tabs-container .tab.active', { hasText: cmd.activeTab }).waitFor({ state: 'visible', timeout: 15_000 });
+          return;
+        }
         const want = cmd.problems || [];
         const rows = await h.problems(s, { min: want.length, timeout: timeouts.problems });
         const shown = JSON.stringify(rows.map((r) => `${r.file} ${r.severity}: ${r.text}`), null, 1);
