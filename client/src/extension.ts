@@ -27,7 +27,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Fact-base files and project configuration files (.factlint.yaml).
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{*.facts.yaml,*.facts.yml,.factlint.yaml}') },
     // In an untrusted workspace the server reads no fact-base file outside it that a draft's front matter names.
-    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted }),
+    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted, statusNotifications: true }),
   };
   const lsp = new LanguageClient('factlint', 'factlint', serverOptions, clientOptions);
   client = lsp;

@@ -57,6 +57,7 @@ let markdownHovers = false;
 let folderEvents = false;
 let canShowDocument = false;
 let canReportProgress = false;
+let wantsStatus = false;
 let settings: SettingsStore;
 /** The file-system path of a `file:` URI (undefined for other schemes, e.g. untitled or virtual workspaces). */
 function pathOf(uri: string): string | undefined {
@@ -86,7 +87,10 @@ connection.onInitialize((params): InitializeResult => {
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = uris.map(pathOf).filter((p) => p !== undefined);
   // The VS Code client says whether the user trusts the workspace; other clients have no such notion.
-  factBases.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+  const options = params.initializationOptions as { workspaceTrusted?: unknown; statusNotifications?: unknown } | undefined;
+  factBases.trusted = options?.workspaceTrusted !== false;
+  // Only a client that asks for them gets factlint/status notifications (other editors would log them as unknown).
+  wantsStatus = options?.statusNotifications === true;
   preload();
   return {
     capabilities: {
@@ -177,7 +181,7 @@ function sendStatus(status: DocumentStatus): void {
   const json = JSON.stringify(status);
   if (statuses.get(status.uri) === json) return;
   statuses.set(status.uri, json);
-  void connection.sendNotification(STATUS_NOTIFICATION, status);
+  if (wantsStatus) void connection.sendNotification(STATUS_NOTIFICATION, status);
 }
 
 /** The status of an open fact-base file: the fact base it belongs to. */

@@ -45,7 +45,7 @@ async function editor(files: Record<string, string>, settings: unknown = null, c
   server.connection.onRequest('window/showDocument', (p: unknown) => (shown.push(p), { success: true }));
   server.connection.onRequest('window/workDoneProgress/create', () => null);
   const root = pathToFileURL(dir).href;
-  await server.initialize(capabilities, { rootUri: root, workspaceFolders: [{ uri: root, name: 'ws' }] });
+  await server.initialize(capabilities, { rootUri: root, workspaceFolders: [{ uri: root, name: 'ws' }], initializationOptions: { statusNotifications: true } });
   const status = (uri: string, ok: (s: DocumentStatus) => boolean = () => true) => new Promise<DocumentStatus>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no status for ${uri}: ${JSON.stringify(statuses)}`)), 5000);
     const check = () => {
@@ -72,6 +72,18 @@ test('status: a good workspace fact base is named, with its files, fact count an
   });
   const asked = await ed.server.connection.sendRequest<DocumentStatus>('factlint/documentStatus', { uri: ed.uri('draft.md') });
   assert.equal(asked.factBase?.name, 'Test fact base');
+});
+
+test('status: a client that does not ask for status notifications (Neovim, eglot) gets none, and may still request it', async () => {
+  const server = start();
+  servers.push(server);
+  const sent: unknown[] = [];
+  server.connection.onNotification('factlint/status', (s: unknown) => sent.push(s));
+  await server.initialize();
+  await server.open('untitled:quiet.md', DRAFT);
+  await server.waitForDiagnostics('untitled:quiet.md', 1);
+  const asked = await server.connection.sendRequest<DocumentStatus>('factlint/documentStatus', { uri: 'untitled:quiet.md' });
+  assert.deepEqual([asked.checked, asked.factBase?.bundled, sent.length], [true, true, 0]);
 });
 
 test('status and notice: a fact base broken after a good load serves its last good version, and the draft says so', async () => {

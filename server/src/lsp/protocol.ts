@@ -27,7 +27,7 @@ export interface DocumentStatus {
   factBase?: FactBaseStatus;
 }
 
-/** Server → client notification: a document's status. */
+/** Server → client notification: a document's status (sent when `initializationOptions.statusNotifications` is true). */
 export const STATUS_NOTIFICATION = 'factlint/status';
 /** Client → server request `{ uri }` → {@link DocumentStatus} (or null for a document the server does not have). */
 export const STATUS_REQUEST = 'factlint/documentStatus';
