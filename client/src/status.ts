@@ -47,7 +47,7 @@ export class StatusItems implements Disposable {
     const uri = window.activeTextEditor?.document.uri.toString();
     const status = uri === undefined ? undefined : this.#byUri.get(uri);
     const base = status?.factBase;
-    this.#factBase.text = base ? `$(book) ${base.name}` : 'No fact base';
+    this.#factBase.text = base ? `$(book) ${base.name.length > 40 ? `${base.name.slice(0, 39)}…` : base.name}` : 'No fact base';
     this.#factBase.detail = base
       ? `${base.bundled ? 'bundled, ' : ''}${base.files.length === 1 ? basename(base.files[0]!) : `${base.files.length} files`}, ${base.facts} facts, ${STATE[base.state]}`
       : 'factlint has not looked at this file yet';
