@@ -44,8 +44,8 @@ const fresh = new Set<string>();
 const withProblems = new Set<string>();
 /** Per open draft, what its last check parsed and analysed, so that the next check re-does only what an edit changed. */
 const checkers = new Map<string, Rechecker>();
-/** Per open draft: how long its last check took (ms), which sets how long to wait after an edit. */
-const costs = new Map<string, number>();
+/** Per open draft: how long its last re-checks took (ms, the last three), which sets how long to wait after an edit. */
+const costs = new Map<string, number[]>();
 /** Per open document: the status last sent to the client (as JSON), and whether a draft's findings are shown. */
 const statuses = new Map<string, string>();
 const unchecked = new Set<string>();
@@ -169,7 +169,7 @@ async function validate(uri: string): Promise<void> {
   const started = performance.now();
   const { diagnostics, status } = diagnose(uri, doc.getText(), draft, checker, version);
   // The first check parses the whole draft; what an edit costs is known from the re-checks after it.
-  if (checker.last.reason !== 'first') costs.set(uri, performance.now() - started);
+  if (checker.last.reason !== 'first') costs.set(uri, [...(costs.get(uri) ?? []).slice(-2), performance.now() - started]);
   if (status.checked) unchecked.delete(uri);
   else unchecked.add(uri);
   await connection.sendDiagnostics({ uri, version, diagnostics });
