@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type CodeActionParams, type DefinitionParams, type HoverParams, type InitializeResult, type Location,
+  type CodeAction, type CodeActionParams, type CompletionItem, type CompletionParams, type DefinitionParams, type HoverParams, type InitializeResult, type Location,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_DRAFT } from './check.js';
+import { completions } from './complete.js';
 import { definition } from './definition.js';
 import { CONFIG_NAME } from './facts/config.js';
 import { isFactFile } from './facts/files.js';
@@ -18,7 +19,7 @@ import type { FactIndex } from './match/compile.js';
 import { ruleById } from './rules/index.js';
 import { disableActions, fixAll, FIX_ALL_KIND, quickFixes, wants } from './lsp/actions.js';
 import { checkWorkspace } from './lsp/check-all.js';
-import { factLines, fileUri, rangeOf, toDiagnostic } from './lsp/convert.js';
+import { completionItems, factLines, fileUri, rangeOf, toDiagnostic } from './lsp/convert.js';
 import { diagnose, type DraftFacts } from './lsp/diagnose.js';
 import { FactBases } from './lsp/factbases.js';
 import {
@@ -97,6 +98,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       definitionProvider: true,
+      completionProvider: {},
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -324,6 +326,14 @@ connection.onHover(checked(connection, 'textDocument/hover', isPositionRequest, 
   const contents = markdownHovers ? { kind: 'markdown' as const, value: card.markdown } : { kind: 'plaintext' as const, value: card.plaintext };
   return { contents, range: rangeOf(doc, card.start, card.end) };
 }, null));
+
+connection.onCompletion(checked(connection, 'textDocument/completion', isPositionRequest, async ({ textDocument, position }: CompletionParams): Promise<CompletionItem[]> => {
+  const doc = documents.get(textDocument.uri);
+  if (!doc || isFactDoc(doc.uri) || unchecked.has(doc.uri)) return [];
+  const { index, skip } = await factsFor(doc.uri, doc.getText());
+  if (!index || skip) return [];
+  return completionItems(completions(index), doc, position);
+}, []));
 
 connection.onDefinition(checked(connection, 'textDocument/definition', isPositionRequest, async ({ textDocument, position }: DefinitionParams): Promise<Location[]> => {
   const doc = documents.get(textDocument.uri);

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { ClientCapabilities, CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver/node.js';
+import type { ClientCapabilities, CodeAction, CompletionItem, Diagnostic, TextDocumentEdit } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStatus } from '../../server/src/lsp/protocol.js';
 import { dateErrors, DRAFT, facts, writeWorkspace } from './drafts.js';
@@ -211,4 +211,24 @@ test('disable with a reason: the placeholder is selected after insertion, and a 
 
   await ed.server.change(uri, 3, edited.replace('-- reason -->', '-- the source dates it 3 March -->'));
   assert.deepEqual((await ed.server.waitForDiagnostics(uri, 3)).diagnostics, []);
+});
+
+test('completion: names in their house forms replace the words already typed; none in a draft left unchecked', async () => {
+  const ed = await editor({ 'visit.facts.yaml': facts('01') });
+  const uri = ed.uri('draft.md');
+  const text = 'Lukashenka met Xi Ji';
+  await ed.server.open(uri, text);
+  await ed.server.waitForDiagnostics(uri, 1);
+  const position = { line: 0, character: text.length };
+  const items = await ed.server.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+  const xi = items.find((i) => i.label === 'Xi Jinping');
+  assert.deepEqual(xi?.textEdit, { range: { start: { line: 0, character: 15 }, end: position }, newText: 'Xi Jinping' });
+  assert.deepEqual(items.filter((i) => i.kind === 21).map((i) => i.label).sort(), ['Alexander Lukashenka', 'Lukashenka', 'Xi Jinping'],
+    'people by their preferred forms (else their names), never the accepted "Xi"');
+  assert.ok(items.some((i) => i.label === 'The talks with Xi Jinping' && i.detail === 'talks, 2023-03-01'), 'events by name, with their dates');
+
+  const off = await editor({}, { enable: false });
+  await off.server.open(off.uri('draft.md'), text);
+  await off.server.waitForDiagnostics(off.uri('draft.md'), 1);
+  assert.deepEqual(await off.server.connection.sendRequest('textDocument/completion', { textDocument: { uri: off.uri('draft.md') }, position }), []);
 });

@@ -49,6 +49,7 @@ test('initialize answers the whole capabilities object', async () => {
         textDocumentSync: 2,
         hoverProvider: true,
         definitionProvider: true,
+        completionProvider: {},
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.factlint'] },
         executeCommandProvider: { commands: ['factlint.checkWorkspace', 'factlint.selectReason'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -1,5 +1,10 @@
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+  CompletionItemKind, DiagnosticSeverity, type CompletionItem, type Diagnostic, type DiagnosticRelatedInformation, type Position, type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { replacedLength, type Completion } from '../complete.js';
 import type { FactBase } from '../facts/types.js';
 import type { Finding, Severity } from '../finding.js';
 import { LineIndex } from '../lines.js';
@@ -82,4 +87,22 @@ export function toDiagnostic(finding: Finding, doc: Positions, version: number,
   }
   if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
+}
+
+const KINDS: Record<Completion['kind'], CompletionItemKind> = {
+  person: CompletionItemKind.Constant, organisation: CompletionItemKind.Module, office: CompletionItemKind.Property,
+  event: CompletionItemKind.Event, document: CompletionItemKind.File,
+};
+
+/**
+ * Completions as LSP items: each replaces the words before the cursor that it starts with ("Xi Ji" → "Xi Jinping"),
+ * which the editor then filters on, so that a name of several words completes as one.
+ */
+export function completionItems(list: Completion[], doc: TextDocument, position: Position): CompletionItem[] {
+  const before = doc.getText({ start: { line: position.line, character: 0 }, end: position });
+  return list.map((c) => {
+    const length = replacedLength(before, c.text);
+    const range = { start: { line: position.line, character: position.character - length }, end: position };
+    return { label: c.text, kind: KINDS[c.kind], detail: c.detail, textEdit: { range, newText: c.text } };
+  });
 }
