@@ -26,6 +26,7 @@ function markdownFiles(dir: string): string[] {
 }
 
 /** The documents a reader follows: README, CONTRIBUTING, BENCHMARKS and everything under docs/. */
+const MARKETPLACE = join(DOCS, 'marketplace.md');
 const documents = [join(ROOT, 'README.md'), join(ROOT, 'CONTRIBUTING.md'), join(ROOT, 'BENCHMARKS.md'), ...markdownFiles(DOCS)];
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
@@ -51,7 +52,9 @@ test('every relative link in the README, CONTRIBUTING and docs/ resolves to a fi
     for (const target of links(text)) {
       if (/^[a-z]+:/i.test(target)) continue;
       const [path, hash] = target.split('#') as [string, string | undefined];
-      const resolved = path === '' ? file : join(dirname(file), decodeURIComponent(path));
+      // The marketplace README is packaged as the VSIX's README.md, at the extension's root.
+      const base = file === MARKETPLACE ? ROOT : dirname(file);
+      const resolved = path === '' ? file : join(base, decodeURIComponent(path));
       const where = `${relative(ROOT, file)}: ${target}`;
       if (!existsSync(resolved)) broken.push(`${where} (no such file)`);
       else if (hash !== undefined && resolved.endsWith('.md') && !anchors(readFileSync(resolved, 'utf8')).has(hash)) {

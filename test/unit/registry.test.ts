@@ -68,3 +68,15 @@ test('a rule is marked fixable exactly when its fixtures offer fixes for its fin
     assert.equal(offered, rule.fixable, `${rule.id} is ${rule.fixable ? '' : 'not '}fixable, but its fixtures ${offered ? 'offer' : 'offer no'} fixes`);
   }
 });
+
+test('the manifest lists every rule under factlint.rules with its description, so the Settings editor shows them', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[]; description: string }> }> } };
+  };
+  const listed = manifest.contributes.configuration.properties['factlint.rules']!.properties ?? {};
+  assert.deepEqual(Object.keys(listed).sort(), rules.map((r) => r.id).sort());
+  for (const rule of rules) {
+    assert.ok(listed[rule.id]!.description.startsWith(rule.description), `${rule.id}: the manifest's description is the rule's`);
+    assert.deepEqual(listed[rule.id]!.enum, ['error', 'warning', 'information', 'hint', 'off']);
+  }
+});
