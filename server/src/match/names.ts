@@ -38,15 +38,20 @@ function best(forms: NameForm[]): NameForm {
   return forms.find((f) => f.status === 'preferred') ?? forms.find((f) => f.status === 'accepted') ?? forms[0]!;
 }
 
+/** Words of a name may be joined by a space or a hyphen or dash ("Nordic–Baltic Energy Observatory"). */
+const JOIN = /^[ \u00a0\-\u2010\u2011\u2013]$/;
+/** The most words a near miss may have: a window is compared only with spellings of as many words. */
+const MAX_WORDS = 5;
+
 /** A window of capitalised words, longer than any exact match here, that is one or two edits from a correct spelling. */
 function nearMiss(text: string, tokens: Token[], i: number, exactWords: number, index: FactIndex):
   { mention: NameMention; last: number } | undefined {
-  for (let size = 3; size > exactWords && size >= 1; size--) {
+  for (let size = MAX_WORDS; size > exactWords && size >= 1; size--) {
     const last = i + size - 1;
     if (last >= tokens.length || !index.fuzzy.has(`${text[tokens[i]!.start]}:${size}`)) continue; // no spelling to be near
     let capitalised = true;
     for (let k = i; k <= last && capitalised; k++) {
-      capitalised = isCapitalized(tokens[k]!) && (k === i || /^[ \u00a0]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));
+      capitalised = isCapitalized(tokens[k]!) && (k === i || JOIN.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));
     }
     if (!capitalised) continue;
     const window = text.slice(tokens[i]!.start, tokens[last]!.end);
@@ -151,12 +156,15 @@ function sameStem(a: string, b: string): boolean {
   return stems(a).some((s) => sb.includes(s));
 }
 
-/** Every word of the fact-base files, lowercased; built once per fact base. */
+/** A web address: its words are a site's slugs and transliterations ("fav-grup"), not words of the language. */
+const URL = /\bhttps?:\/\/\S+/g;
+
+/** Every word of the fact-base files outside web addresses, lowercased; built once per fact base. */
 function vocabulary(facts: FactBase): Set<string> {
   let words = vocabularies.get(facts);
   if (!words) {
     words = new Set();
-    for (const file of facts.files) for (const token of tokenize(file.text)) words.add(token.lower);
+    for (const file of facts.files) for (const token of tokenize(file.text.replace(URL, ' '))) words.add(token.lower);
     vocabularies.set(facts, words);
   }
   return words;

@@ -1,7 +1,8 @@
 import type { Event, Person } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
-import { intervalOf, MONTH_NAMES } from './dates.js';
+import { dayNumber, intervalOf, MONTH_NAMES } from './dates.js';
+import { isMeetingVerb } from './meetings.js';
 import { pointsElsewhere, family, timeShift, yearsIn } from './elsewhere.js';
 import { affirmedNotHeld, countriesOf, holdersDuring, isShared, type TitledName } from './titles.js';
 
@@ -43,18 +44,54 @@ function eventsNamed(bf: BlockFacts, sentence: Span, person: Person): Event[] {
 }
 
 function find(bf: BlockFacts, sentence: Span, person: Person, then: boolean): OfficeDays {
-  const fallback = bf.index.facts.defaultEvent === undefined ? undefined : bf.index.facts.events.get(bf.index.facts.defaultEvent);
-  const events = eventsNamed(bf, sentence, person);
+  const fallback = defaultEvent(bf);
+  const own = ownDays(bf, sentence, eventsNamed(bf, sentence, person));
+  if (own) return own;
+  if (then) {
+    const carried = carriedDays(bf, sentence);
+    return carried ? { days: carried } : { days: [], reason: 'the title says "then", and neither the sentence nor its paragraph before it gives a date or event' };
+  }
+  const people = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
+  const took = (e: Event) => [...people].filter((id) => bf.index.eventPeople.get(e.id)?.has(id)).length;
+  const inBlock = bf.eventsIn({ start: 0, end: bf.text.length });
+  const context = inBlock.filter((e) => took(e) > 0 && !pointsElsewhere(bf, sentence, e));
+  if (context.length > 0) return { days: context.map((e): [string, string] => [e.start, e.end]) };
+  const carried = carriedDays(bf, sentence);
+  if (carried) return { days: carried };
+  if (!fallback) return { days: [], reason: 'the sentence gives no date and names no event' };
+  const own2 = new Set(family(bf.index.facts, fallback));
+  const elsewhere = inBlock.find((e) => !own2.has(e));
+  if (elsewhere && !inBlock.some((e) => own2.has(e))) {
+    return { days: [], reason: `the sentence gives no date, and its paragraph is about ${elsewhere.name}` };
+  }
+  if (took(fallback) < 2) return { days: [], reason: `the sentence gives no date and names neither ${fallback.name} nor two of its participants` };
+  const reason = pointsElsewhere(bf, sentence, fallback);
+  return reason ? { days: [], reason } : { days: [[fallback.start, fallback.end]] };
+}
+
+function defaultEvent(bf: BlockFacts): Event | undefined {
+  const id = bf.index.facts.defaultEvent;
+  return id === undefined ? undefined : bf.index.facts.events.get(id);
+}
+
+/**
+ * The days a sentence gives of its own: the dates and years written in it, with the events and dated documents it
+ * names; else those events and documents, unless it shows it is about another time or place. Undefined when it
+ * gives none and says nothing of another time (so its paragraph may give them).
+ */
+function ownDays(bf: BlockFacts, sentence: Span, named: Event[]): OfficeDays | undefined {
+  const fallback = defaultEvent(bf);
   // A date without a year takes that of an event the sentence names, else the default event's if it then falls in it.
-  const year = Number((events[0] ?? fallback)?.start.slice(0, 4) ?? new Date().getUTCFullYear());
+  const year = Number((named[0] ?? fallback)?.start.slice(0, 4) ?? new Date().getUTCFullYear());
   const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
   const placed = dates.flatMap((d) => {
     const i = intervalOf(d, year);
-    const sure = d.from?.year !== undefined || events.length > 0 || !fallback || (i !== undefined && i[0] <= fallback.end && fallback.start <= i[1]);
+    const sure = d.from?.year !== undefined || named.length > 0 || !fallback || (i !== undefined && i[0] <= fallback.end && fallback.start <= i[1]);
     return i && sure ? [i] : [];
   });
   const written = [...placed, ...yearsIn(bf, sentence).map((y): [string, string] => [`${y.year}-01-01`, `${y.year}-12-31`])];
   if (written.length === 0 && dates.length > 0) return { days: [], reason: 'the sentence gives a date without a year, outside the event the draft is about' };
+  const events = written.length > 0 ? named.filter((e) => !metAnotherTime(bf, sentence, e, written)) : named;
   const dated: [string, string][] = [
     ...events.map((e): [string, string] => [e.start, e.end]),
     ...itemsIn(bf.documents, sentence).flatMap((m) => (m.values.length === 1 && m.values[0]!.date ? [[m.values[0]!.date, m.values[0]!.date] as [string, string]] : [])),
@@ -66,21 +103,50 @@ function find(bf: BlockFacts, sentence: Span, person: Person, then: boolean): Of
     const reason = events[0] && pointsElsewhere(bf, sentence, events[0]);
     return reason ? { days: [], reason } : { days: dated };
   }
-  if (then) return { days: [], reason: 'the title says "then", and the sentence gives no date or event of its own' };
-  const people = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
-  const took = (e: Event) => [...people].filter((id) => bf.index.eventPeople.get(e.id)?.has(id)).length;
-  const inBlock = bf.eventsIn({ start: 0, end: bf.text.length });
-  const context = inBlock.filter((e) => took(e) > 0 && !pointsElsewhere(bf, sentence, e));
-  if (context.length > 0) return { days: context.map((e): [string, string] => [e.start, e.end]) };
-  if (!fallback) return { days: [], reason: 'the sentence gives no date and names no event' };
-  const own = new Set(family(bf.index.facts, fallback));
-  const elsewhere = inBlock.find((e) => !own.has(e));
-  if (elsewhere && !inBlock.some((e) => own.has(e))) {
-    return { days: [], reason: `the sentence gives no date, and its paragraph is about ${elsewhere.name}` };
+  return undefined;
+}
+
+/** How far (days) a date may lie from a recorded meeting and still be about it: the same people meet again. */
+const MEETING_REACH = 31;
+
+/**
+ * Whether a meeting the sentence names only by its people ("he was received by X") is said to take place on a
+ * written date far from the recorded one: the sentence speaks of another meeting of the same people.
+ */
+function metAnotherTime(bf: BlockFacts, sentence: Span, event: Event, written: [string, string][]): boolean {
+  if (!/^(?:talks|meeting)$/.test(event.kind) || itemsIn(bf.eventPhrases, sentence).some((m) => m.values.includes(event))) return false;
+  const tokens = itemsIn(bf.tokens, sentence);
+  const first = bf.tokens.indexOf(tokens[0]!);
+  if (!tokens.some((_, k) => isMeetingVerb(bf.tokens, first + k))) return false;
+  const near = ([a, b]: [string, string]) => dayNumber(a) - dayNumber(event.end) <= MEETING_REACH && dayNumber(event.start) - dayNumber(b) <= MEETING_REACH;
+  return !written.some(near);
+}
+
+/**
+ * A verb in the present, future or past perfect tense, or "when": the sentence speaks of its own time (now, later,
+ * before), not the time its paragraph has reached.
+ */
+const OWN_TIME = /\b(?:is|are|has|have|had|remains|remain|will|shall|would|when|whenever)\b/i;
+
+/**
+ * The days the paragraph has reached before a sentence that gives none of its own: those of the nearest sentence
+ * before it that gives dates or names events, when no sentence between says it is at another time, the sentence is
+ * told in the past tense, and it points nowhere else than those events ("On 1 March he met Premier Li Keqiang. …
+ * He also called on the speaker of parliament, X."). Undefined otherwise.
+ */
+function carriedDays(bf: BlockFacts, sentence: Span): [string, string][] | undefined {
+  if (OWN_TIME.test(bf.text.slice(sentence.start, sentence.end))) return undefined;
+  const spans = bf.block.sentences;
+  for (let i = spans.findIndex((s) => s.start === sentence.start) - 1; i >= 0; i--) {
+    const before = spans[i]!;
+    if (timeShift(bf, before)) return undefined;
+    const events = bf.eventsIn(before);
+    const days = ownDays(bf, before, events);
+    if (days === undefined) continue;
+    if (days.reason !== undefined || events.length === 0 || events.some((e) => pointsElsewhere(bf, sentence, e))) return undefined;
+    return days.days;
   }
-  if (took(fallback) < 2) return { days: [], reason: `the sentence gives no date and names neither ${fallback.name} nor two of its participants` };
-  const reason = pointsElsewhere(bf, sentence, fallback);
-  return reason ? { days: [], reason } : { days: [[fallback.start, fallback.end]] };
+  return undefined;
 }
 
 /**

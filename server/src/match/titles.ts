@@ -1,7 +1,7 @@
 import type { FactBase, Office, Person } from '../facts/types.js';
 import { dayNumber } from './dates.js';
 import type { Span } from '../markdown/prose.js';
-import type { BlockFacts } from './analyse.js';
+import { itemsIn, type BlockFacts } from './analyse.js';
 import type { Holder } from './compile.js';
 import type { NameMention } from './names.js';
 import type { PhraseMatch } from './phrases.js';
@@ -14,8 +14,11 @@ export interface TitledName {
   wording: PhraseMatch<Office>;
   /** The offices the wording can mean here: narrowed by a written qualifier ("Ruritanian", "Ruritania's") when there is one. */
   offices: Office[];
-  /** How the title is attached: right before the name, in apposition after it, or before it with a comma. */
-  form: 'before' | 'apposition' | 'comma';
+  /**
+   * How the title is attached: right before the name, in apposition after it, before it with a comma, after "as"
+   * later in the sentence ("X visited Minsk as chairman of Y"), or in another cell of the name's table row.
+   */
+  form: 'before' | 'apposition' | 'comma' | 'as' | 'row';
   /** Whether "then" qualifies the title ("then premier"): it is the title as of the sentence's own time. */
   then: boolean;
   /** The written title: the wording and a qualifier attached to it ("Ruritanian", "Ruritania's"). */
@@ -85,9 +88,40 @@ function find(bf: BlockFacts): TitledName[] {
       attach(found, before!, wording, 'apposition', qualifier, /\bthen\b/.test(apposition[0]));
     } else if (!apposition && commaBefore && CLAUSE_END.test(text.slice(after!.end, after!.end + 2))) {
       attach(found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
+    } else {
+      const as = AS_TITLE.exec(text.slice(Math.max(0, wording.start - 40), wording.start));
+      const person = as && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12)) ? actor(bf, people, wording) : undefined;
+      const qualifier = as?.[1] === undefined ? undefined : { text: as[1], start: wording.start - as[0].length + as[0].lastIndexOf(as[1]) };
+      if (person) attach(found, person, wording, 'as', qualifier, false);
     }
   }
   return found;
+}
+
+/**
+ * "as" before a title, with "the" or one qualifier between ("as chairman of X", "as China's premier"): the office
+ * in which someone acted. Not "such as", "as well as" and the like, which do not give a role.
+ */
+const AS_TITLE = /(?<![\p{L}](?:such|well|same|so|soon|long|far|much)[ \u00a0]+)(?<![\p{L}])as[ \u00a0]+(?:the[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+
+/** Words of a change of office ("nominated as", "succeeded X as", "stepped down as"): the title is not held then. */
+const CHANGE = /^(?:nominat|propos|appoint|elect|re-?elect|named?$|names$|chos|pick|tipp|designat|confirm|endors|install|sworn|swear|succe|replac|becam|becom|took$|take|retir|resign|step|oust|remov|dismiss|sack|fired|candida|run|ran$)/;
+
+/**
+ * Who acted "as" a title: the one person named before it in its sentence who could hold it (held it at some time,
+ * or is of its country), when every other person named there is of a known country that cannot. Undefined when none
+ * or several could: "X met Y as foreign minister" may speak of either.
+ */
+function actor(bf: BlockFacts, people: NameMention[], wording: PhraseMatch<Office>): NameMention | undefined {
+  const sentence = bf.sentenceAt(wording.start);
+  const named = people.filter((n) => n.start >= sentence.start && n.end <= wording.start);
+  if (named.length === 0 || itemsIn(bf.tokens, { start: named[0]!.end, end: wording.start }).some((t) => CHANGE.test(t.lower))) return undefined;
+  const could = (person: Person) => wording.values.some((o) => person.offices.some((t) => t.office === o.id) ||
+    (o.country !== undefined && countriesOf(person, bf.index.facts).has(o.country)));
+  const fits = named.filter((n) => could(n.form.entity as Person));
+  const others = named.filter((n) => !fits.includes(n));
+  if (new Set(fits.map((n) => n.form.entity)).size !== 1 || others.some((n) => countriesOf(n.form.entity as Person, bf.index.facts).size === 0)) return undefined;
+  return fits[fits.length - 1];
 }
 
 /** Whether "then" stands among the three words before the wording ("then premier", "the then Chinese premier"). */
@@ -107,11 +141,29 @@ interface Qualifier {
 
 function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
   then: boolean): void {
+  const titled = titledAs(name, wording, form, qualifier, then);
+  if (titled) found.push(titled);
+}
+
+function titledAs(name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
+  then: boolean): TitledName | undefined {
   const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(o, qualifier.text));
-  if (offices.length === 0) return;
-  found.push({ name, person: name.form.entity as Person, wording, offices, form, then,
+  if (offices.length === 0) return undefined;
+  return { name, person: name.form.entity as Person, wording, offices, form, then,
     title: { start: qualifier?.start ?? wording.start, end: wording.end },
-    start: Math.min(name.start, wording.start), end: Math.max(name.end, wording.end) });
+    start: Math.min(name.start, wording.start), end: Math.max(name.end, wording.end) };
+}
+
+/**
+ * A title written apart from the name it belongs to (another cell of its table row), read as the titles of a
+ * sentence are: not when a word before it or a suffix changes its office or time ("former", "-designate"), when
+ * it names another office ("premier's", "minister of"), or when the name is unsure; narrowed by its qualifier.
+ */
+export function attachedTitle(bf: BlockFacts, name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form']): TitledName | undefined {
+  const { text, tokens } = bf;
+  if (name.fuzzy || ambiguous(bf, name) || modified(text, tokens, wording) || NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) return undefined;
+  const dateEnds = new Set(bf.dates.map((d) => d.end));
+  return titledAs(name, wording, form, qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
 }
 
 /** Whether a spelling, as written, is listed for more than one person or organisation. */

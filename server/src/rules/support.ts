@@ -2,6 +2,7 @@ import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from '../match/analyse.js';
 import { intervalOf, MONTH_NAMES } from '../match/dates.js';
+import type { TitleRead } from '../match/row-titles.js';
 import type { RuleFinding } from './rule.js';
 
 /** "1 March 2023" for an ISO date. */
@@ -54,6 +55,15 @@ export function* sentences(blocks: BlockFacts[]): Generator<[BlockFacts, Span]> 
 }
 
 /** A finding on a row's text moved onto its cell. */
+/**
+ * A finding on a title as it was read: in the title's own block, with its fixes; or moved from the table row onto
+ * the person's cell, on the name alone and without fixes (they would edit other cells).
+ */
+export function onTitle(finding: RuleFinding, read: TitleRead, fixes: () => NonNullable<RuleFinding['fixes']>): RuleFinding {
+  if (read.facts === read.cell) return { ...finding, fixes: fixes() };
+  return ontoCell({ ...finding, start: read.titled.name.start, end: read.titled.name.end }, read.cell, read.offset);
+}
+
 export function ontoCell(finding: RuleFinding, cell: BlockFacts, offset: number): RuleFinding {
   if (offset === 0 && finding.block === cell) return finding;
   return {
