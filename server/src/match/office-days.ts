@@ -14,14 +14,16 @@ const cache = new WeakMap<Span, Map<string, OfficeDays>>();
 /**
  * The days a sentence gives evidence for, on which the office it gives a person is judged:
  * - the dates and years written in it, together with the events and dated documents it names (a title may be
- *   meant for any of them);
+ *   meant for any of them), but not a meeting it names only by its people and says took place far from then;
  * - else the events and the dated documents it names, unless it shows it is about another time or place;
- * - else the events its paragraph names that one of the people it names took part in, unless it shows it is about
- *   another time or place;
+ * - else, unless it speaks of its own time (present or future tense, "when"): the events its paragraph names that
+ *   one of the people it names took part in, unless it shows it is about another time or place;
+ * - else the time its paragraph has reached: the days of the nearest sentence before it that gives its own (see
+ *   `carriedDays`);
  * - else the draft's default event, when the sentence names two of its participants and nothing speaks against it
  *   (nor does its paragraph name only other events).
  * Otherwise none: the title is not judged, and `reason` says why. A title with "then" ("X, then premier,") speaks of
- * the sentence's own time, which may not be the paragraph's: it is judged only on the first two.
+ * the sentence's own time: it is judged on the first two, or on the time its paragraph has reached.
  */
 export function officeDays(bf: BlockFacts, sentence: Span, person: Person, then = false): OfficeDays {
   let byPerson = cache.get(sentence);
@@ -54,14 +56,16 @@ function find(bf: BlockFacts, sentence: Span, person: Person, then: boolean): Of
   const people = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
   const took = (e: Event) => [...people].filter((id) => bf.index.eventPeople.get(e.id)?.has(id)).length;
   const inBlock = bf.eventsIn({ start: 0, end: bf.text.length });
+  const ownTime = OWN_TIME.exec(bf.text.slice(sentence.start, sentence.end))?.[0];
+  if (ownTime) return { days: [], reason: `the sentence gives no date and says "${ownTime}": it speaks of its own time, not its paragraph's` };
   const context = inBlock.filter((e) => took(e) > 0 && !pointsElsewhere(bf, sentence, e));
   if (context.length > 0) return { days: context.map((e): [string, string] => [e.start, e.end]) };
   const carried = carriedDays(bf, sentence);
   if (carried) return { days: carried };
   if (!fallback) return { days: [], reason: 'the sentence gives no date and names no event' };
-  const own2 = new Set(family(bf.index.facts, fallback));
-  const elsewhere = inBlock.find((e) => !own2.has(e));
-  if (elsewhere && !inBlock.some((e) => own2.has(e))) {
+  const kin = new Set(family(bf.index.facts, fallback));
+  const elsewhere = inBlock.find((e) => !kin.has(e));
+  if (elsewhere && !inBlock.some((e) => kin.has(e))) {
     return { days: [], reason: `the sentence gives no date, and its paragraph is about ${elsewhere.name}` };
   }
   if (took(fallback) < 2) return { days: [], reason: `the sentence gives no date and names neither ${fallback.name} nor two of its participants` };
@@ -122,11 +126,10 @@ function metAnotherTime(bf: BlockFacts, sentence: Span, event: Event, written: [
   return !written.some(near);
 }
 
-/**
- * A verb in the present, future or past perfect tense, or "when": the sentence speaks of its own time (now, later,
- * before), not the time its paragraph has reached.
- */
-const OWN_TIME = /\b(?:is|are|has|have|had|remains|remain|will|shall|would|when|whenever)\b/i;
+/** A verb in the present or future tense, or "when": the sentence speaks of its own time, not its paragraph's. */
+const OWN_TIME = /\b(?:is|are|has|have|remains|remain|will|shall|when|whenever)\b/i;
+/** A verb in the past perfect or the future in the past: a time before or after the one the paragraph has reached. */
+const SHIFTED_TENSE = /\b(?:had|would)\b/i;
 
 /**
  * The days the paragraph has reached before a sentence that gives none of its own: those of the nearest sentence
@@ -135,7 +138,8 @@ const OWN_TIME = /\b(?:is|are|has|have|had|remains|remain|will|shall|would|when|
  * He also called on the speaker of parliament, X."). Undefined otherwise.
  */
 function carriedDays(bf: BlockFacts, sentence: Span): [string, string][] | undefined {
-  if (OWN_TIME.test(bf.text.slice(sentence.start, sentence.end))) return undefined;
+  const text = bf.text.slice(sentence.start, sentence.end);
+  if (OWN_TIME.test(text) || SHIFTED_TENSE.test(text)) return undefined;
   const spans = bf.block.sentences;
   for (let i = spans.findIndex((s) => s.start === sentence.start) - 1; i >= 0; i--) {
     const before = spans[i]!;

@@ -1,4 +1,3 @@
-import type { Person } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { isMeetingVerb } from './meetings.js';
@@ -33,30 +32,39 @@ const MEETING_NOUN = /^(?:meeting|meetings|call|audience)$/;
 
 /**
  * The office a table row gives the person its cell names, when the cell is that name alone, the row has a column
- * of dates, and exactly one other cell (not the date's) holds an office title: the object of a meeting ("Meeting
- * with the premier", "Talks with the chairman of X"), a title alone in it, not qualified by "former" and the like,
- * naming nobody. Only an office the person held at some time is read (so "| Meeting with the premier | Lukashenka |",
- * the guest in the person column, says nothing of him): the row says when.
+ * of dates, no other cell names a person, and exactly one other cell (not the date's) holds an office title,
+ * not qualified by "former" and the like: either the title alone ("| 1 March 2023 | Li Qiang | Premier |", a column
+ * of offices), or the object of a meeting ("Meeting with the premier", "Talks with the chairman of X"), then only an
+ * office the person held at some time (so "| Meeting with the premier | Lukashenka |", the guest in the person
+ * column, says nothing of him). The row says when.
  */
 function rowTitle(cell: BlockFacts): TitleRead | undefined {
   const view = recordOf(cell);
   const table = cell.block.table;
   if (!view || !table || table.column === dateColumn(cell)) return undefined;
   const row = view.facts;
-  const own: Span = { start: view.offset, end: view.offset + cell.text.length };
+  const cells = cellSpans(table.row);
+  const own = cells[table.column]!;
   const names = itemsIn(row.names, own);
   const [name] = names;
-  if (names.length !== 1 || name!.form.kind !== 'person' || name!.fuzzy || row.text.slice(own.start, own.end).replace(name!.text, '').replace(/[\s.,;]/g, '') !== '') return undefined;
-  const person = name!.form.entity as Person;
-  const cells = cellSpans(table.row);
+  if (names.length !== 1 || name!.form.kind !== 'person' || name!.fuzzy || !alone(row, own, name!)) return undefined;
   const others = cells.filter((_, k) => k !== table.column && k !== dateColumn(cell));
+  if (others.some((span) => itemsIn(row.names, span).some((n) => n.form.kind === 'person'))) return undefined;
   const titles = others.flatMap((span) => itemsIn(row.offices, span).map((wording) => ({ span, wording })));
   if (titles.length !== 1) return undefined;
   const { span, wording } = titles[0]!;
-  if (itemsIn(row.names, span).length > 0) return undefined;
-  const first = row.tokens.findIndex((t) => t.start >= span.start);
-  if (!row.tokens.slice(first, wording.first).some((t, k) => MEETING_NOUN.test(t.lower) || isMeetingVerb(row.tokens, first + k))) return undefined;
   const titled = attachedTitle(row, name!, wording, 'row');
-  if (!titled || !person.offices.some((t) => titled.offices.some((o) => o.id === t.office))) return undefined;
-  return { titled, facts: row, cell, offset: view.offset };
+  if (!titled) return undefined;
+  if (!alone(row, span, { start: titled.title.start, end: wording.end })) {
+    const first = row.tokens.findIndex((t) => t.start >= span.start);
+    const met = row.tokens.slice(first, wording.first).some((t, k) => MEETING_NOUN.test(t.lower) || isMeetingVerb(row.tokens, first + k));
+    if (!met || !titled.person.offices.some((t) => titled.offices.some((o) => o.id === t.office))) return undefined;
+  }
+  return { titled, facts: row, cell, offset: own.start };
+}
+
+/** Whether a cell holds nothing but a span of it (and an article, spaces or punctuation). */
+function alone(row: BlockFacts, cell: Span, span: Span): boolean {
+  const rest = row.text.slice(cell.start, span.start) + row.text.slice(span.end, cell.end);
+  return /^(?:[\s.,;:]*(?:the|a|an)\s+)?[\s.,;:]*$/i.test(rest);
 }

@@ -37,10 +37,11 @@ const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoi
 const SPACES = /^[ \u00a0]+$/;
 const COMMA = /^,[ \u00a0]+$/;
 /**
- * Between a name and a title in apposition: ", " then optionally "then", an article and one capitalised qualifier or
- * possessive ("X, then China's premier,").
+ * Between a name and a title in apposition: ", " then optionally "then" (or "who was then"), an article and one
+ * capitalised qualifier or possessive ("X, then China's premier,", "X, who was then the premier,"). Not "who was"
+ * alone: a relative clause may speak of a career ("who was foreign minister for a decade").
  */
-const APPOSITION = /^,[ \u00a0]+(?:then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+const APPOSITION = /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 /** After a title: it names another office ("premier's", "minister of", "-designate"), or it is one of a list ("and"). */
 const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[\-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
 /** What may follow a name introduced by "the title, ": the end of a clause. */
