@@ -3,8 +3,9 @@ import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { dayNumber, intervalOf, MONTH_NAMES } from './dates.js';
 import { isMeetingVerb } from './meetings.js';
+import { relativeDays } from './relative-days.js';
 import { pointsElsewhere, family, timeShift, yearsIn } from './elsewhere.js';
-import { affirmedNotHeld, countriesOf, holdersDuring, isShared, type TitledName } from './titles.js';
+import { affirmedNotHeld, CHANGE, countriesOf, holdersDuring, isShared, type TitledName } from './titles.js';
 
 /** The days an office title in a sentence is judged on, or why it is not judged. */
 export type OfficeDays = { days: [string, string][]; reason?: undefined } | { days: []; reason: string };
@@ -59,7 +60,7 @@ function find(bf: BlockFacts, sentence: Span, person: Person, then: boolean): Of
   const ownTime = OWN_TIME.exec(bf.text.slice(sentence.start, sentence.end))?.[0];
   if (ownTime) return { days: [], reason: `the sentence gives no date and says "${ownTime}": it speaks of its own time, not its paragraph's` };
   const context = inBlock.filter((e) => took(e) > 0 && !pointsElsewhere(bf, sentence, e));
-  if (context.length > 0) return { days: context.map((e): [string, string] => [e.start, e.end]) };
+  if (context.length > 0) return { days: counted(bf, sentence, context.map((e): [string, string] => [e.start, e.end])) };
   const carried = carriedDays(bf, sentence);
   if (carried) return { days: carried };
   if (!fallback) return { days: [], reason: 'the sentence gives no date and names no event' };
@@ -126,6 +127,22 @@ function metAnotherTime(bf: BlockFacts, sentence: Span, event: Event, written: [
   return !written.some(near);
 }
 
+/** Words of a day counted from another ("the next day", "a day earlier", "yesterday"). */
+const RELATIVE_DAY = /\b(?:yesterday|today|day\s+(?:before|after|earlier|later)|(?:next|following|previous)\s+day)\b/i;
+
+/**
+ * The days a sentence without its own date takes from its paragraph, moved by a day it counts from them ("… on 28
+ * February. The next day he was received by X."): by the one relative day it writes, counted from the date before
+ * it; else (the day it counts from is unclear) widened by a day on either side.
+ */
+function counted(bf: BlockFacts, sentence: Span, days: [string, string][]): [string, string][] {
+  if (!RELATIVE_DAY.test(bf.text.slice(sentence.start, sentence.end))) return days;
+  const relative = relativeDays(bf, sentence);
+  const [by, from, to] = relative.length === 1 && !relative[0]!.dateline ? [relative[0]!.shift, 0, 0] : [0, -1, 1];
+  const move = (iso: string, k: number) => new Date((dayNumber(iso) + by + k) * 86_400_000).toISOString().slice(0, 10);
+  return days.map(([a, b]): [string, string] => [move(a, from), move(b, to)]);
+}
+
 /** A verb in the present or future tense, or "when": the sentence speaks of its own time, not its paragraph's. */
 const OWN_TIME = /\b(?:is|are|has|have|remains|remain|will|shall|when|whenever)\b/i;
 /** A verb in the past perfect or the future in the past: a time before or after the one the paragraph has reached. */
@@ -134,12 +151,12 @@ const SHIFTED_TENSE = /\b(?:had|would)\b/i;
 /**
  * The days the paragraph has reached before a sentence that gives none of its own: those of the nearest sentence
  * before it that gives dates or names events, when no sentence between says it is at another time, the sentence is
- * told in the past tense, and it points nowhere else than those events ("On 1 March he met Premier Li Keqiang. …
+ * told in the past tense, tells of no change of office ("took office", "succeeded") and points nowhere else than those events ("On 1 March he met Premier Li Keqiang. …
  * He also called on the speaker of parliament, X."). Undefined otherwise.
  */
 function carriedDays(bf: BlockFacts, sentence: Span): [string, string][] | undefined {
   const text = bf.text.slice(sentence.start, sentence.end);
-  if (OWN_TIME.test(text) || SHIFTED_TENSE.test(text)) return undefined;
+  if (OWN_TIME.test(text) || SHIFTED_TENSE.test(text) || itemsIn(bf.tokens, sentence).some((t) => CHANGE.test(t.lower))) return undefined;
   const spans = bf.block.sentences;
   for (let i = spans.findIndex((s) => s.start === sentence.start) - 1; i >= 0; i--) {
     const before = spans[i]!;
@@ -148,7 +165,7 @@ function carriedDays(bf: BlockFacts, sentence: Span): [string, string][] | undef
     const days = ownDays(bf, before, events);
     if (days === undefined) continue;
     if (days.reason !== undefined || events.length === 0 || events.some((e) => pointsElsewhere(bf, sentence, e))) return undefined;
-    return days.days;
+    return counted(bf, sentence, days.days);
   }
   return undefined;
 }

@@ -32,7 +32,7 @@ export interface TitledName {
  * Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). Not
  * "then": "then premier" is the title as of the sentence's time, which is the time the title is judged on.
  */
-const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'acting', 'interim', 'vice',
+const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'new', 'newly', 'acting', 'interim', 'vice',
   'deputy', 'assistant', 'later', 'next', 'previous', 'past', 'retired', 'onetime', 'erstwhile', 'honorary', 'be', 'elect']);
 const SPACES = /^[ \u00a0]+$/;
 const COMMA = /^,[ \u00a0]+$/;
@@ -106,7 +106,7 @@ function find(bf: BlockFacts): TitledName[] {
 const AS_TITLE = /(?<![\p{L}](?:such|well|same|so|soon|long|far|much)[ \u00a0]+)(?<![\p{L}])as[ \u00a0]+(?:the[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 
 /** Words of a change of office ("nominated as", "succeeded X as", "stepped down as"): the title is not held then. */
-const CHANGE = /^(?:nominat|propos|appoint|elect|re-?elect|named?$|names$|chos|pick|tipp|designat|confirm|endors|install|sworn|swear|succe|replac|becam|becom|took$|take|retir|resign|step|oust|remov|dismiss|sack|fired|candida|run|ran$)/;
+export const CHANGE = /^(?:nominat\w*|propos(?:e|ed|es|ing)|appoint\w*|elect(?:s|ed|ion)?|named?|names|chos(?:e|en)|picked|tipped|designat\w*|confirm(?:s|ed|ation)?|endors\w*|install\w*|sworn|swear\w*|succeed\w*|successor|replac\w*|became|become|becomes|becoming|took|take|takes|taking|retir\w*|resign\w*|step(?:s|ped)|ousted|removed|dismiss\w*|sacked|fired|candidate\w*|running|ran)$/;
 
 /**
  * Who acted "as" a title: the one person named before it in its sentence who could hold it (held it at some time,
