@@ -56,7 +56,7 @@ function rowView(bf: BlockFacts): RowView {
   const text = table.row.join(BETWEEN);
   const offset = cellSpans(table.row)[table.column]!.start;
   const block: Block = { kind: 'cell', text, segments: [], sentences: [{ start: 0, end: text.length }] };
-  return { facts: new BlockFacts(block, bf.index, undefined, bf.topicsIn), offset };
+  return { facts: new BlockFacts(block, bf.index, undefined, bf.topicsIn, bf.timeframe), offset };
 }
 
 /** The blocks' analyses, each date cell read with its row; with the cell and the offset to map findings back. */
