@@ -41,7 +41,9 @@ function best(forms: NameForm[]): NameForm {
 /** Words of a name may be joined by a space or a hyphen or dash ("Nordic–Baltic Energy Observatory"). */
 const JOIN = /^[ \u00a0\-\u2010\u2011\u2013]$/;
 /** The most words a near miss may have: a window is compared only with spellings of as many words. */
-const MAX_WORDS = 5;
+const MAX_WORDS = 7;
+/** Small words a name may hold between its capitalised ones ("Institute for the Study of War"); never its last. */
+const LINKS = new Set(['of', 'for', 'the', 'and', 'on', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der']);
 
 /** A window of capitalised words, longer than any exact match here, that is one or two edits from a correct spelling. */
 function nearMiss(text: string, tokens: Token[], i: number, exactWords: number, index: FactIndex):
@@ -51,7 +53,8 @@ function nearMiss(text: string, tokens: Token[], i: number, exactWords: number, 
     if (last >= tokens.length || !index.fuzzy.has(`${text[tokens[i]!.start]}:${size}`)) continue; // no spelling to be near
     let capitalised = true;
     for (let k = i; k <= last && capitalised; k++) {
-      capitalised = isCapitalized(tokens[k]!) && (k === i || JOIN.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));
+      const word = isCapitalized(tokens[k]!) || (k > i && k < last && LINKS.has(tokens[k]!.text));
+      capitalised = word && (k === i || JOIN.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));
     }
     if (!capitalised) continue;
     const window = text.slice(tokens[i]!.start, tokens[last]!.end);
@@ -128,8 +131,8 @@ const vocabularies = new WeakMap<FactBase, Set<string>>();
 
 /**
  * Whether every word in which a written window differs from a correct spelling looks like a typo: not a word the
- * fact base itself uses anywhere (so an ordinary or a correct word), and not the same stem with another ending
- * ("Councils" for "Council", "Directory" for "Director").
+ * fact base itself uses anywhere (so an ordinary or a correct word), not the same stem with another ending
+ * ("Councils" for "Council", "Directory" for "Director"), and one edit away (two in a word of eight letters or more).
  */
 function typoOnly(window: string, correct: string, facts: FactBase): boolean {
   const written = tokenize(window);
@@ -140,7 +143,8 @@ function typoOnly(window: string, correct: string, facts: FactBase): boolean {
     const w = written[k]!.lower;
     const c = wanted[k]!.lower;
     if (w === c) continue;
-    if (known.has(w) || sameStem(w, c)) return false;
+    // Two edits in a short word make another word ("Chile" is not "China"), wherever they fall in a long name.
+    if (known.has(w) || sameStem(w, c) || edits(c, w) > (c.length >= 8 ? 2 : 1)) return false;
   }
   return true;
 }
