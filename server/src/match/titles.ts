@@ -5,7 +5,7 @@ import { itemsIn, type BlockFacts } from './analyse.js';
 import type { Holder } from './compile.js';
 import type { NameMention } from './names.js';
 import type { PhraseMatch } from './phrases.js';
-import { tokenAt, type Token } from './tokens.js';
+import { tokenAt, tokenize, type Token } from './tokens.js';
 
 /** A person's name with an office wording attached to it ("Premier X", "X, Ruritania's premier,", "the premier, X"). */
 export interface TitledName {
@@ -78,7 +78,7 @@ function find(bf: BlockFacts): TitledName[] {
     const before = p > 0 && people[p - 1]!.end <= wording.start && wording.start - people[p - 1]!.end <= 40 ? people[p - 1] : undefined;
     const gapAfter = after && after.start - wording.end <= 3 ? text.slice(wording.end, after.start) : undefined;
     if (gapAfter !== undefined && SPACES.test(gapAfter)) {
-      attach(found, after!, wording, 'before', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
+      attach(bf, found, after!, wording, 'before', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
       continue;
     }
     const apposition = before ? APPOSITION.exec(text.slice(before.end, wording.start)) : null;
@@ -86,14 +86,14 @@ function find(bf: BlockFacts): TitledName[] {
     const commaBefore = gapAfter !== undefined && COMMA.test(gapAfter);
     if (apposition && !commaBefore && !listed && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) {
       const qualifier = apposition[1] === undefined ? undefined : { text: apposition[1], start: before!.end + apposition[0].lastIndexOf(apposition[1]) };
-      attach(found, before!, wording, 'apposition', qualifier, /\bthen\b/.test(apposition[0]));
+      attach(bf, found, before!, wording, 'apposition', qualifier, /\bthen\b/.test(apposition[0]));
     } else if (!apposition && commaBefore && CLAUSE_END.test(text.slice(after!.end, after!.end + 2))) {
-      attach(found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
+      attach(bf, found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
     } else {
       const as = AS_TITLE.exec(text.slice(Math.max(0, wording.start - 40), wording.start));
       const person = as && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12)) ? actor(bf, people, wording) : undefined;
       const qualifier = as?.[1] === undefined ? undefined : { text: as[1], start: wording.start - as[0].length + as[0].lastIndexOf(as[1]) };
-      if (person) attach(found, person, wording, 'as', qualifier, false);
+      if (person) attach(bf, found, person, wording, 'as', qualifier, false);
     }
   }
   return found;
@@ -140,15 +140,15 @@ interface Qualifier {
   start: number;
 }
 
-function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
-  then: boolean): void {
-  const titled = titledAs(name, wording, form, qualifier, then);
+function attach(bf: BlockFacts, found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'],
+  qualifier: Qualifier | undefined, then: boolean): void {
+  const titled = titledAs(bf, name, wording, form, qualifier, then);
   if (titled) found.push(titled);
 }
 
-function titledAs(name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
+function titledAs(bf: BlockFacts, name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
   then: boolean): TitledName | undefined {
-  const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(o, qualifier.text));
+  const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(bf, o, qualifier.text));
   if (offices.length === 0) return undefined;
   return { name, person: name.form.entity as Person, wording, offices, form, then,
     title: { start: qualifier?.start ?? wording.start, end: wording.end },
@@ -164,7 +164,7 @@ export function attachedTitle(bf: BlockFacts, name: NameMention, wording: Phrase
   const { text, tokens } = bf;
   if (name.fuzzy || ambiguous(bf, name) || modified(text, tokens, wording) || NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) return undefined;
   const dateEnds = new Set(bf.dates.map((d) => d.end));
-  return titledAs(name, wording, form, qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
+  return titledAs(bf, name, wording, form, qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
 }
 
 /** Whether a spelling, as written, is listed for more than one person or organisation. */
@@ -194,10 +194,16 @@ function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Off
   return before === '' || /[.!?:;"\u201c(\[\u2014]$/.test(before) ? undefined : { text: token.text, start: token.start };
 }
 
-/** Whether a qualifier names the office's country or a word of its title or wordings ("Ruritanian" fits Ruritania; "UN" fits "UN Secretary-General"). */
-function fitsQualifier(office: Office, qualifier: string): boolean {
+/**
+ * Whether a qualifier names the office's country or a word of its title or wordings ("Ruritanian" fits Ruritania;
+ * "UN" fits "UN Secretary-General"), or is the capital of its country ("Beijing's foreign minister").
+ */
+function fitsQualifier(bf: BlockFacts, office: Office, qualifier: string): boolean {
   const key = qualifier.toLowerCase().slice(0, 4);
-  return [office.country ?? '', office.title, ...office.wordings].some((s) => s.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(key)));
+  if ([office.country ?? '', office.title, ...office.wordings].some((s) => s.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(key)))) return true;
+  const country = office.country?.toLowerCase();
+  return country !== undefined && bf.index.places.find(qualifier, tokenize(qualifier))
+    .some((m) => m.start === 0 && m.end === qualifier.length && m.values.some((p) => p.kind === 'city' && p.country?.toLowerCase() === country));
 }
 
 /** The countries a person belongs to: their own and those of every office they held. */
