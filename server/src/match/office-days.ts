@@ -4,6 +4,7 @@ import { itemsIn, type BlockFacts } from './analyse.js';
 import { dayNumber, intervalOf, MONTH_NAMES } from './dates.js';
 import { isMeetingVerb } from './meetings.js';
 import { relativeDays } from './relative-days.js';
+import { tokenAt } from './tokens.js';
 import { pointsElsewhere, family, timeShift, yearsIn } from './elsewhere.js';
 import { affirmedNotHeld, CHANGE, countriesOf, holdersDuring, isShared, type TitledName } from './titles.js';
 
@@ -123,9 +124,8 @@ const MEETING_REACH = 31;
  */
 function metAnotherTime(bf: BlockFacts, sentence: Span, event: Event, written: [string, string][]): boolean {
   if (!/^(?:talks|meeting)$/.test(event.kind) || itemsIn(bf.eventPhrases, sentence).some((m) => m.values.includes(event))) return false;
-  const tokens = itemsIn(bf.tokens, sentence);
-  const first = bf.tokens.indexOf(tokens[0]!);
-  if (!tokens.some((_, k) => isMeetingVerb(bf.tokens, first + k))) return false;
+  const first = tokenAt(bf.tokens, sentence.start);
+  if (!itemsIn(bf.tokens, sentence).some((_, k) => isMeetingVerb(bf.tokens, first + k))) return false;
   const near = ([a, b]: [string, string]) => dayNumber(a) - dayNumber(event.end) <= MEETING_REACH && dayNumber(event.start) - dayNumber(b) <= MEETING_REACH;
   return !written.some(near);
 }
@@ -154,8 +154,9 @@ const SHIFTED_TENSE = /\b(?:had|would)\b/i;
 /**
  * The days the paragraph has reached before a sentence that gives none of its own: those of the nearest sentence
  * before it that gives dates or names events, when no sentence between says it is at another time, the sentence is
- * told in the past tense, tells of no change of office ("took office", "succeeded") and points nowhere else than those events ("On 1 March he met Premier Li Keqiang. …
- * He also called on the speaker of parliament, X."). Undefined otherwise.
+ * told in the past tense, tells of no change of office ("took office", "succeeded") and points nowhere else than
+ * those events ("On 1 March he met Premier Li Keqiang. … He also called on the speaker of parliament, X.").
+ * Undefined otherwise.
  */
 function carriedDays(bf: BlockFacts, sentence: Span): [string, string][] | undefined {
   const text = bf.text.slice(sentence.start, sentence.end);

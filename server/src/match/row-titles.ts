@@ -2,6 +2,7 @@ import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { isMeetingVerb } from './meetings.js';
 import { cellSpans, dateColumn, recordOf } from './table-rows.js';
+import { tokenAt } from './tokens.js';
 import { attachedTitle, titledNames, type TitledName } from './titles.js';
 
 // A table of dated records gives an office to a person across its cells: "| 1 March 2023 | Meeting with the premier |
@@ -56,7 +57,7 @@ function rowTitle(cell: BlockFacts): TitleRead | undefined {
   const titled = attachedTitle(row, name!, wording, 'row');
   if (!titled) return undefined;
   if (!alone(row, span, { start: titled.title.start, end: wording.end })) {
-    const first = row.tokens.findIndex((t) => t.start >= span.start);
+    const first = tokenAt(row.tokens, span.start);
     const met = row.tokens.slice(first, wording.first).some((t, k) => MEETING_NOUN.test(t.lower) || isMeetingVerb(row.tokens, first + k));
     if (!met || !titled.person.offices.some((t) => titled.offices.some((o) => o.id === t.office))) return undefined;
   }
