@@ -14,7 +14,8 @@ const cache = new WeakMap<readonly BlockFacts[], Map<BlockFacts, (string | undef
 
 /**
  * For each sentence of each block, the root event the text was last about before it: the most recent topic of any
- * sentence before it in the draft (match/evidence.ts), or undefined before the first.
+ * sentence before it in the draft (match/evidence.ts), or, where the text has no topic, the event whose documents a
+ * sentence before it named; undefined before either.
  */
 function lastTopics(blocks: readonly BlockFacts[]): Map<BlockFacts, (string | undefined)[]> {
   let found = cache.get(blocks);
@@ -28,6 +29,8 @@ function lastTopics(blocks: readonly BlockFacts[]): Map<BlockFacts, (string | un
         // Topics grow at the end (evidence.ts topicsAfter): the last one is the event most recently established.
         if (topics.size > 0 && (last === undefined || !topics.has(last))) last = [...topics].at(-1);
         each.push(last);
+        // A text with no topic that names documents of one event ("The memorandums …", "the joint statement") is about them.
+        if (topics.size === 0) last = documentsRoot(bf, sentence) ?? last;
       }
       found.set(bf, each);
     }
@@ -36,21 +39,31 @@ function lastTopics(blocks: readonly BlockFacts[]): Map<BlockFacts, (string | un
   return found;
 }
 
+/** The one root event of the documents a sentence names, if they all belong to one. */
+function documentsRoot(bf: BlockFacts, sentence: Span): string | undefined {
+  const roots = new Set<string | undefined>();
+  for (const m of itemsIn(bf.documents, sentence)) for (const d of m.values) roots.add(d.event && bf.index.roots.get(d.event));
+  return roots.size === 1 ? [...roots][0] : undefined;
+}
+
 /**
- * The events a sentence names by a phrase (the signing, "the agreements were signed") that belong to the event the
- * draft was last about, when the sentence has no topic of its own and nothing in it points away from that event (a
- * person, place, occasion or year of another, or a dateline far from it): the text has come back to it.
+ * The event the draft was last about, for a sentence with no topic of its own in which nothing points away from it (a
+ * person, place, occasion or year of another, a date or dateline far from it): the text has come back to it.
  */
-export function resumedEvents(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, except: readonly Span[] = []): Event[] {
-  if (topicsAt(bf, sentence).size > 0) return [];
+export function resumedRoot(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, except: readonly Span[] = []): Event | undefined {
+  if (topicsAt(bf, sentence).size > 0) return undefined;
   const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
   const last = i < 0 ? undefined : lastTopics(blocks).get(bf)?.[i];
   const root = last === undefined ? undefined : bf.index.facts.events.get(last);
-  if (!root) return [];
+  if (!root) return undefined;
   const dateline = datelineOf(bf);
-  if (dateline && !withinReach(dateline, root, 'context')) return [];
-  const named = bf.eventsIn(sentence).filter((e) => bf.index.roots.get(e.id) === root.id);
-  if (named.length === 0) return [];
-  const dates = itemsIn(bf.dates, sentence).filter((d) => d.from && !withinReach(d, root, 'context'));
-  return dates.length === 0 && counterEvidence(bf, root, sentence, except).length === 0 ? named : [];
+  if (dateline && !withinReach(dateline, root, 'context')) return undefined;
+  if (itemsIn(bf.dates, sentence).some((d) => d.from && !withinReach(d, root, 'context'))) return undefined;
+  return counterEvidence(bf, root, sentence, except).length === 0 ? root : undefined;
+}
+
+/** The events of the event the draft was last about (see resumedRoot) that a sentence names by a phrase ("the signing"). */
+export function resumedEvents(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, except: readonly Span[] = []): Event[] {
+  const root = resumedRoot(blocks, bf, sentence, except);
+  return root ? bf.eventsIn(sentence).filter((e) => bf.index.roots.get(e.id) === root.id) : [];
 }

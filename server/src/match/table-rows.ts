@@ -27,6 +27,20 @@ export function rowOf(bf: BlockFacts): RowView | undefined {
 function makeRow(bf: BlockFacts): RowView | null {
   const table = bf.block.table;
   if (!table || !DATE_HEADER.test(table.header[table.column] ?? '') || table.row.length < 2) return null;
+  return rowView(bf);
+}
+
+const records = new WeakMap<BlockFacts, RowView | null>();
+
+/** The row of any table cell, whatever its column, as one text ("| Memorandum on … | legally binding agreement |"). */
+export function recordOf(bf: BlockFacts): RowView | undefined {
+  let view = records.get(bf);
+  if (view === undefined) records.set(bf, (view = (bf.block.table?.row.length ?? 0) >= 2 ? rowView(bf) : null));
+  return view ?? undefined;
+}
+
+function rowView(bf: BlockFacts): RowView {
+  const table = bf.block.table!;
   const text = table.row.join(BETWEEN);
   const offset = table.row.slice(0, table.column).reduce((sum, cell) => sum + cell.length + BETWEEN.length, 0);
   const block: Block = { kind: 'cell', text, segments: [], sentences: [{ start: 0, end: text.length }] };
