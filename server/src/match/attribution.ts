@@ -93,6 +93,14 @@ export class Attribution {
     return this.#position.get(bf) ?? 0;
   }
 
+  /**
+   * Whether a figure is attributed by the sentences before it in its paragraph but not by its own ("Aleinik said …. The
+   * agreements are worth $3.5 billion."): the figure is theirs, the wording of its sentence the writer's.
+   */
+  attributedBefore(bf: BlockFacts, sentence: Span, claim: Claim): boolean {
+    return sentence.start > 0 && !this.#cues(bf, sentence, claim) && this.#cues(bf, { start: 0, end: sentence.start }, claim);
+  }
+
   /** Whether a span reports speech or names the claim's attribution or one of its claimants. */
   #cues(bf: BlockFacts, span: Span, claim: Claim): boolean {
     if (REPORTING.find(bf.text, itemsIn(bf.tokens, span)).length > 0) return true;
