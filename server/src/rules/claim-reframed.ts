@@ -79,9 +79,10 @@ const DEALS = /\b(?:agreements?|deals?|contracts?|documents?|accords?|memorand(?
 /**
  * A claimed figure put in other words than its claim's: invested ("will put $3.5 billion into factories"), where the
  * claim lists investment among its misdescriptions; or the value of the documents ("the agreements are worth $3.5
- * billion"), where the claim measures something else and the sentence states it in the writer's words, its attribution
- * coming only from the sentences before it (unattributed, claim-unattributed says so; attributed in its own sentence, or
- * in a headline over text that attributes it, the wording is the claimants').
+ * billion"), where the claim measures something else and the sentence states it in the writer's words: its attribution
+ * comes only from a sentence before the one right before it, which is the writer's own (unattributed, claim-unattributed
+ * says so; attributed in its own sentence or the one before, or in a headline over text that attributes it, the wording
+ * may be the claimants').
  */
 function* recast(bf: BlockFacts, sentence: Span, figures: FigureMention[], facts: FactBase, attribution: Attribution): Generator<RuleFinding> {
   const events = bf.eventsIn(sentence);
@@ -94,7 +95,7 @@ function* recast(bf: BlockFacts, sentence: Span, figures: FigureMention[], facts
     for (const claim of claimsStated(facts, events, figure)) {
       const measure = claim.measure ?? claim.statement;
       if (invested ? !claim.reframings.some((r) => /^investments?$/i.test(r)) || /invest/i.test(measure)
-        : claim.reframings.length === 0 || /\b(?:value|worth)\b/i.test(measure) || !attribution.attributedBefore(bf, sentence, claim)) continue;
+        : claim.reframings.length === 0 || /\b(?:value|worth)\b/i.test(measure) || !attribution.attributedEarlier(bf, sentence, claim)) continue;
       yield {
         block: bf, start: figure.start, end: figure.end, facts: [{ kind: 'claim', id: claim.id }],
         message: `The ${formatAmount(claim.value!, claim.unit)} is the ${STATUS[claim.status]}${measure}, `
