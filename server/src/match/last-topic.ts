@@ -3,12 +3,15 @@ import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { counterEvidence } from './counter-evidence.js';
 import { datelineOf } from './dateline.js';
-import { topicsAt, withinReach } from './evidence.js';
+import { topicsAt, topicsOut, withinReach } from './evidence.js';
 
 // The topics of a text (match/evidence.ts) end where a sentence speaks of another occasion ("…, back from meeting Putin
 // in Moscow, …"); the text often comes back to its event without naming it again ("In all, 12 documents were signed").
 // What was signed, and how much, is the draft's event's unless a sentence says otherwise: for those sentences the
 // event the draft was last about stands in for the topics.
+
+/** Words of another journey or a later time. */
+const ELSEWHERE = /\b(?:visit(?:ed|ing|s)?|trip|travel(?:l?ed|s)?|flew|went|heads? (?:to|for)|tour(?:ed)?|later|afterwards|next|(?:was|were) (?:in|at))\b/i;
 
 const cache = new WeakMap<readonly BlockFacts[], Map<BlockFacts, (string | undefined)[]>>();
 
@@ -24,14 +27,24 @@ function lastTopics(blocks: readonly BlockFacts[]): Map<BlockFacts, (string | un
     let last: string | undefined;
     for (const bf of blocks) {
       const each: (string | undefined)[] = [];
-      for (const sentence of bf.block.sentences) {
+      const sentences = bf.block.sentences;
+      sentences.forEach((sentence, i) => {
         const topics = topicsAt(bf, sentence);
         // Topics grow at the end (evidence.ts topicsAfter): the last one is the event most recently established.
         if (topics.size > 0 && (last === undefined || !topics.has(last))) last = [...topics].at(-1);
         each.push(last);
         // A text with no topic that names documents of one event ("The memorandums …", "the joint statement") is about them.
         if (topics.size === 0) last = documentsRoot(bf, sentence) ?? last;
-      }
+        // A heading that leaves the topics starts a section about something else; so does a sentence that leaves them
+        // for another journey or a later time ("He then flew to Tehran", "A month later …"), not a remark in passing
+        // ("Wang Yi, back from talks in Moscow, sat in").
+        // Without topics, such a sentence (or heading) leaves the last event when something in it points away from it.
+        const after = i + 1 < sentences.length ? topicsAt(bf, sentences[i + 1]!) : topicsOut(bf);
+        const away = bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));
+        const root = last === undefined ? undefined : bf.index.facts.events.get(last);
+        if (away && (topics.size > 0 ? after.size === 0 : root !== undefined && !after.has(root.id) &&
+          counterEvidence(bf, root, sentence).some((c) => c.kind !== 'person'))) last = undefined;
+      });
       found.set(bf, each);
     }
     cache.set(blocks, found);
