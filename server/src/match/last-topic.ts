@@ -56,7 +56,10 @@ function lastTopics(blocks: readonly BlockFacts[]): Map<BlockFacts, (string | un
 function documentsRoot(bf: BlockFacts, sentence: Span): string | undefined {
   const roots = new Set<string | undefined>();
   for (const m of itemsIn(bf.documents, sentence)) for (const d of m.values) roots.add(d.event && bf.index.roots.get(d.event));
-  return roots.size === 1 ? [...roots][0] : undefined;
+  const [root] = roots;
+  const event = roots.size === 1 && root !== undefined ? bf.index.facts.events.get(root) : undefined;
+  // Only an event the draft places itself at the time of (match/timeframe.ts).
+  return event && bf.inTimeframe(event) ? root : undefined;
 }
 
 /**

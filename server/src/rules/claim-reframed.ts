@@ -32,7 +32,7 @@ const rule: Rule = {
         const recasts = [...recast(bf, sentence, figures, facts, attribution)];
         yield* recasts;
         if (reframings.length === 0) continue;
-        const events = bf.eventsIn(sentence);
+        const events = bf.eventsIn(sentence, true);
         const words = ` ${itemsIn(bf.tokens, sentence).map((t) => t.lower).join(' ')} `;
         // Per claim, once per sentence: the reframing to name (a noun where there is one: "investment" rather than
         // "pledged"), unless the sentence also names what the figure measures.
@@ -85,7 +85,7 @@ const DEALS = /\b(?:agreements?|deals?|contracts?|documents?|accords?|memorand(?
  * may be the claimants').
  */
 function* recast(bf: BlockFacts, sentence: Span, figures: FigureMention[], facts: FactBase, attribution: Attribution): Generator<RuleFinding> {
-  const events = bf.eventsIn(sentence);
+  const events = bf.eventsIn(sentence, true);
   for (const figure of figures) {
     if (isQuoted(bf.text, figure.start)) continue;
     const before = bf.text.slice(clauseStart(bf.text, figure.start, sentence), figure.start);

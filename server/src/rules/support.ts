@@ -20,10 +20,9 @@ export function formatRange(start: string, end: string): string {
   return `${formatDate(start)} \u2013 ${formatDate(end)}`;
 }
 
-/** The event a draft is about when a sentence names none. */
+/** The event a draft is about when a sentence names none (if the draft places itself at its time). */
 export function defaultEvent(bf: BlockFacts): Event | undefined {
-  const id = bf.index.facts.defaultEvent;
-  return id === undefined ? undefined : bf.index.facts.events.get(id);
+  return bf.defaultEvent;
 }
 
 /** The year to supply to a date written without one: that of the first event the sentence names, else the default event's. */
