@@ -15,6 +15,9 @@ for (const p of ['treaties', 'binding agreements', 'binding', 'legally binding',
   'legally commits', 'legally guarantee', 'legally guarantees']) {
   BINDING.add(p, { noun: false });
 }
+/** A block's binding words, found once per block text (rules that read the whole draft scan every block on each check). */
+export const bindingWords = (bf: BlockFacts): PhraseMatch<{ noun: boolean }>[] => bf.memo('binding', () => BINDING.find(bf.text, bf.tokens));
+
 /** Words that, up to four words before, deny the binding language ("rather than a treaty", "unlike a treaty"). */
 const NEAR_NEGATORS = new Set(['rather', 'instead', 'unlike', 'short']);
 /** Words that anywhere earlier in its clause deny or suspend it ("none of the documents binds", "if it were a treaty"). */

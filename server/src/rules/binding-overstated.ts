@@ -2,7 +2,7 @@ import { itemsIn } from '../match/analyse.js';
 import type { Document } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { BINDING, negated, saidOf, wished } from '../match/binding.js';
+import { bindingWords, negated, saidOf, wished } from '../match/binding.js';
 import { clauseStart } from '../match/clauses.js';
 import { covers, GENERIC_DOCUMENTS, recordedFor, rootsAbout, subjectWords, summary } from '../match/documents.js';
 import type { PhraseMatch } from '../match/phrases.js';
@@ -45,7 +45,7 @@ const rule: Rule = {
   blockLocal: false,
   *check({ blocks }) {
     for (const cell of blocks) {
-      const words = BINDING.find(cell.text, cell.tokens);
+      const words = bindingWords(cell);
       if (words.length === 0) continue;
       // A table row is a record: a cell of binding words ("| legally binding agreement |") that names no document (but
       // by a binding noun, "treaty") speaks of the document its row names in another cell; the row is read as one
@@ -64,8 +64,8 @@ const rule: Rule = {
 
 /** The findings in a block, or in a table row read as one, where the binding words of one cell describe its document. */
 function* inBlock(blocks: readonly BlockFacts[], bf: BlockFacts, cell?: Span): Generator<RuleFinding> {
-  const words = BINDING.find(bf.text, bf.tokens);
-  const generics = GENERIC_DOCUMENTS.find(bf.text, bf.tokens);
+  const words = bindingWords(bf);
+  const generics = bf.memo('generic documents', () => GENERIC_DOCUMENTS.find(bf.text, bf.tokens));
   if (bf.documents.length === 0 && generics.length === 0) return;
   const sentences = bf.block.sentences;
   for (let s = 0; s < sentences.length; s++) {

@@ -1,5 +1,5 @@
 import { itemsIn, type BlockFacts } from '../match/analyse.js';
-import { BINDING, negated, wished } from '../match/binding.js';
+import { bindingWords, negated, wished } from '../match/binding.js';
 import { clauseStart } from '../match/clauses.js';
 import { recordedFor, recordedWords, rootsAbout, subjectWords } from '../match/documents.js';
 import { resumedRoot } from '../match/last-topic.js';
@@ -68,7 +68,7 @@ const rule: Rule = {
   *check({ blocks, index }) {
     if (index.facts.documents.size === 0) return;
     for (const bf of blocks) {
-      const words = BINDING.find(bf.text, bf.tokens).filter((w) => w.values[0]!.noun);
+      const words = bindingWords(bf).filter((w) => w.values[0]!.noun);
       for (const w of words) {
         // A singular binding noun brought in with "a"/"an" and at most two words between ("a new defence treaty").
         const a = [1, 2, 3].map((d) => w.first - d).find((k) => ['a', 'an'].includes(bf.tokens[k]?.lower ?? ''));
