@@ -93,6 +93,25 @@ export function saidOf(bf: BlockFacts, w: PhraseMatch<unknown>, g: PhraseMatch<u
   return copula ? PREDICATES.has(lower) : VERBS.has(lower);
 }
 
+/** Words before a document noun that make it particular documents ("the", "these", "all"), not documents in general. */
+const DETERMINED = new Set(['the', 'these', 'those', 'its', 'their', 'all', 'both', 'each', 'every']);
+
+/**
+ * Whether a plural document noun speaks of particular documents: after a determiner, over at most three lower-case
+ * modifiers ("the binding agreements", "all the legally binding documents"), or described by a participle ("agreements
+ * signed in Beijing"); "Binding agreements are rare" speaks of agreements in general.
+ */
+export function particular(bf: BlockFacts, g: PhraseMatch<unknown>): boolean {
+  if (PARTICIPLES.has(bf.tokens[g.last + 1]?.lower ?? '')) return true;
+  for (let k = g.first - 1; k >= 0 && k >= g.first - 4; k--) {
+    const t = bf.tokens[k]!;
+    if (DETERMINED.has(t.lower)) return true;
+    if (!/^\p{Ll}/u.test(t.text) && k < g.first - 1) return false;
+    if (!/^\p{L}/u.test(t.text)) return false;
+  }
+  return false;
+}
+
 /** Words that make a clause a wish, plan, doubt or hypothesis rather than a statement ("the opposition wants binding agreements"). */
 const WISH = new Set(['want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded',
   'propose', 'proposes', 'proposed', 'plan', 'plans', 'planned', 'aim', 'aims', 'intend', 'intends', 'expect', 'expects', 'expected',

@@ -2,7 +2,8 @@ import { itemsIn } from '../match/analyse.js';
 import type { Document } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { bindingWords, negated, saidOf, wished } from '../match/binding.js';
+import { reportsSpeech } from '../match/attribution.js';
+import { bindingWords, negated, particular, saidOf, wished } from '../match/binding.js';
 import { clauseStart } from '../match/clauses.js';
 import { covers, GENERIC_DOCUMENTS, recordedFor, rootsAbout, subjectWords, summary } from '../match/documents.js';
 import type { PhraseMatch } from '../match/phrases.js';
@@ -129,7 +130,7 @@ function* generic(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span,
     const from = clauseStart(bf.text, w.start, sentence);
     const g = generics.filter((m) => m.start >= from && m.start < w.end + 40 && saidOf(bf, w, m)).at(-1);
     if (!g || seen.has(g) || OTHER.has(bf.tokens[g.first - 1]?.lower ?? '') || negated(bf, g.first, g.last, sentence)) continue;
-    if (wished(bf, from, sentence)) continue;
+    if (wished(bf, from, sentence) || !particular(bf, g)) continue;
     const roots = rootsAbout(bf, sentence, g, blocks);
     const kinds = g.values[0]!;
     const docs = roots.flatMap((r) => recordedFor(bf.index, r)).filter((d) => covers(kinds, d));
@@ -138,7 +139,8 @@ function* generic(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span,
     const unknown = docs.filter((d) => d.binding !== false);
     const every = bf.tokens.some((t) => t.start >= from && t.end <= w.end && EVERY.has(t.lower)) ||
       TOGETHER.test(bf.text.slice(from, sentence.end));
-    if (unknown.length > 0 && !every && aboutOneOf(bf, g, w, sentence, unknown)) continue;
+    // Of some documents of unknown effect, someone's words reported ("Lukashenka said the agreements guarantee …") are theirs.
+    if (unknown.length > 0 && !every && (aboutOneOf(bf, g, w, sentence, unknown) || reportsSpeech(bf, sentence))) continue;
     seen.add(g);
     const noun = kinds.length === 0 ? 'documents' : bf.text.slice(g.start, g.end).toLowerCase();
     const events = roots.map(eventLabel).join(' and ');
