@@ -5,8 +5,8 @@ import { counterEvidence } from './counter-evidence.js';
 import { datelineOf } from './dateline.js';
 import { topicsAt, topicsOut, withinReach } from './evidence.js';
 
-// The topics of a text (match/evidence.ts) end where a sentence speaks of another occasion ("…, back from meeting Putin
-// in Moscow, …"); the text often comes back to its event without naming it again ("In all, 12 documents were signed").
+// The topics of a text (match/evidence.ts) end where a sentence speaks of another occasion ("…, back from meeting another
+// president in his capital, …"); the text often comes back to its event without naming it again ("In all, 12 documents were signed").
 // What was signed, and how much, is the draft's event's unless a sentence says otherwise: for those sentences the
 // event the draft was last about stands in for the topics.
 
@@ -36,8 +36,8 @@ function lastTopics(blocks: readonly BlockFacts[]): Map<BlockFacts, (string | un
         // A text with no topic that names documents of one event ("The memorandums …", "the joint statement") is about them.
         if (topics.size === 0) last = documentsRoot(bf, sentence) ?? last;
         // A heading that leaves the topics starts a section about something else; so does a sentence that leaves them
-        // for another journey or a later time ("He then flew to Tehran", "A month later …"), not a remark in passing
-        // ("Wang Yi, back from talks in Moscow, sat in").
+        // for another journey or a later time ("He then flew home", "A month later …"), not a remark in passing
+        // ("The foreign minister, back from talks in another capital, sat in").
         // Without topics, such a sentence (or heading) leaves the last event when something in it points away from it.
         const after = i + 1 < sentences.length ? topicsAt(bf, sentences[i + 1]!) : topicsOut(bf);
         const away = bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));

@@ -139,7 +139,7 @@ function* generic(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span,
     const unknown = docs.filter((d) => d.binding !== false);
     const every = bf.tokens.some((t) => t.start >= from && t.end <= w.end && EVERY.has(t.lower)) ||
       TOGETHER.test(bf.text.slice(from, sentence.end));
-    // Of some documents of unknown effect, someone's words reported ("Lukashenka said the agreements guarantee …") are theirs.
+    // Of some documents of unknown effect, someone's words reported ("the president said the agreements guarantee …") are theirs.
     if (unknown.length > 0 && !every && (aboutOneOf(bf, g, w, sentence, unknown) || reportsSpeech(bf, sentence))) continue;
     seen.add(g);
     const noun = kinds.length === 0 ? 'documents' : bf.text.slice(g.start, g.end).toLowerCase();

@@ -129,7 +129,7 @@ const rule: Rule = {
         else if (counts.some((c) => nounAfter(bf.text, bf.tokens, c, nouns))) speech = false;
         // A count someone is reported to have given is their account: in the sentence, or after a sentence reporting
         // their words that gave no count of its own ("The minister added that … In addition, more than ten contracts
-        // …"). Once the speaker's count is given, a further count stated plainly is the writer's ("Sepp said 12
+        // …"). Once the speaker's count is given, a further count stated plainly is the writer's ("The minister said 12
         // documents were signed. Over 20 agreements were signed."). So are counts in quotation marks: someone's words.
         if (counts.length === 0 || reported || before) continue;
         const subset = SUBSET.exec(bf.text.slice(sentence.start, sentence.end));
