@@ -66,7 +66,7 @@ test('open: a wrong date for the talks is published as an error, for version 1, 
   assert.deepEqual(d.range, { start: { line: 0, character: 52 }, end: { line: 0, character: 64 } });
   assert.equal(d.severity, 1);
   assert.equal(d.source, 'factlint');
-  assert.equal(d.codeDescription?.href, 'https://github.com/factlint/factlint#date-mismatch');
+  assert.equal(d.codeDescription?.href, 'https://github.com/factlint/factlint/blob/main/docs/rules/date-mismatch.md');
   assert.match(d.message, /1 March 2023, not 3 March 2023/);
   assert.equal(d.relatedInformation?.[0]?.location.uri, BUNDLED);
   assert.deepEqual((d.data as { version: number }).version, 1);

@@ -3,9 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation,
 import type { FactBase } from '../facts/types.js';
 import type { Finding, Severity } from '../finding.js';
 import { LineIndex } from '../lines.js';
-
-/** Where the README documents each rule: `README#<rule-id>`. */
-export const RULE_DOCS = 'https://github.com/factlint/factlint#';
+import { ruleDocs } from '../rules/index.js';
 
 /** What every factlint diagnostic carries, so code actions need no server-side state. */
 export interface DiagnosticData {
@@ -58,7 +56,7 @@ export function factLines(facts: FactBase | undefined): (file: string) => LineIn
 }
 
 /**
- * A finding as an LSP diagnostic: code = rule id, a link to the rule's documentation, the facts it relies on
+ * A finding as an LSP diagnostic: code = rule id, a link to the rule's page, the facts it relies on
  * as related information, and its fixes (in LSP ranges, for `version`) in `data`.
  */
 export function toDiagnostic(finding: Finding, doc: Positions, version: number,
@@ -69,7 +67,7 @@ export function toDiagnostic(finding: Finding, doc: Positions, version: number,
     fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.newText })) })),
   };
   const diagnostic: Diagnostic = {
-    range, severity: SEVERITY[finding.severity], code: finding.rule, codeDescription: { href: RULE_DOCS + finding.rule },
+    range, severity: SEVERITY[finding.severity], code: finding.rule, codeDescription: { href: ruleDocs(finding.rule) },
     source: 'factlint', message: finding.message, data,
   };
   const related: DiagnosticRelatedInformation[] = [];

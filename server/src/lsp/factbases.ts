@@ -2,9 +2,9 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { ConfigResult } from '../facts/config.js';
 import { Discovery, realPath } from '../facts/discover.js';
-import { loadFactBase, MAX_FACT_FILE, type FactFile } from '../facts/load.js';
+import { loadFactBase, MAX_FACT_FILE } from '../facts/load.js';
 import { asUnreadable, readTextFile } from '../facts/textfile.js';
-import type { FactProblem } from '../facts/types.js';
+import type { FactFile, FactProblem } from '../facts/types.js';
 import { compile, type FactIndex } from '../match/compile.js';
 import type { Settings } from './settings.js';
 

@@ -8,8 +8,9 @@ import { clauseStart } from '../match/clauses.js';
 import { covers, GENERIC_DOCUMENTS, recordedFor, rootsAbout, subjectWords, summary } from '../match/documents.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { inCell, recordOf } from '../match/table-rows.js';
+import { eventLabel, formatDate } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { eventLabel, formatDate, ontoCell } from './support.js';
+import { ontoCell } from './support.js';
 
 const DETERMINERS = new Set(['the', 'this', 'that', 'its']);
 /** An opening phrase that sets a document against the one the clause is about ("Unlike the joint statement, …"). */

@@ -5,8 +5,8 @@ import { recordedFor, recordedWords, rootsAbout, subjectWords } from '../match/d
 import { resumedRoot } from '../match/last-topic.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import type { Span } from '../markdown/prose.js';
+import { eventLabel } from '../match/wording.js';
 import type { Rule } from './rule.js';
-import { eventLabel } from './support.js';
 
 /** Verbs that say an instrument was signed. */
 const SIGNED = new Set(['signed', 'concluded', 'inked', 'sealed', 'struck', 'agreed']);
