@@ -57,5 +57,7 @@ test('another romanisation of a name is no near miss; a slip of the keyboard sti
     assert.deepEqual(fuzzy(`${variant} arrived in Beijing.`, index), [], variant);
   }
   assert.deepEqual(fuzzy('Alexander Lukashnko arrived in Beijing.', index), ['Alexander Lukashnko']);
+  // British and American spellings of an organisation's name are one name too.
+  assert.deepEqual(fuzzy('Analysts at the Center for Eastern Studies disagreed.', index), []);
   assert.deepEqual(fuzzy('Vladmir Putin called.', index), ['Vladmir Putin']);
 });

@@ -51,6 +51,15 @@ export function dateColumn(bf: BlockFacts): number {
   return bf.block.table?.header.findIndex((h) => DATE_HEADER.test(h)) ?? -1;
 }
 
+const rows = new WeakMap<BlockFacts, RowView | null>();
+
+/** The row of any table cell, whatever its column, as one text ("| Memorandum on … | legally binding agreement |"). */
+export function anyRowOf(bf: BlockFacts): RowView | undefined {
+  let view = rows.get(bf);
+  if (view === undefined) rows.set(bf, (view = (bf.block.table?.row.length ?? 0) >= 2 ? rowView(bf) : null));
+  return view ?? undefined;
+}
+
 function rowView(bf: BlockFacts): RowView {
   const table = bf.block.table!;
   const text = table.row.join(BETWEEN);
