@@ -11,7 +11,8 @@ import { titledNames } from './match/titles.js';
 import { toSource } from './markdown/prose.js';
 import { mentionAt, type Mention } from './mention.js';
 import { notCheckedMessage } from './rules/not-checked.js';
-import { datesInQuestion, formatDate, formatRange, yearFor } from './rules/support.js';
+import { datesInQuestion, formatDate, formatEventDates, formatRange, yearFor } from './rules/support.js';
+import { formatTerm } from './facts/dates.js';
 import { abstention } from './match/event-dates.js';
 
 /** A fact card for the mention under an offset, in Markdown and in plain text, and the mention's source range. */
@@ -82,17 +83,17 @@ function esc(text: string): string {
 }
 
 const nameOf = (facts: FactBase, id: string) => facts.people.get(id)?.name ?? facts.organisations.get(id)?.name ?? id;
-const term = (from: string, to?: string) => (to ? `${formatDate(from)} – ${formatDate(to)}` : `since ${formatDate(from)}`);
+
 
 function eventLines(card: Card, event: Event): void {
   const facts = card.facts;
-  card.line('When', formatRange(event.start, event.end));
+  card.line('When', formatEventDates(event));
   if (event.place) card.line('Where', event.place);
   const parent = event.parent ? facts.events.get(event.parent) : undefined;
-  if (parent) card.line('Part of', `${parent.name} (${formatRange(parent.start, parent.end)})`);
+  if (parent) card.line('Part of', `${parent.name} (${formatEventDates(parent)})`);
   if (event.participants.length > 0) card.line('Participants', event.participants.map((id) => nameOf(facts, id)).join(', '));
   const meetings = [...facts.events.values()].filter((e) => e.parent === event.id).sort((a, b) => a.start.localeCompare(b.start));
-  card.list('Meetings and sub-events', meetings.map((e) => `${e.name} — ${formatRange(e.start, e.end)}${e.place ? `, ${e.place}` : ''}`));
+  card.list('Meetings and sub-events', meetings.map((e) => `${e.name} — ${formatEventDates(e)}${e.place ? `, ${e.place}` : ''}`));
   for (const reported of event.reportedKinds) card.line('Also called', `${reported.kind}${reported.note ? ` (${reported.note})` : ''}`);
   card.cite(event, ...event.reportedKinds);
 }
@@ -101,10 +102,10 @@ function officesOn(card: Card, person: Person, [from, to]: [string, string]): vo
   const facts = card.facts;
   const held = person.offices.filter((t) => t.from <= to && (t.to === undefined || from <= t.to));
   const day = from === to ? formatDate(from) : formatRange(from, to);
-  card.list(`Offices held on ${day}`, held.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${term(t.from, t.to)})`));
+  card.list(`Offices held on ${day}`, held.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${formatTerm(t.written)})`));
   if (held.length === 0) card.line(`On ${day}`, 'no office in the fact base');
   const others = person.offices.filter((t) => !held.includes(t));
-  card.list('Other terms', others.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${term(t.from, t.to)})`));
+  card.list('Other terms', others.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${formatTerm(t.written)})`));
   card.cite(...held);
 }
 
@@ -134,7 +135,7 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
         const day = when[0] === when[1] ? formatDate(when[0]) : formatRange(when[0], when[1]);
         const holders = [...facts.people.values()].flatMap((p) => p.offices.filter((t) => t.office === office.id &&
           t.from <= when[1] && (t.to === undefined || when[0] <= t.to)).map((t) => ({ p, t })));
-        card.list(`Held on ${day} by`, holders.map(({ p, t }) => `${p.name} (${term(t.from, t.to)})`));
+        card.list(`Held on ${day} by`, holders.map(({ p, t }) => `${p.name} (${formatTerm(t.written)})`));
         if (holders.length === 0) card.line(`On ${day}`, 'no holder in the fact base');
         card.cite(...holders.map((h) => h.t));
       }
@@ -156,9 +157,9 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       card.title(doc.title, doc.kind);
       card.line('Binding', doc.binding === 'unknown' ? 'the sources do not say' : doc.binding ? 'yes — it creates legal obligations' : 'no — it creates no legal obligations');
       if (doc.parties.length > 0) card.line('Parties', doc.parties.map((id) => nameOf(facts, id)).join('; '));
-      if (doc.date) card.line('Date', formatDate(doc.date));
+      if (doc.dateWritten) card.line('Date', formatDate(doc.dateWritten));
       const event = doc.event ? facts.events.get(doc.event) : undefined;
-      if (event) card.line('Signed at', `${event.name} (${formatRange(event.start, event.end)})`);
+      if (event) card.line('Signed at', `${event.name} (${formatEventDates(event)})`);
       card.cite(doc);
       card.defined(doc);
       return;

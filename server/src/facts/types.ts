@@ -1,3 +1,5 @@
+import type { Precision } from './dates.js';
+
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
 
@@ -13,7 +15,8 @@ export interface Source {
   id: string;
   title: string;
   publisher: string;
-  date?: IsoDate;
+  /** As written: a day, month or year. */
+  date?: string;
   url: string;
   origin: Origin;
 }
@@ -46,11 +49,16 @@ export interface Person extends Named {
 
 export type Organisation = Named;
 
-/** A person's hold on an office: from and (unless still held) to, both inclusive. */
+/**
+ * A person's hold on an office: from and (unless still held) to, both inclusive, widened to the earliest and latest day
+ * the written dates allow (a term from `2013-03` may have begun on 1 March 2013; one from `unknown` at any time before).
+ */
 export interface Tenure {
   office: string;
   from: IsoDate;
   to?: IsoDate;
+  /** The dates as written (`2013-03`, `unknown`); `to` is absent while the office is still held. */
+  written: { from: string; to?: string };
   sources: string[];
   note?: string;
   origin: Origin;
@@ -96,8 +104,13 @@ export interface Event extends Sourced {
   name: string;
   kind: EventKind;
   reportedKinds: ReportedKind[];
+  /** The first and last day it may have taken place on: a month's first and last day for an event dated `2013-03`. */
   start: IsoDate;
   end: IsoDate;
+  /** `day` when its dates are exact days; `month` or `year` when either is known only to the month or year. */
+  precision: Precision;
+  /** The dates as written (`2013-03`); `end` as `start` when not given. */
+  written: { start: string; end: string };
   place?: string;
   parent?: string;
   participants: string[];
@@ -123,7 +136,10 @@ export interface Document extends Sourced {
   /** Whether it creates legal obligations; `unknown` where the sources do not say. */
   binding: boolean | 'unknown';
   parties: string[];
+  /** The day it was signed or published, when the fact base gives the day. */
   date?: IsoDate;
+  /** The date as written, of any precision (`2023-03`). */
+  dateWritten?: string;
   event?: string;
   phrases: string[];
 }
@@ -134,7 +150,8 @@ export interface Count {
   max: number;
   said: string;
   by?: string;
-  date?: IsoDate;
+  /** As written: a day, month or year. */
+  date?: string;
   /** The nouns this count is about; defaults to the group's nouns. */
   of: string[];
   sources: string[];
@@ -153,7 +170,8 @@ export type ClaimStatus = 'confirmed' | 'claimed' | 'assessed' | 'disputed';
 
 export interface Attribution {
   by: string;
-  date?: IsoDate;
+  /** As written: a day, month or year. */
+  date?: string;
   sources: string[];
 }
 

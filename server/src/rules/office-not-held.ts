@@ -5,6 +5,7 @@ import { officeDays } from '../match/office-days.js';
 import { officeFixes } from '../match/office-fixes.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { formatDate, formatRange } from './support.js';
+import { formatFactDate, onFactDate } from '../facts/dates.js';
 
 /** "on 1 March 2023", "in 2017" or "during 28 February – 2 March 2023". */
 export function onDays([start, end]: [string, string]): string {
@@ -39,8 +40,8 @@ const rule: Rule = {
         const tenure = nearest(tenures, day[0]);
         const office = facts.offices.get(tenure.office)!;
         const holders = holdersDuring(index.holders.get(office.id), day);
-        const term = tenure.from > day[1] ? `became ${office.title} on ${formatDate(tenure.from)}`
-          : `was ${office.title} until ${formatDate(tenure.to!)}`;
+        const term = tenure.from > day[1] ? `became ${office.title} ${onFactDate(tenure.written.from)}`
+          : `was ${office.title} until ${formatFactDate(tenure.written.to!)}`;
         const finding: RuleFinding = {
           block: bf, start: titled.start, end: titled.end,
           message: `${fullName(person)} ${term}; ${onDays(day)} ${holders.length > 0

@@ -1,11 +1,13 @@
+import { formatFactDate } from '../facts/dates.js';
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from '../match/analyse.js';
 import { intervalOf, MONTH_NAMES } from '../match/dates.js';
 import type { RuleFinding } from './rule.js';
 
-/** "1 March 2023" for an ISO date. */
+/** "1 March 2023" for an ISO date; "March 2013" or "2013" for a fact-base date known only to the month or year. */
 export function formatDate(date: string): string {
+  if (date.length !== 10) return formatFactDate(date);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
@@ -18,6 +20,13 @@ export function formatRange(start: string, end: string): string {
   if (y1 === y2 && m1 === m2) return `${d1}\u2013${formatDate(end)}`;
   if (y1 === y2) return `${d1} ${MONTH_NAMES[m1 - 1]} \u2013 ${formatDate(end)}`;
   return `${formatDate(start)} \u2013 ${formatDate(end)}`;
+}
+
+/** When an event took place: "1–2 March 2023", or as written when only its month or year is known ("March 2013"). */
+export function formatEventDates(event: Event): string {
+  if (event.precision === 'day') return formatRange(event.start, event.end);
+  const { start, end } = event.written;
+  return start === end ? formatFactDate(start) : `${formatFactDate(start)} \u2013 ${formatFactDate(end)}`;
 }
 
 /** The event a draft is about when a sentence names none. */
