@@ -91,7 +91,9 @@ function eventLines(card: Card, event: Event): void {
   if (event.place) card.line('Where', event.place);
   const parent = event.parent ? facts.events.get(event.parent) : undefined;
   if (parent) card.line('Part of', `${parent.name} (${formatEventDates(parent)})`);
-  if (event.participants.length > 0) card.line('Participants', event.participants.map((id) => nameOf(facts, id)).join(', '));
+  // A participant's role, where the fact base gives one: "Xi Jinping (host), Vladimir Putin (visitor)".
+  const role = (id: string) => (event.roles.has(id) ? ` (${event.roles.get(id) === 'attended' ? 'present' : event.roles.get(id)})` : '');
+  if (event.participants.length > 0) card.line('Participants', event.participants.map((id) => `${nameOf(facts, id)}${role(id)}`).join(', '));
   const meetings = [...facts.events.values()].filter((e) => e.parent === event.id).sort((a, b) => a.start.localeCompare(b.start));
   card.list('Meetings and sub-events', meetings.map((e) => `${e.name} — ${formatEventDates(e)}${e.place ? `, ${e.place}` : ''}`));
   for (const reported of event.reportedKinds) card.line('Also called', `${reported.kind}${reported.note ? ` (${reported.note})` : ''}`);
@@ -154,7 +156,7 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
     case 'document': {
       const doc = facts.documents.get(link.id);
       if (!doc) return;
-      card.title(doc.title, doc.kind);
+      card.title(doc.title, doc.count ? `batch of ${doc.count} documents (${doc.kind})` : doc.kind);
       card.line('Binding', doc.binding === 'unknown' ? 'the sources do not say' : doc.binding ? 'yes — it creates legal obligations' : 'no — it creates no legal obligations');
       if (doc.parties.length > 0) card.line('Parties', doc.parties.map((id) => nameOf(facts, id)).join('; '));
       if (doc.dateWritten) card.line('Date', formatDate(doc.dateWritten));
@@ -170,6 +172,7 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       card.title(claim.statement, `claim (${claim.status})`);
       if (claim.value !== undefined) card.line('Figure', [claim.qualifier, formatAmount(claim.value, claim.unit)].filter((x) => x !== undefined).join(' '));
       if (claim.measure) card.line('Measures', claim.measure);
+      if (claim.period) card.line('Period', claim.period);
       card.list('Claimed by', claim.claimedBy.map((a) => `${nameOf(facts, a.by)}${a.date ? `, ${formatDate(a.date)}` : ''}`));
       if (claim.certainty) card.line('Certainty in the sources', claim.certainty);
       if (claim.attribution.length > 0) card.line('Attribute it, e.g.', claim.attribution.slice(0, 4).join('; '));
@@ -182,7 +185,7 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       if (!group) return;
       const event = facts.events.get(group.event);
       card.title(`Documents signed${event ? ` at ${event.name}` : ''}`, 'count');
-      card.list('Sourced counts', group.counts.map((c) => `${c.said}${c.by ? ` — ${nameOf(facts, c.by)}` : ''}${c.date ? `, ${formatDate(c.date)}` : ''}`));
+      card.list('Sourced counts', group.counts.map((c) => `${c.said}${c.kind ? ` (${c.kind})` : ''}${c.by ? ` — ${nameOf(facts, c.by)}` : ''}${c.date ? `, ${formatDate(c.date)}` : ''}`));
       card.cite(group, ...group.counts);
       card.defined(group);
       return;

@@ -190,3 +190,22 @@ test('terms of an office held by one person at a time that overlap are reported 
   assert.deepEqual(found('from: 2019-01-01, to: 2023-05-10', 'from: 2023-02-01', ''), [], 'unmarked, the office may be shared (v1 files stay valid)');
   assert.deepEqual(found('from: 2019-01-01, to: 2023-05-10', 'from: 2023-02-01', 'shared: true, '), []);
 });
+
+test('v2 forms load: participants with roles, new event kinds, a batch of documents, claims of any measure, counts with a kind', () => {
+  const loaded = loadFactBase(readFactFiles([join(ROOT, 'test', 'fixtures', 'rules', 'format-v2', 'facts.yaml')]));
+  assert.deepEqual(loaded.problems, []);
+  const facts = loaded.facts!;
+  const visit = facts.events.get('gas-visit')!;
+  assert.deepEqual(visit.participants, ['mira-kast', 'jon-brek', 'ula-senn', 'teo-marr'], 'every role is a participant');
+  assert.deepEqual([...visit.roles], [['mira-kast', 'host'], ['jon-brek', 'visitor'], ['ula-senn', 'delegation'], ['teo-marr', 'attended']]);
+  assert.deepEqual([facts.events.get('gas-banquet')!.kind, facts.events.get('gas-press')!.kind], ['banquet', 'press conference']);
+  assert.equal(facts.documents.get('sector-deals')!.count, 14);
+  assert.deepEqual(facts.documentCounts[0]!.counts.map((c) => c.kind), ['forecast', 'reported']);
+  assert.deepEqual([...facts.claims.values()].map((c) => c.kind), ['money', 'money', 'quantity', 'percentage', 'statement']);
+  // A v1 claim has no kind: money for a currency code, a quantity for another unit, a statement without a value.
+  const v1 = (value: string) => loadFactBase([{ path: 'x.facts.yaml', text: `${BASE}claims:\n  - { id: c, statement: S, status: claimed, ` +
+    `claimedBy: [{ by: ada, sources: [s1] }], ${value}sources: [s1] }\n` }]).facts!.claims.get('c')!.kind;
+  assert.deepEqual([v1('value: 5, unit: USD, '), v1('value: 5, unit: tonnes, '), v1('value: 5, '), v1('')], ['money', 'quantity', 'money', 'statement']);
+  const typo = loadFactBase([{ path: 'x.facts.yaml', text: `${BASE}events:\n  - { id: e, name: E, kind: summit, start: 2023, hostss: [ada], sources: [s1] }\n` }]);
+  assert.deepEqual(typo.problems.map((p) => p.message), ['event e: there is no field "hostss"; did you mean "hosts"?']);
+});

@@ -3,7 +3,7 @@ import type { FactFile } from './load.js';
 import { didYouMean, located } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
 import type {
-  Claim, Count, Document, DocumentCount, Event, FactBase, FactProblem, Named, Office, Origin, Person, Source, Term as HouseTerm, Tenure,
+  Claim, Count, Document, DocumentCount, Event, FactBase, FactProblem, Named, Office, Origin, Person, Role, Source, Term as HouseTerm, Tenure,
 } from './types.js';
 
 /** One schema-valid file, with a way to find the YAML range of any data path in it. */
@@ -108,15 +108,21 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
       const written = { start: String(item.start), end: asText(item.end) ?? String(item.start) };
       const [start, end] = first && last ? [first.first, last.last] : [written.start.padEnd(10, '-01'), written.end.padEnd(10, '-01')];
       if (item.parent) refs.push({ ids: [item.parent as string], kinds: ['events'], file: vf, path: [...path, 'parent'] });
-      const participants = (item.participants as string[] | undefined) ?? [];
-      refs.push({ ids: participants, kinds: ['people', 'organisations'], file: vf, path: [...path, 'participants'] });
+      // Participants with a role are participants too: the engine reads one list, and the roles beside it.
+      const roles = new Map<string, Role>();
+      const participants = [...new Set(PARTICIPANT_LISTS.flatMap(([key, role]) => {
+        const ids = (item[key] as string[] | undefined) ?? [];
+        refs.push({ ids, kinds: ['people', 'organisations'], file: vf, path: [...path, key] });
+        if (role) for (const id of ids) if (!roles.has(id)) roles.set(id, role);
+        return ids;
+      }))];
       const reportedKinds = ((item.reportedKinds as Raw[] | undefined) ?? []).map((r, i) => ({
         kind: r.kind as Event['kind'], note: r.note as string | undefined, sources: sources(r, [...path, 'reportedKinds', i]),
       }));
       put(facts.events, {
         id: item.id!, name: item.name as string, kind: item.kind as Event['kind'], reportedKinds, start, end, written,
         precision: coarser(first?.precision, last?.precision),
-        place: item.place as string | undefined, parent: item.parent as string | undefined, participants,
+        place: item.place as string | undefined, parent: item.parent as string | undefined, participants, roles,
         phrases: (item.phrases as string[] | undefined) ?? [], sources: sources(item, path), note: item.note as string | undefined,
         origin: origin(path),
       } satisfies Event, path, 'event');
@@ -126,6 +132,7 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
       const date = dated(vf, [...path, 'date'], item.date);
       put(facts.documents, {
         id: item.id!, title: item.title as string, kind: item.kind as Document['kind'], binding: item.binding as Document['binding'],
+        count: item.count as number | undefined,
         parties: (item.parties as string[] | undefined) ?? [], date: date?.precision === 'day' ? date.first : undefined,
         dateWritten: asText(item.date), event: item.event as string | undefined,
         phrases: (item.phrases as string[] | undefined) ?? [], sources: sources(item, path), note: item.note as string | undefined,
@@ -140,7 +147,7 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
         if ((c.max as number) < (c.min as number)) report(vf, [...cp, 'max'], () => `max (${c.max as number}) is below min (${c.min as number})`);
         dated(vf, [...cp, 'date'], c.date);
         if (c.by) refs.push({ ids: [c.by as string], kinds: ['people', 'organisations'], file: vf, path: [...cp, 'by'] });
-        return { min: c.min as number, max: c.max as number, said: c.said as string, by: c.by as string | undefined,
+        return { min: c.min as number, max: c.max as number, said: c.said as string, kind: c.kind as Count['kind'], by: c.by as string | undefined,
           date: asText(c.date), of: (c.of as string[] | undefined) ?? nouns, sources: sources(c, cp),
           note: c.note as string | undefined, origin: origin(cp) };
       });
@@ -157,6 +164,8 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
       const list = (key: string) => (item[key] as string[] | undefined) ?? [];
       put(facts.claims, {
         id: item.id!, statement: item.statement as string, status: item.status as Claim['status'], claimedBy,
+        kind: (item.kind as Claim['kind'] | undefined) ?? claimKind(item.value as number | undefined, item.unit as string | undefined),
+        period: item.period as string | undefined,
         value: item.value as number | undefined, unit: item.unit as string | undefined, qualifier: item.qualifier as string | undefined,
         measure: item.measure as string | undefined, event: item.event as string | undefined, attribution: list('attribution'),
         reframings: list('reframings'), topics: list('topics'), certainty: item.certainty as string | undefined,
@@ -172,7 +181,8 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
   for (const ref of refs) {
     ref.ids.forEach((id, i) => {
       if (ref.kinds.some((kind) => (facts[kind] as Map<string, unknown>).has(id))) return;
-      const path = ref.ids.length > 1 || ref.path.at(-1) === 'sources' || ref.path.at(-1) === 'participants' ? [...ref.path, i] : ref.path;
+      const list = ref.path.at(-1);
+      const path = ref.ids.length > 1 || list === 'sources' || PARTICIPANT_LISTS.some(([key]) => key === list) ? [...ref.path, i] : ref.path;
       report(ref.file, path, () => `no ${ref.kinds.map((k) => KIND_NOUNS[k] ?? k).join(' or ')} has the id "${id}"${
         didYouMean(id, ref.kinds.flatMap((k) => [...(facts[k] as Map<string, unknown>).keys()]))}`);
     });
@@ -248,6 +258,16 @@ function checkParentCycles(facts: FactBase, note: Note): void {
     }
     for (const id of path) settled.add(id);
   }
+}
+
+/** The lists of an event's participants, and the role each gives (none for `participants`). */
+const PARTICIPANT_LISTS: [string, Role | undefined][] = [['participants', undefined], ['hosts', 'host'], ['visitors', 'visitor'],
+  ['delegation', 'delegation'], ['attended', 'attended']];
+
+/** What a claim without a kind measures (a v1 claim): money when its unit is a currency code, else a quantity; a statement without a value. */
+function claimKind(value: number | undefined, unit: string | undefined): Claim['kind'] {
+  if (value === undefined) return 'statement';
+  return unit === undefined || /^[A-Z]{3}$/.test(unit) ? 'money' : 'quantity';
 }
 
 /** A date as text: a year may be written as a YAML number. */

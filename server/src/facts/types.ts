@@ -91,7 +91,17 @@ export type EventKind =
   | 'announcement'
   | 'publication'
   | 'vote'
-  | 'appointment';
+  | 'appointment'
+  | 'forum'
+  | 'banquet'
+  | 'press conference'
+  | 'signing ceremony'
+  | 'phone call'
+  | 'election'
+  | 'court decision';
+
+/** The part a participant played in an event. */
+export type Role = 'host' | 'visitor' | 'delegation' | 'attended';
 
 /** A label some sources give an event that differs from its kind. */
 export interface ReportedKind {
@@ -113,7 +123,10 @@ export interface Event extends Sourced {
   written: { start: string; end: string };
   place?: string;
   parent?: string;
+  /** Everyone who took part, whatever their role (hosts, visitors, delegation members and others present included). */
   participants: string[];
+  /** The role of each participant whose role the fact base gives. */
+  roles: Map<string, Role>;
   /** Phrases that refer to this event in prose ("visit to China", "talks with Xi"). */
   phrases: string[];
 }
@@ -135,6 +148,8 @@ export interface Document extends Sourced {
   kind: DocumentKind;
   /** Whether it creates legal obligations; `unknown` where the sources do not say. */
   binding: boolean | 'unknown';
+  /** For a batch of documents recorded as one entry: how many. */
+  count?: number;
   parties: string[];
   /** The day it was signed or published, when the fact base gives the day. */
   date?: IsoDate;
@@ -149,6 +164,8 @@ export interface Count {
   min: number;
   max: number;
   said: string;
+  /** announced, forecast or reported; unset in v1 files. */
+  kind?: 'announced' | 'forecast' | 'reported';
   by?: string;
   /** As written: a day, month or year. */
   date?: string;
@@ -180,6 +197,10 @@ export interface Claim extends Sourced {
   statement: string;
   status: ClaimStatus;
   claimedBy: Attribution[];
+  /** What it measures; `money` when a v1 file gives a currency unit, `quantity` for another unit. */
+  kind: 'money' | 'quantity' | 'percentage' | 'statement';
+  /** The period the figure covers ("2023", "by 2030"). */
+  period?: string;
   /** The amount, for figures. */
   value?: number;
   unit?: string;
