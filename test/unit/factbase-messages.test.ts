@@ -42,6 +42,8 @@ test('a schema problem names the fact by its id and the field in words, and says
 test('an unknown field, section or value gets a "did you mean" when one is close, else the list to choose from', () => {
   assert.deepEqual(problems(edit('    sources: [s1]\n    offices', '    sources: [s1]\n    spelings: [K. Sepp]\n    offices')), [
     '9: person kadri-sepp: there is no field "spelings"; did you mean "spellings"? \u00abspelings\u00bb']);
+  assert.deepEqual(problems(edit('title: A report,', 'title: Xi arrives, meets Putin,')), [
+    '2: source s1: "meets Putin" is read as a field name: a comma inside { … } ends a value, so put the whole text in quotes \u00abmeets Putin\u00bb']);
   assert.deepEqual(problems(`${BASE}peopel: []\n`), ['11: There is no section "peopel"; did you mean "people"? \u00abpeopel\u00bb']);
   const event = (kind: string) => problems(`${BASE}events:\n  - { id: e1, name: E, kind: ${kind}, start: 2023-01-01, sources: [s1] }\n`);
   assert.deepEqual(event('sumit'), ['12: event e1 \u203a kind: "sumit" is not allowed here; did you mean "summit"? \u00absumit\u00bb']);

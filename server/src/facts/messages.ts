@@ -126,6 +126,8 @@ export function schemaMessage(data: unknown, error: ErrorObject, path: Path): { 
       const fields = Object.keys(schemaFor(path)[1]?.properties ?? {});
       const what = path.length === 0 ? 'section' : 'field';
       const hint = closest(key, fields);
+      // A field name has no spaces: this is the rest of a value cut at a comma ("title: Xi arrives, meets Putin" inside { }).
+      if (/\s/.test(key.trim())) return { key, message: say(`"${key}" is read as a ${what} name: a comma inside { … } ends a value, so put the whole text in quotes`) };
       return { key, message: say(`there is no ${what} "${key}"${hint ? `; did you mean "${hint}"?` : `; the ${what}s are ${fields.join(', ')}`}`) };
     }
     case 'required':
