@@ -44,7 +44,7 @@ const rule: Rule = {
       for (const sentence of bf.block.sentences) {
         const figures = itemsIn(all, sentence);
         if (figures.length === 0) continue;
-        const events = bf.eventsIn(sentence);
+        const events = bf.eventsIn(sentence, true);
         for (const figure of figures) {
           for (const claim of claimsStated(facts, events, figure)) {
             if (claim.status === 'confirmed' || attribution.attributed(bf, sentence, figure.start, claim)) continue;

@@ -13,6 +13,9 @@ export function notCheckedMessage(bf: BlockFacts, mention: DateMention, reason: 
   }
   if (reason.why === 'elsewhere') return `Not checked: no event in the fact base matches ${[...reason.against, written].join(', ')}.`;
   const names = [...new Set(reason.events.map((e) => e.name))].slice(0, 2).join('; ');
+  if (reason.why === 'undated') {
+    return `Not checked: the draft gives no date or year that places it at ${names}; it may be about another occasion.`;
+  }
   return `Not checked: the sentence does not show that it is about ${names} (it names none of its people, its place, `
     + 'nor an event the text is about).';
 }

@@ -29,10 +29,9 @@ export function formatEventDates(event: Event): string {
   return start === end ? formatFactDate(start) : `${formatFactDate(start)} \u2013 ${formatFactDate(end)}`;
 }
 
-/** The event a draft is about when a sentence names none. */
+/** The event a draft is about when a sentence names none (if the draft places itself at its time). */
 export function defaultEvent(bf: BlockFacts): Event | undefined {
-  const id = bf.index.facts.defaultEvent;
-  return id === undefined ? undefined : bf.index.facts.events.get(id);
+  return bf.defaultEvent;
 }
 
 /** The year to supply to a date written without one: that of the first event the sentence names, else the default event's. */
