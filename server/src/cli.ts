@@ -12,7 +12,7 @@ import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.j
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--format stylish|json|sarif|lines] [--fix] [--no-style]
-       factlint facts check [fact-base files or folders…] [--format stylish|json|sarif|lines]
+       factlint facts check [fact-base files or folders…] [--format NAME]
 
 Checks Markdown drafts against a fact base: each draft's own, found as the editor finds it (front matter, .factlint.yaml,
 the nearest *.facts.yaml, the bundled one), or the one given with --facts.
@@ -21,8 +21,7 @@ the nearest *.facts.yaml, the bundled one), or the one given with --facts.
   --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
   --no-style       leave out house-style hints
   --show-unchecked list the dates factlint did not check (in sentences not shown to be about a known event)
-\`facts check\` lints fact-base files (*.facts.yaml below the folders given, by default the current one); the files of one
-folder are one fact base. Its problems are reported on the fact-base files.
+\`facts check\` lints fact bases alone (each folder's *.facts.yaml as one).
 Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */

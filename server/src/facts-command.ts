@@ -2,7 +2,8 @@ import { dirname, relative } from 'node:path';
 import { factBaseFindings } from './check.js';
 import { collectFiles } from './collect.js';
 import { isFactFile } from './facts/files.js';
-import { loadFactBase, MAX_FACT_FILE, type FactFile } from './facts/load.js';
+import { loadFactBase, MAX_FACT_FILE } from './facts/load.js';
+import type { FactFile } from './facts/types.js';
 import { asUnreadable, readTextFile } from './facts/textfile.js';
 import type { FileReport } from './report.js';
 

@@ -7,7 +7,7 @@ import { countsOf, nounAfter } from './match/counts.js';
 import type { DateMention } from './match/dates.js';
 import { claimsStated, figuresOf } from './match/figures.js';
 import type { FactLink } from './rules/rule.js';
-import { defaultEvent } from './rules/support.js';
+import { defaultEvent } from './match/days-in-question.js';
 
 /** What a mention in a draft is: a name, an office title, an event phrase, a date, a document, a figure or a count. */
 export type MentionKind = 'person' | 'organisation' | 'office' | 'event' | 'date' | 'document' | 'claim' | 'count';

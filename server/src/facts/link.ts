@@ -1,9 +1,8 @@
 import { formatTerm, readFactDate, sureTerm, type FactDate, type Precision } from './dates.js';
-import type { FactFile } from './load.js';
 import { didYouMean, located } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
 import type {
-  Claim, Count, Document, DocumentCount, Event, FactBase, FactProblem, Named, Office, Origin, Person, Role, Source, Term as HouseTerm, Tenure,
+  Claim, Count, Document, DocumentCount, Event, FactBase, FactFile, FactProblem, Named, Office, Origin, Person, Role, Source, Term as HouseTerm, Tenure,
 } from './types.js';
 
 /** One schema-valid file, with a way to find the YAML range of any data path in it. */

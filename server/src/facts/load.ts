@@ -6,13 +6,7 @@ import { link, type ValidFile } from './link.js';
 import { schemaMessage } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
 import { syntaxProblem } from './syntax.js';
-import type { FactBase, FactProblem } from './types.js';
-
-/** A fact-base file as read from disk or from an editor buffer. */
-export interface FactFile {
-  path: string;
-  text: string;
-}
+import type { FactBase, FactFile, FactProblem } from './types.js';
 
 /**
  * The result of loading: the fact base when it has no problem, and every problem found, located. When there are

@@ -1,5 +1,11 @@
 import type { Precision } from './dates.js';
 
+/** A fact-base file as read from disk or from an editor buffer. */
+export interface FactFile {
+  path: string;
+  text: string;
+}
+
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
 

@@ -6,8 +6,9 @@ import { asMention, relativeDays, resolveFor, type RelativeDay } from '../match/
 import { inCell, withRows } from '../match/table-rows.js';
 import type { Span } from '../markdown/prose.js';
 import { yearSlip } from '../match/evidence.js';
+import { formatDate, formatEventDates } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { formatDate, formatEventDates, ontoCell } from './support.js';
+import { ontoCell } from './support.js';
 
 /** The mention's text with the "from" or "between" that opens its range, for messages. */
 function asWritten(bf: BlockFacts, mention: DateMention): string {
