@@ -117,6 +117,34 @@ test('status and notice: a fact base broken from the start checks nothing, and t
   assert.deepEqual([own.checked, own.factBase?.state], [false, 'broken']);
 });
 
+test('status and notice: a fact base broken from the start checks drafts with its well-formed facts, and the draft says so', async () => {
+  // One organisation cites a source the fact base lacks: it is left out, the people and events are kept.
+  const broken = `${facts('01')}organisations:\n  - { id: un, name: United Nations, sources: [s9] }\n`;
+  const ed = await editor({ 'visit.facts.yaml': broken });
+  const draft = ed.uri('draft.md');
+  await ed.server.open(draft, DRAFT);
+  const { diagnostics } = await ed.server.waitForDiagnostics(draft, 1);
+  assert.deepEqual(codes(diagnostics), ['factbase-state', 'date-mismatch'], 'the notice first, then the findings of the well-formed facts');
+  assert.match(diagnostics[0]!.message, /^Checked against part of the fact base "Test fact base": it has 1 problem, and the facts they concern are left out\.$/);
+  assert.match(diagnostics[1]!.message, /took place on 1 March 2023, not 3 March 2023/);
+  const status = await ed.status(draft, (s) => s.factBase?.state === 'partial');
+  assert.deepEqual([status.checked, status.factBase?.problems, status.factBase?.facts], [true, 1, 4]);
+
+  // Mended: the whole fact base, and no notice.
+  writeFileSync(join(ed.dir, 'visit.facts.yaml'), broken.replace('[s9]', '[s1]'));
+  let mark = ed.server.mark();
+  await ed.server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ed.uri('visit.facts.yaml'), type: 2 }] });
+  assert.deepEqual(codes((await ed.server.waitForDiagnostics(draft, 1, mark)).diagnostics), ['date-mismatch']);
+  assert.equal((await ed.status(draft, (s) => s.factBase?.state === 'loaded')).factBase?.facts, 5);
+
+  // Broken again: now the last good version is kept, with all five facts.
+  writeFileSync(join(ed.dir, 'visit.facts.yaml'), broken);
+  mark = ed.server.mark();
+  await ed.server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ed.uri('visit.facts.yaml'), type: 2 }] });
+  assert.deepEqual(codes((await ed.server.waitForDiagnostics(draft, 1, mark)).diagnostics), ['factbase-state', 'date-mismatch']);
+  assert.equal((await ed.status(draft, (s) => s.factBase?.state === 'last-good')).factBase?.facts, 5);
+});
+
 test('scope: with only the bundled fact base, a README is left alone and a draft about the visit is checked', async () => {
   const ed = await editor({});
   await ed.server.open(ed.uri('README.md'), README);

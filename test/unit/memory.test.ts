@@ -55,5 +55,5 @@ test('a typical fact base of 5 MB (the bundled one repeated) is still loaded', (
     console.log(JSON.stringify(problems[0]));`);
   assert.equal(code, 0, err);
   // Its repeated sections are unknown fields: it was parsed whole, and validated.
-  assert.match(JSON.parse(out).message as string, /^Unknown field "title_1"/);
+  assert.match(JSON.parse(out).message as string, /^There is no section "title_1"/);
 });

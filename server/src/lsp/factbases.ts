@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { ConfigResult } from '../facts/config.js';
+import { factCount } from '../facts/count.js';
 import { Discovery, realPath } from '../facts/discover.js';
 import { loadFactBase, MAX_FACT_FILE } from '../facts/load.js';
 import { asUnreadable, readTextFile } from '../facts/textfile.js';
@@ -8,7 +9,7 @@ import type { FactFile, FactProblem } from '../facts/types.js';
 import { compile, type FactIndex } from '../match/compile.js';
 import type { Settings } from './settings.js';
 
-/** One fact base: the files it is made of, its compiled index (the last good one) and its current problems. */
+/** One fact base: the files it is made of, its compiled index (the last good one, else its well-formed part) and its current problems. */
 export interface FactBaseEntry {
   files: string[];
   /** Compiled from the last load without problems; kept while the files are broken. */
@@ -18,7 +19,10 @@ export interface FactBaseEntry {
   texts: Map<string, string>;
   /** `mtime:size` of each file when read from disk, or `buffer` when read from an open editor. */
   stamps: Map<string, string>;
-  /** Whether `index` holds the well-formed part of files that have problems (rather than the last good version). */
+  /**
+   * Whether `index` holds the well-formed part of files that have problems (rather than the last good version): used
+   * when there is no good version to keep.
+   */
   partial?: boolean;
   /** When `index` was compiled (ms since 1970). */
   loadedAt?: number;
@@ -197,9 +201,12 @@ export class FactBases {
     }
     const loaded = unreadable.length > 0 ? { problems: unreadable, facts: undefined } : loadFactBase(files);
     entry.problems = loaded.problems;
-    if (loaded.facts) {
-      entry.index = compile(loaded.facts);
-      entry.partial = loaded.problems.length > 0;
+    // A fact base with problems keeps its last good version; without one, its well-formed facts are used, if any.
+    const partial = loaded.partial && factCount(loaded.partial) > 0 && (!entry.index || entry.partial) ? loaded.partial : undefined;
+    const usable = loaded.facts ?? partial;
+    if (usable) {
+      entry.index = compile(usable);
+      entry.partial = partial !== undefined;
       entry.loadedAt = Date.now();
     } else if (entry.partial) {
       // The well-formed part of an earlier broken load is no last good version.

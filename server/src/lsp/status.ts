@@ -1,14 +1,8 @@
 import { basename } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { FactBase } from '../facts/types.js';
+import { factCount } from '../facts/count.js';
 import type { FactBaseEntry } from './factbases.js';
 import type { FactBaseState, FactBaseStatus } from './protocol.js';
-
-/** How many facts a fact base holds (sources are not counted: they back the facts). */
-export function factCount(facts: FactBase): number {
-  return facts.people.size + facts.organisations.size + facts.offices.size + facts.events.size + facts.documents.size
-    + facts.documentCounts.length + facts.claims.size + facts.terms.length;
-}
 
 /** What a client is told about a fact base. */
 export function factBaseStatus(entry: FactBaseEntry, bundled: boolean): FactBaseStatus {

@@ -1,4 +1,5 @@
-import type { FactBase, Office, Person } from '../facts/types.js';
+import type { FactBase, Office, Person, Tenure } from '../facts/types.js';
+import { sureTerm } from '../facts/dates.js';
 import type { Fix } from '../finding.js';
 import type { BlockFacts } from './analyse.js';
 import { fullName } from './names.js';
@@ -18,7 +19,8 @@ export function officeFixes(bf: BlockFacts, facts: FactBase, titled: TitledName,
     fixes.push({ title: `Replace the name with "${newText}"`, edits: [{ start: name.start, end: name.end, newText }] });
   }
   const written = bf.text.slice(titled.title.start, titled.title.end);
-  const held = [...new Set(person.offices.filter((t) => t.from <= start && (t.to === undefined || end <= t.to)).map((t) => t.office))]
+  const sure = (t: Tenure) => sureTerm(t.written);
+  const held = [...new Set(person.offices.filter((t) => { const s = sure(t); return s && s.from <= start && (s.to === undefined || end <= s.to); }).map((t) => t.office))]
     .map((id) => facts.offices.get(id)).filter((o): o is Office => o !== undefined && !titled.offices.includes(o));
   for (const office of held.slice(0, 2)) {
     const newText = wordingLike(office, written);

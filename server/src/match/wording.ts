@@ -1,3 +1,5 @@
+import { formatFactDate } from '../facts/dates.js';
+export { formatFactDate, onFactDate } from '../facts/dates.js';
 import type { Claim, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from './analyse.js';
 import { MONTH_NAMES, type DateMention } from './dates.js';
@@ -6,8 +8,9 @@ import type { Abstention } from './event-dates.js';
 // How facts are written in messages and hover cards: shared by the rules and the editor features, so both say the
 // same thing in the same words.
 
-/** "1 March 2023" for an ISO date. */
+/** "1 March 2023" for an ISO date; "March 2013" or "2013" for a fact-base date known only to the month or year. */
 export function formatDate(date: string): string {
+  if (date.length !== 10) return formatFactDate(date);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
@@ -20,6 +23,13 @@ export function formatRange(start: string, end: string): string {
   if (y1 === y2 && m1 === m2) return `${d1}\u2013${formatDate(end)}`;
   if (y1 === y2) return `${d1} ${MONTH_NAMES[m1 - 1]} \u2013 ${formatDate(end)}`;
   return `${formatDate(start)} \u2013 ${formatDate(end)}`;
+}
+
+/** When an event took place: "1–2 March 2023", or as written when only its month or year is known ("March 2013"). */
+export function formatEventDates(event: Event): string {
+  if (event.precision === 'day') return formatRange(event.start, event.end);
+  const { start, end } = event.written;
+  return start === end ? formatFactDate(start) : `${formatFactDate(start)} \u2013 ${formatFactDate(end)}`;
 }
 
 /** "on 1 March 2023", "in 2017" or "during 28 February – 2 March 2023". */
@@ -66,7 +76,7 @@ export function claimants(facts: FactBase, claim: Claim, dates = true): string {
 export function notCheckedMessage(bf: BlockFacts, mention: DateMention, reason: Abstention): string {
   const written = bf.text.slice(mention.start, mention.end);
   if (reason.why === 'far') {
-    return `Not checked: ${written} is far from ${reason.event.name} (${formatRange(reason.event.start, reason.event.end)}); `
+    return `Not checked: ${written} is far from ${reason.event.name} (${formatEventDates(reason.event)}); `
       + 'it may be about another occasion.';
   }
   if (reason.why === 'elsewhere') return `Not checked: no event in the fact base matches ${[...reason.against, written].join(', ')}.`;

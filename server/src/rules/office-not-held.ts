@@ -4,7 +4,7 @@ import { affirmedNotHeld, covers, holdersDuring } from '../match/titles.js';
 import { titlesRead } from '../match/row-titles.js';
 import { officeDays } from '../match/office-days.js';
 import { officeFixes } from '../match/office-fixes.js';
-import { formatDate, onDays } from '../match/wording.js';
+import { formatFactDate, onDays, onFactDate } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { onTitle } from './support.js';
 
@@ -34,8 +34,8 @@ const rule: Rule = {
       const tenure = nearest(tenures, day[0]);
       const office = facts.offices.get(tenure.office)!;
       const holders = holdersDuring(index.holders.get(office.id), day);
-      const term = tenure.from > day[1] ? `became ${office.title} on ${formatDate(tenure.from)}`
-        : `was ${office.title} until ${formatDate(tenure.to!)}`;
+      const term = tenure.from > day[1] ? `became ${office.title} ${onFactDate(tenure.written.from)}`
+        : `was ${office.title} until ${formatFactDate(tenure.written.to!)}`;
       const finding: RuleFinding = {
         block: bf, start: titled.start, end: titled.end,
         message: `${fullName(person)} ${term}; ${onDays(day)} ${holders.length > 0

@@ -61,7 +61,7 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
   const dated = (event: Event) => itemsIn(bf.dates, sentence).some((d) => d.from && withinReach(d, event, 'strong'));
   const events = resolvedAbout(bf, sentence, mention).filter((r) => r.strength !== 'people' &&
     (!/^(?:talks|meeting)$/.test(r.event.kind) || topics.has(bf.index.roots.get(r.event.id)!) || dated(r.event)))
-    .map((r) => r.event);
+    .map((r) => r.event).filter((e) => e.precision === 'day'); // a month or a year has every weekday
   if (events.length === 0) return undefined;
   const event = events[0]!;
   const on = (day: string) => `${weekdayName(weekdayOf(day))}, ${formatDate(day)}`;
