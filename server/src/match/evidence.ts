@@ -1,9 +1,9 @@
 import type { Event } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
-import { BlockFacts, itemsIn } from './analyse.js';
+import { BlockFacts, itemsIn, START } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
-import { datelineOf } from './dateline.js';
+import { carriedOut, datelineOf } from './dateline.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { meetingsNamedBy } from './meetings.js';
 
@@ -253,9 +253,11 @@ export const NO_TOPICS = NONE;
 /** A draft's blocks analysed in order, each read after the text before it (its topics carried in). */
 export function readInOrder(blocks: readonly Block[], index: FactIndex): BlockFacts[] {
   let topics = NO_TOPICS;
+  let carried = START;
   return blocks.map((b) => {
-    const bf = new BlockFacts(b, index, undefined, topics);
+    const bf = new BlockFacts(b, index, undefined, topics, carried);
     topics = topicsOut(bf);
+    carried = carriedOut(bf);
     return bf;
   });
 }

@@ -2,11 +2,11 @@ import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
-import { datelineOf } from './dateline.js';
+import { reportDateline } from './dateline.js';
 
 // Days written relative to another ("yesterday", "on Monday", "the day before") in wire copy and timelines. A dateline
 // ("BEIJING, 2 March (Agency) –") dates the report, so it is the reference for "yesterday", "today" and a weekday in
-// its paragraph; "the day before" and "the next day" count from the date written just before them. Without a
+// its paragraph and the paragraphs of the report that follow it (match/dateline.ts); "the day before" and "the next day" count from the date written just before them. Without a
 // reference nothing is resolved.
 
 /** A day written relative to a reference, resolved in a given year. */
@@ -66,7 +66,7 @@ export function relativeDays(bf: BlockFacts, sentence: Span): RelativeDay[] {
   const slice = bf.text.slice(sentence.start, sentence.end);
   if (bf.block.container === 'quote' || !/[Yy]esterday|[Tt]oday|\bday\b/.test(slice) || REPORTING.test(slice)) return [];
   const found: RelativeDay[] = [];
-  const dateline = datelineOf(bf);
+  const dateline = reportDateline(bf);
   if (dateline && isDayPrecise(dateline) && !dateline.to) {
     FROM_DATELINE.lastIndex = 0;
     for (let m = FROM_DATELINE.exec(slice); m; m = FROM_DATELINE.exec(slice)) {
@@ -134,7 +134,7 @@ const isoOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
  * clock of the place it is filed in, or speak of what is planned). Undefined without such a dateline, or in quotation marks.
  */
 export function weekdayFromDateline(bf: BlockFacts, mention: DateMention, event: Event): { dateline: string; back: string; ahead: string } | undefined {
-  const dateline = datelineOf(bf);
+  const dateline = reportDateline(bf);
   if (!dateline || !isDayPrecise(dateline) || dateline.to || mention.weekday === undefined || quoted(bf, mention.start)) return undefined;
   const day = datelineDay(dateline, event);
   if (!day) return undefined;
