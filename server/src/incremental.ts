@@ -143,5 +143,5 @@ export class Rechecker {
  */
 const keyOf = (block: Block, topics: ReadonlySet<string>, carried: Carried) =>
   `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${carriedKey(carried)}\u0000${block.text}${rowKey(block)}`;
-const carriedKey = ({ dateline, first }: Carried) => `${first ? 1 : 0}${dateline ? `${dateline.text}` : ''}`;
+const carriedKey = ({ dateline, first }: Carried) => `${first ? 1 : 0}${dateline?.text ?? ''}`;
 const rowKey = (block: Block) => (block.table ? `\u0000${block.table.column}\u0000${block.table.row.join('\u0001')}\u0000${block.table.header.join('\u0001')}` : '');

@@ -27,7 +27,7 @@ const WORDS = [
   ...people.flatMap((p) => [p.name, ...p.misspellings]), ...[...facts.offices.values()].flatMap((o) => o.wordings),
   ...[...facts.events.values()].flatMap((e) => e.phrases), '28 February 2023', '1 March 2023', '2 March 2023', '3 March 2022',
   'Wednesday, 1 March', 'met', 'signed', 'a state visit', 'an official visit', '16 documents', 'legally binding',
-  'the', 'of', 'and', 'in Beijing', 'said', 'will certainly',
+  'the', 'of', 'and', 'in Beijing', 'said', 'will certainly', 'yesterday', 'on Monday',
 ].filter((w) => w.length > 0);
 
 const word = fc.constantFrom(...WORDS);
@@ -41,6 +41,8 @@ const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => 
 const lines = (p: string) => p.replace(/\. /g, '.\n');
 const block = fc.oneof(
   { weight: 8, arbitrary: paragraph },
+  // A dateline dates the paragraphs of its report that follow it: an edit of it changes what "yesterday" is there.
+  { weight: 2, arbitrary: paragraph.map((p) => `BEIJING, March 2 (Agency) – ${p}`) },
   { weight: 2, arbitrary: paragraph.map(lines) },
   fc.tuple(fc.integer({ min: 1, max: 3 }), sentence).map(([n, s]) => `${'#'.repeat(n)} ${s}`),
   sentence.map((s) => `${s}\n---`),
@@ -118,6 +120,16 @@ describe('incremental re-check', () => {
     const found = checker.check(after, index);
     assert.deepEqual(found, check(after, index));
     assert.equal(found.filter((f) => f.rule === 'date-mismatch').length, 1);
+  });
+
+  test('a paragraph is re-judged when the dateline of the report it continues changes', () => {
+    const checker = new Rechecker();
+    const before = '# Wire\n\nBEIJING, March 2 (Agency) – Lukashenka ends his visit.\n\nLukashenka held talks with Xi Jinping yesterday.\n';
+    assert.deepEqual(checker.check(before, index).filter((f) => f.rule === 'date-mismatch'), []);
+    const after = before.replace('March 2', 'March 3');
+    const found = checker.check(after, index);
+    assert.deepEqual(found, check(after, index));
+    assert.equal(found.filter((f) => f.rule === 'date-mismatch' && f.start > after.indexOf('held')).length, 1);
   });
 
   const paragraphs = Array.from({ length: 20 }, (_, i) =>
