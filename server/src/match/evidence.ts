@@ -28,7 +28,7 @@ const MEETING_REACH = 31;
 /** Where a sentence divides into clauses that may speak of different occasions. */
 const CLAUSE = /;|:\s|\s[\u2014\u2013]\s|,\s+(?=(?:after|before|while|whereas|but|although|though|when|unlike|as|since|until|having)\b)|\s(?=(?:since|whereas|while|although|though|until)\s)/gi;
 /** Words for an occasion, which make a place in the clause the place of one. */
-const OCCASION_WORD = /\b(?:visit|visited|visiting|trip|summit|meeting|met|talks|negotiations|ceremony|signing|stay|arrived|arrival|departed|departure)\b/i;
+const OCCASION_WORD = /\b(?:visits?|visited|visiting|trip|summit|meet|meets|meeting|met|talks|negotiations|ceremony|signing|stay|arrived|arrival|departed|departure)\b/i;
 /** Verbs of what parties do at an occasion: a sentence with one that points away from the topic leaves it. */
 const DOING = /\b(?:signed|agreed|attended|hosted|held|concluded|adopted)\b/i;
 /** Words a phrase may hold besides a place without naming an occasion ("in Beijing", "to the Great Hall"). */
@@ -163,7 +163,7 @@ export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics
 
 
 /** Days between a written interval and an event (0 when they meet). */
-function apart([start, end]: [string, string], event: Event): number {
+function apart([start, end]: [string, string], event: Pick<Event, 'start' | 'end'>): number {
   return Math.max(0, dayNumber(start) - dayNumber(event.end), dayNumber(event.start) - dayNumber(end));
 }
 
@@ -171,7 +171,7 @@ function apart([start, end]: [string, string], event: Event): number {
  * Whether a date is the event's own days written with another year, a year or two off ("1 March 2022", "March 2022"
  * for 1 March 2023): a slip of the year, judged where the sentence names the event itself, but never fixed for certain.
  */
-export function yearSlip(mention: DateMention, event: Event): boolean {
+export function yearSlip(mention: DateMention, event: Pick<Event, 'start' | 'end'>): boolean {
   const year = Number(event.start.slice(0, 4));
   if (mention.from?.year === undefined || mention.from.year === year || Math.abs(mention.from.year - year) > 2) return false;
   const shifted = intervalOf({ ...mention, from: { ...mention.from, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year);

@@ -3,6 +3,7 @@ import type { BlockFacts } from '../match/analyse.js';
 import { formatFromTo, formatLike, isDayPrecise, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, resolvedAbout } from '../match/event-dates.js';
 import { asMention, relativeDays, resolveFor, type RelativeDay } from '../match/relative-days.js';
+import { documentContradicted, replaceable } from '../match/document-dates.js';
 import { inCell, withRows } from '../match/table-rows.js';
 import type { Span } from '../markdown/prose.js';
 import { yearSlip } from '../match/evidence.js';
@@ -35,21 +36,41 @@ function relativeFinding(bf: BlockFacts, sentence: Span, day: RelativeDay): Rule
     message: `${event.name} ${when(event)}, not ${day.text.toLowerCase()} (${formatDate(date)}, ${from}).` };
 }
 
+/** A date a document was made on, written in its sentence or its table row, that is not the document's own. */
+function documentFinding(bf: BlockFacts, sentence: Span, mention: DateMention, row: boolean): RuleFinding | undefined {
+  const wrong = documentContradicted(bf, sentence, mention, row);
+  if (!wrong) return undefined;
+  const { document } = wrong;
+  const date = document.date!;
+  const finding: RuleFinding = { block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'document', id: document.id }],
+    message: `${document.title} is dated ${formatDate(date)}, not ${asWritten(bf, mention)}.` };
+  // A slip of the year may be a true date of another document: flagged, never fixed for certain.
+  if (replaceable(mention) && !yearSlip(mention, { start: date, end: date })) {
+    const newText = formatLike(mention, date, date);
+    finding.fixes = [{ title: `Change the date to "${newText}"`, edits: [{ start: mention.start, end: mention.end, newText }] }];
+  }
+  return finding;
+}
+
 /** A date in a sentence that names a known event, and fits none of the events the sentence names. */
 const rule: Rule = {
   id: 'date-mismatch',
-  description: 'A date attached to a known event contradicts the event\'s dates (day, month, year or range).',
+  description: 'A date attached to a known event or document contradicts the event\'s dates or the document\'s (day, month, year or range).',
   severity: 'error',
   category: 'date',
   fixable: true,
   blockLocal: true,
   *check({ blocks }) {
     // A date cell is read with its row (match/table-rows.ts); its findings are moved back onto the cell.
-    for (const { cell, facts: bf, offset } of withRows(blocks)) {
+    for (const { cell, facts: bf, offset, documents } of withRows(blocks, true)) {
       for (const [mention, sentence] of datesBySentence(bf)) {
         if (!inCell(cell, offset, mention)) continue;
-        const event = contradicted(bf, sentence, mention);
-        if (!event) continue;
+        const event = documents ? undefined : contradicted(bf, sentence, mention);
+        if (!event) {
+          const finding = documentFinding(bf, sentence, mention, documents);
+          if (finding) yield ontoCell(finding, cell, offset);
+          continue;
+        }
         const finding: RuleFinding = {
           block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'event', id: event.id }],
           message: `${event.name} ${when(event)}, not ${asWritten(bf, mention)}.`,
