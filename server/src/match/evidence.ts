@@ -13,7 +13,7 @@ import { meetingsNamedBy } from './meetings.js';
 //    for talks or a meeting, either side);
 //  - "placed": a phrase of the event and its own place, with a word for an occasion ("the summit in Tallinn"); a
 //    place alone ("in Beijing") is no evidence: capitals host many events;
-//  - "people": all the people of a meeting named together;
+//  - "people": all the people of a meeting named together (at its own place, with a word for an occasion: "placed");
 //  - "context": a phrase of the event, which the text is already about (its topic, see `topicsAfter`), or a pronoun
 //    for one of its people;
 // and nothing in the clause points elsewhere (match/counter-evidence.ts).
@@ -142,8 +142,10 @@ export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics
     // A date that opens its sentence ("2 March: Lukashenka meets …", a timeline's entry) is about all of it.
     const opening = judged && bf.text.slice(sentence.start, judged.start).trim() === '';
     const span = judged && !opening ? clauseOf(bf, sentence, judged) : sentence;
+    // All its people meeting at its own place ("Xi and Lukashenka meet in Samarkand") place it as its phrase would.
     const others = itemsIn(bf.names, span).filter((n) => !judged || n.end <= judged.start || n.start >= judged.end);
-    return meetingsNamedBy(index, bf.text, others, itemsIn(bf.tokens, span)).includes(event) ? 'people' : undefined;
+    if (!meetingsNamedBy(index, bf.text, others, itemsIn(bf.tokens, span)).includes(event)) return undefined;
+    return placed(bf, event, span) ? 'placed' : 'people';
   }
   const key = keyPeople(bf, event);
   if ([...people].some((id) => key.has(id))) return 'strong';
