@@ -111,17 +111,18 @@ function established(bf: BlockFacts, sentence: Span, span: Span, doc: Document, 
   return ours || people || topicsAt(bf, sentence).has(bf.index.roots.get(event.id)!);
 }
 
-/** Whether a written date falls on a day (or in the month) the document was made, or near enough to be judged. */
-function fits(mention: DateMention, date: string): boolean {
+/** Whether a written date covers a day (falls on it, or is the month it is in). */
+export function onDate(mention: DateMention, date: string): boolean {
   const interval = intervalOf(mention, mention.from?.year ?? Number(date.slice(0, 4)));
   return interval !== undefined && interval[0] <= date && date <= interval[1];
 }
 
-function near(mention: DateMention, date: string): boolean {
+/** Whether a written date lies within `reach` days of a day, or is that day with the year slipped. */
+export function nearDate(mention: DateMention, date: string, reach: number): boolean {
   const interval = intervalOf(mention, mention.from?.year ?? Number(date.slice(0, 4)));
   if (!interval) return false;
   const apart = Math.max(0, dayNumber(interval[0]) - dayNumber(date), dayNumber(date) - dayNumber(interval[1]));
-  return apart <= REACH || yearSlip(mention, { start: date, end: date });
+  return apart <= reach || yearSlip(mention, { start: date, end: date });
 }
 
 /**
@@ -134,10 +135,10 @@ export function documentContradicted(bf: BlockFacts, sentence: Span, mention: Da
   const named = row ? itemsIn(bf.documents, sentence).filter((m) => m.end <= mention.start || m.start >= mention.end).map((phrase) => ({ phrase, span: sentence }))
     : attached(bf, clauseOf(bf, sentence, mention), mention);
   const docs = named.flatMap(({ phrase, span }) => phrase.values.map((document) => ({ document, span })));
-  if (docs.length === 0 || docs.some(({ document }) => !document.date || fits(mention, document.date))) return undefined;
+  if (docs.length === 0 || docs.some(({ document }) => !document.date || onDate(mention, document.date))) return undefined;
   const candidates = docs.flatMap(({ document, span }) => {
     const event = document.event ? bf.index.facts.events.get(document.event) : undefined;
-    return event && near(mention, document.date!) && established(bf, sentence, span, document, event, mention) ? [{ document, event }] : [];
+    return event && nearDate(mention, document.date!, REACH) && established(bf, sentence, span, document, event, mention) ? [{ document, event }] : [];
   });
   if (candidates.length !== docs.length) return undefined;
   const written = (d: Document) => Math.abs(dayNumber(intervalOf(mention, Number(d.date!.slice(0, 4)))![0]) - dayNumber(d.date!));

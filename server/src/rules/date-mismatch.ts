@@ -3,10 +3,13 @@ import type { BlockFacts } from '../match/analyse.js';
 import { formatFromTo, formatLike, isDayPrecise, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, resolvedAbout } from '../match/event-dates.js';
 import { asMention, relativeDays, resolveFor, type RelativeDay } from '../match/relative-days.js';
+import { claimContradicted } from '../match/claim-dates.js';
 import { documentContradicted, replaceable } from '../match/document-dates.js';
 import { inCell, withRows } from '../match/table-rows.js';
 import type { Span } from '../markdown/prose.js';
 import { yearSlip } from '../match/evidence.js';
+import { formatAmount } from '../match/figures.js';
+import { nameOf } from './claim-unattributed.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { formatDate, ontoCell } from './support.js';
 
@@ -42,20 +45,32 @@ function documentFinding(bf: BlockFacts, sentence: Span, mention: DateMention, r
   if (!wrong) return undefined;
   const { document } = wrong;
   const date = document.date!;
-  const finding: RuleFinding = { block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'document', id: document.id }],
-    message: `${document.title} is dated ${formatDate(date)}, not ${asWritten(bf, mention)}.` };
-  // A slip of the year may be a true date of another document: flagged, never fixed for certain.
-  if (replaceable(mention) && !yearSlip(mention, { start: date, end: date })) {
-    const newText = formatLike(mention, date, date);
-    finding.fixes = [{ title: `Change the date to "${newText}"`, edits: [{ start: mention.start, end: mention.end, newText }] }];
-  }
-  return finding;
+  return { block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'document', id: document.id }],
+    message: `${document.title} is dated ${formatDate(date)}, not ${asWritten(bf, mention)}.`, fixes: fixTo(mention, date) };
+}
+
+/** The date written as the fact base's day, unless it is a slip of the year (perhaps a true date of something else). */
+function fixTo(mention: DateMention, date: string): RuleFinding['fixes'] {
+  if (!replaceable(mention) || yearSlip(mention, { start: date, end: date })) return undefined;
+  const newText = formatLike(mention, date, date);
+  return [{ title: `Change the date to "${newText}"`, edits: [{ start: mention.start, end: mention.end, newText }] }];
+}
+
+/** A date a claim was put forward on that is not the date the fact base gives for the claimant named (or the first). */
+function claimFinding(bf: BlockFacts, sentence: Span, mention: DateMention): RuleFinding | undefined {
+  const wrong = claimContradicted(bf, sentence, mention);
+  if (!wrong) return undefined;
+  const { claim, attribution, first } = wrong;
+  const date = attribution.date!;
+  return { block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'claim', id: claim.id }],
+    message: `${nameOf(bf.index.facts, attribution.by)} ${first ? 'first ' : ''}put forward the ${formatAmount(claim.value!, claim.unit)} `
+      + `figure on ${formatDate(date)}, not ${asWritten(bf, mention)}.`, fixes: fixTo(mention, date) };
 }
 
 /** A date in a sentence that names a known event, and fits none of the events the sentence names. */
 const rule: Rule = {
   id: 'date-mismatch',
-  description: 'A date attached to a known event or document contradicts the event\'s dates or the document\'s (day, month, year or range).',
+  description: 'A date attached to a known event, document or claim contradicts the fact base\'s date for it (day, month, year or range).',
   severity: 'error',
   category: 'date',
   fixable: true,
@@ -67,7 +82,7 @@ const rule: Rule = {
         if (!inCell(cell, offset, mention)) continue;
         const event = documents ? undefined : contradicted(bf, sentence, mention);
         if (!event) {
-          const finding = documentFinding(bf, sentence, mention, documents);
+          const finding = documentFinding(bf, sentence, mention, documents) ?? (documents ? undefined : claimFinding(bf, sentence, mention));
           if (finding) yield ontoCell(finding, cell, offset);
           continue;
         }
