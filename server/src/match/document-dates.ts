@@ -102,6 +102,22 @@ function parties(bf: BlockFacts, doc: Document, event: Event, span: Span): { our
   return { ours, other };
 }
 
+/**
+ * Whether the words that open a document's name make it another document: an indefinite article ("a declaration
+ * adopted on …" is some declaration), or a name before the phrase other than a party's country or people ("the
+ * Chinese position paper") or the place it was made at ("the Beijing statement"): "the UN declaration", "the Minsk
+ * declaration" for a document made in Beijing.
+ */
+function another(bf: BlockFacts, clause: Span, phrase: PhraseMatch<Document>, doc: Document, event: Event): boolean {
+  const words = bf.text.slice(nameStart(bf, clause, phrase), phrase.start).trim().split(/\s+/).filter((w) => w !== '');
+  if (/^an?$/i.test(words[0] ?? '')) return true;
+  const own = partyCountries(bf.index, doc);
+  const places = bf.index.ownPlaces.get(event.id) ?? new Set<string>();
+  const party = (w: string) => bf.index.places.find(w, tokenize(w)).some((m) => m.values.some((p) =>
+    p.kind === 'city' ? places.has(p.name.toLowerCase()) : p.country !== undefined && own.has(p.country.toLowerCase())));
+  return words.some((w) => /^\p{Lu}/u.test(w) && !/['\u2019]s$/.test(w) && !/^(?:The|Its|Their|His|Her)$/.test(w) && !party(w));
+}
+
 /** Whether the text shows the document named is the fact base's, and nothing in what speaks of its making points elsewhere. */
 function established(bf: BlockFacts, sentence: Span, span: Span, doc: Document, event: Event, mention: DateMention): boolean {
   const { ours, other } = parties(bf, doc, event, span);
@@ -134,11 +150,13 @@ export function documentContradicted(bf: BlockFacts, sentence: Span, mention: Da
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
   const named = row ? itemsIn(bf.documents, sentence).filter((m) => m.end <= mention.start || m.start >= mention.end).map((phrase) => ({ phrase, span: sentence }))
     : attached(bf, clauseOf(bf, sentence, mention), mention);
-  const docs = named.flatMap(({ phrase, span }) => phrase.values.map((document) => ({ document, span })));
+  const docs = named.flatMap(({ phrase, span }) => phrase.values.map((document) => ({ document, phrase, span })));
   if (docs.length === 0 || docs.some(({ document }) => !document.date || onDate(mention, document.date))) return undefined;
-  const candidates = docs.flatMap(({ document, span }) => {
+  const clause = row ? sentence : clauseOf(bf, sentence, mention);
+  const candidates = docs.flatMap(({ document, phrase, span }) => {
     const event = document.event ? bf.index.facts.events.get(document.event) : undefined;
-    return event && nearDate(mention, document.date!, REACH) && established(bf, sentence, span, document, event, mention) ? [{ document, event }] : [];
+    return event && nearDate(mention, document.date!, REACH) && !another(bf, clause, phrase, document, event) &&
+      established(bf, sentence, span, document, event, mention) ? [{ document, event }] : [];
   });
   if (candidates.length !== docs.length) return undefined;
   const written = (d: Document) => Math.abs(dayNumber(intervalOf(mention, Number(d.date!.slice(0, 4)))![0]) - dayNumber(d.date!));
