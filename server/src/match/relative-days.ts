@@ -1,7 +1,7 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
-import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
+import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import { reportDateline } from './dateline.js';
 
 // Days written relative to another ("yesterday", "on Monday", "the day before") in wire copy and timelines. A dateline
@@ -124,8 +124,17 @@ export function datelineDay(dateline: DateMention, event: Event): string | undef
   return resolveFor({ start: 0, end: 0, text: '', shift: 0, reference: dateline, dateline: true }, event);
 }
 
+/**
+ * Whether a report dated on a day is filed near an event: from the day before it to a week after it. Only then do its
+ * "yesterday", "today" and weekdays speak of the event's days; a report filed weeks later that names the event
+ * ("Today the visit looks like a turning point") looks back on it.
+ */
+export function reportsNear(day: string, event: Event): boolean {
+  const d = dayNumber(day);
+  return d >= dayNumber(event.start) - 1 && d <= dayNumber(event.end) + 7;
+}
+
 const DAY = 86_400_000;
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 const isoOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 
 /**
@@ -137,9 +146,8 @@ export function weekdayFromDateline(bf: BlockFacts, mention: DateMention, event:
   const dateline = reportDateline(bf);
   if (!dateline || !isDayPrecise(dateline) || dateline.to || mention.weekday === undefined || quoted(bf, mention.start)) return undefined;
   const day = datelineDay(dateline, event);
-  if (!day) return undefined;
+  if (!day || !reportsNear(day, event)) return undefined;
   const d = dayNumber(day);
-  if (d < dayNumber(event.start) - 1 || d > dayNumber(event.end) + 7) return undefined;
   const weekday = new Date(d * DAY).getUTCDay();
   const back = d - ((weekday - mention.weekday + 7) % 7);
   return { dateline: day, back: isoOf(back), ahead: isoOf(back + 7) };

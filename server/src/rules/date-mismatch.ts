@@ -2,7 +2,7 @@ import type { Event } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { formatFromTo, formatLike, isDayPrecise, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, resolvedAbout } from '../match/event-dates.js';
-import { asMention, relativeDays, resolveFor, type RelativeDay } from '../match/relative-days.js';
+import { asMention, relativeDays, reportsNear, resolveFor, type RelativeDay } from '../match/relative-days.js';
 import { claimContradicted } from '../match/claim-dates.js';
 import { documentContradicted, replaceable } from '../match/document-dates.js';
 import { inCell, withRows } from '../match/table-rows.js';
@@ -32,6 +32,8 @@ function relativeFinding(bf: BlockFacts, sentence: Span, day: RelativeDay): Rule
   const about = resolvedAbout(bf, sentence, day)[0];
   const date = about && resolveFor(day, about.event);
   if (!date) return undefined;
+  // A report filed weeks after the event looks back on it: its "today" is not the event's day.
+  if (day.dateline && !reportsNear(resolveFor({ ...day, shift: 0 }, about.event)!, about.event)) return undefined;
   const event = contradicted(bf, sentence, asMention(day, date));
   if (!event) return undefined;
   const from = day.dateline ? 'counting from the dateline' : `the day ${day.shift < 0 ? 'before' : 'after'} ${day.reference.text.replace(/\.$/, '')}`;
