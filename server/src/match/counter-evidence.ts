@@ -42,6 +42,8 @@ const ROLE_AFTER = /^(?:['\u2019]s)?\s+(?:\p{Lu}\p{L}+\s+|\p{Ll}+\s+)?(?:preside
 /** A country that acts ("Russia and Belarus signed"): the occasion is that country's. */
 const ACTOR_AFTER = /^(?:\s+and\s+\p{Lu}\p{L}+)?\s+(?:then\s+|also\s+)?(?:signed|agreed|held|hosted|met|concluded|adopted)\b/u;
 const YEAR = /\b(?:19|20)\d\d\b/g;
+/** An occasion named after its place ("the Minsk talks", "the Riga meeting"). */
+const OCCASION_AFTER = /^\s+(?:talks|summit|meeting|negotiations|visit|conference|forum|ceremony|format|process|round)\b/i;
 
 /** Whether an event is a visit, or the arrival or departure of a visit. */
 export function visitLike(bf: BlockFacts, event: Event): boolean {
@@ -103,7 +105,7 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
     // home ("departure for Minsk") or where a thing stands ("the industrial park outside Minsk").
     const before = text.slice(Math.max(0, m.start - 24), m.start);
     const after = text.slice(m.end, m.end + 40);
-    const countryLike = place.kind === 'country' || (place.kind === 'city' && ourCountry && countries.size > 0);
+    const countryLike = place.kind === 'country' || (place.kind === 'city' && ourCountry && countries.size > 0 && !OCCASION_AFTER.test(after));
     if (countryLike && !LOCATIVE.test(before) && !ROLE_AFTER.test(after) && !ACTOR_AFTER.test(after)) continue;
     if (place.kind === 'demonym' && !ROLE_AFTER.test(after)) continue;
     add(m.start, m.end, 'place');
