@@ -58,14 +58,14 @@ function fixTo(mention: DateMention, date: string): RuleFinding['fixes'] {
   return [{ title: `Change the date to "${newText}"`, edits: [{ start: mention.start, end: mention.end, newText }] }];
 }
 
-/** A date a claim was put forward on that is not the date the fact base gives for the claimant named (or the first). */
+/** A date a claim was first put forward on that is not the date the fact base gives for the claimant named (or the earliest). */
 function claimFinding(bf: BlockFacts, sentence: Span, mention: DateMention): RuleFinding | undefined {
   const wrong = claimContradicted(bf, sentence, mention);
   if (!wrong) return undefined;
-  const { claim, attribution, first } = wrong;
+  const { claim, attribution } = wrong;
   const date = attribution.date!;
   return { block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'claim', id: claim.id }],
-    message: `${nameOf(bf.index.facts, attribution.by)} ${first ? 'first ' : ''}put forward the ${formatAmount(claim.value!, claim.unit)} `
+    message: `${nameOf(bf.index.facts, attribution.by)} first put forward the ${formatAmount(claim.value!, claim.unit)} `
       + `figure on ${formatDate(date)}, not ${asWritten(bf, mention)}.`, fixes: fixTo(mention, date) };
 }
 
