@@ -10,14 +10,16 @@ import { tokenize } from './tokens.js';
 
 // The date a document was made: "the interconnector treaty was signed in Tallinn on 15 May", "Beijing's position
 // paper, released on 24 February", "signed the joint statement on 1 March", or a table row whose date column is headed
-// "Signed". Such a date is judged against the document's own date in the fact base when the text shows the document is
-// that one: the text is about the occasion it was made at (its topic), one of its parties is named as a party
-// ("Beijing's", "Estonia and Sweden signed"), or one of the people of that occasion; and nothing in the clause points
-// elsewhere (another party, place, occasion or year). A date far from the document's (beyond a month, unless the same
-// day with the year slipped) is about another document.
+// "Signed". Publishing dates only a document with one party: a signed one may be published days later. Such a date is
+// judged against the document's own date in the fact base when the text shows the document is that one: the text is
+// about the occasion it was made at (its topic), one of its parties is named as a party ("Beijing's", "Estonia and
+// Sweden signed"), or one of the people of that occasion; and nothing in the clause points elsewhere (another party,
+// place, occasion or year). A date far from the document's (beyond a month, unless the same day with the year
+// slipped) is about another document.
 
-/** Verbs of making a document. */
+/** Verbs of making a document: signing it, or publishing it (only the making of a document with one party). */
 const MADE = '(?:signed|released|published|issued|adopted|unveiled|concluded)';
+const PUBLISHED = /\b(?:released|published|issued|unveiled)\b/;
 /** A word of a document's title or a place after its phrase ("position paper on Ukraine", "signed in Tallinn"). */
 const WORD = "[\\p{L}\\d'\\u2019\\u2013-]+";
 /** Between a document's phrase and its date: a few words of its title, the verb, where, then "on" or "in". */
@@ -81,6 +83,9 @@ function attached(bf: BlockFacts, clause: Span, mention: DateMention): { phrase:
   return itemsIn(bf.documents, clause).flatMap((phrase) => {
     if (phrase.end > mention.start) return [];
     const between = text.slice(phrase.end, mention.start);
+    // A signed document may be published days later ("the joint statement was published in full on 2 March").
+    const verb = text.slice(clause.start, mention.start);
+    if (PUBLISHED.test(verb) && !/\b(?:signed|adopted|concluded)\b/.test(verb) && phrase.values.some((d) => d.parties.length > 1)) return [];
     if (AFTER_DOC.test(between)) return [{ phrase, span: { start: nameStart(bf, clause, phrase), end: mention.end } }];
     if (BEFORE_DOC.test(text.slice(clause.start, phrase.start)) && AFTER_OBJECT.test(between)) return [{ phrase, span: { start: clause.start, end: mention.end } }];
     return [];

@@ -9,7 +9,7 @@ import { BlockFacts } from './analyse.js';
 /** Headers of a column of dates. */
 const DATE_HEADER = /^\s*(?:dates?|days?|when|on)\b(?!\s*(?:of\s+)?(?:signing|signature|publication|announcement|report|source|access|birth))/i;
 /** Headers of a column of the dates documents were made. */
-const DOCUMENT_DATE_HEADER = /^\s*(?:(?:date\s+)?(?:signed|adopted|published|released|issued)|(?:date|day)s?\s+of\s+(?:signing|signature|adoption|publication|release)|(?:signing|signature|publication)\s+date)\s*$/i;
+const DOCUMENT_DATE_HEADER = /^\s*(?:(?:date\s+)?(?:signed|adopted)|(?:date|day)s?\s+of\s+(?:signing|signature|adoption)|(?:signing|signature)\s+date)\s*$/i;
 const BETWEEN = ' | ';
 
 /** A date cell read with its row: the row's analysis, and where the cell's text starts in it. */
