@@ -10,9 +10,9 @@ import { notChecked, officeDays } from './match/office-days.js';
 import { titledNames } from './match/titles.js';
 import { toSource } from './markdown/prose.js';
 import { mentionAt, type Mention } from './mention.js';
-import { notCheckedMessage } from './rules/not-checked.js';
-import { datesInQuestion, formatDate, formatRange, yearFor } from './rules/support.js';
 import { abstention } from './match/event-dates.js';
+import { datesInQuestion, yearFor } from './match/days-in-question.js';
+import { formatDate, formatRange, notCheckedMessage } from './match/wording.js';
 
 /** A fact card for the mention under an offset, in Markdown and in plain text, and the mention's source range. */
 export interface HoverCard {

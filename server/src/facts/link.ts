@@ -1,7 +1,6 @@
-import type { FactFile } from './load.js';
 import { MAX_PROBLEMS, more } from './problems.js';
 import type {
-  Claim, Count, Document, DocumentCount, Event, FactBase, FactProblem, Named, Office, Origin, Person, Source, Term, Tenure,
+  Claim, Count, Document, DocumentCount, Event, FactBase, FactFile, FactProblem, Named, Office, Origin, Person, Source, Term, Tenure,
 } from './types.js';
 
 /** One schema-valid file, with a way to find the YAML range of any data path in it. */

@@ -4,13 +4,7 @@ import validateFactBase from './factbase.validate.js';
 import { MAX_FACT_DEPTH, prescan, tooDeep } from './depth.js';
 import { link } from './link.js';
 import { MAX_PROBLEMS, more } from './problems.js';
-import type { FactBase, FactProblem } from './types.js';
-
-/** A fact-base file as read from disk or from an editor buffer. */
-export interface FactFile {
-  path: string;
-  text: string;
-}
+import type { FactBase, FactFile, FactProblem } from './types.js';
 
 /** The result of loading: the fact base when it is usable, and every problem found, located. */
 export interface LoadResult {

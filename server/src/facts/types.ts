@@ -1,3 +1,9 @@
+/** A fact-base file as read from disk or from an editor buffer. */
+export interface FactFile {
+  path: string;
+  text: string;
+}
+
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
 

@@ -1,10 +1,23 @@
-import type { Part } from './prose.js';
-
 // Where a draft may be cut between top-level nodes so that each side parses as it does in the whole draft: shared by
-// the incremental re-parse (reparse.ts) and the window-by-window parse of long drafts (parse.ts).
+// the incremental re-parse (reparse.ts) and the window-by-window parse of long drafts (parse.ts). It knows a top-level
+// part (prose.ts `Part`) only by the fields it reads, so that prose.ts can use it without an import circle.
+
+/** A top-level node: its type and source offsets (-1 if the parser gave it no position). */
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** A top-level part as far as moving it goes: the source offsets in it. */
+interface Movable extends Node {
+  definitionStarts: number[];
+  blocks: { segments: { source: number }[] }[];
+  comments: { start: number; end: number }[];
+}
 
 /** A part with every source offset moved by delta (block texts, sentences and prose offsets are relative: kept). */
-export function shiftPart(part: Part, delta: number): Part {
+export function shiftPart<P extends Movable>(part: P, delta: number): P {
   if (delta === 0) return part;
   return {
     ...part,
@@ -17,7 +30,7 @@ export function shiftPart(part: Part, delta: number): Part {
 }
 
 /** Whether nothing of `prev` can continue into `next`: a blank line between them, and `prev` not a list, footnote or indented code. */
-export function separated(text: string, prev: Part, next: Part): boolean {
+export function separated(text: string, prev: Node, next: Node): boolean {
   if (prev.type === 'list' || prev.type === 'footnoteDefinition') return false;
   if (prev.type === 'code' && !FENCE.test(text.slice(lineStart(text, prev.start), prev.start + 4))) return false;
   return hasBlankLine(text, prev.end, lineStart(text, next.start));
@@ -26,7 +39,7 @@ export function separated(text: string, prev: Part, next: Part): boolean {
 const FENCE = /^ {0,3}(?:`{3}|~{3})/;
 
 /** Front matter: a YAML or TOML node at the start of the draft (after a byte order mark, if any). */
-export const isFrontmatter = (part: Part) => part.start >= 0 && part.start <= 1 && (part.type === 'yaml' || part.type === 'toml');
+export const isFrontmatter = (part: Node) => part.start >= 0 && part.start <= 1 && (part.type === 'yaml' || part.type === 'toml');
 /** A first line that could open front matter: an edit anywhere may close it. */
 export const opensFrontmatter = (text: string) => /^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r|\n|$)/.test(text);
 

@@ -43,20 +43,34 @@ export class BlockFacts {
   readonly topicsIn: ReadonlySet<string>;
   /** The topics before each sentence and after the last, once worked out (match/evidence.ts). */
   topicFlow?: ReadonlySet<string>[];
+  /**
+   * The events (root ids) the draft places in time (match/timeframe.ts): only they are judged. Undefined where the
+   * whole draft was not read (every event is then in it).
+   */
+  readonly timeframe: ReadonlySet<string> | undefined;
 
   /** The dateline of the report this block continues, and whether it opens its section (match/dateline.ts). */
   readonly carried: Carried;
 
   constructor(readonly block: Block, readonly index: FactIndex, analysis?: BlockAnalysis, topicsIn: ReadonlySet<string> = new Set(),
-    carried: Carried = START) {
+    timeframe?: ReadonlySet<string>, carried: Carried = START) {
     this.#a = analysis ?? { phrases: new Map() };
     this.topicsIn = topicsIn;
+    this.timeframe = timeframe;
     this.carried = carried;
   }
 
-  /** The same block's analysis read after other text (topics, a dateline), sharing what depends on its text alone. */
-  after(topicsIn: ReadonlySet<string>, carried: Carried = START): BlockFacts {
-    return new BlockFacts(this.block, this.index, this.#a, topicsIn, carried);
+  /**
+   * The same block's analysis read after other text (topics, the dateline of its report) in a draft of a timeframe,
+   * sharing what depends on its text alone.
+   */
+  after(topicsIn: ReadonlySet<string>, timeframe = this.timeframe, carried: Carried = START): BlockFacts {
+    return new BlockFacts(this.block, this.index, this.#a, topicsIn, timeframe, carried);
+  }
+
+  /** Whether the draft places itself at an event's time, so that what it says may be judged against the event. */
+  inTimeframe(event: Event): boolean {
+    return this.timeframe === undefined || this.timeframe.has(this.index.roots.get(event.id) ?? event.id);
   }
 
   /**
@@ -64,9 +78,16 @@ export class BlockFacts {
    * everything is in offsets into the block text, so it carries over, and what either computes later is shared.
    */
   moved(block: Block): BlockFacts {
-    const moved = new BlockFacts(block, this.index, this.#a, this.topicsIn, this.carried);
+    const moved = new BlockFacts(block, this.index, this.#a, this.topicsIn, this.timeframe, this.carried);
     moved.topicFlow = this.topicFlow;
     return moved;
+  }
+
+  /** The event a draft is about when a sentence names none, if the draft places itself at its time. */
+  get defaultEvent(): Event | undefined {
+    const id = this.index.facts.defaultEvent;
+    const event = id === undefined ? undefined : this.index.facts.events.get(id);
+    return event && this.inTimeframe(event) ? event : undefined;
   }
 
   get text(): string {
@@ -128,11 +149,13 @@ export class BlockFacts {
 
   /**
    * Events a span refers to: by phrase, or (for meetings and talks) by naming who took part (match/meetings.ts);
-   * most specific first (an event before the event it is part of).
+   * most specific first (an event before the event it is part of). Only events in the draft's timeframe, unless
+   * `anyTime` (a claimed figure names its occasion by itself).
    */
-  eventsIn(span: Span): Event[] {
+  eventsIn(span: Span, anyTime = false): Event[] {
     const whole = span.start <= 0 && span.end >= this.block.text.length;
-    if (whole && this.#a.blockEvents) return this.#a.blockEvents;
+    const timed = (events: Event[]) => (this.timeframe === undefined || anyTime ? events : events.filter((e) => this.inTimeframe(e)));
+    if (whole && this.#a.blockEvents) return timed(this.#a.blockEvents);
     const found = new Set<Event>();
     const named = itemsIn(this.names, span).filter((n) => n.form.kind === 'person');
     for (const m of itemsIn(this.eventPhrases, span)) {
@@ -152,7 +175,7 @@ export class BlockFacts {
     };
     const events = [...found].sort((a, b) => depth(b) - depth(a));
     if (whole) this.#a.blockEvents = events;
-    return events;
+    return timed(events);
   }
 }
 

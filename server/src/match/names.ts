@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { FactBase, Named } from '../facts/types.js';
 import type { FactIndex, NameForm } from './compile.js';
 import { isCapitalized, tokenize, type Token } from './tokens.js';
+import { sameRomanisation } from './transliteration.js';
 
 /** A person or organisation named in prose: exact (in any listed spelling) or a near miss of a correct spelling. */
 export interface NameMention {
@@ -68,7 +69,7 @@ function closest(window: string, words: number, index: FactIndex): NameForm | un
   if (letters >= 6 || (letters === 5 && words === 1 && acronym(window))) {
     for (const form of index.fuzzy.get(`${window[0]}:${words}`) ?? []) {
       if (Math.abs(form.form.length - window.length) > 2 || form.form === window) continue;
-      if (!sameInitials(form.form, window)) continue;
+      if (!sameInitials(form.form, window) || sameRomanisation(form.form, window)) continue;
       const allowed = form.form.length >= 12 ? 2 : form.form.length >= (words === 1 ? 6 : 7) ? 1
         : words === 1 && acronym(form.form) && acronym(window) && lookalike(form.form, window) ? 1 : 0;
       const d = edits(form.form, window);

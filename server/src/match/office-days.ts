@@ -1,4 +1,4 @@
-import type { Event, Person } from '../facts/types.js';
+import type { Document, Event, Person } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { intervalOf, MONTH_NAMES } from './dates.js';
@@ -31,6 +31,12 @@ export function officeDays(bf: BlockFacts, sentence: Span, person: Person, then 
   return found;
 }
 
+/** Whether a document's date may be the sentence's: the draft places itself at the event it was signed at. */
+function documentInTimeframe(bf: BlockFacts, doc: Document): boolean {
+  const event = doc.event === undefined ? undefined : bf.index.facts.events.get(doc.event);
+  return !event || bf.inTimeframe(event);
+}
+
 /**
  * The events a sentence names. A phrase counts even where the only person the sentence names is the titled one,
  * who may not have taken part ("the foreign minister, X, did not attend the talks"): whether they did is what
@@ -39,25 +45,27 @@ export function officeDays(bf: BlockFacts, sentence: Span, person: Person, then 
 function eventsNamed(bf: BlockFacts, sentence: Span, person: Person): Event[] {
   const events = bf.eventsIn(sentence);
   if (events.length > 0 || !itemsIn(bf.names, sentence).every((n) => n.form.entity === person)) return events;
-  return [...new Set(itemsIn(bf.eventPhrases, sentence).flatMap((m) => m.values))];
+  return [...new Set(itemsIn(bf.eventPhrases, sentence).flatMap((m) => m.values))].filter((e) => bf.inTimeframe(e));
 }
 
 function find(bf: BlockFacts, sentence: Span, person: Person, then: boolean): OfficeDays {
-  const fallback = bf.index.facts.defaultEvent === undefined ? undefined : bf.index.facts.events.get(bf.index.facts.defaultEvent);
+  const fallback = bf.defaultEvent;
   const events = eventsNamed(bf, sentence, person);
   // A date without a year takes that of an event the sentence names, else the default event's if it then falls in it.
   const year = Number((events[0] ?? fallback)?.start.slice(0, 4) ?? new Date().getUTCFullYear());
   const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
   const placed = dates.flatMap((d) => {
     const i = intervalOf(d, year);
-    const sure = d.from?.year !== undefined || events.length > 0 || !fallback || (i !== undefined && i[0] <= fallback.end && fallback.start <= i[1]);
+    // With neither, its year is unknown: the current year would be a guess.
+    const sure = d.from?.year !== undefined || events.length > 0 || (fallback !== undefined && i !== undefined && i[0] <= fallback.end && fallback.start <= i[1]);
     return i && sure ? [i] : [];
   });
   const written = [...placed, ...yearsIn(bf, sentence).map((y): [string, string] => [`${y.year}-01-01`, `${y.year}-12-31`])];
   if (written.length === 0 && dates.length > 0) return { days: [], reason: 'the sentence gives a date without a year, outside the event the draft is about' };
   const dated: [string, string][] = [
     ...events.map((e): [string, string] => [e.start, e.end]),
-    ...itemsIn(bf.documents, sentence).flatMap((m) => (m.values.length === 1 && m.values[0]!.date ? [[m.values[0]!.date, m.values[0]!.date] as [string, string]] : [])),
+    ...itemsIn(bf.documents, sentence).flatMap((m) => (m.values.length === 1 && m.values[0]!.date && documentInTimeframe(bf, m.values[0]!)
+      ? [[m.values[0]!.date, m.values[0]!.date] as [string, string]] : [])),
   ];
   if (written.length > 0) return { days: [...written, ...dated] };
   const shift = timeShift(bf, sentence);

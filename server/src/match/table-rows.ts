@@ -37,7 +37,7 @@ function makeRow(bf: BlockFacts): RowView | null {
   const text = table.row.join(BETWEEN);
   const offset = table.row.slice(0, table.column).reduce((sum, cell) => sum + cell.length + BETWEEN.length, 0);
   const block: Block = { kind: 'cell', text, segments: [], sentences: [{ start: 0, end: text.length }] };
-  return { facts: new BlockFacts(block, bf.index, undefined, bf.topicsIn), offset, documents };
+  return { facts: new BlockFacts(block, bf.index, undefined, bf.topicsIn, bf.timeframe), offset, documents };
 }
 
 /**

@@ -6,8 +6,8 @@ import { BINDING, negated, saidOf, wished } from '../match/binding.js';
 import { clauseStart } from '../match/clauses.js';
 import { covers, GENERIC_DOCUMENTS, recordedFor, rootsAbout, summary } from '../match/documents.js';
 import type { PhraseMatch } from '../match/phrases.js';
+import { eventLabel, formatDate } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { eventLabel, formatDate } from './support.js';
 
 const DETERMINERS = new Set(['the', 'this', 'that', 'its']);
 /** An opening phrase that sets a document against the one the clause is about ("Unlike the joint statement, …"). */

@@ -25,7 +25,7 @@ const rule: Rule = {
         const figures = itemsIn(all, sentence);
         const reframings = itemsIn(bf.reframings, sentence);
         if (figures.length === 0 || reframings.length === 0) continue;
-        const events = bf.eventsIn(sentence);
+        const events = bf.eventsIn(sentence, true);
         const words = ` ${itemsIn(bf.tokens, sentence).map((t) => t.lower).join(' ')} `;
         // Per claim, once per sentence: the reframing to name (a noun where there is one: "investment" rather than
         // "pledged"), unless the sentence also names what the figure measures.

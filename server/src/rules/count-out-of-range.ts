@@ -8,9 +8,9 @@ import { establishes, topicsAt } from '../match/evidence.js';
 import { intervalOf } from '../match/dates.js';
 import type { Span } from '../markdown/prose.js';
 import { tokenAt, tokenize } from '../match/tokens.js';
-import { nameOf } from './claim-unattributed.js';
+import { yearFor } from '../match/days-in-question.js';
+import { formatDate, nameOf } from '../match/wording.js';
 import type { Rule } from './rule.js';
-import { formatDate, yearFor } from './support.js';
 
 /** Words before a count that make it a subset of the documents ("including two memoranda", "of which 12 agreements"). */
 const SUBSET = /\b(including|includes|included|among them|among which|among these|of which|of them|of these|of those|such as)\b/i;

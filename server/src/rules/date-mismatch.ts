@@ -9,9 +9,9 @@ import { inCell, withRows } from '../match/table-rows.js';
 import type { Span } from '../markdown/prose.js';
 import { yearSlip } from '../match/evidence.js';
 import { formatAmount } from '../match/figures.js';
-import { nameOf } from './claim-unattributed.js';
+import { formatDate, nameOf } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { formatDate, ontoCell } from './support.js';
+import { ontoCell } from './support.js';
 
 /** The mention's text with the "from" or "between" that opens its range, for messages. */
 function asWritten(bf: BlockFacts, mention: DateMention): string {

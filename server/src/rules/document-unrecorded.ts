@@ -4,8 +4,8 @@ import { clauseStart } from '../match/clauses.js';
 import { recordedFor, recordedWords, rootsAbout, subjectWords } from '../match/documents.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import type { Span } from '../markdown/prose.js';
+import { eventLabel } from '../match/wording.js';
 import type { Rule } from './rule.js';
-import { eventLabel } from './support.js';
 
 /** Verbs that say an instrument was signed. */
 const SIGNED = new Set(['signed', 'concluded', 'inked', 'sealed', 'struck', 'agreed']);

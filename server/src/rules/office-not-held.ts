@@ -3,15 +3,8 @@ import { fullName } from '../match/names.js';
 import { affirmedNotHeld, covers, holdersDuring, titledNames } from '../match/titles.js';
 import { officeDays } from '../match/office-days.js';
 import { officeFixes } from '../match/office-fixes.js';
+import { formatDate, onDays } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { formatDate, formatRange } from './support.js';
-
-/** "on 1 March 2023", "in 2017" or "during 28 February – 2 March 2023". */
-export function onDays([start, end]: [string, string]): string {
-  if (start === end) return `on ${formatDate(start)}`;
-  const year = start.slice(0, 4);
-  return start === `${year}-01-01` && end === `${year}-12-31` ? `in ${year}` : `during ${formatRange(start, end)}`;
-}
 
 /**
  * A person titled with an office they held at another time, not on any day the sentence speaks of, where the fact

@@ -2,7 +2,7 @@ import { fullName } from '../match/names.js';
 import { affirmedNotHeld, countriesOf, covers, holdersDuring, titledNames } from '../match/titles.js';
 import { officeDays } from '../match/office-days.js';
 import { officeFixes } from '../match/office-fixes.js';
-import { onDays } from './office-not-held.js';
+import { onDays } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /**

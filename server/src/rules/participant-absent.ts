@@ -8,8 +8,8 @@ import { placedInDelegation } from '../match/delegation.js';
 import { namedByItsPeople } from '../match/evidence.js';
 import { fullName } from '../match/names.js';
 import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
+import { eventLabel, formatRange } from '../match/wording.js';
 import type { Rule } from './rule.js';
-import { eventLabel, formatRange } from './support.js';
 
 // Generic English (meeting verbs are in match/meetings.ts): clause openers, words that move a
 // verb out of the event's time or deny it, and prepositions that put an event before or after the meeting.

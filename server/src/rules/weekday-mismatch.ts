@@ -7,8 +7,9 @@ import { inCell, withRows } from '../match/table-rows.js';
 import { topicsAt, withinReach } from '../match/evidence.js';
 import { itemsIn } from '../match/analyse.js';
 import type { Event } from '../facts/types.js';
+import { formatDate } from '../match/wording.js';
 import type { FactLink, Rule } from './rule.js';
-import { formatDate, ontoCell } from './support.js';
+import { ontoCell } from './support.js';
 
 /** A weekday just after a date ("1 March (Wednesday)", "1 March, a Wednesday") or just before one in brackets. */
 const AFTER_DATE = /^(?:\s*\(\s*|,\s+(?:a\s+|which\s+was\s+a\s+)?)$/;
