@@ -34,8 +34,34 @@ function makeRow(bf: BlockFacts): RowView | null {
   const header = table?.header[table.column] ?? '';
   const documents = DOCUMENT_DATE_HEADER.test(header);
   if (!table || !(documents || DATE_HEADER.test(header)) || table.row.length < 2) return null;
+  return rowView(bf, documents);
+}
+
+const records = new WeakMap<BlockFacts, RowView | null>();
+
+/**
+ * The row of any cell of a table that has a column of dates, as one text, with where the cell starts in it: a
+ * record whose date column dates what every other cell names ("| 1 March 2023 | Meeting with the premier | X |").
+ */
+export function recordOf(bf: BlockFacts): RowView | undefined {
+  let view = records.get(bf);
+  if (view === undefined) {
+    const table = bf.block.table;
+    const dated = table !== undefined && table.row.length >= 2 && table.header.some((h) => DATE_HEADER.test(h));
+    records.set(bf, (view = !dated ? null : (rowOf(bf) ?? rowView(bf, false))));
+  }
+  return view ?? undefined;
+}
+
+/** The column of dates of a cell's table (-1 when it has none). */
+export function dateColumn(bf: BlockFacts): number {
+  return bf.block.table?.header.findIndex((h) => DATE_HEADER.test(h)) ?? -1;
+}
+
+function rowView(bf: BlockFacts, documents: boolean): RowView {
+  const table = bf.block.table!;
   const text = table.row.join(BETWEEN);
-  const offset = table.row.slice(0, table.column).reduce((sum, cell) => sum + cell.length + BETWEEN.length, 0);
+  const offset = cellSpans(table.row)[table.column]!.start;
   const block: Block = { kind: 'cell', text, segments: [], sentences: [{ start: 0, end: text.length }] };
   return { facts: new BlockFacts(block, bf.index, undefined, bf.topicsIn, bf.timeframe), offset, documents };
 }
@@ -55,4 +81,15 @@ export function* withRows(blocks: readonly BlockFacts[], documents = false): Gen
 /** Whether a span of a row's text lies in the cell at an offset. */
 export function inCell(cell: BlockFacts, offset: number, span: { start: number; end: number }): boolean {
   return span.start >= offset && span.end <= offset + cell.text.length;
+}
+
+/** The spans of a row's cells in the row's text. */
+export function cellSpans(row: readonly string[]): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let at = 0;
+  for (const text of row) {
+    spans.push({ start: at, end: at + text.length });
+    at += text.length + BETWEEN.length;
+  }
+  return spans;
 }

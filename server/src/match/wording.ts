@@ -26,7 +26,10 @@ export function formatRange(start: string, end: string): string {
 export function onDays([start, end]: [string, string]): string {
   if (start === end) return `on ${formatDate(start)}`;
   const year = start.slice(0, 4);
-  return start === `${year}-01-01` && end === `${year}-12-31` ? `in ${year}` : `during ${formatRange(start, end)}`;
+  if (start === `${year}-01-01` && end === `${year}-12-31`) return `in ${year}`;
+  const month = start.slice(0, 8);
+  const last = new Date(Date.UTC(Number(year), Number(start.slice(5, 7)), 0)).getUTCDate();
+  return start === `${month}01` && end === `${month}${last}` ? `in ${formatDate(start).replace(/^1 /, '')}` : `during ${formatRange(start, end)}`;
 }
 
 const GENERIC = /^(?:talks|meeting|signing|ceremony|summit|visit|vote|appointment|arrival|departure|publication|announcement|official|ministerial|preparatory|bilateral|joint|state|working|welcome)$/i;
