@@ -2,8 +2,9 @@ import { finish, MAX_DRAFT, severityOf, toFinding, tooLarge, unparsable, type Ch
 import type { Finding } from './finding.js';
 import type { Block } from './markdown/prose.js';
 import { reparse, type Parsed } from './markdown/reparse.js';
-import { BlockFacts } from './match/analyse.js';
+import { BlockFacts, START, type Carried } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
+import { carriedOut } from './match/dateline.js';
 import { NO_TOPICS, topicsOut } from './match/evidence.js';
 import { draftTimeframe } from './match/timeframe.js';
 import { rules } from './rules/index.js';
@@ -56,19 +57,21 @@ export class Rechecker {
     this.#parsed = parsed;
     const blocks = parsed.parts.flatMap((p) => p.blocks);
     const known = this.#kept.size;
-    // A block's findings depend on its text, on the draft's timeframe (the events it places itself at) and on what
-    // the text before it is about (its topics).
-    const plain = blocks.map((block) => this.#byText.get(keyOf(block, NO_TOPICS)) ?? new BlockFacts(block, index));
+    // A block's findings depend on its text, on the draft's timeframe (the events it places itself at), on what
+    // the text before it is about (its topics) and on the dateline of the report it continues.
+    const plain = blocks.map((block) => this.#byText.get(keyOf(block, NO_TOPICS, START)) ?? new BlockFacts(block, index));
     const timeframe = draftTimeframe(plain);
     let topics = NO_TOPICS;
+    let carried = START;
     const kept = blocks.map((block, i) => {
-      const k = this.#keep(block, plain[i]!, topics, timeframe);
+      const k = this.#keep(block, plain[i]!, topics, timeframe, carried);
       topics = topicsOut(k.facts);
+      carried = carriedOut(k.facts);
       return k;
     });
     this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed: this.#kept.size - known };
-    this.#kept = new Map(blocks.map((b, i) => [keyOf(b, kept[i]!.facts.topicsIn, timeframe), kept[i]!])); // only what the draft still has
-    this.#byText = new Map(kept.map((k) => [keyOf(k.facts.block, NO_TOPICS), k.facts]));
+    this.#kept = new Map(blocks.map((b, i) => [keyOf(b, kept[i]!.facts.topicsIn, kept[i]!.facts.carried, timeframe), kept[i]!])); // only what the draft still has
+    this.#byText = new Map(kept.map((k) => [keyOf(k.facts.block, NO_TOPICS, START), k.facts]));
     const current = blocks.map((b, i) => (kept[i]!.facts.block === b ? kept[i]!.facts : kept[i]!.facts.moved(b)));
     this.#analysed = { source, index, blocks: current };
     const findings: Finding[] = [];
@@ -116,14 +119,14 @@ export class Rechecker {
     this.#parsed = undefined;
   }
 
-  #keep(block: Block, plain: BlockFacts, topics: ReadonlySet<string>, timeframe: ReadonlySet<string>): Kept {
-    const key = keyOf(block, topics, timeframe);
+  #keep(block: Block, plain: BlockFacts, topics: ReadonlySet<string>, timeframe: ReadonlySet<string>, carried: Carried): Kept {
+    const key = keyOf(block, topics, carried, timeframe);
     let k = this.#kept.get(key);
     if (!k) {
       // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
-      k = { facts: plain.after(topics, timeframe), found: new Map() };
+      k = { facts: plain.after(topics, timeframe, carried), found: new Map() };
       this.#kept.set(key, k);
-      this.#byText.set(keyOf(block, NO_TOPICS), k.facts);
+      this.#byText.set(keyOf(block, NO_TOPICS, START), k.facts);
     }
     return k;
   }
@@ -138,8 +141,9 @@ export class Rechecker {
 
 /**
  * Blocks of the same kind, container and text (and, for a table cell, the same row and header), read after the same
- * topics in a draft of the same timeframe, have the same analysis and block-local findings.
+ * topics and dateline in a draft of the same timeframe, have the same analysis and block-local findings.
  */
-const keyOf = (block: Block, topics: ReadonlySet<string>, timeframe: ReadonlySet<string> = NO_TOPICS) =>
-  `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${[...timeframe].sort().join(' ')}\u0000${block.text}${rowKey(block)}`;
+const keyOf = (block: Block, topics: ReadonlySet<string>, carried: Carried, timeframe: ReadonlySet<string> = NO_TOPICS) =>
+  `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${carriedKey(carried)}\u0000${[...timeframe].sort().join(' ')}\u0000${block.text}${rowKey(block)}`;
+const carriedKey = ({ dateline, first }: Carried) => `${first ? 1 : 0}${dateline?.text ?? ''}`;
 const rowKey = (block: Block) => (block.table ? `\u0000${block.table.column}\u0000${block.table.row.join('\u0001')}\u0000${block.table.header.join('\u0001')}` : '');

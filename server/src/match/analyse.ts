@@ -2,6 +2,18 @@ import type { Claim, Document, DocumentCount, Event, Office, Term } from '../fac
 import type { Block, Span } from '../markdown/prose.js';
 import type { FactIndex } from './compile.js';
 import { findDates, type DateMention } from './dates.js';
+
+/**
+ * What a block carries from the text before it for dating: the dateline of the report it continues (a section that
+ * opens with a dateline), and whether it is the first block of its section (see match/dateline.ts).
+ */
+export interface Carried {
+  dateline?: DateMention;
+  first: boolean;
+}
+
+/** What a draft's first block carries: no dateline, and it opens the draft. */
+export const START: Carried = { first: true };
 import { meetingsNamedBy } from './meetings.js';
 import { findNames, type NameMention } from './names.js';
 import { startsOf, type PhraseMatch } from './phrases.js';
@@ -37,16 +49,23 @@ export class BlockFacts {
    */
   readonly timeframe: ReadonlySet<string> | undefined;
 
+  /** The dateline of the report this block continues, and whether it opens its section (match/dateline.ts). */
+  readonly carried: Carried;
+
   constructor(readonly block: Block, readonly index: FactIndex, analysis?: BlockAnalysis, topicsIn: ReadonlySet<string> = new Set(),
-    timeframe?: ReadonlySet<string>) {
+    timeframe?: ReadonlySet<string>, carried: Carried = START) {
     this.#a = analysis ?? { phrases: new Map() };
     this.topicsIn = topicsIn;
     this.timeframe = timeframe;
+    this.carried = carried;
   }
 
-  /** The same block's analysis read after other text (topics) in a draft of a timeframe, sharing what depends on its text alone. */
-  after(topicsIn: ReadonlySet<string>, timeframe = this.timeframe): BlockFacts {
-    return new BlockFacts(this.block, this.index, this.#a, topicsIn, timeframe);
+  /**
+   * The same block's analysis read after other text (topics, the dateline of its report) in a draft of a timeframe,
+   * sharing what depends on its text alone.
+   */
+  after(topicsIn: ReadonlySet<string>, timeframe = this.timeframe, carried: Carried = START): BlockFacts {
+    return new BlockFacts(this.block, this.index, this.#a, topicsIn, timeframe, carried);
   }
 
   /** Whether the draft places itself at an event's time, so that what it says may be judged against the event. */
@@ -59,7 +78,7 @@ export class BlockFacts {
    * everything is in offsets into the block text, so it carries over, and what either computes later is shared.
    */
   moved(block: Block): BlockFacts {
-    const moved = new BlockFacts(block, this.index, this.#a, this.topicsIn, this.timeframe);
+    const moved = new BlockFacts(block, this.index, this.#a, this.topicsIn, this.timeframe, this.carried);
     moved.topicFlow = this.topicFlow;
     return moved;
   }

@@ -58,6 +58,8 @@ export interface FactIndex {
   ownPlaces: Map<string, Set<string>>;
   /** The events that are visits, or the arrival or departure of one. */
   visitLike: Set<string>;
+  /** For each event: the words (lowercased) of its family's phrases, some of them names the fact base keeps no entry for ("met raisi"). */
+  phraseWords: Map<string, Set<string>>;
   /**
    * For each event, the people who, named, establish it: for a visit and its arrival and departure, the visitors
    * (its people from a country other than its place's, when the fact base says); for other events, their own people.
@@ -82,7 +84,7 @@ export function compile(facts: FactBase): FactIndex {
     attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(),
     phraseStarts: new Set(), meetings: [],
     eventPeople: new Map(), places: new PhraseMatcher(), family: new Map(), roots: new Map(), countries: new Map(), ownPlaces: new Map(),
-    visitLike: new Set(), keyPeople: new Map(),
+    visitLike: new Set(), keyPeople: new Map(), phraseWords: new Map(),
   };
   const addNamed = (entity: Person | Organisation, kind: NameForm['kind']) => {
     const add = (form: string, status: NameForm['status']) => {
@@ -206,6 +208,9 @@ function addPlaces(index: FactIndex): void {
     }
     index.countries.set(event.id, countries);
     index.ownPlaces.set(event.id, own);
+    const words = new Set<string>();
+    for (const id of index.family.get(event.id)!) for (const phrase of facts.events.get(id)?.phrases ?? []) for (const t of tokenize(phrase)) words.add(t.lower);
+    index.phraseWords.set(event.id, words);
   }
   for (const event of facts.events.values()) {
     const root = facts.events.get(index.roots.get(event.id)!)!;

@@ -5,7 +5,7 @@ import { yearInTitle } from './counts.js';
 import { tokenAt } from './tokens.js';
 
 // What in a clause points away from an event (see match/evidence.ts): a known person the event did not involve, a
-// person the fact base does not know, a country or city the event does not involve, another occasion, another year,
+// person the fact base does not know (nor names in the event's phrases), a country or city the event does not involve, another occasion, another year,
 // or words of another occurrence ("again", "previous"). Kinds of sentence, in generic English: nothing here names a
 // person, place or event of any fact base.
 
@@ -42,6 +42,8 @@ const ROLE_AFTER = /^(?:['\u2019]s)?\s+(?:\p{Lu}\p{L}+\s+|\p{Ll}+\s+)?(?:preside
 /** A country that acts ("Russia and Belarus signed"): the occasion is that country's. */
 const ACTOR_AFTER = /^(?:\s+and\s+\p{Lu}\p{L}+)?\s+(?:then\s+|also\s+)?(?:signed|agreed|held|hosted|met|concluded|adopted)\b/u;
 const YEAR = /\b(?:19|20)\d\d\b/g;
+/** An occasion named after its place ("the Minsk talks", "the Riga meeting"). */
+const OCCASION_AFTER = /^\s+(?:talks|summit|meeting|negotiations|visit|conference|forum|ceremony|format|process|round)\b/i;
 
 /** Whether an event is a visit, or the arrival or departure of a visit. */
 export function visitLike(bf: BlockFacts, event: Event): boolean {
@@ -94,14 +96,17 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
   for (const m of index.places.find(text, itemsIn(bf.tokens, span))) {
     const place = m.values[0]!;
     // Where the fact base records no place (or no country) for the event, no place can point away from it.
-    const ours = place.kind === 'city' ? own.size === 0 || own.has(place.name.toLowerCase())
-      : countries.size === 0 || m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
+    const ourCountry = countries.size === 0 || m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
+    const ours = place.kind === 'city' ? own.size === 0 || own.has(place.name.toLowerCase()) : ourCountry;
     if (ours || inPhrase(bf, m, event) || names.some((n) => n.start <= m.start && m.end <= n.end)) continue;
     // A country is a place where it is one ("in Serbia", "to Kazakhstan"), or someone's ("Hungary's prime minister"),
-    // not a subject of talks ("on Ukraine"); a demonym is someone's nationality ("the Turkish minister").
+    // not a subject of talks ("on Ukraine"); a demonym is someone's nationality ("the Turkish minister"). So is another
+    // city of a country the event involves: the occasion's place in it ("met in Minsk"), not where a visitor heads
+    // home ("departure for Minsk") or where a thing stands ("the industrial park outside Minsk").
     const before = text.slice(Math.max(0, m.start - 24), m.start);
     const after = text.slice(m.end, m.end + 40);
-    if (place.kind === 'country' && !LOCATIVE.test(before) && !ROLE_AFTER.test(after) && !ACTOR_AFTER.test(after)) continue;
+    const countryLike = place.kind === 'country' || (place.kind === 'city' && ourCountry && countries.size > 0 && !OCCASION_AFTER.test(after));
+    if (countryLike && !LOCATIVE.test(before) && !ROLE_AFTER.test(after) && !ACTOR_AFTER.test(after)) continue;
     if (place.kind === 'demonym' && !ROLE_AFTER.test(after)) continue;
     add(m.start, m.end, 'place');
   }
@@ -117,7 +122,9 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
       add(at.start, at.end, 'occasion');
     }
   }
-  for (const at of unknownPeople(bf, span)) add(at.start, at.end, 'unknown');
+  // Someone the fact base names only in the event's own phrases ("met Raisi") is its counterpart, not someone else.
+  const words = index.phraseWords.get(event.id);
+  for (const at of unknownPeople(bf, span)) if (!words?.has(text.slice(at.start, at.end).toLowerCase())) add(at.start, at.end, 'unknown');
   const years = new Set([Number(event.start.slice(0, 4)), Number(event.end.slice(0, 4))]);
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(slice); m; m = YEAR.exec(slice)) {

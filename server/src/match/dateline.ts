@@ -1,9 +1,11 @@
-import type { BlockFacts } from './analyse.js';
+import type { BlockFacts, Carried } from './analyse.js';
 import type { DateMention } from './dates.js';
 
 // A dateline dates the report, not what it reports: "MINSK, March 6 (BelTA) –", "Beijing, 1 March 2023:",
 // "MOSCOW (Agency – 22 September 2022)", "4 December 2023 – (Beijing)". A paragraph or list item opens with one; a
 // date that opens a list item or a table cell is a timeline entry ("- 27 February 2023 – arrives in Beijing").
+// A section (the text after a heading) that opens with a dateline is one report: the dateline dates its later
+// paragraphs too. A section with a second dateline is a collection of reports: from there on, each dates its own.
 
 /** A place before the date: in capitals, or followed by a comma, or with an agency in brackets. */
 const PLACE_BEFORE = /^\s*(?:\p{Lu}[\p{Lu}\s.'\u2019-]{1,40}(?:,\s*|\s*\([^()]{0,60}?[-\u2013\u2014,]\s*)|\p{Lu}[\p{L}\s.'\u2019-]{1,40},\s*)$/u;
@@ -26,4 +28,21 @@ export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
 /** The block's dateline, if it opens with one. */
 export function datelineOf(bf: BlockFacts): DateMention | undefined {
   return bf.memo('dateline', () => (bf.dates[0] && isDateline(bf, bf.dates[0]) ? bf.dates[0] : undefined));
+}
+
+/** The date of the report a block belongs to: its own dateline, else that of the report its paragraph continues. */
+export function reportDateline(bf: BlockFacts): DateMention | undefined {
+  const own = datelineOf(bf);
+  if (own) return own;
+  return bf.block.kind === 'paragraph' && bf.block.container === undefined ? bf.carried.dateline : undefined;
+}
+
+/** What a block hands on to the next (see {@link Carried}): a heading starts a section; a second dateline ends the report. */
+export function carriedOut(bf: BlockFacts): Carried {
+  const { block } = bf;
+  if (block.kind === 'heading') return { first: true };
+  if (block.kind === 'cell') return bf.carried.first ? { first: false } : bf.carried;
+  const own = datelineOf(bf);
+  if (own) return bf.carried.first ? { dateline: own, first: false } : { first: false };
+  return bf.carried.first ? { first: false } : bf.carried;
 }

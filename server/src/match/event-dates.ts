@@ -131,8 +131,9 @@ function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[]
 }
 
 function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
-  const dates = itemsIn(bf.dates, sentence).filter((d) => d.from);
   const { phrases, documents, meetings } = named(bf, sentence);
+  // A date inside an event's phrase is part of its name ("the March visit"), not a date other phrases belong to.
+  const dates = itemsIn(bf.dates, sentence).filter((d) => d.from && (d === mention || !phrases.some((m) => m.start <= d.start && d.end <= m.end)));
   const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
   const byPeople = (event: Event) => meetings.includes(event);
   const events: Anchor[] = resolvedAbout(bf, sentence, mention).flatMap(({ event, strength }) => {

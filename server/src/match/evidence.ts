@@ -1,9 +1,9 @@
 import type { Event } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
-import { BlockFacts, itemsIn } from './analyse.js';
+import { BlockFacts, itemsIn, START } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
-import { datelineOf } from './dateline.js';
+import { carriedOut, datelineOf } from './dateline.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { meetingsNamedBy } from './meetings.js';
 import { draftTimeframe } from './timeframe.js';
@@ -14,7 +14,7 @@ import { draftTimeframe } from './timeframe.js';
 //    for talks or a meeting, either side);
 //  - "placed": a phrase of the event and its own place, with a word for an occasion ("the summit in Tallinn"); a
 //    place alone ("in Beijing") is no evidence: capitals host many events;
-//  - "people": all the people of a meeting named together;
+//  - "people": all the people of a meeting named together (at its own place, with a word for an occasion: "placed");
 //  - "context": a phrase of the event, which the text is already about (its topic, see `topicsAfter`), or a pronoun
 //    for one of its people;
 // and nothing in the clause points elsewhere (match/counter-evidence.ts).
@@ -29,7 +29,7 @@ const MEETING_REACH = 31;
 /** Where a sentence divides into clauses that may speak of different occasions. */
 const CLAUSE = /;|:\s|\s[\u2014\u2013]\s|,\s+(?=(?:after|before|while|whereas|but|although|though|when|unlike|as|since|until|having)\b)|\s(?=(?:since|whereas|while|although|though|until)\s)/gi;
 /** Words for an occasion, which make a place in the clause the place of one. */
-const OCCASION_WORD = /\b(?:visit|visited|visiting|trip|summit|meeting|met|talks|negotiations|ceremony|signing|stay|arrived|arrival|departed|departure)\b/i;
+const OCCASION_WORD = /\b(?:visits?|visited|visiting|trip|summit|meet|meets|meeting|met|talks|negotiations|ceremony|signing|stay|arrived|arrival|departed|departure)\b/i;
 /** Verbs of what parties do at an occasion: a sentence with one that points away from the topic leaves it. */
 const DOING = /\b(?:signed|agreed|attended|hosted|held|concluded|adopted)\b/i;
 /** Words a phrase may hold besides a place without naming an occasion ("in Beijing", "to the Great Hall"). */
@@ -153,8 +153,10 @@ function evidenceFor(bf: BlockFacts, sentence: Span, event: Event, topics: Reado
     // A date that opens its sentence ("2 March: Lukashenka meets …", a timeline's entry) is about all of it.
     const opening = judged && bf.text.slice(sentence.start, judged.start).trim() === '';
     const span = judged && !opening ? clauseOf(bf, sentence, judged) : sentence;
+    // All its people meeting at its own place ("Xi and Lukashenka meet in Samarkand") place it as its phrase would.
     const others = itemsIn(bf.names, span).filter((n) => !judged || n.end <= judged.start || n.start >= judged.end);
-    return meetingsNamedBy(index, bf.text, others, itemsIn(bf.tokens, span)).includes(event) ? 'people' : undefined;
+    if (!meetingsNamedBy(index, bf.text, others, itemsIn(bf.tokens, span)).includes(event)) return undefined;
+    return placed(bf, event, span) ? 'placed' : 'people';
   }
   const key = keyPeople(bf, event);
   if ([...people].some((id) => key.has(id))) return 'strong';
@@ -174,7 +176,7 @@ function evidenceFor(bf: BlockFacts, sentence: Span, event: Event, topics: Reado
 
 
 /** Days between a written interval and an event (0 when they meet). */
-function apart([start, end]: [string, string], event: Event): number {
+function apart([start, end]: [string, string], event: Pick<Event, 'start' | 'end'>): number {
   return Math.max(0, dayNumber(start) - dayNumber(event.end), dayNumber(event.start) - dayNumber(end));
 }
 
@@ -182,7 +184,7 @@ function apart([start, end]: [string, string], event: Event): number {
  * Whether a date is the event's own days written with another year, a year or two off ("1 March 2022", "March 2022"
  * for 1 March 2023): a slip of the year, judged where the sentence names the event itself, but never fixed for certain.
  */
-export function yearSlip(mention: DateMention, event: Event): boolean {
+export function yearSlip(mention: DateMention, event: Pick<Event, 'start' | 'end'>): boolean {
   const year = Number(event.start.slice(0, 4));
   if (mention.from?.year === undefined || mention.from.year === year || Math.abs(mention.from.year - year) > 2) return false;
   const shifted = intervalOf({ ...mention, from: { ...mention.from, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year);
@@ -275,9 +277,11 @@ export function readInOrder(blocks: readonly Block[], index: FactIndex): BlockFa
   const plain = blocks.map((b) => new BlockFacts(b, index));
   const timeframe = draftTimeframe(plain);
   let topics = NO_TOPICS;
+  let carried = START;
   return plain.map((b) => {
-    const bf = b.after(topics, timeframe);
+    const bf = b.after(topics, timeframe, carried);
     topics = topicsOut(bf);
+    carried = carriedOut(bf);
     return bf;
   });
 }

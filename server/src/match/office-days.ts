@@ -11,7 +11,11 @@ import { affirmedNotHeld, CHANGE, countriesOf, holdersDuring, isShared, type Tit
 /** The days an office title in a sentence is judged on, or why it is not judged. */
 export type OfficeDays = { days: [string, string][]; reason?: undefined } | { days: []; reason: string };
 
-const cache = new WeakMap<Span, Map<string, OfficeDays>>();
+/**
+ * Worked out once per block read in its draft (a BlockFacts: the same text read after other topics, or in a draft of
+ * another timeframe, is another) and sentence.
+ */
+const cache = new WeakMap<BlockFacts, Map<string, OfficeDays>>();
 
 /**
  * The days a sentence gives evidence for, on which the office it gives a person is judged:
@@ -28,9 +32,9 @@ const cache = new WeakMap<Span, Map<string, OfficeDays>>();
  * the sentence's own time: it is judged on the first two, or on the time its paragraph has reached.
  */
 export function officeDays(bf: BlockFacts, sentence: Span, person: Person, then = false): OfficeDays {
-  let byPerson = cache.get(sentence);
-  if (!byPerson) cache.set(sentence, (byPerson = new Map()));
-  const key = then ? `${person.id}\u0000then` : person.id;
+  let byPerson = cache.get(bf);
+  if (!byPerson) cache.set(bf, (byPerson = new Map()));
+  const key = `${sentence.start}\u0000${person.id}${then ? '\u0000then' : ''}`;
   let found = byPerson.get(key);
   if (!found) byPerson.set(key, (found = find(bf, sentence, person, then)));
   return found;

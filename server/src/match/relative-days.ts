@@ -1,12 +1,12 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
-import { intervalOf, isDayPrecise, type DateMention } from './dates.js';
-import { datelineOf } from './dateline.js';
+import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
+import { reportDateline } from './dateline.js';
 
 // Days written relative to another ("yesterday", "on Monday", "the day before") in wire copy and timelines. A dateline
 // ("BEIJING, 2 March (Agency) –") dates the report, so it is the reference for "yesterday", "today" and a weekday in
-// its paragraph; "the day before" and "the next day" count from the date written just before them. Without a
+// its paragraph and the paragraphs of the report that follow it (match/dateline.ts); "the day before" and "the next day" count from the date written just before them. Without a
 // reference nothing is resolved.
 
 /** A day written relative to a reference, resolved in a given year. */
@@ -66,7 +66,7 @@ export function relativeDays(bf: BlockFacts, sentence: Span): RelativeDay[] {
   const slice = bf.text.slice(sentence.start, sentence.end);
   if (bf.block.container === 'quote' || !/[Yy]esterday|[Tt]oday|\bday\b/.test(slice) || REPORTING.test(slice)) return [];
   const found: RelativeDay[] = [];
-  const dateline = datelineOf(bf);
+  const dateline = reportDateline(bf);
   if (dateline && isDayPrecise(dateline) && !dateline.to) {
     FROM_DATELINE.lastIndex = 0;
     for (let m = FROM_DATELINE.exec(slice); m; m = FROM_DATELINE.exec(slice)) {
@@ -124,8 +124,17 @@ export function datelineDay(dateline: DateMention, event: Event): string | undef
   return resolveFor({ start: 0, end: 0, text: '', shift: 0, reference: dateline, dateline: true }, event);
 }
 
+/**
+ * Whether a report dated on a day is filed near an event: from the day before it to a week after it. Only then do its
+ * "yesterday", "today" and weekdays speak of the event's days; a report filed weeks later that names the event
+ * ("Today the visit looks like a turning point") looks back on it.
+ */
+export function reportsNear(day: string, event: Event): boolean {
+  const d = dayNumber(day);
+  return d >= dayNumber(event.start) - 1 && d <= dayNumber(event.end) + 7;
+}
+
 const DAY = 86_400_000;
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 const isoOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 
 /**
@@ -134,12 +143,11 @@ const isoOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
  * clock of the place it is filed in, or speak of what is planned). Undefined without such a dateline, or in quotation marks.
  */
 export function weekdayFromDateline(bf: BlockFacts, mention: DateMention, event: Event): { dateline: string; back: string; ahead: string } | undefined {
-  const dateline = datelineOf(bf);
+  const dateline = reportDateline(bf);
   if (!dateline || !isDayPrecise(dateline) || dateline.to || mention.weekday === undefined || quoted(bf, mention.start)) return undefined;
   const day = datelineDay(dateline, event);
-  if (!day) return undefined;
+  if (!day || !reportsNear(day, event)) return undefined;
   const d = dayNumber(day);
-  if (d < dayNumber(event.start) - 1 || d > dayNumber(event.end) + 7) return undefined;
   const weekday = new Date(d * DAY).getUTCDay();
   const back = d - ((weekday - mention.weekday + 7) % 7);
   return { dateline: day, back: isoOf(back), ahead: isoOf(back + 7) };

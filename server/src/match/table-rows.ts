@@ -3,16 +3,21 @@ import { BlockFacts } from './analyse.js';
 
 // A table is a set of records: in a row, the date column dates what the other cells name ("| 3 March 2023 | Talks
 // with Xi Jinping |"). A date cell is read together with its row, as one sentence whose cells are kept apart (no phrase
-// runs from one cell into the next), and judged by the same evidence as a sentence.
+// runs from one cell into the next), and judged by the same evidence as a sentence. A column headed as the dates
+// documents were made ("Signed", "Date of signing") dates the documents its row names, not events.
 
 /** Headers of a column of dates. */
 const DATE_HEADER = /^\s*(?:dates?|days?|when|on)\b(?!\s*(?:of\s+)?(?:signing|signature|publication|announcement|report|source|access|birth))/i;
+/** Headers of a column of the dates documents were made. */
+const DOCUMENT_DATE_HEADER = /^\s*(?:(?:date\s+)?(?:signed|adopted)|(?:date|day)s?\s+of\s+(?:signing|signature|adoption)|(?:signing|signature)\s+date)\s*$/i;
 const BETWEEN = ' | ';
 
 /** A date cell read with its row: the row's analysis, and where the cell's text starts in it. */
 export interface RowView {
   facts: BlockFacts;
   offset: number;
+  /** Whether the column holds the dates documents were made (else the dates of what the row names). */
+  documents: boolean;
 }
 
 const views = new WeakMap<BlockFacts, RowView | null>();
@@ -26,8 +31,10 @@ export function rowOf(bf: BlockFacts): RowView | undefined {
 
 function makeRow(bf: BlockFacts): RowView | null {
   const table = bf.block.table;
-  if (!table || !DATE_HEADER.test(table.header[table.column] ?? '') || table.row.length < 2) return null;
-  return rowView(bf);
+  const header = table?.header[table.column] ?? '';
+  const documents = DOCUMENT_DATE_HEADER.test(header);
+  if (!table || !(documents || DATE_HEADER.test(header)) || table.row.length < 2) return null;
+  return rowView(bf, documents);
 }
 
 const records = new WeakMap<BlockFacts, RowView | null>();
@@ -41,7 +48,7 @@ export function recordOf(bf: BlockFacts): RowView | undefined {
   if (view === undefined) {
     const table = bf.block.table;
     const dated = table !== undefined && table.row.length >= 2 && table.header.some((h) => DATE_HEADER.test(h));
-    records.set(bf, (view = !dated ? null : (rowOf(bf) ?? rowView(bf))));
+    records.set(bf, (view = !dated ? null : (rowOf(bf) ?? rowView(bf, false))));
   }
   return view ?? undefined;
 }
@@ -56,23 +63,27 @@ const rows = new WeakMap<BlockFacts, RowView | null>();
 /** The row of any table cell, whatever its column, as one text ("| Memorandum on … | legally binding agreement |"). */
 export function anyRowOf(bf: BlockFacts): RowView | undefined {
   let view = rows.get(bf);
-  if (view === undefined) rows.set(bf, (view = (bf.block.table?.row.length ?? 0) >= 2 ? rowView(bf) : null));
+  if (view === undefined) rows.set(bf, (view = (bf.block.table?.row.length ?? 0) >= 2 ? rowView(bf, false) : null));
   return view ?? undefined;
 }
 
-function rowView(bf: BlockFacts): RowView {
+function rowView(bf: BlockFacts, documents: boolean): RowView {
   const table = bf.block.table!;
   const text = table.row.join(BETWEEN);
   const offset = cellSpans(table.row)[table.column]!.start;
   const block: Block = { kind: 'cell', text, segments: [], sentences: [{ start: 0, end: text.length }] };
-  return { facts: new BlockFacts(block, bf.index, undefined, bf.topicsIn, bf.timeframe), offset };
+  return { facts: new BlockFacts(block, bf.index, undefined, bf.topicsIn, bf.timeframe), offset, documents };
 }
 
-/** The blocks' analyses, each date cell read with its row; with the cell and the offset to map findings back. */
-export function* withRows(blocks: readonly BlockFacts[]): Generator<{ cell: BlockFacts; facts: BlockFacts; offset: number }> {
+/**
+ * The blocks' analyses, each date cell read with its row; with the cell and the offset to map findings back, and
+ * whether the row's date is a document's. A cell of documents' dates is read with its row only when `documents`.
+ */
+export function* withRows(blocks: readonly BlockFacts[], documents = false): Generator<{ cell: BlockFacts; facts: BlockFacts; offset: number; documents: boolean }> {
   for (const cell of blocks) {
     const row = rowOf(cell);
-    yield row ? { cell, facts: row.facts, offset: row.offset } : { cell, facts: cell, offset: 0 };
+    yield row && (documents || !row.documents) ? { cell, facts: row.facts, offset: row.offset, documents: row.documents }
+      : { cell, facts: cell, offset: 0, documents: false };
   }
 }
 

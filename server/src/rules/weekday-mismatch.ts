@@ -56,9 +56,11 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
     return undefined;
   }
   // A weekday alone is judged against an event a phrase names, not a meeting named only by who met; and against
-  // talks or a meeting only when the text is about the occasion they belong to (the same leaders meet often).
+  // talks or a meeting only when the text is about the occasion they belong to (the same leaders meet often), or a
+  // date in the sentence or the report's dateline puts it within reach of them.
   const topics = topicsAt(bf, sentence);
-  const dated = (event: Event) => itemsIn(bf.dates, sentence).some((d) => d.from && withinReach(d, event, 'strong'));
+  const dated = (event: Event) => itemsIn(bf.dates, sentence).some((d) => d.from && withinReach(d, event, 'strong')) ||
+    weekdayFromDateline(bf, mention, event) !== undefined;
   const events = resolvedAbout(bf, sentence, mention).filter((r) => r.strength !== 'people' &&
     (!/^(?:talks|meeting)$/.test(r.event.kind) || topics.has(bf.index.roots.get(r.event.id)!) || dated(r.event)))
     .map((r) => r.event).filter((e) => e.precision === 'day'); // a month or a year has every weekday
