@@ -376,6 +376,24 @@ describe('fuzz: drafts', () => {
     }), params(150));
   });
 
+  test('runs of headings, tables, fences and breaks without blank lines: windows cut after headings and inside tables, as at once', () => {
+    // The cuts that need no blank line: after a heading, a thematic break or a closed fence, and between rows of a table.
+    const cell = fc.constantFrom('Xi Jinping', '1 March 2023', '[x][ref]', '[^1]', '`a|b`', '\\|', '<!-- c -->', '*a', '', 'a  ', '~~b~~');
+    const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`);
+    const block = fc.oneof(
+      fc.tuple(fc.integer({ min: 1, max: 3 }), cell).map(([n, c]) => `${'#'.repeat(n)} Heading ${c}`),
+      cell.map((c) => `Setext ${c}\n===`), fc.constantFrom('***', '---', '```\ncode\n```', '~~~~\n```\n~~~~', '```\nunclosed', '[ref]: /u'),
+      fc.tuple(fc.constantFrom('| a | b |\n|---|:-:|', '|a|\n|-|', '| h |\n| --- |', 'a | b\n- | -'), fc.array(row, { maxLength: 30 }))
+        .map(([head, rows]) => [head, ...rows].join('\n')),
+      cell.map((c) => `A paragraph ${c}`), cell.map((c) => `> quoted ${c}`), cell.map((c) => `- item ${c}`), cell.map((c) => `    code ${c}`));
+    const draft = fc.tuple(fc.array(block, { minLength: 1, maxLength: 30 }), fc.array(fc.constantFrom('\n', '\r\n', '\r', '\n\n')))
+      .map(([blocks, ends]) => blocks.map((b, i) => b + (ends[i % Math.max(1, ends.length)] ?? '\n')).join(''));
+    fc.assert(fc.property(draft, fc.constantFrom(16, 40, 128), (md, window) => {
+      const text = defuse(md);
+      assert.deepEqual(parseParts(text, window), toParts(text));
+    }), params(300));
+  });
+
   test('random strings (any UTF-16, Markdown punctuation, control characters) never break the checker', () => {
     const punct = fc.string({ unit: fc.constantFrom(...'*_[]()<>!&#;\\`~|-:>=+.1 \n\r\tLukashenkoXiMarch2023 ', '\u0000', '😀'), maxLength: 400 });
     const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), punct);

@@ -52,37 +52,57 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
     const id = `${m[1] ? '^' : '['}${normalizeIdentifier(m[2]!).toLowerCase()}`;
     definitions.push({ id, start: m.index, line: m[1] ? `[^${m[2]}]: x` : m[0].trim() });
   }
-  if (new Set(definitions.map((d) => d.id)).size !== definitions.length) return undefined;
+  // Of two definitions of one label the first counts: only it is put before other windows.
+  const seen = new Set<string>();
+  const first = definitions.filter((d) => !seen.has(d.id) && seen.add(d.id));
   // Front matter is parsed alone (definitions put before it would hide it); if it may not close, the draft at once.
   const start = opensFrontmatter(text) ? frontmatterEnd(text) : 0;
   if (start === undefined) return undefined;
   const parts = start > 0 ? toParts(text.slice(0, start)) : [];
   if (start > 0 && !(parts.length === 1 && isFrontmatter(parts[0]!))) return undefined;
+  /** A table the last window ended inside: its parts so far, and its header and delimiter rows to parse the rest after. */
+  let open: { table: Part; head: string } | undefined;
   for (let from = start; from < text.length;) {
-    for (let to = afterBlankLine(text, from + size); ; to = afterBlankLine(text, from + 2 * (to - from))) {
-      const own = parseWindow(text, from, to, definitions);
+    for (let to = windowEnd(text, from + size, size); ; to = windowEnd(text, from + 2 * (to - from), to - from)) {
+      let own = parseWindow(text, from, to, first, open?.head ?? '');
       if (!own) return undefined;
+      if (open) {
+        const rest = joinTable(open.table, own, from, open.head.length);
+        if (!rest) return undefined;
+        own = rest;
+      }
       if (to === text.length) {
         parts.push(...own);
         from = to;
+        open = undefined;
         break;
       }
       const k = lastCut(text, own);
       if (k > 0) {
         parts.push(...own.slice(0, k));
         from = lineStart(text, own[k]!.start);
+        open = undefined;
+        break;
+      }
+      // One table fills the window: its rows so far are kept and the next window goes on from the row the window ends
+      // before, after the table's header and delimiter rows (a row is read on its own line, by the columns they give).
+      const table = own.length === 1 ? own[0]! : undefined;
+      const head = table?.type === 'table' ? tableHead(text, table, to) : undefined;
+      if (table && head !== undefined) {
+        open = { table, head };
+        from = to;
         break;
       }
       // No place to cut (one list or code block fills the window): the window doubles, so the text is read O(1) times.
     }
   }
-  // Each definition the parse found must be the one the scan found on its line, and the scan found no others.
-  const scanned = new Map(definitions.map((d) => [d.id, d.start]));
+  // Each definition the parse found must be one the scan found on its line, and the scan found no others.
+  const scanned = new Set(definitions.map((d) => `${d.id} ${d.start}`));
   let found = 0;
   for (const part of parts) {
     for (let i = 0; i < part.definitions.length; i++, found++) {
       const at = part.definitionStarts[i]!;
-      if (at < 0 || scanned.get(part.definitions[i]!) !== lineStart(text, at)) return undefined;
+      if (at < 0 || !scanned.has(`${part.definitions[i]!} ${lineStart(text, at)}`)) return undefined;
     }
   }
   return found === definitions.length ? parts : undefined;
@@ -90,14 +110,15 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
 
 /**
  * The parts of text [from, to) in the draft's offsets, parsed after the definitions made outside it when it may
- * refer to them; undefined if those do not read back as the definitions they are, or a node has no position.
+ * refer to them (and after `lead`, the header rows of a table it continues, whose own nodes are dropped); undefined
+ * if those do not read back as the definitions they are, or a node has no position.
  */
-function parseWindow(text: string, from: number, to: number, definitions: Definition[]): Part[] | undefined {
-  const slice = text.slice(from, to);
+function parseWindow(text: string, from: number, to: number, definitions: Definition[], lead = ''): Part[] | undefined {
+  const slice = lead + text.slice(from, to);
   if (from > 0 && readsAsStart(slice)) return undefined;
   const labels = labelsIn(slice);
   const outside = labels.size === 0 ? [] : definitions.filter((d) => (d.start < from || d.start >= to) && labels.has(d.id));
-  if (indented(text, from) && outside.some((d) => d.id.startsWith('^'))) return undefined; // it would continue the footnote
+  if (indented(slice, 0) && outside.some((d) => d.id.startsWith('^'))) return undefined; // it would continue the footnote
   const head = outside.map((d) => `${d.line}\n\n`).join('');
   if (head.length > 2 * slice.length) return undefined; // many long definitions used everywhere: one parse is cheaper
   const all = toParts(head + slice);
@@ -106,7 +127,56 @@ function parseWindow(text: string, from: number, to: number, definitions: Defini
   const own = all.slice(outside.length);
   if (read.some((p, i) => p.end > head.length || p.definitions.length !== 1 || p.definitions[0] !== outside[i]!.id) ||
     own.some((p) => p.start < head.length)) return undefined;
-  return own.map((p) => shiftPart(p, from - head.length));
+  return own.map((p) => shiftPart(p, from - head.length - lead.length));
+}
+
+/**
+ * A table's header and delimiter rows, as written, when a window ends inside the table after them (the window's end
+ * a line start past its delimiter row); undefined otherwise.
+ */
+function tableHead(text: string, table: Part, to: number): string | undefined {
+  const at = lineStart(text, table.start);
+  const headerEnd = afterLine(text, at);
+  const delimiterEnd = afterLine(text, headerEnd);
+  if (delimiterEnd >= to || afterLine(text, table.end) !== to || lineStart(text, to) !== to) return undefined;
+  // Ending in "\n": a lone "\r" would join a window's first "\n" into one line ending (and hide a blank line).
+  return `${text.slice(at, lineEndOf(text, delimiterEnd))}\n`;
+}
+
+/** The end of the line that ends just before a line start (before its line ending). */
+function lineEndOf(text: string, next: number): number {
+  return next - (text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13 ? 2 : 1);
+}
+
+/**
+ * A window's parts with the table the last window ended in joined to the first of them, which parsed the table's
+ * header and delimiter rows again before `from` (their nodes are dropped): undefined if the window does not start so.
+ */
+function joinTable(table: Part, own: Part[], from: number, lead: number): Part[] | undefined {
+  const next = own[0];
+  if (!next || next.type !== 'table' || next.start !== from - lead) return undefined;
+  const blocks = next.blocks.filter((b) => b.segments.length > 0 && b.segments[0]!.source >= from);
+  const comments = next.comments.filter((c) => c.start >= from);
+  const joined: Part = { ...table, end: next.end > from ? next.end : table.end, blocks: [...table.blocks, ...blocks],
+    comments: [...table.comments, ...comments] };
+  return [joined, ...own.slice(1)];
+}
+
+/** The offset just after the line ending of the line an offset is on (or the end of the text). */
+function afterLine(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+  return k + (text.charCodeAt(k) === 13 && text.charCodeAt(k + 1) === 10 ? 2 : k < text.length ? 1 : 0);
+}
+
+/**
+ * Where a window that should reach `at` ends: after the first blank line from there, unless none comes within `most`
+ * characters (a long table, list or run of headings); then after the line `at` is on. A window may end anywhere
+ * between nodes: its last node is parsed again with the next window, and only nodes before a safe cut are kept.
+ */
+function windowEnd(text: string, at: number, most: number): number {
+  const blank = afterBlankLine(text, at);
+  return blank - at <= most ? blank : afterLine(text, at);
 }
 
 /**
