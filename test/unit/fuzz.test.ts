@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -736,5 +737,82 @@ describe('CLI under bad input', () => {
     assert.match(err, /Cannot read the draft .*dangling\.md/);
     assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
     assert.match(out, /ok\.md/, 'the readable drafts are still checked');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files: odd encodings, named pipes and devices, as drafts and as fact bases
+
+describe('fuzz: files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'factlint-fuzz-files-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (...argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = main(argv, (s) => (out += s), (s) => (err += s));
+    return { code, out, err };
+  };
+  let serial = 0;
+  const text = fc.string({ unit: fc.constantFrom('Xi', ' met ', 'Лукашенко', ' on 1 March 2023.', '😀', 'é', '\n', '\r\n', '\r', '\t', '# ', '| a |'), maxLength: 30 });
+  type Kind = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'bom only' | 'utf16le without bom' | 'utf16be without bom' | 'latin1' | 'truncated utf8';
+  const kinds: Kind[] = ['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'bom only', 'utf16le without bom', 'utf16be without bom', 'latin1', 'truncated utf8'];
+  const bytesOf = (kind: Kind, s: string): Buffer => {
+    const le = (t: string) => Buffer.from(t, 'utf16le');
+    switch (kind) {
+      case 'utf8': return Buffer.from(s);
+      case 'utf8-bom': return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s)]);
+      case 'utf16le': return Buffer.concat([Buffer.from([0xff, 0xfe]), le(s)]);
+      case 'utf16be': return Buffer.concat([Buffer.from([0xfe, 0xff]), le(s).swap16()]);
+      case 'bom only': return Buffer.from([0xef, 0xbb, 0xbf]);
+      case 'utf16le without bom': return le(`Xi met Lukashenka. ${s}`);
+      case 'utf16be without bom': return le(`Xi met Lukashenka. ${s}`).swap16();
+      case 'latin1': return Buffer.from(`${s}café au lait ${s}`, 'latin1');
+      case 'truncated utf8': return Buffer.from(`${s}é`).subarray(0, -1);
+    }
+  };
+
+  test('drafts in any encoding: read exactly, or refused with the path and why (a line for bad UTF-8), never replaced', () => {
+    fc.assert(fc.property(fc.constantFrom(...kinds), text, (kind, s) => {
+      const path = join(dir, `draft-${serial++}.md`);
+      writeFileSync(path, bytesOf(kind, s));
+      const { code, out, err } = run('check', path, '--facts', bundledFactsDir(), '--format', 'json');
+      if (['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'bom only'].includes(kind)) {
+        assert.ok(code === 0 || code === 1, `${kind}: exit ${code}: ${err}`);
+        const findings = JSON.parse(out) as { file: string; line: number }[];
+        const lines = (kind === 'bom only' ? '' : s).split(/\r\n|\r|\n/).length;
+        assert.ok(findings.every((f) => f.line >= 1 && f.line <= lines), `${kind}: findings on lines of the text`);
+      } else {
+        assert.equal(code, 2, `${kind}: ${err}`);
+        assert.ok(err.includes(path), `${kind}: the path is named: ${err}`);
+        assert.match(err, kind.includes('without bom') ? /UTF-16 without a byte order mark/ : /not valid UTF-8 \(line \d+, byte \d+\)/, kind);
+        assert.equal(out.trim(), '[]', `${kind}: nothing checked`);
+      }
+    }), params(30));
+  });
+
+  test('named pipes, devices, folders and links to them, as a draft or as a fact base: refused at once, naming the path', { timeout: 30_000 }, () => {
+    const make = (kind: string): string => {
+      const path = join(dir, `${kind}-${serial++}`);
+      if (kind === 'pipe') execFileSync('mkfifo', [path]);
+      else if (kind === 'folder') mkdirSync(path);
+      else if (kind === 'link to a pipe') symlinkSync(make('pipe'), path);
+      else if (kind === 'link to nowhere') symlinkSync(join(dir, 'nowhere'), path);
+      else return kind; // a device path
+      return path;
+    };
+    const kinds = ['pipe', 'folder', 'link to a pipe', 'link to nowhere', '/dev/zero', '/dev/urandom', '/dev/null'];
+    fc.assert(fc.property(fc.constantFrom(...kinds), fc.constantFrom('draft', 'facts', 'front matter'), (kind, role) => {
+      fc.pre(!(kind === 'folder' && role !== 'facts')); // a folder of drafts, or of fact bases in front matter, is read
+      const path = make(kind);
+      const draft = join(dir, `uses-${serial++}.md`);
+      writeFileSync(draft, `---\nfacts: ${JSON.stringify(path)}\n---\n\nXi met Lukashenka on 1 March 2023.\n`);
+      const argv = role === 'draft' ? ['check', path, '--facts', bundledFactsDir()] : role === 'facts' ? ['check', draft, '--facts', path] : ['check', draft];
+      const started = Date.now();
+      const { code, err } = run(...argv, '--format', 'json');
+      assert.ok(Date.now() - started < 5000, `${kind} as ${role}: took ${Date.now() - started} ms`);
+      assert.equal(code, 2, `${kind} as ${role}: ${err}`);
+      assert.ok(err.includes(path), `${kind} as ${role}: the path is named: ${err}`);
+      assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+    }), params(40));
   });
 });
