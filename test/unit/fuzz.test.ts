@@ -646,15 +646,17 @@ describe('limits', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // The CLI, in process, on temporary files
 
+/** The CLI run in process: its exit code and what it wrote. */
+function run(...argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
 describe('CLI under bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'factlint-fuzz-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = main(argv, (s) => (out += s), (s) => (err += s));
-    return { code, out, err };
-  };
   const write = (name: string, text: string | Buffer) => {
     const path = join(dir, name);
     writeFileSync(path, text);
@@ -746,12 +748,6 @@ describe('CLI under bad input', () => {
 describe('fuzz: files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'factlint-fuzz-files-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = main(argv, (s) => (out += s), (s) => (err += s));
-    return { code, out, err };
-  };
   let serial = 0;
   const text = fc.string({ unit: fc.constantFrom('Xi', ' met ', 'Лукашенко', ' on 1 March 2023.', '😀', 'é', '\n', '\r\n', '\r', '\t', '# ', '| a |'), maxLength: 30 });
   type Kind = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'bom only' | 'utf16le without bom' | 'utf16be without bom' | 'latin1' | 'truncated utf8';
