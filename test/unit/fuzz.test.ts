@@ -377,8 +377,9 @@ describe('fuzz: drafts', () => {
     }), params(150));
   });
 
-  test('runs of headings, tables, fences and breaks without blank lines: windows cut after headings and inside tables, as at once', () => {
-    // The cuts that need no blank line: after a heading, a thematic break or a closed fence, and between rows of a table.
+  test('runs of headings, tables, lists, fences and breaks without blank lines: windows cut after headings, inside tables and lists, as at once', () => {
+    // The cuts that need no blank line: after a heading, a thematic break or a closed fence, between rows of a table,
+    // and before an item of a list.
     const cell = fc.constantFrom('Xi Jinping', '1 March 2023', '[x][ref]', '[^1]', '`a|b`', '\\|', '<!-- c -->', '*a', '', 'a  ', '~~b~~');
     const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`);
     const block = fc.oneof(
@@ -386,7 +387,10 @@ describe('fuzz: drafts', () => {
       cell.map((c) => `Setext ${c}\n===`), fc.constantFrom('***', '---', '```\ncode\n```', '~~~~\n```\n~~~~', '```\nunclosed', '[ref]: /u'),
       fc.tuple(fc.constantFrom('| a | b |\n|---|:-:|', '|a|\n|-|', '| h |\n| --- |', 'a | b\n- | -'), fc.array(row, { maxLength: 30 }))
         .map(([head, rows]) => [head, ...rows].join('\n')),
-      cell.map((c) => `A paragraph ${c}`), cell.map((c) => `> quoted ${c}`), cell.map((c) => `- item ${c}`), cell.map((c) => `    code ${c}`));
+      cell.map((c) => `A paragraph ${c}`), cell.map((c) => `> quoted ${c}`), cell.map((c) => `    code ${c}`),
+      fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '3) ', '  - ', '-\t'), cell,
+        fc.constantFrom('', '\n  continued', '\nlazy line', '\n  - nested', '\n\n  loose', '\n  ```\n  code', '\n  ```', '\n  <div>', '\n  [^n]: note', '\n* * *'))
+        .map(([marker, c, more]) => `${marker}item ${c}${more}`));
     const draft = fc.tuple(fc.array(block, { minLength: 1, maxLength: 30 }), fc.array(fc.constantFrom('\n', '\r\n', '\r', '\n\n')))
       .map(([blocks, ends]) => blocks.map((b, i) => b + (ends[i % Math.max(1, ends.length)] ?? '\n')).join(''));
     fc.assert(fc.property(draft, fc.constantFrom(16, 40, 128), (md, window) => {

@@ -65,13 +65,15 @@ test('two definitions of one label (link or footnote) keep the windows: the firs
   windowedAsWhole(`Note.[^d]\n\n[^d]: One.\n\n${longDraft(3)}\n\n[^d]: Two.\n\nAgain.[^d]\n\n[^D]: Three.\n`, 300);
 });
 
-test('runs of headings and tables without blank lines are cut between headings and inside tables, as at once', () => {
+test('runs of headings, tables and lists without blank lines are cut after headings, between rows and before items, as at once', () => {
   const headings = Array.from({ length: 400 }, (_, i) => (i % 7 === 3 ? `Setext ${i} on 1 March\n===` : `## Heading ${i}: Xi met Lukashenka`)).join('\n');
   const rows = (n: number) => Array.from({ length: n }, (_, i) => `| Xi Jinping [^n] ${i} | ${i % 28 + 1} March 2023 <!-- c${i} --> |`).join('\n');
   const tables = `| Who | When |\n| :-- | --: |\n${rows(500)}\n# After the table\n| a | b |\n|---|---|\n${rows(300)}\n\n[^n]: A note.\n`;
+  const list = Array.from({ length: 600 }, (_, i) => ['- Item [^n] on 1 March', '  continued', 'lazy line', '  - nested', '  ```', '  code', '- ```', '1. not this list'][i % 8]).join('\n');
+  const ordered = Array.from({ length: 600 }, (_, i) => `${i + 1}. Item ${i}\n   > quoted\n`).join('');
   const fences = Array.from({ length: 200 }, (_, i) => `\`\`\`\ncode ${i}\n\`\`\`\n***\n# H${i}`).join('\n');
   for (const window of [64, 500, 4096]) {
-    for (const text of [headings, tables, fences]) windowedAsWhole(text, window);
+    for (const text of [headings, tables, fences, `${list}\n\n[^n]: Note.\n`, ordered]) windowedAsWhole(text, window);
   }
 });
 

@@ -60,14 +60,14 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
   if (start === undefined) return undefined;
   const parts = start > 0 ? toParts(text.slice(0, start)) : [];
   if (start > 0 && !(parts.length === 1 && isFrontmatter(parts[0]!))) return undefined;
-  /** A table the last window ended inside: its parts so far, and its header and delimiter rows to parse the rest after. */
-  let open: { table: Part; head: string } | undefined;
+  /** A table or list the last window ended inside: its part so far, and for a table its header and delimiter rows. */
+  let open: { part: Part; head: string } | undefined;
   for (let from = start; from < text.length;) {
     for (let to = windowEnd(text, from + size, size); ; to = windowEnd(text, from + 2 * (to - from), to - from)) {
       let own = parseWindow(text, from, to, first, open?.head ?? '');
       if (!own) return undefined;
       if (open) {
-        const rest = joinTable(open.table, own, from, open.head.length);
+        const rest = joinPart(open.part, own, from, open.head.length);
         if (!rest) return undefined;
         own = rest;
       }
@@ -89,8 +89,16 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
       const table = own.length === 1 ? own[0]! : undefined;
       const head = table?.type === 'table' ? tableHead(text, table, to) : undefined;
       if (table && head !== undefined) {
-        open = { table, head };
+        open = { part: table, head };
         from = to;
+        break;
+      }
+      // One list fills the window: its items before the last that starts on a line of its own are kept (that line
+      // closes the item before it, whatever it holds), and the next window starts with that item.
+      const item = own.length === 1 && own[0]!.type === 'list' ? lastItem(text, own[0]!, from, to) : undefined;
+      if (item !== undefined) {
+        open = { part: before(own[0]!, item), head: '' };
+        from = item;
         break;
       }
       // No place to cut (one list or code block fills the window): the window doubles, so the text is read O(1) times.
@@ -149,17 +157,47 @@ function lineEndOf(text: string, next: number): number {
 }
 
 /**
- * A window's parts with the table the last window ended in joined to the first of them, which parsed the table's
- * header and delimiter rows again before `from` (their nodes are dropped): undefined if the window does not start so.
+ * A window's parts with the table or list the last window ended in joined to the first of them, which starts at
+ * `from` (a table's header and delimiter rows parsed again before it, whose nodes are dropped): undefined if the
+ * window does not start so.
  */
-function joinTable(table: Part, own: Part[], from: number, lead: number): Part[] | undefined {
+function joinPart(open: Part, own: Part[], from: number, lead: number): Part[] | undefined {
   const next = own[0];
-  if (!next || next.type !== 'table' || next.start !== from - lead) return undefined;
-  const blocks = next.blocks.filter((b) => b.segments.length > 0 && b.segments[0]!.source >= from);
-  const comments = next.comments.filter((c) => c.start >= from);
-  const joined: Part = { ...table, end: next.end > from ? next.end : table.end, blocks: [...table.blocks, ...blocks],
-    comments: [...table.comments, ...comments] };
+  if (!next || next.type !== open.type || next.start !== from - lead) return undefined;
+  const rest = after(next, from);
+  const joined: Part = { ...open, end: next.end > from ? next.end : open.end, blocks: [...open.blocks, ...rest.blocks],
+    comments: [...open.comments, ...rest.comments], definitions: [...open.definitions, ...rest.definitions],
+    definitionStarts: [...open.definitionStarts, ...rest.definitionStarts] };
   return [joined, ...own.slice(1)];
+}
+
+/** What of a part starts at or after an offset: its blocks, comments and definitions (`before` keeps the rest). */
+function after(part: Part, at: number, keep = (start: number) => start >= at): Part {
+  const ids = part.definitions.filter((_, i) => keep(part.definitionStarts[i]!));
+  return { ...part, blocks: part.blocks.filter((b) => b.segments.length > 0 && keep(b.segments[0]!.source)),
+    comments: part.comments.filter((c) => keep(c.start)), definitions: ids, definitionStarts: part.definitionStarts.filter(keep) };
+}
+const before = (part: Part, at: number) => after(part, at, (start) => start < at);
+
+/** A bullet ("- x") or ordered ("2. x") list item, not empty, at the start of a line; a thematic break ("* * *") is none. */
+const ITEM = /^(?:([-*+])|\d{1,9}([.)]))[ \t]+\S/;
+const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * The start of the last line in a window, after a list's first line, that starts an item of that list at column 0:
+ * the same bullet, or the same delimiter after a number. Such a line is no item's content (too little indentation)
+ * and no lazy line (the list's own continuation tries it as a sibling first), so it closes the item before it.
+ */
+function lastItem(text: string, list: Part, from: number, to: number): number | undefined {
+  const first = /^ {0,3}(?:([-*+])|\d{1,9}([.)]))/.exec(text.slice(lineStart(text, list.start), list.start + 12));
+  if (!first) return undefined;
+  const opening = lineStart(text, list.start);
+  for (let at = lineStart(text, to - 1); at > Math.max(from, opening); at = lineStart(text, at - 1)) {
+    const line = text.slice(at, afterLine(text, at));
+    const m = ITEM.exec(line);
+    if (m && (m[1] ?? m[2]) === (first[1] ?? first[2]) && !BREAK.test(line.trimEnd())) return at;
+  }
+  return undefined;
 }
 
 /** The offset just after the line ending of the line an offset is on (or the end of the text). */
