@@ -20,10 +20,13 @@ export function toProse(source: string, window = WINDOW): Prose {
 
 /**
  * The parts of a draft that {@link defuse} has been applied to, exactly as `toParts` gives them: at once for a short
- * draft, and window by window for a long one. A window ends after a blank line; of its nodes, all but those from the
- * last place where nothing can continue across a blank line (see `separated`) are kept, and the next window starts
- * there. Link and footnote definitions apply to the whole draft: the definition lines elsewhere are put before a
- * window's text. Where that cannot be shown to give the whole parse (two definitions of one label, a definition the
+ * draft, and window by window for a long one. A window ends after a blank line (or, past twice its size without
+ * one, at a line end); of its nodes, all but those from the last place where nothing can continue into the next (see
+ * `separated`: a blank line, or a heading, break or closed fence before it) are kept, and the next window starts
+ * there. One table or list that fills a window is kept up to a row or item of its own, and the next window goes on
+ * from there (see `tableHead`, `lastItem`), so no single node makes one parse of the whole draft. Link and footnote
+ * definitions apply to the whole draft: the first definition of each label made elsewhere is put before a window's
+ * text. Where that cannot be shown to give the whole parse (a definition the
  * line scan missed, misread or found on another line, a draft that opens front matter it may not close), the draft
  * is parsed at once.
  */
