@@ -78,8 +78,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Starts `node server --stdio`, sends initialize + initialized + didOpen of the draft, and times the first
- * publishDiagnostics for it (from just before the spawn). Then makes `edits` one-character edits, each timed to
- * the diagnostics of its version (these include the server's debounce). `requireHook` preloads a script; `nodeArgs`
+ * publishDiagnostics for it (from just before the spawn, and from the didOpen). Then makes `edits` one-character edits,
+ * each timed to the diagnostics of its version (these include any wait the server chooses before re-checking). `requireHook` preloads a script; `nodeArgs`
  * go to node (e.g. `--cpu-prof`).
  */
 export async function measureServer({ server, draft, workspace, edits = 0, requireHook, nodeArgs = [], timeoutMs = 30_000 }) {
@@ -104,9 +104,10 @@ export async function measureServer({ server, draft, workspace, edits = 0, requi
     });
     const initialized = performance.now() - t0;
     client.notify('initialized', {});
+    const opened = performance.now();
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
     const first = await firstDiagnostics;
-    const result = { initialize: initialized, firstDiagnostics: first.at - t0, diagnostics: first.params.diagnostics.length, edits: [] };
+    const result = { initialize: initialized, firstDiagnostics: first.at - t0, fromOpen: first.at - opened, diagnostics: first.params.diagnostics.length, edits: [] };
     // One-character edits in the middle of the draft, alternating a letter and its restoration.
     const at = editOffset(draft);
     const position = positionOf(draft, at);

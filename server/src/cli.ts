@@ -1,10 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, MAX_DRAFT } from './check.js';
 import { isFactFile, readFactFiles } from './facts/files.js';
 import { loadFactBase } from './facts/load.js';
-import { asUnreadable, readTextFile, UnreadableFile, writeTextFile, type TextFile } from './facts/textfile.js';
+import { readTextFile, UnreadableFile, writeTextFile, type TextFile } from './facts/textfile.js';
+import { collectFiles } from './collect.js';
+import { checkFactFiles } from './facts-command.js';
 import { applyEdits, certainEdits, type Finding } from './finding.js';
 import { compile } from './match/compile.js';
 import { Projects, problemLines } from './projects.js';
@@ -12,6 +12,7 @@ import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.j
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--format stylish|json|sarif|lines] [--fix] [--no-style]
+       factlint facts check [fact-base files or folders…] [--format NAME]
 
 Checks Markdown drafts against a fact base: each draft's own, found as the editor finds it (front matter, .factlint.yaml,
 the nearest *.facts.yaml, the bundled one), or the one given with --facts.
@@ -20,6 +21,7 @@ the nearest *.facts.yaml, the bundled one), or the one given with --facts.
   --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
   --no-style       leave out house-style hints
   --show-unchecked list the dates factlint did not check (in sentences not shown to be about a known event)
+\`facts check\` lints fact bases alone (each folder's *.facts.yaml as one).
 Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
@@ -40,9 +42,18 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (args.values.version) return (out(VERSION), 0);
   const [command, ...targets] = args.positionals;
   const format = args.values.format!;
-  if (command !== 'check' || !['stylish', 'json', 'sarif', 'lines'].includes(format)) {
-    err(command === undefined ? USAGE : command !== 'check' ? `Unknown command "${command}".\n\n${USAGE}` : `Unknown format "${format}".\n\n${USAGE}`);
+  const facts = command === 'facts' && targets[0] === 'check';
+  if ((command !== 'check' && !facts) || !['stylish', 'json', 'sarif', 'lines'].includes(format)) {
+    err(command === undefined ? USAGE : command === 'facts' ? `Unknown command "facts ${targets[0] ?? ''}".\n\n${USAGE}`
+      : command !== 'check' ? `Unknown command "${command}".\n\n${USAGE}` : `Unknown format "${format}".\n\n${USAGE}`);
     return 2;
+  }
+  if (facts) {
+    const { reports, unreadable } = checkFactFiles(targets.slice(1));
+    print(reports, format, out);
+    if (unreadable.length > 0) return (err(unreadable.join('\n')), 2);
+    if (reports.length === 0) return (err('No *.facts.yaml files found.'), 2);
+    return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   }
 
   // With --facts, one fact base for every draft, read before any draft; without, each draft's own, found as the editor finds it.
@@ -77,7 +88,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   // A path that cannot be read (a draft, or a folder to search) or written back, or a draft whose fact base or
   // configuration file is broken, is named on stderr and the others are still checked; the exit code is 2.
   const unreadable: string[] = [];
-  const drafts = collectDrafts(targets.length > 0 ? targets : ['.'], unreadable);
+  const drafts = collectFiles(targets.length > 0 ? targets : ['.'], unreadable, (name) => /\.(md|markdown)$/i.test(name) && !isFactFile(name), 'draft');
   const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const reports: FileReport[] = drafts.flatMap((file) => {
     const { config, skip, problem } = projects.configFor(file);
@@ -113,45 +124,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return [{ file, text, ...split(findings, listUnchecked || (asked !== undefined && asked !== 'off')) }];
   });
 
-  if (format === 'json') out(JSON.stringify(toJson(reports), null, 2));
-  else if (format === 'sarif') out(JSON.stringify(toSarif(reports, VERSION), null, 2));
-  else if (format === 'lines') out(toLines(reports));
-  else out(toStylish(reports, process.stdout.isTTY === true && !process.env.NO_COLOR));
+  print(reports, format, out);
   if (unreadable.length > 0) return (err([...projects.problems, ...unreadable].join('\n')), 2);
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-/**
- * Markdown files named, or found below named folders (skipping dot-folders and node_modules), sorted. A named path that
- * does not exist, or a folder that cannot be listed, is added to `unreadable` and the rest are still collected.
- */
-function collectDrafts(targets: string[], unreadable: string[]): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    } catch (error) {
-      unreadable.push(`Cannot read the folder ${dir}: ${asUnreadable(dir, error).reason}`);
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(md|markdown)$/i.test(entry.name) && !isFactFile(entry.name)) found.push(path);
-    }
-  };
-  for (const target of targets) {
-    let folder: boolean;
-    try {
-      folder = statSync(target).isDirectory();
-    } catch (error) {
-      unreadable.push(`Cannot read the draft ${target}: ${asUnreadable(target, error).reason}`);
-      continue;
-    }
-    if (folder) walk(target);
-    else found.push(target);
-  }
-  return found;
+/** Prints reports in a format of `check`. */
+function print(reports: FileReport[], format: string, out: (s: string) => void): void {
+  if (format === 'json') out(JSON.stringify(toJson(reports), null, 2));
+  else if (format === 'sarif') out(JSON.stringify(toSarif(reports, VERSION), null, 2));
+  else if (format === 'lines') out(toLines(reports));
+  else out(toStylish(reports, process.stdout.isTTY === true && !process.env.NO_COLOR));
 }

@@ -10,9 +10,10 @@ import { notChecked, officeDays } from './match/office-days.js';
 import { titledNames } from './match/titles.js';
 import { toSource } from './markdown/prose.js';
 import { mentionAt, type Mention } from './mention.js';
-import { notCheckedMessage } from './rules/not-checked.js';
-import { datesInQuestion, formatDate, formatRange, yearFor } from './rules/support.js';
+import { formatTerm } from './facts/dates.js';
 import { abstention } from './match/event-dates.js';
+import { datesInQuestion, yearFor } from './match/days-in-question.js';
+import { formatDate, formatEventDates, formatRange, notCheckedMessage } from './match/wording.js';
 
 /** A fact card for the mention under an offset, in Markdown and in plain text, and the mention's source range. */
 export interface HoverCard {
@@ -82,17 +83,19 @@ function esc(text: string): string {
 }
 
 const nameOf = (facts: FactBase, id: string) => facts.people.get(id)?.name ?? facts.organisations.get(id)?.name ?? id;
-const term = (from: string, to?: string) => (to ? `${formatDate(from)} – ${formatDate(to)}` : `since ${formatDate(from)}`);
+
 
 function eventLines(card: Card, event: Event): void {
   const facts = card.facts;
-  card.line('When', formatRange(event.start, event.end));
+  card.line('When', formatEventDates(event));
   if (event.place) card.line('Where', event.place);
   const parent = event.parent ? facts.events.get(event.parent) : undefined;
-  if (parent) card.line('Part of', `${parent.name} (${formatRange(parent.start, parent.end)})`);
-  if (event.participants.length > 0) card.line('Participants', event.participants.map((id) => nameOf(facts, id)).join(', '));
+  if (parent) card.line('Part of', `${parent.name} (${formatEventDates(parent)})`);
+  // A participant's role, where the fact base gives one: "Xi Jinping (host), Vladimir Putin (visitor)".
+  const role = (id: string) => (event.roles.has(id) ? ` (${event.roles.get(id) === 'attended' ? 'present' : event.roles.get(id)})` : '');
+  if (event.participants.length > 0) card.line('Participants', event.participants.map((id) => `${nameOf(facts, id)}${role(id)}`).join(', '));
   const meetings = [...facts.events.values()].filter((e) => e.parent === event.id).sort((a, b) => a.start.localeCompare(b.start));
-  card.list('Meetings and sub-events', meetings.map((e) => `${e.name} — ${formatRange(e.start, e.end)}${e.place ? `, ${e.place}` : ''}`));
+  card.list('Meetings and sub-events', meetings.map((e) => `${e.name} — ${formatEventDates(e)}${e.place ? `, ${e.place}` : ''}`));
   for (const reported of event.reportedKinds) card.line('Also called', `${reported.kind}${reported.note ? ` (${reported.note})` : ''}`);
   card.cite(event, ...event.reportedKinds);
 }
@@ -101,10 +104,10 @@ function officesOn(card: Card, person: Person, [from, to]: [string, string]): vo
   const facts = card.facts;
   const held = person.offices.filter((t) => t.from <= to && (t.to === undefined || from <= t.to));
   const day = from === to ? formatDate(from) : formatRange(from, to);
-  card.list(`Offices held on ${day}`, held.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${term(t.from, t.to)})`));
+  card.list(`Offices held on ${day}`, held.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${formatTerm(t.written)})`));
   if (held.length === 0) card.line(`On ${day}`, 'no office in the fact base');
   const others = person.offices.filter((t) => !held.includes(t));
-  card.list('Other terms', others.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${term(t.from, t.to)})`));
+  card.list('Other terms', others.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${formatTerm(t.written)})`));
   card.cite(...held);
 }
 
@@ -134,7 +137,7 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
         const day = when[0] === when[1] ? formatDate(when[0]) : formatRange(when[0], when[1]);
         const holders = [...facts.people.values()].flatMap((p) => p.offices.filter((t) => t.office === office.id &&
           t.from <= when[1] && (t.to === undefined || when[0] <= t.to)).map((t) => ({ p, t })));
-        card.list(`Held on ${day} by`, holders.map(({ p, t }) => `${p.name} (${term(t.from, t.to)})`));
+        card.list(`Held on ${day} by`, holders.map(({ p, t }) => `${p.name} (${formatTerm(t.written)})`));
         if (holders.length === 0) card.line(`On ${day}`, 'no holder in the fact base');
         card.cite(...holders.map((h) => h.t));
       }
@@ -153,12 +156,12 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
     case 'document': {
       const doc = facts.documents.get(link.id);
       if (!doc) return;
-      card.title(doc.title, doc.kind);
+      card.title(doc.title, doc.count ? `batch of ${doc.count} documents (${doc.kind})` : doc.kind);
       card.line('Binding', doc.binding === 'unknown' ? 'the sources do not say' : doc.binding ? 'yes — it creates legal obligations' : 'no — it creates no legal obligations');
       if (doc.parties.length > 0) card.line('Parties', doc.parties.map((id) => nameOf(facts, id)).join('; '));
-      if (doc.date) card.line('Date', formatDate(doc.date));
+      if (doc.dateWritten) card.line('Date', formatDate(doc.dateWritten));
       const event = doc.event ? facts.events.get(doc.event) : undefined;
-      if (event) card.line('Signed at', `${event.name} (${formatRange(event.start, event.end)})`);
+      if (event) card.line('Signed at', `${event.name} (${formatEventDates(event)})`);
       card.cite(doc);
       card.defined(doc);
       return;
@@ -169,6 +172,7 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       card.title(claim.statement, `claim (${claim.status})`);
       if (claim.value !== undefined) card.line('Figure', [claim.qualifier, formatAmount(claim.value, claim.unit)].filter((x) => x !== undefined).join(' '));
       if (claim.measure) card.line('Measures', claim.measure);
+      if (claim.period) card.line('Period', claim.period);
       card.list('Claimed by', claim.claimedBy.map((a) => `${nameOf(facts, a.by)}${a.date ? `, ${formatDate(a.date)}` : ''}`));
       if (claim.certainty) card.line('Certainty in the sources', claim.certainty);
       if (claim.attribution.length > 0) card.line('Attribute it, e.g.', claim.attribution.slice(0, 4).join('; '));
@@ -181,7 +185,7 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       if (!group) return;
       const event = facts.events.get(group.event);
       card.title(`Documents signed${event ? ` at ${event.name}` : ''}`, 'count');
-      card.list('Sourced counts', group.counts.map((c) => `${c.said}${c.by ? ` — ${nameOf(facts, c.by)}` : ''}${c.date ? `, ${formatDate(c.date)}` : ''}`));
+      card.list('Sourced counts', group.counts.map((c) => `${c.said}${c.kind ? ` (${c.kind})` : ''}${c.by ? ` — ${nameOf(facts, c.by)}` : ''}${c.date ? `, ${formatDate(c.date)}` : ''}`));
       card.cite(group, ...group.counts);
       card.defined(group);
       return;

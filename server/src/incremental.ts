@@ -5,6 +5,7 @@ import { reparse, type Parsed } from './markdown/reparse.js';
 import { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { NO_TOPICS, topicsOut } from './match/evidence.js';
+import { draftTimeframe } from './match/timeframe.js';
 import { rules } from './rules/index.js';
 import type { RuleFinding } from './rules/rule.js';
 
@@ -55,15 +56,18 @@ export class Rechecker {
     this.#parsed = parsed;
     const blocks = parsed.parts.flatMap((p) => p.blocks);
     const known = this.#kept.size;
-    // A block's findings depend on its text and on what the text before it is about (its topics).
+    // A block's findings depend on its text, on the draft's timeframe (the events it places itself at) and on what
+    // the text before it is about (its topics).
+    const plain = blocks.map((block) => this.#byText.get(keyOf(block, NO_TOPICS)) ?? new BlockFacts(block, index));
+    const timeframe = draftTimeframe(plain);
     let topics = NO_TOPICS;
-    const kept = blocks.map((block) => {
-      const k = this.#keep(block, index, topics);
+    const kept = blocks.map((block, i) => {
+      const k = this.#keep(block, plain[i]!, topics, timeframe);
       topics = topicsOut(k.facts);
       return k;
     });
     this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed: this.#kept.size - known };
-    this.#kept = new Map(blocks.map((b, i) => [keyOf(b, kept[i]!.facts.topicsIn), kept[i]!])); // only what the draft still has
+    this.#kept = new Map(blocks.map((b, i) => [keyOf(b, kept[i]!.facts.topicsIn, timeframe), kept[i]!])); // only what the draft still has
     this.#byText = new Map(kept.map((k) => [keyOf(k.facts.block, NO_TOPICS), k.facts]));
     const current = blocks.map((b, i) => (kept[i]!.facts.block === b ? kept[i]!.facts : kept[i]!.facts.moved(b)));
     this.#analysed = { source, index, blocks: current };
@@ -112,13 +116,12 @@ export class Rechecker {
     this.#parsed = undefined;
   }
 
-  #keep(block: Block, index: FactIndex, topics: ReadonlySet<string>): Kept {
-    const key = keyOf(block, topics);
+  #keep(block: Block, plain: BlockFacts, topics: ReadonlySet<string>, timeframe: ReadonlySet<string>): Kept {
+    const key = keyOf(block, topics, timeframe);
     let k = this.#kept.get(key);
     if (!k) {
       // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
-      const same = this.#byText.get(keyOf(block, NO_TOPICS));
-      k = { facts: same ? same.after(topics) : new BlockFacts(block, index, undefined, topics), found: new Map() };
+      k = { facts: plain.after(topics, timeframe), found: new Map() };
       this.#kept.set(key, k);
       this.#byText.set(keyOf(block, NO_TOPICS), k.facts);
     }
@@ -135,8 +138,8 @@ export class Rechecker {
 
 /**
  * Blocks of the same kind, container and text (and, for a table cell, the same row and header), read after the same
- * topics, have the same analysis and block-local findings.
+ * topics in a draft of the same timeframe, have the same analysis and block-local findings.
  */
-const keyOf = (block: Block, topics: ReadonlySet<string>) =>
-  `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${block.text}${rowKey(block)}`;
+const keyOf = (block: Block, topics: ReadonlySet<string>, timeframe: ReadonlySet<string> = NO_TOPICS) =>
+  `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${[...timeframe].sort().join(' ')}\u0000${block.text}${rowKey(block)}`;
 const rowKey = (block: Block) => (block.table ? `\u0000${block.table.column}\u0000${block.table.row.join('\u0001')}\u0000${block.table.header.join('\u0001')}` : '');

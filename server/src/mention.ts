@@ -7,7 +7,7 @@ import { countsOf, nounAfter } from './match/counts.js';
 import type { DateMention } from './match/dates.js';
 import { claimsStated, figuresOf } from './match/figures.js';
 import type { FactLink } from './rules/rule.js';
-import { defaultEvent } from './rules/support.js';
+import { defaultEvent } from './match/days-in-question.js';
 
 /** What a mention in a draft is: a name, an office title, an event phrase, a date, a document, a figure or a count. */
 export type MentionKind = 'person' | 'organisation' | 'office' | 'event' | 'date' | 'document' | 'claim' | 'count';
@@ -88,7 +88,7 @@ export function mentionAt(source: string, index: FactIndex, offset: number, bloc
     const document = at(bf.documents);
     if (document) return make('document', document, document.values.map((d) => ({ kind: 'document', id: d.id })));
     const figure = at(figuresOf(bf));
-    const claims = figure ? claimsStated(index.facts, bf.eventsIn(sentence), figure) : [];
+    const claims = figure ? claimsStated(index.facts, bf.eventsIn(sentence, true), figure) : [];
     if (figure && claims.length > 0) return make('claim', figure, claims.map((c) => ({ kind: 'claim', id: c.id })));
     const topic = at(bf.topics);
     if (topic) return make('claim', topic, topic.values.map((c) => ({ kind: 'claim', id: c.id })));

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from './finding.js';
 import { formatFinding } from './finding.js';
 import { LineIndex } from './lines.js';
-import { rules } from './rules/index.js';
+import { ruleDocs, rules, REPOSITORY } from './rules/index.js';
 
 /** The findings of one checked file with its text. */
 export interface FileReport {
@@ -18,12 +18,13 @@ function range(lines: LineIndex, start: number, end: number) {
   return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
 }
 
-/** One JSON object per finding, 1-based UTF-16 columns, as the CLI contract gives. */
+/** One JSON object per finding, 1-based UTF-16 columns, as the CLI contract gives, with the address of its rule's page. */
 export function toJson(reports: FileReport[]): object[] {
   return reports.flatMap(({ file, text, findings }) => {
     const lines = new LineIndex(text);
     return findings.map((f) => ({
       file, ...range(lines, f.start, f.end), severity: f.severity, rule: f.rule, category: f.category, message: f.message,
+      docs: ruleDocs(f.rule),
       fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ ...range(lines, e.start, e.end), newText: e.newText })) })),
       facts: f.facts.map((r) => ({ kind: r.kind, id: r.id, label: r.label, file: r.file, sources: r.sources })),
     }));
@@ -91,8 +92,8 @@ export function toSarif(reports: FileReport[], version: string): object {
   });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'factlint', version, informationUri: 'https://github.com/factlint/factlint',
-      rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.description },
+    runs: [{ tool: { driver: { name: 'factlint', version, informationUri: REPOSITORY,
+      rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.description }, helpUri: ruleDocs(r.id),
         defaultConfiguration: { level: SARIF_LEVEL[r.severity] }, properties: { category: r.category } })) } }, results }],
   };
 }

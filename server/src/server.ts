@@ -1,12 +1,16 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type CodeActionParams, type DefinitionParams, type HoverParams, type InitializeResult, type Location,
+  type CodeAction, type CodeActionParams, type CompletionItem, type CompletionParams, type DefinitionParams, type HoverParams, type InitializeResult, type Location,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_DRAFT } from './check.js';
+import { completions } from './complete.js';
 import { definition } from './definition.js';
-import { CONFIG_NAME, includes } from './facts/config.js';
+import { CONFIG_NAME } from './facts/config.js';
 import { isFactFile } from './facts/files.js';
+import { readTextFile } from './facts/textfile.js';
 import type { Finding } from './finding.js';
 import { hover } from './hover.js';
 import { Rechecker } from './incremental.js';
@@ -14,15 +18,20 @@ import { LineIndex } from './lines.js';
 import type { FactIndex } from './match/compile.js';
 import { ruleById } from './rules/index.js';
 import { disableActions, fixAll, FIX_ALL_KIND, quickFixes, wants } from './lsp/actions.js';
-import { factLines, fileUri, rangeOf, toDiagnostic } from './lsp/convert.js';
+import { checkWorkspace } from './lsp/check-all.js';
+import { completionItems, factLines, fileUri, rangeOf, toDiagnostic } from './lsp/convert.js';
+import { diagnose, type DraftFacts } from './lsp/diagnose.js';
 import { FactBases } from './lsp/factbases.js';
 import {
-  checked, checkedDocuments, isCodeActionRequest, isConfigurationChange, isFoldersChange, isPositionRequest, isWatchedFiles,
+  checked, checkedDocuments, isCodeActionRequest, isConfigurationChange, isFoldersChange, isPositionRequest, isRange, isWatchedFiles,
 } from './lsp/guard.js';
-import { SettingsStore, withConfig, type Settings } from './lsp/settings.js';
-
-/** How long a document must stay unchanged before it is re-checked, in ms. */
-const DEBOUNCE = 150;
+import {
+  CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND, STATUS_NOTIFICATION, STATUS_REQUEST, type DocumentStatus,
+} from './lsp/protocol.js';
+import { waitAfterEdit } from './lsp/pace.js';
+import { leftOut } from './lsp/scope.js';
+import { DEFAULT_SETTINGS, SettingsStore, withConfig, type Settings } from './lsp/settings.js';
+import { factBaseStatus, loadLine } from './lsp/status.js';
 
 const connection = createConnection(ProposedFeatures.all);
 // A fault in a handler or a timer is logged; the server keeps serving the other documents.
@@ -36,10 +45,20 @@ const fresh = new Set<string>();
 const withProblems = new Set<string>();
 /** Per open draft, what its last check parsed and analysed, so that the next check re-does only what an edit changed. */
 const checkers = new Map<string, Rechecker>();
+/** Per open draft: how long its last re-checks took (ms, the last three), which sets how long to wait after an edit. */
+const costs = new Map<string, number[]>();
+/** Per open document: the status last sent to the client (as JSON), and whether a draft's findings are shown. */
+const statuses = new Map<string, string>();
+const unchecked = new Set<string>();
+/** Closed drafts whose findings "check all drafts" published: re-checked from disk when closed again. */
+const closedChecked = new Set<string>();
 const configsShown = new WeakSet<object>();
 let folders: string[] = [];
 let markdownHovers = false;
 let folderEvents = false;
+let canShowDocument = false;
+let canReportProgress = false;
+let wantsStatus = false;
 let settings: SettingsStore;
 /** The file-system path of a `file:` URI (undefined for other schemes, e.g. untitled or virtual workspaces). */
 function pathOf(uri: string): string | undefined {
@@ -49,7 +68,13 @@ function pathOf(uri: string): string | undefined {
     return undefined;
   }
 }
-const factBases = new FactBases(() => folders, (path) => documents.all().find((d) => pathOf(d.uri) === path)?.getText());
+const factBases = new FactBases(() => folders, (path) => documents.all().find((d) => pathOf(d.uri) === path)?.getText(),
+  ({ entry, ms, reload }) => {
+    const status = factBaseStatus(entry, false);
+    const line = loadLine(status, ms, reload);
+    if (status.state === 'loaded') connection.console.info(line);
+    else connection.console.warn(line);
+  });
 const isFactDoc = (uri: string) => isFactFile(uri.replace(/[?#].*$/, ''));
 const isConfigFile = (uri: string) => uri.replace(/[?#].*$/, '').endsWith(`/${CONFIG_NAME}`);
 
@@ -58,23 +83,46 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsStore(connection, caps.workspace?.configuration === true);
   markdownHovers = caps.textDocument?.hover?.contentFormat?.[0] === 'markdown';
   folderEvents = caps.workspace?.workspaceFolders === true;
+  canShowDocument = caps.window?.showDocument?.support === true;
+  canReportProgress = caps.window?.workDoneProgress === true;
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = uris.map(pathOf).filter((p) => p !== undefined);
   // The VS Code client says whether the user trusts the workspace; other clients have no such notion.
-  factBases.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+  const options = params.initializationOptions as { workspaceTrusted?: unknown; statusNotifications?: unknown } | undefined;
+  factBases.trusted = options?.workspaceTrusted !== false;
+  // Only a client that asks for them gets factlint/status notifications (other editors would log them as unknown).
+  wantsStatus = options?.statusNotifications === true;
+  preload();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       definitionProvider: true,
+      completionProvider: {},
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: [CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'factlint' },
   };
 });
 
+/**
+ * Loads the fact base a draft at the top of the first workspace folder would get (with the default settings), before
+ * the client sends its first draft: the first diagnostics then wait for the check only. A guess that turns out wrong
+ * (a setting names another fact base) costs one load, dropped when the first draft is checked.
+ */
+function preload(): void {
+  try {
+    const at = folders[0] === undefined ? undefined : join(folders[0], 'draft.md');
+    factBases.preload(factBases.filesFor(at, '', DEFAULT_SETTINGS).files);
+  } catch (error) {
+    logFault('loading the fact base at start-up')(error);
+  }
+}
+
 connection.onInitialized(() => {
+  connection.console.info(`factlint language server started (Node ${process.version}, pid ${process.pid}); workspace folders: ${folders.join(', ') || 'none'}.`);
   if (!folderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders(checked(connection, 'workspace/didChangeWorkspaceFolders', isFoldersChange, (e) => {
     const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
@@ -86,27 +134,29 @@ connection.onInitialized(() => {
 });
 
 /**
- * The settings (the editor's over the project configuration file's) and the compiled fact base (the last good one) for
- * a draft; `excluded` when the configuration file's include/exclude globs leave the draft out.
+ * The settings (the editor's over the project configuration file's) and the fact base (the last good one) for a
+ * draft; `open` when the draft is open in the editor (its fact base is then kept while it stays open).
  */
-async function factsFor(doc: TextDocument): Promise<{ settings: Settings; index?: FactIndex; excluded: boolean }> {
-  const path = pathOf(doc.uri);
+async function factsFor(uri: string, text: string, open = true): Promise<DraftFacts> {
+  const path = pathOf(uri);
   const read = factBases.configFor(path);
   const config = read?.config;
-  const current = withConfig(await settings.get(doc.uri), config);
-  const files = factBases.filesFor(path, doc.getText(), current);
+  const current = withConfig(await settings.get(uri), config);
+  const { files, bundled } = factBases.filesFor(path, text, current);
   const { entry, reloaded } = factBases.get(files);
   // A fact base no open draft names any more (the front matter said `f` before `fa`) is dropped, and its problems with it.
-  const dropped = factBases.use(doc.uri, files);
+  const dropped = open && factBases.use(uri, files);
   // A configuration file read for the first time, or again after a change: its problems (or none) are shown.
   const newConfig = read !== undefined && !configsShown.has(read);
   if (newConfig) configsShown.add(read);
   if (reloaded || dropped || newConfig) publishFactProblems();
   if (reloaded) {
     checkers.clear();
-    recheckAll(doc.uri);
+    recheckAll(uri);
   }
-  return { settings: current, index: entry.index, excluded: config !== undefined && path !== undefined && !includes(config, path) };
+  const root = path === undefined ? undefined : factBases.discovery.rootOf(path);
+  const skip = leftOut(current, config, { path, root });
+  return { settings: current, entry, index: entry.index, bundled, skip };
 }
 
 /** Checks a draft and publishes its diagnostics for the version checked, unless a newer version arrived meanwhile. */
@@ -114,11 +164,47 @@ async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc || isFactDoc(uri)) return;
   const version = doc.version;
-  const { settings: current, index, excluded } = await factsFor(doc);
+  const draft = await factsFor(uri, doc.getText());
   if (documents.get(uri)?.version !== version) return;
-  const findings = index && !excluded ? findingsOf(doc, index, current) : [];
-  const lines = factLines(index?.facts);
-  await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, doc, version, lines)) });
+  let checker = checkers.get(uri);
+  if (!checker) checkers.set(uri, (checker = new Rechecker()));
+  const started = performance.now();
+  const { diagnostics, status } = diagnose(uri, doc.getText(), draft, checker, version);
+  // The first check parses the whole draft; what an edit costs is known from the re-checks after it.
+  if (checker.last.reason !== 'first') costs.set(uri, [...(costs.get(uri) ?? []).slice(-2), performance.now() - started]);
+  if (status.checked) unchecked.delete(uri);
+  else unchecked.add(uri);
+  await connection.sendDiagnostics({ uri, version, diagnostics });
+  sendStatus(status);
+}
+
+/** Tells the client a document's status, when it changed. */
+function sendStatus(status: DocumentStatus): void {
+  const json = JSON.stringify(status);
+  if (statuses.get(status.uri) === json) return;
+  statuses.set(status.uri, json);
+  if (wantsStatus) void connection.sendNotification(STATUS_NOTIFICATION, status);
+}
+
+/** The status of an open fact-base file: the fact base it belongs to. */
+function factFileStatus(uri: string): DocumentStatus {
+  const path = pathOf(uri);
+  const entry = path === undefined ? undefined : factBases.containing(path);
+  return { uri, checked: false, ...(entry ? { factBase: factBaseStatus(entry, false) } : {}) };
+}
+
+/** Checks a closed draft from disk and publishes its findings (for "check all drafts"); returns how many there are. */
+async function checkClosed(uri: string, path: string): Promise<number> {
+  let text: string;
+  try {
+    text = readTextFile(path, MAX_DRAFT).text;
+  } catch {
+    return 0;
+  }
+  const { diagnostics } = diagnose(uri, text, await factsFor(uri, text, false), new Rechecker(), undefined);
+  closedChecked.add(uri);
+  await connection.sendDiagnostics({ uri, diagnostics });
+  return diagnostics.length;
 }
 
 /**
@@ -131,7 +217,9 @@ function findingsOf(doc: TextDocument, index: FactIndex, current: Settings): Fin
   return checker.check(doc.getText(), index, { severity: current.rules, houseStyle: current.houseStyle });
 }
 
-function schedule(uri: string, delay = DEBOUNCE): void {
+const delayFor = (uri: string) => waitAfterEdit(costs.get(uri));
+
+function schedule(uri: string, delay = delayFor(uri)): void {
   clearTimeout(timers.get(uri));
   timers.set(uri, setTimeout(() => {
     timers.delete(uri);
@@ -152,13 +240,14 @@ async function factsChanged(created = false): Promise<void> {
     const path = pathOf(doc.uri);
     if (path === undefined || !isFactFile(path) || factBases.includes(path)) continue;
     // An open fact-base file no draft uses yet: load the fact base it belongs to, so its problems show while it is edited.
-    const files = factBases.filesFor(path, '', await settings.get(doc.uri));
+    const { files } = factBases.filesFor(path, '', await settings.get(doc.uri));
     const own = files.includes(path) ? files : [path];
     factBases.get(own);
     factBases.use(doc.uri, own);
     reloaded++;
   }
   publishFactProblems();
+  for (const doc of documents.all()) if (isFactDoc(doc.uri)) sendStatus(factFileStatus(doc.uri));
   if (reloaded > 0) {
     checkers.clear();
     recheckAll();
@@ -191,17 +280,23 @@ function publishFactProblems(): void {
 }
 
 documents.onDidOpen((e) => fresh.add(e.document.uri));
-documents.onDidChangeContent((e) => schedule(e.document.uri, fresh.delete(e.document.uri) ? 0 : DEBOUNCE));
+documents.onDidChangeContent((e) => schedule(e.document.uri, fresh.delete(e.document.uri) ? 0 : delayFor(e.document.uri)));
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   clearTimeout(timers.get(uri));
   timers.delete(uri);
   checkers.delete(uri);
+  costs.delete(uri);
+  statuses.delete(uri);
+  unchecked.delete(uri);
   settings.forget(uri);
   const dropped = factBases.release(uri);
   if (isFactDoc(uri)) schedule(uri);
   else {
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    const path = pathOf(uri);
+    // A draft "check all drafts" reported on keeps its findings in the Problems panel when closed: they come from disk.
+    if (closedChecked.has(uri) && path !== undefined) checkClosed(uri, path).catch(logFault('checking a closed draft'));
+    else void connection.sendDiagnostics({ uri, diagnostics: [] });
     // The problems of a fact base only this draft used go with it (an open fact-base file keeps its own).
     if (dropped) factsChanged().catch(logFault('dropping a fact base'));
   }
@@ -223,8 +318,8 @@ connection.onDidChangeWatchedFiles(checked(connection, 'workspace/didChangeWatch
 
 connection.onHover(checked(connection, 'textDocument/hover', isPositionRequest, async ({ textDocument, position }: HoverParams) => {
   const doc = documents.get(textDocument.uri);
-  if (!doc || isFactDoc(doc.uri)) return null;
-  const { index } = await factsFor(doc);
+  if (!doc || isFactDoc(doc.uri) || unchecked.has(doc.uri)) return null;
+  const { index } = await factsFor(doc.uri, doc.getText());
   const text = doc.getText();
   const card = index && hover(text, index, doc.offsetAt(position), checkers.get(doc.uri)?.analysedFor(text, index));
   if (!card) return null;
@@ -232,10 +327,18 @@ connection.onHover(checked(connection, 'textDocument/hover', isPositionRequest, 
   return { contents, range: rangeOf(doc, card.start, card.end) };
 }, null));
 
+connection.onCompletion(checked(connection, 'textDocument/completion', isPositionRequest, async ({ textDocument, position }: CompletionParams): Promise<CompletionItem[]> => {
+  const doc = documents.get(textDocument.uri);
+  if (!doc || isFactDoc(doc.uri) || unchecked.has(doc.uri)) return [];
+  const { index, skip } = await factsFor(doc.uri, doc.getText());
+  if (!index || skip) return [];
+  return completionItems(completions(index), doc, position);
+}, []));
+
 connection.onDefinition(checked(connection, 'textDocument/definition', isPositionRequest, async ({ textDocument, position }: DefinitionParams): Promise<Location[]> => {
   const doc = documents.get(textDocument.uri);
-  if (!doc || isFactDoc(doc.uri)) return [];
-  const { index } = await factsFor(doc);
+  if (!doc || isFactDoc(doc.uri) || unchecked.has(doc.uri)) return [];
+  const { index } = await factsFor(doc.uri, doc.getText());
   if (!index) return [];
   const lines = factLines(index.facts);
   const text = doc.getText();
@@ -249,16 +352,37 @@ connection.onCodeAction(checked(connection, 'textDocument/codeAction', isCodeAct
   const doc = documents.get(params.textDocument.uri);
   if (!doc || isFactDoc(doc.uri)) return [];
   const only = params.context.only;
-  const actions = wants(only, CodeActionKind.QuickFix) ? [...quickFixes(params, doc), ...disableActions(params, doc)] : [];
+  const actions = wants(only, CodeActionKind.QuickFix) ? [...quickFixes(params, doc), ...disableActions(params, doc, canShowDocument)] : [];
   if (wants(only, FIX_ALL_KIND) && (only !== undefined || actions.length > 0)) {
     const version = doc.version;
-    const { settings: current, index } = await factsFor(doc);
-    const all = index && documents.get(doc.uri)?.version === version
+    const { settings: current, index } = await factsFor(doc.uri, doc.getText());
+    const all = index && !unchecked.has(doc.uri) && documents.get(doc.uri)?.version === version
       ? fixAll(doc, findingsOf(doc, index, current)) : undefined;
     if (all) actions.push(all);
   }
   return actions;
 }, []));
+
+connection.onRequest(STATUS_REQUEST, (params: unknown) => {
+  const uri = typeof params === 'object' && params !== null ? (params as { uri?: unknown }).uri : undefined;
+  if (typeof uri !== 'string' || !documents.get(uri)) return null;
+  if (isFactDoc(uri)) return factFileStatus(uri);
+  const sent = statuses.get(uri);
+  return sent === undefined ? null : JSON.parse(sent) as DocumentStatus;
+});
+
+connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
+  if (command === SELECT_REASON_COMMAND) {
+    const [uri, range] = args ?? [];
+    if (canShowDocument && typeof uri === 'string' && isRange(range)) await connection.window.showDocument({ uri, selection: range, takeFocus: true });
+    return null;
+  }
+  if (command !== CHECK_WORKSPACE_COMMAND) return null;
+  const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  const open = new Set(documents.all().map((d) => pathOf(d.uri)));
+  return checkWorkspace({ folders, open, check: checkClosed, token, progress, log: (line) => connection.console.info(line),
+    tell: (message) => void connection.window.showInformationMessage(message) });
+});
 
 documents.listen(checkedDocuments(connection));
 connection.listen();

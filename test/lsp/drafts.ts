@@ -1,4 +1,17 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node.js';
+
+/** A new temporary folder holding the given files (relative path → text); the caller removes it. */
+export function writeWorkspace(files: Record<string, string>, prefix = 'factlint-ws-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
 
 /** A draft with one planted error against the bundled fact base: the talks with Xi were on 1 March 2023. */
 export const DRAFT = 'Lukashenka held talks with Xi Jinping in Beijing on 3 March 2023.\n';

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { dateErrors, DRAFT, facts } from './drafts.js';
+import { dateErrors, DRAFT, facts, writeWorkspace } from './drafts.js';
 import { start, type Server } from './harness.js';
 
 const dirs: string[] = [];
@@ -17,12 +16,8 @@ after(async () => {
 
 /** A temporary workspace folder with files, and a server started with it as its root. */
 async function workspace(files: Record<string, string>): Promise<{ dir: string; server: Server; uri: (name: string) => string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'factlint-ws-'));
+  const dir = writeWorkspace(files);
   dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
   const server = start();
   servers.push(server);
   const root = pathToFileURL(dir).href;
@@ -64,6 +59,8 @@ test('a broken fact base: located errors in its YAML, and drafts still checked w
   const syntax = await server.waitForDiagnostics(uri('visit.facts.yaml'), 1, mark);
   assert.ok(syntax.diagnostics.length > 0 && syntax.diagnostics.every((d) => d.code === 'factbase-syntax'), JSON.stringify(syntax.diagnostics));
   assert.ok(syntax.diagnostics.some((d) => d.range.start.line >= 6 && d.range.start.line <= 8), JSON.stringify(syntax.diagnostics.map((d) => d.range)));
+  const during = await server.waitForDiagnostics(uri('draft.md'), 2, mark);
+  assert.deepEqual(during.diagnostics.map((d) => d.code), ['factbase-state', 'date-mismatch'], 'the last good version, and a notice saying so');
   mark = server.mark();
   await server.change(uri('visit.facts.yaml'), 2, facts('03'));
   assert.deepEqual((await server.waitForDiagnostics(uri('visit.facts.yaml'), 2, mark)).diagnostics, []);

@@ -132,6 +132,8 @@ test('a fact base deleted while broken: its diagnostics are cleared and drafts f
   writeFileSync(join(dir, 'visit.facts.yaml'), facts('03').replace('kind: talks', 'kind: chat'));
   let mark = await watched(s, factsUri, 2);
   assert.equal((await s.waitForDiagnostics(factsUri, undefined, mark)).diagnostics.length, 1, 'the broken fact base is reported');
+  assert.deepEqual((await s.waitForDiagnostics(draft, 1, mark)).diagnostics.map((d) => d.code), ['factbase-state'],
+    'the draft is checked against the last good version, and says so');
 
   rmSync(join(dir, 'visit.facts.yaml'));
   mark = await watched(s, factsUri, 3);

@@ -40,7 +40,9 @@ test('front matter naming /dev/zero or a named pipe: one located problem naming 
     const { diagnostics } = await s.waitForDiagnostics(pathToFileURL(path).href);
     assert.deepEqual(diagnostics.map((d) => [d.range.start, d.message]),
       [[{ line: 0, character: 0 }, `Cannot read the fact-base file ${path}: it is ${kind}, not a regular file`]]);
-    assert.deepEqual((await s.waitForDiagnostics(draft, 1)).diagnostics, [], 'the draft is answered');
+    const notice = (await s.waitForDiagnostics(draft, 1)).diagnostics;
+    assert.deepEqual(notice.map((d) => [d.code, d.severity, d.range.start.line]), [['factbase-state', 3, 0]], 'the draft is answered: not checked');
+    assert.match(notice[0]!.message, /^Not checked: the fact base "[\w.]+" has 1 problem and no version without them/);
   }
 });
 
@@ -72,7 +74,8 @@ test('in an untrusted workspace, front-matter paths outside the workspace folder
     const refused = join(name === 'link.md' ? dir : outside, name === 'link.md' ? 'link.facts.yaml' : 'elsewhere.facts.yaml');
     const { diagnostics } = await s.waitForDiagnostics(pathToFileURL(refused).href);
     assert.match(diagnostics[0]?.message ?? '', /it is outside the workspace folder, and a draft in an untrusted workspace may only name fact-base files inside it/, name);
-    assert.deepEqual((await s.waitForDiagnostics(draft, 1)).diagnostics, [], `${name}: not checked against the refused file`);
+    assert.deepEqual((await s.waitForDiagnostics(draft, 1)).diagnostics.map((d) => d.code), ['factbase-state'],
+      `${name}: not checked against the refused file, and told so`);
   }
   const inside = pathToFileURL(join(dir, 'inside.md')).href;
   await s.open(inside, withFacts('inside.facts.yaml').replace('3 March', '4 March'));

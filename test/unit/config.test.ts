@@ -43,7 +43,8 @@ test('an empty .factlint.yaml is valid; YAML errors, custom tags, a list at the 
 test('the editor\'s settings win rule by rule; house-style hints are off when either turns them off', () => {
   const { config } = parseConfig(PATH, 'rules: { event-kind: "off", date-mismatch: warning }\nhouseStyle: false\n');
   const editor = { ...DEFAULT_SETTINGS, rules: { 'date-mismatch': 'hint' as const } };
-  assert.deepEqual(withConfig(editor, config), { factBase: [], rules: { 'event-kind': 'off', 'date-mismatch': 'hint' }, houseStyle: false });
+  assert.deepEqual(withConfig(editor, config),
+    { ...DEFAULT_SETTINGS, factBase: [], rules: { 'event-kind': 'off', 'date-mismatch': 'hint' }, houseStyle: false });
   assert.equal(withConfig({ ...DEFAULT_SETTINGS, houseStyle: false }, parseConfig(PATH, 'houseStyle: true\n').config).houseStyle, false);
   assert.deepEqual(withConfig(editor, undefined), editor, 'no configuration file');
 });

@@ -111,3 +111,14 @@ test('a title the rules could not judge: the card says it was not checked, and w
   const judged = hover(text.replace('Later, ', 'On 1 March 2023, '), index, text.indexOf('Premier') + 10);
   assert.doesNotMatch(judged!.plaintext, /not checked/);
 });
+
+test('v2 facts on cards: participants with their roles, a date known to the year, a term with an unknown start', () => {
+  const v2 = loadFactBase(readFactFiles([`${bundledFactsDir()}/../test/fixtures/factbases/xi-moscow-2023.facts.yaml`]));
+  assert.deepEqual(v2.problems, []);
+  const v2index = compile(v2.facts!);
+  const text = 'Xi Jinping held informal talks with Vladimir Putin on 20 March 2023, before the Russian presidential election.\n';
+  const at = (word: string) => hover(text, v2index, text.indexOf(word) + 2)!.markdown;
+  assert.match(at('informal talks'), /Participants: Vladimir Putin \(host\), Xi Jinping \(visitor\), Sergei Udovenko \(present\)/);
+  assert.match(at('Russian presidential election'), /When: 2024/);
+  assert.match(at('Vladimir Putin'), /President of Russia \(start not known, still held\)/);
+});

@@ -209,3 +209,15 @@ describe('incremental re-check', () => {
     assert.equal(checker.last.reason, 'too large');
   });
 });
+
+test('a date typed anywhere in a draft brings its other paragraphs into the visit\'s timeframe, and deleting it takes them out', () => {
+  const undated = 'Lukashenka arrived in Beijing on Monday for a state visit.\n\nDuring the visit, 60 agreements were signed.\n';
+  const dated = `${undated}\nThe visit ran from 28 February to 2 March 2023.\n`;
+  const recheck = new Rechecker();
+  const rules = (text: string) => recheck.check(text, index).map((f) => f.rule).filter((r) => r !== 'house-spelling');
+  assert.deepEqual(rules(undated), []);
+  assert.deepEqual(rules(dated).sort(), ['count-out-of-range', 'weekday-mismatch']);
+  assert.deepEqual(recheck.check(dated, index), check(dated, index));
+  assert.deepEqual(rules(undated), []);
+  assert.deepEqual(recheck.check(undated, index), check(undated, index));
+});

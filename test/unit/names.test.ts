@@ -50,3 +50,14 @@ test('letters swapped, and a look-alike letter in an acronym, are near misses of
   assert.deepEqual(fuzzy('Xinhau and BeITA quoted Li Keqinag; CITlC did not.', bases[0]![1]), ['Xinhau', 'BeITA', 'Li Keqinag', 'CITlC']);
   assert.deepEqual(fuzzy('The NBEO and BaltCabel met Jonas Lindqivst.', bases[1]![1]), ['BaltCabel', 'Jonas Lindqivst']);
 });
+
+test('another romanisation of a name is no near miss; a slip of the keyboard still is', () => {
+  const [, index] = bases[0]!;
+  for (const variant of ['Aleksander Lukashenko', 'Aleksandr Lukashenko', 'Alyaksandr Lukashenka']) {
+    assert.deepEqual(fuzzy(`${variant} arrived in Beijing.`, index), [], variant);
+  }
+  assert.deepEqual(fuzzy('Alexander Lukashnko arrived in Beijing.', index), ['Alexander Lukashnko']);
+  // British and American spellings of an organisation's name are one name too.
+  assert.deepEqual(fuzzy('Analysts at the Center for Eastern Studies disagreed.', index), []);
+  assert.deepEqual(fuzzy('Vladmir Putin called.', index), ['Vladmir Putin']);
+});

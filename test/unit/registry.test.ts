@@ -5,10 +5,10 @@ import { test } from 'node:test';
 import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import { rules } from '../../server/src/rules/index.js';
+import { fixtureFindings } from './fixtures.js';
 import { FIXTURES, ROOT } from './paths.js';
 
 const RULES_DIR = join(ROOT, 'server', 'src', 'rules');
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const cases = readdirSync(join(FIXTURES, 'rules'));
 
 test('rule ids are unique, kebab-case, and each lives in the file of its name', () => {
@@ -20,10 +20,6 @@ test('rule ids are unique, kebab-case, and each lives in the file of its name', 
   }
   const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !['index.ts', 'rule.ts', 'support.ts'].includes(f));
   assert.deepEqual(files.map((f) => f.replace(/\.ts$/, '')).sort(), rules.map((r) => r.id).sort(), 'every rule file is registered');
-});
-
-test('the README documents every rule under its own heading', () => {
-  for (const rule of rules) assert.match(readme, new RegExp(`^### ${rule.id}$`, 'm'), `README ### ${rule.id}`);
 });
 
 test('every prose rule fires in a fixture against the bundled fact base and against the second fact base', () => {
@@ -59,5 +55,28 @@ test('no rule names a person, organisation, place or date of the bundled fact ba
     for (const word of words) {
       assert.ok(!new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(code), `${file} names "${word}"`);
     }
+  }
+});
+
+test('a rule is marked fixable exactly when its fixtures offer fixes for its findings', () => {
+  const fixes = new Map<string, number>();
+  for (const { findings } of fixtureFindings()) {
+    for (const f of findings) fixes.set(f.rule, (fixes.get(f.rule) ?? 0) + (f.fixes.length > 0 ? 1 : 0));
+  }
+  for (const rule of rules) {
+    const offered = (fixes.get(rule.id) ?? 0) > 0;
+    assert.equal(offered, rule.fixable, `${rule.id} is ${rule.fixable ? '' : 'not '}fixable, but its fixtures ${offered ? 'offer' : 'offer no'} fixes`);
+  }
+});
+
+test('the manifest lists every rule under factlint.rules with its description, so the Settings editor shows them', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[]; description: string }> }> } };
+  };
+  const listed = manifest.contributes.configuration.properties['factlint.rules']!.properties ?? {};
+  assert.deepEqual(Object.keys(listed).sort(), rules.map((r) => r.id).sort());
+  for (const rule of rules) {
+    assert.ok(listed[rule.id]!.description.startsWith(rule.description), `${rule.id}: the manifest's description is the rule's`);
+    assert.deepEqual(listed[rule.id]!.enum, ['error', 'warning', 'information', 'hint', 'off']);
   }
 });

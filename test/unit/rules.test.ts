@@ -3,12 +3,9 @@ import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { check } from '../../server/src/check.js';
-import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
-import { loadFactBase } from '../../server/src/facts/load.js';
 import { applyEdits, certainEdits, type Finding } from '../../server/src/finding.js';
-import { compile, type FactIndex } from '../../server/src/match/compile.js';
 import { toLines } from '../../server/src/report.js';
-import { FIXTURES } from './paths.js';
+import { CASES, factIndex, fixtureOptions } from './fixtures.js';
 
 /**
  * Every folder in test/fixtures/rules/ is a case: draft.md, the fact base it is checked against
@@ -18,22 +15,7 @@ import { FIXTURES } from './paths.js';
  * fix-all and `--fix` apply them), which must re-check with no certain fix left and with the same findings that
  * offer alternatives (several fixes, applied by no one but the writer). UPDATE=1 rewrites the golden files.
  */
-const CASES = join(FIXTURES, 'rules');
 const update = process.env.UPDATE === '1';
-const indexes = new Map<string, FactIndex>();
-
-function factIndex(dir: string): FactIndex {
-  const own = join(dir, 'facts.yaml');
-  const named = existsSync(join(dir, 'factbase.txt')) ? readFileSync(join(dir, 'factbase.txt'), 'utf8').trim() : 'bundled';
-  const paths = existsSync(own) ? [own] : named === 'bundled' ? [bundledFactsDir()] : [join(FIXTURES, 'factbases', named)];
-  const key = paths.join('|');
-  if (!indexes.has(key)) {
-    const loaded = loadFactBase(readFactFiles(paths));
-    assert.ok(loaded.facts, `fact base ${key} has problems: ${loaded.problems.map((p) => p.message).join('; ')}`);
-    indexes.set(key, compile(loaded.facts));
-  }
-  return indexes.get(key)!;
-}
 
 function golden(path: string, actual: string): void {
   if (update) writeFileSync(path, actual);
@@ -46,8 +28,7 @@ for (const name of readdirSync(CASES).sort()) {
   test(`rule fixture ${name}`, () => {
     const index = factIndex(dir);
     const text = readFileSync(join(dir, 'draft.md'), 'utf8');
-    // options.json, if present, holds check options (e.g. severities that turn on an opt-in rule).
-    const options = existsSync(join(dir, 'options.json')) ? JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) : {};
+    const options = fixtureOptions(dir);
     const findings = check(text, index, options);
     golden(join(dir, 'expected.txt'), `${toLines([{ file: 'draft.md', text, findings }])}\n`);
     // Each alternative, applied alone, clears its finding (one fewer finding of that rule with that message).

@@ -1,8 +1,8 @@
-import { dirname, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { dirname, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { Severity } from '../finding.js';
 import { ruleById } from '../rules/index.js';
+import { inGlobs } from '../scope.js';
 import type { FactProblem } from './types.js';
 
 /** The name of a project configuration file, looked for in the draft's folder and each folder above it in the project. */
@@ -99,7 +99,5 @@ function strings(node: Node | null): string[] | undefined {
 
 /** Whether a configuration's `include` and `exclude` globs let a draft be checked. */
 export function includes(config: ProjectConfig, draftPath: string): boolean {
-  const path = relative(dirname(config.path), draftPath).split(sep).join('/');
-  const match = (globs: string[]) => globs.length > 0 && picomatch(globs, { dot: true })(path);
-  return (config.include.length === 0 || match(config.include)) && !match(config.exclude);
+  return inGlobs({ base: dirname(config.path), include: config.include, exclude: config.exclude }, draftPath);
 }

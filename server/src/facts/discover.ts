@@ -19,6 +19,8 @@ export interface Where {
 export interface Found {
   files: string[];
   refused: string[];
+  /** Set when no fact base applies to the draft and the bundled one is used in its place. */
+  bundled?: boolean;
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -82,7 +84,7 @@ export class Discovery {
       if (root === undefined || dir === root || dirname(dir) === dir) break;
     }
     const all = root === undefined ? [] : this.#scan(root);
-    return { files: all.length > 0 ? all : this.#list(bundledFactsDir()), refused: [] };
+    return all.length > 0 ? { files: all, refused: [] } : { files: this.#list(bundledFactsDir()), refused: [], bundled: true };
   }
 
   /** Forgets folder listings (a fact-base file was created or deleted) and configuration files read. */

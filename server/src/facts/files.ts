@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_FACT_FILE, type FactFile } from './load.js';
+import { MAX_FACT_FILE } from './load.js';
+import type { FactFile } from './types.js';
 import { asUnreadable, readTextFile } from './textfile.js';
 
 /** The fact-base folder that ships with factlint (`facts/` at the package root). */

@@ -2,20 +2,29 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document as YamlDocument, type Node } from 'yaml';
 import validateFactBase from './factbase.validate.js';
 import { MAX_FACT_DEPTH, prescan, tooDeep } from './depth.js';
-import { link } from './link.js';
+import { link, type ValidFile } from './link.js';
+import { schemaMessage } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
-import type { FactBase, FactProblem } from './types.js';
+import { syntaxProblem } from './syntax.js';
+import type { FactBase, FactFile, FactProblem } from './types.js';
 
-/** A fact-base file as read from disk or from an editor buffer. */
-export interface FactFile {
-  path: string;
-  text: string;
-}
-
-/** The result of loading: the fact base when it is usable, and every problem found, located. */
+/**
+ * The result of loading: the fact base when it has no problem, and every problem found, located. When there are
+ * problems, `partial` holds the well-formed facts: every file that parses, less each fact with a problem and each fact
+ * that refers to one (an editor can keep checking drafts with it, and say that the fact base is incomplete).
+ */
 export interface LoadResult {
   facts?: FactBase;
+  partial?: FactBase;
   problems: FactProblem[];
+}
+
+/** A parsed file: its YAML document, its data, and the top-level keys and items (`people/3`) found to have a problem. */
+interface Parsed {
+  file: FactFile;
+  doc: YamlDocument;
+  data: Record<string, unknown>;
+  bad: Set<string>;
 }
 
 /** The largest fact-base file accepted, in UTF-16 code units. */
@@ -27,7 +36,7 @@ const validate = (): ValidateFunction => validateFactBase as unknown as Validate
 /** Parses, validates and links fact-base files; never throws on bad input. */
 export function loadFactBase(files: FactFile[]): LoadResult {
   const problems: FactProblem[] = [];
-  const parsed: { file: FactFile; doc: YamlDocument; data: Record<string, unknown> }[] = [];
+  const parsed: Parsed[] = [];
   for (const file of files) {
     if (file.text.length > MAX_FACT_FILE) {
       problems.push({ rule: 'factbase-syntax', file: file.path, start: 0, end: 0,
@@ -37,9 +46,64 @@ export function loadFactBase(files: FactFile[]): LoadResult {
     const result = parseOne(file, problems);
     if (result) parsed.push({ file, ...result });
   }
-  if (problems.length > 0) return { problems };
-  const facts = link(parsed.map(({ file, doc, data }) => ({ file, data, locate: (path) => locate(doc, path) })), problems);
-  return problems.length > 0 ? { problems } : { facts, problems };
+  if (problems.length === 0) {
+    const found: FactProblem[] = [];
+    const facts = link(parsed.map(({ file, doc, data }) => ({ file, data, locate: (path) => locate(doc, path) })), found);
+    if (found.length === 0) return { facts, problems };
+    problems.push(...found);
+  }
+  return { partial: salvage(parsed.filter((p) => !p.bad.has(''))), problems };
+}
+
+/** Where a problem's data path puts it: the top-level item (`people/3`) or key (`title`) to leave out of a partial fact base. */
+const itemOf = (path: (string | number)[]) => (path.length >= 2 && typeof path[1] === 'number' ? `${path[0]}/${path[1]}` : String(path[0] ?? ''));
+
+/**
+ * The well-formed facts of files that parse: each item or key with a problem is left out, the rest linked, and each item
+ * that then refers to one left out is left out too, until no problem is left (a chain of references is cut in a few
+ * rounds; the rounds are bounded, and the problems they find are not reported again).
+ */
+function salvage(parsed: Parsed[]): FactBase {
+  for (let round = 0; ; round++) {
+    const files = parsed.map(pruned);
+    const found: FactProblem[] = [];
+    const paths: (string | number)[][] = [];
+    const facts = link(files, found, (file, path) => paths.push([file, ...path]));
+    if (found.length === 0 || round >= 8) return facts;
+    let added = false;
+    for (const [file, ...path] of paths) {
+      const i = files.findIndex((f) => f.file.path === file);
+      const key = itemOf(unprune(files[i]!, path));
+      if (!parsed[i]!.bad.has(key)) {
+        parsed[i]!.bad.add(key);
+        added = true;
+      }
+    }
+    if (!added) return facts;
+  }
+}
+
+/** A parsed file without its items and keys with problems; paths in it are mapped back to the file's own indices. */
+function pruned(p: Parsed): ValidFile & { indices: Map<string, number[]> } {
+  const data: Record<string, unknown> = {};
+  const indices = new Map<string, number[]>();
+  for (const [key, value] of Object.entries(p.data)) {
+    if (p.bad.has(key)) continue;
+    if (!Array.isArray(value)) {
+      data[key] = value;
+      continue;
+    }
+    const kept = value.map((_, i) => i).filter((i) => !p.bad.has(`${key}/${i}`));
+    indices.set(key, kept);
+    data[key] = kept.map((i) => value[i]);
+  }
+  const file = { file: p.file, data, indices, locate: (path: (string | number)[]) => locate(p.doc, unprune(file, path)) };
+  return file;
+}
+
+function unprune(file: { indices: Map<string, number[]> }, path: (string | number)[]): (string | number)[] {
+  const kept = file.indices.get(String(path[0]));
+  return kept && typeof path[1] === 'number' ? [path[0]!, kept[path[1]] ?? path[1], ...path.slice(2)] : path;
 }
 
 /** The first YAML document of a file (what `parseDocument` gives), composed from tokens already parsed. */
@@ -67,7 +131,7 @@ function isFactBaseShaped(doc: YamlDocument): boolean {
 }
 
 
-function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument; data: Record<string, unknown> } | undefined {
+function parseOne(file: FactFile, problems: FactProblem[]): Omit<Parsed, 'file'> | undefined {
   // Nesting and size are bounded before the concrete syntax tree is built; nesting is then checked exactly on it.
   const over = prescan(file.text);
   if (over) {
@@ -92,30 +156,31 @@ function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument;
     return undefined;
   }
   const errors = [...doc.errors, ...doc.warnings];
-  for (const error of errors.slice(0, MAX_PROBLEMS)) {
-    // An error at the end of the input is placed one past it: clamp so that the range stays inside the file.
-    const [start, end] = error.pos.map((p) => Math.min(p, file.text.length)) as [number, number];
-    problems.push({ rule: 'factbase-syntax', file: file.path, start, end: Math.max(end, start), message: `YAML: ${error.message.split('\n')[0]}` });
+  if (errors.length > 0) {
+    problems.push({ rule: 'factbase-syntax', file: file.path, ...syntaxProblem(file.text, errors) });
+    return undefined;
   }
-  if (errors.length > MAX_PROBLEMS) problems.push(more('factbase-syntax', file.path, errors.length, Math.min(errors[MAX_PROBLEMS]!.pos[0], file.text.length)));
   let duplicates = 0;
   let firstUnlisted = 0;
   visit(doc, {
     Map: (_, map) => {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, number>();
       for (const { key } of map.items) {
         if (!isScalar(key)) continue;
-        if (seen.has(key.value) && key.range) {
+        const first = seen.get(key.value);
+        if (first !== undefined && key.range) {
           if (++duplicates <= MAX_PROBLEMS) {
-            problems.push({ rule: 'factbase-syntax', file: file.path, start: key.range[0], end: key.range[1], message: 'YAML: Map keys must be unique' });
+            const line = file.text.slice(0, first).split('\n').length;
+            problems.push({ rule: 'factbase-syntax', file: file.path, start: key.range[0], end: key.range[1],
+              message: `YAML: "${String(key.value)}" is written twice in this map (first on line ${line}); keep one.` });
           } else if (duplicates === MAX_PROBLEMS + 1) firstUnlisted = key.range[0];
         }
-        seen.add(key.value);
+        if (first === undefined) seen.set(key.value, key.range?.[0] ?? 0);
       }
     },
   });
   if (duplicates > MAX_PROBLEMS) problems.push(more('factbase-syntax', file.path, duplicates, firstUnlisted));
-  if (errors.length > 0 || duplicates > 0) return undefined;
+  if (duplicates > 0) return undefined;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -129,28 +194,31 @@ function parseOne(file: FactFile, problems: FactProblem[]): { doc: YamlDocument;
   }
   if (data === null || data === undefined) data = {};
   const check = validate();
+  const bad = new Set<string>();
   if (!check(data)) {
     const errors = check.errors ?? [];
-    for (const error of errors.slice(0, MAX_PROBLEMS)) problems.push(schemaProblem(file.path, doc, error));
-    if (errors.length > MAX_PROBLEMS) problems.push(more('factbase-schema', file.path, errors.length, schemaProblem(file.path, doc, errors[MAX_PROBLEMS]!).start));
-    return undefined;
+    for (const error of errors) bad.add(itemOf(pathOf(error)));
+    for (const error of errors.slice(0, MAX_PROBLEMS)) problems.push(schemaProblem(file, doc, data, error));
+    if (errors.length > MAX_PROBLEMS) problems.push(more('factbase-schema', file.path, errors.length, schemaProblem(file, doc, data, errors[MAX_PROBLEMS]!).start));
   }
-  return { doc, data: data as Record<string, unknown> };
+  return { doc, data: data as Record<string, unknown>, bad };
 }
 
-function schemaProblem(file: string, doc: YamlDocument, error: ErrorObject): FactProblem {
-  const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+/** An ajv error's data path, with list indices as numbers. */
+function pathOf(error: ErrorObject): (string | number)[] {
+  return error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function schemaProblem(file: FactFile, doc: YamlDocument, data: unknown, error: ErrorObject): FactProblem {
+  const path = pathOf(error);
   let { start, end } = locate(doc, path);
-  let message = `${path.length ? path.join('.') : 'the fact base'} ${error.message ?? 'is invalid'}`;
-  const extra = (error.params as { additionalProperty?: string }).additionalProperty;
-  if (error.keyword === 'additionalProperties' && extra !== undefined) {
-    message = `Unknown field "${extra}" in ${path.length ? path.join('.') : 'the fact base'}`;
-    const key = keyRange(doc, path, extra);
-    if (key) ({ start, end } = key);
-  } else if (error.keyword === 'enum') {
-    message += `: ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
-  }
-  return { rule: 'factbase-schema', file, start, end, message };
+  const { message, key } = schemaMessage(data, error, path);
+  const range = key === undefined ? undefined : keyRange(doc, path, key);
+  if (range) ({ start, end } = range);
+  // A missing field is reported on the first line of the fact that lacks it, not across the whole fact.
+  const eol = file.text.indexOf('\n', start);
+  if (error.keyword === 'required' && eol >= 0) end = Math.min(end, eol);
+  return { rule: 'factbase-schema', file: file.path, start, end, message };
 }
 
 /** The source range of the YAML node at a data path; the nearest existing ancestor when it is missing. */
@@ -165,9 +233,8 @@ export function locate(doc: YamlDocument, path: (string | number)[]): { start: n
   return { start: 0, end: 0 };
 }
 
-function keyRange(doc: YamlDocument, path: string[], key: string): { start: number; end: number } | undefined {
-  const keys = path.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  const node = keys.length === 0 ? doc.contents : doc.getIn(keys, true);
+function keyRange(doc: YamlDocument, path: (string | number)[], key: string): { start: number; end: number } | undefined {
+  const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
   if (!isMap(node)) return undefined;
   for (const pair of node.items) {
     if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return { start: pair.key.range[0], end: pair.key.range[1] };

@@ -1,3 +1,11 @@
+import type { Precision } from './dates.js';
+
+/** A fact-base file as read from disk or from an editor buffer. */
+export interface FactFile {
+  path: string;
+  text: string;
+}
+
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
 
@@ -13,7 +21,8 @@ export interface Source {
   id: string;
   title: string;
   publisher: string;
-  date?: IsoDate;
+  /** As written: a day, month or year. */
+  date?: string;
   url: string;
   origin: Origin;
 }
@@ -46,11 +55,16 @@ export interface Person extends Named {
 
 export type Organisation = Named;
 
-/** A person's hold on an office: from and (unless still held) to, both inclusive. */
+/**
+ * A person's hold on an office: from and (unless still held) to, both inclusive, widened to the earliest and latest day
+ * the written dates allow (a term from `2013-03` may have begun on 1 March 2013; one from `unknown` at any time before).
+ */
 export interface Tenure {
   office: string;
   from: IsoDate;
   to?: IsoDate;
+  /** The dates as written (`2013-03`, `unknown`); `to` is absent while the office is still held. */
+  written: { from: string; to?: string };
   sources: string[];
   note?: string;
   origin: Origin;
@@ -83,7 +97,17 @@ export type EventKind =
   | 'announcement'
   | 'publication'
   | 'vote'
-  | 'appointment';
+  | 'appointment'
+  | 'forum'
+  | 'banquet'
+  | 'press conference'
+  | 'signing ceremony'
+  | 'phone call'
+  | 'election'
+  | 'court decision';
+
+/** The part a participant played in an event. */
+export type Role = 'host' | 'visitor' | 'delegation' | 'attended';
 
 /** A label some sources give an event that differs from its kind. */
 export interface ReportedKind {
@@ -96,11 +120,19 @@ export interface Event extends Sourced {
   name: string;
   kind: EventKind;
   reportedKinds: ReportedKind[];
+  /** The first and last day it may have taken place on: a month's first and last day for an event dated `2013-03`. */
   start: IsoDate;
   end: IsoDate;
+  /** `day` when its dates are exact days; `month` or `year` when either is known only to the month or year. */
+  precision: Precision;
+  /** The dates as written (`2013-03`); `end` as `start` when not given. */
+  written: { start: string; end: string };
   place?: string;
   parent?: string;
+  /** Everyone who took part, whatever their role (hosts, visitors, delegation members and others present included). */
   participants: string[];
+  /** The role of each participant whose role the fact base gives. */
+  roles: Map<string, Role>;
   /** Phrases that refer to this event in prose ("visit to China", "talks with Xi"). */
   phrases: string[];
 }
@@ -122,8 +154,13 @@ export interface Document extends Sourced {
   kind: DocumentKind;
   /** Whether it creates legal obligations; `unknown` where the sources do not say. */
   binding: boolean | 'unknown';
+  /** For a batch of documents recorded as one entry: how many. */
+  count?: number;
   parties: string[];
+  /** The day it was signed or published, when the fact base gives the day. */
   date?: IsoDate;
+  /** The date as written, of any precision (`2023-03`). */
+  dateWritten?: string;
   event?: string;
   phrases: string[];
 }
@@ -133,8 +170,11 @@ export interface Count {
   min: number;
   max: number;
   said: string;
+  /** announced, forecast or reported; unset in v1 files. */
+  kind?: 'announced' | 'forecast' | 'reported';
   by?: string;
-  date?: IsoDate;
+  /** As written: a day, month or year. */
+  date?: string;
   /** The nouns this count is about; defaults to the group's nouns. */
   of: string[];
   sources: string[];
@@ -153,7 +193,8 @@ export type ClaimStatus = 'confirmed' | 'claimed' | 'assessed' | 'disputed';
 
 export interface Attribution {
   by: string;
-  date?: IsoDate;
+  /** As written: a day, month or year. */
+  date?: string;
   sources: string[];
 }
 
@@ -162,6 +203,10 @@ export interface Claim extends Sourced {
   statement: string;
   status: ClaimStatus;
   claimedBy: Attribution[];
+  /** What it measures; `money` when a v1 file gives a currency unit, `quantity` for another unit. */
+  kind: 'money' | 'quantity' | 'percentage' | 'statement';
+  /** The period the figure covers ("2023", "by 2030"). */
+  period?: string;
   /** The amount, for figures. */
   value?: number;
   unit?: string;

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { certainEdits, type Finding } from '../finding.js';
 import { rangeOf, type DiagnosticData } from './convert.js';
+import { REASON_PLACEHOLDER, SELECT_REASON_COMMAND } from './protocol.js';
 
 /** The kind of the "fix every factlint problem" source action (for `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.factlint';
@@ -56,8 +57,10 @@ export function quickFixes(params: CodeActionParams, doc: TextDocument): CodeAct
  * "Disable RULE for this line": a `factlint-disable-next-line RULE -- reason` comment above the line when the
  * line starts a paragraph or is a heading (an HTML comment there does not change how the Markdown renders),
  * else a `factlint-disable-line` comment at the end of the line (inside a paragraph, list, quote or table).
+ * The reason is a placeholder; with `select`, the action's command has the server select it once the comment is in
+ * (`window/showDocument`), so that the writer types over it.
  */
-export function disableActions(params: CodeActionParams, doc: TextDocument): CodeAction[] {
+export function disableActions(params: CodeActionParams, doc: TextDocument, select = false): CodeAction[] {
   const done = new Set<string>();
   const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
   const lineText = (line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
@@ -68,13 +71,15 @@ export function disableActions(params: CodeActionParams, doc: TextDocument): Cod
     const text = lineText(line);
     const heading = /^ {0,3}#{1,6}(\s|$)/.test(text);
     const startsParagraph = (line === 0 || lineText(line - 1).trim() === '') && !/^\s*([-*+]\s|\d{1,9}[.)]\s|>|\|)/.test(text);
-    const edit: TextEdit = heading || startsParagraph
-      ? { range: { start: { line, character: 0 }, end: { line, character: 0 } },
-        newText: `${/^\s*/.exec(text)![0]}<!-- factlint-disable-next-line ${data.rule} -- reason -->${eol}` }
-      : { range: { start: { line, character: text.length }, end: { line, character: text.length } },
-        newText: ` <!-- factlint-disable-line ${data.rule} -- reason -->` };
+    const above = heading || startsParagraph;
+    const at = above ? 0 : text.length;
+    const before = above ? `${/^\s*/.exec(text)![0]}<!-- factlint-disable-next-line ${data.rule} -- ` : ` <!-- factlint-disable-line ${data.rule} -- `;
+    const edit: TextEdit = { range: { start: { line, character: at }, end: { line, character: at } },
+      newText: `${before}${REASON_PLACEHOLDER} -->${above ? eol : ''}` };
+    const reason = { start: { line, character: at + before.length }, end: { line, character: at + before.length + REASON_PLACEHOLDER.length } };
     return [{ title: `Disable ${data.rule} for this line (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
-      edit: versioned(doc.uri, data.version, [edit]) }];
+      edit: versioned(doc.uri, data.version, [edit]),
+      ...(select ? { command: { title: 'Select the reason', command: SELECT_REASON_COMMAND, arguments: [doc.uri, reason] } } : {}) }];
   });
 }
 

@@ -1,11 +1,14 @@
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+  CompletionItemKind, DiagnosticSeverity, type CompletionItem, type Diagnostic, type DiagnosticRelatedInformation, type Position, type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { replacedLength, type Completion } from '../complete.js';
 import type { FactBase } from '../facts/types.js';
 import type { Finding, Severity } from '../finding.js';
 import { LineIndex } from '../lines.js';
-
-/** Where the README documents each rule: `README#<rule-id>`. */
-export const RULE_DOCS = 'https://github.com/factlint/factlint#';
+import { ruleDocs } from '../rules/index.js';
 
 /** What every factlint diagnostic carries, so code actions need no server-side state. */
 export interface DiagnosticData {
@@ -59,7 +62,8 @@ export function factLines(facts: FactBase | undefined): (file: string) => LineIn
 
 /**
  * A finding as an LSP diagnostic: code = rule id, a link to the rule's documentation, the facts it relies on
- * as related information, and its fixes (in LSP ranges, for `version`) in `data`.
+ * as related information (without their sources, which the hover card gives), and its fixes (in LSP ranges, for
+ * `version`) in `data`.
  */
 export function toDiagnostic(finding: Finding, doc: Positions, version: number,
   lines: (file: string) => LineIndex | undefined = () => undefined): Diagnostic {
@@ -69,19 +73,34 @@ export function toDiagnostic(finding: Finding, doc: Positions, version: number,
     fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.newText })) })),
   };
   const diagnostic: Diagnostic = {
-    range, severity: SEVERITY[finding.severity], code: finding.rule, codeDescription: { href: RULE_DOCS + finding.rule },
+    range, severity: SEVERITY[finding.severity], code: finding.rule, codeDescription: { href: ruleDocs(finding.rule) },
     source: 'factlint', message: finding.message, data,
   };
   const related: DiagnosticRelatedInformation[] = [];
   for (const fact of finding.facts) {
     const factText = lines(fact.file);
     if (!factText) continue;
-    const source = fact.sources[0];
-    related.push({
-      location: { uri: fileUri(fact.file), range: rangeOf(factText, fact.start, fact.end) },
-      message: `${fact.kind} ${fact.id}: ${fact.label}${source ? ` (source: ${source.title}, ${source.publisher})` : ''}`,
-    });
+    // One short line per fact: its sources are on the hover card, which the editor shows below the diagnostic.
+    related.push({ location: { uri: fileUri(fact.file), range: rangeOf(factText, fact.start, fact.end) }, message: `${fact.kind} ${fact.id}: ${fact.label}` });
   }
   if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
+}
+
+const KINDS: Record<Completion['kind'], CompletionItemKind> = {
+  person: CompletionItemKind.Constant, organisation: CompletionItemKind.Module, office: CompletionItemKind.Property,
+  event: CompletionItemKind.Event, document: CompletionItemKind.File,
+};
+
+/**
+ * Completions as LSP items: each replaces the words before the cursor that it starts with ("Xi Ji" → "Xi Jinping"),
+ * which the editor then filters on, so that a name of several words completes as one.
+ */
+export function completionItems(list: Completion[], doc: TextDocument, position: Position): CompletionItem[] {
+  const before = doc.getText({ start: { line: position.line, character: 0 }, end: position });
+  return list.map((c) => {
+    const length = replacedLength(before, c.text);
+    const range = { start: { line: position.line, character: position.character - length }, end: position };
+    return { label: c.text, kind: KINDS[c.kind], detail: c.detail, textEdit: { range, newText: c.text } };
+  });
 }

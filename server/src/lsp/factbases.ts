@@ -1,14 +1,15 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { ConfigResult } from '../facts/config.js';
+import { factCount } from '../facts/count.js';
 import { Discovery, realPath } from '../facts/discover.js';
-import { loadFactBase, MAX_FACT_FILE, type FactFile } from '../facts/load.js';
+import { loadFactBase, MAX_FACT_FILE } from '../facts/load.js';
 import { asUnreadable, readTextFile } from '../facts/textfile.js';
-import type { FactProblem } from '../facts/types.js';
+import type { FactFile, FactProblem } from '../facts/types.js';
 import { compile, type FactIndex } from '../match/compile.js';
 import type { Settings } from './settings.js';
 
-/** One fact base: the files it is made of, its compiled index (the last good one) and its current problems. */
+/** One fact base: the files it is made of, its compiled index (the last good one, else its well-formed part) and its current problems. */
 export interface FactBaseEntry {
   files: string[];
   /** Compiled from the last load without problems; kept while the files are broken. */
@@ -18,6 +19,22 @@ export interface FactBaseEntry {
   texts: Map<string, string>;
   /** `mtime:size` of each file when read from disk, or `buffer` when read from an open editor. */
   stamps: Map<string, string>;
+  /**
+   * Whether `index` holds the well-formed part of files that have problems (rather than the last good version): used
+   * when there is no good version to keep.
+   */
+  partial?: boolean;
+  /** When `index` was compiled (ms since 1970). */
+  loadedAt?: number;
+  /** Loaded ahead of any draft ({@link FactBases.preload}): the first draft to get it is told it was (re)loaded. */
+  preloaded?: boolean;
+}
+
+/** What a load did, for the log: the fact base, how long it took, and whether it replaced an earlier load. */
+export interface LoadEvent {
+  entry: FactBaseEntry;
+  ms: number;
+  reload: boolean;
 }
 
 /**
@@ -35,8 +52,12 @@ export class FactBases {
   /** False in a workspace the user has not trusted (the client says so when it starts the server). */
   trusted = true;
 
-  /** `folders` are the workspace folders' paths; `openText` gives an open editor's text for a path. */
-  constructor(readonly folders: () => string[], readonly openText: (path: string) => string | undefined) {
+  /**
+   * `folders` are the workspace folders' paths; `openText` gives an open editor's text for a path; `loaded` hears of
+   * every load.
+   */
+  constructor(readonly folders: () => string[], readonly openText: (path: string) => string | undefined,
+    readonly loaded: (event: LoadEvent) => void = () => {}) {
     this.discovery = new Discovery(folders);
   }
 
@@ -49,8 +70,9 @@ export class FactBases {
    * The fact-base files a draft at `draftPath` (undefined when it is not a file) is checked against. The editor's
    * setting (relative to the workspace folder) comes before the configuration file's `factBase`; in an untrusted
    * workspace, paths the project names (front matter, configuration file) outside the workspace folders are refused.
+   * `bundled` says that nothing chose a fact base for the draft, so the bundled one is used.
    */
-  filesFor(draftPath: string | undefined, draftText: string, settings: Settings): string[] {
+  filesFor(draftPath: string | undefined, draftText: string, settings: Settings): { files: string[]; bundled: boolean } {
     const here = draftPath === undefined ? undefined : dirname(draftPath);
     const root = (draftPath === undefined ? undefined : this.discovery.rootOf(draftPath)) ?? here ?? this.folders()[0];
     const editor = root === undefined ? settings.factBase.filter((p) => isAbsolute(p)) : settings.factBase.map((p) => resolve(root, p));
@@ -60,7 +82,7 @@ export class FactBases {
       allowed: this.trusted ? undefined : (path) => this.#inWorkspace(path),
     });
     for (const path of found.refused) this.#refused.add(path);
-    return found.files;
+    return { files: found.files, bundled: found.bundled === true };
   }
 
   /** The fact base made of `files`, loaded on first use and reloaded when a file changed; `reloaded` says whether it was. */
@@ -70,12 +92,22 @@ export class FactBases {
     if (!entry) {
       entry = { files, problems: [], texts: new Map(), stamps: new Map() };
       this.#entries.set(key, entry);
-      this.#load(entry);
+      this.#load(entry, false);
       return { entry, reloaded: true };
     }
     const reloaded = this.#changed(entry);
-    if (reloaded) this.#load(entry);
+    if (reloaded) this.#load(entry, true);
+    if (entry.preloaded) {
+      entry.preloaded = false;
+      return { entry, reloaded: true };
+    }
     return { entry, reloaded };
+  }
+
+  /** Loads the fact base made of `files` before any draft asks for it (at start-up, so that the first draft waits less). */
+  preload(files: string[]): void {
+    if (this.#entries.has(files.join('\n'))) return;
+    this.get(files).entry.preloaded = true;
   }
 
   /** Reloads every known fact base whose files changed (on disk or in an editor); returns how many were. */
@@ -83,7 +115,7 @@ export class FactBases {
     let count = 0;
     for (const entry of this.#entries.values()) {
       if (this.#changed(entry)) {
-        this.#load(entry);
+        this.#load(entry, true);
         count++;
       }
     }
@@ -131,7 +163,12 @@ export class FactBases {
 
   /** Whether a known fact base includes the file. */
   includes(path: string): boolean {
-    return [...this.#entries.values()].some((e) => e.files.includes(path));
+    return this.containing(path) !== undefined;
+  }
+
+  /** The first known fact base that includes the file. */
+  containing(path: string): FactBaseEntry | undefined {
+    return [...this.#entries.values()].find((e) => e.files.includes(path));
   }
 
   /**
@@ -152,7 +189,8 @@ export class FactBases {
     return byFile;
   }
 
-  #load(entry: FactBaseEntry): void {
+  #load(entry: FactBaseEntry, reload: boolean): void {
+    const started = performance.now();
     const files: FactFile[] = [];
     const unreadable: FactProblem[] = [];
     for (const path of entry.files) {
@@ -163,7 +201,19 @@ export class FactBases {
     }
     const loaded = unreadable.length > 0 ? { problems: unreadable, facts: undefined } : loadFactBase(files);
     entry.problems = loaded.problems;
-    if (loaded.facts) entry.index = compile(loaded.facts);
+    // A fact base with problems keeps its last good version; without one, its well-formed facts are used, if any.
+    const partial = loaded.partial && factCount(loaded.partial) > 0 && (!entry.index || entry.partial) ? loaded.partial : undefined;
+    const usable = loaded.facts ?? partial;
+    if (usable) {
+      entry.index = compile(usable);
+      entry.partial = partial !== undefined;
+      entry.loadedAt = Date.now();
+    } else if (entry.partial) {
+      // The well-formed part of an earlier broken load is no last good version.
+      entry.index = undefined;
+      entry.partial = false;
+    }
+    this.loaded({ entry, ms: performance.now() - started, reload });
   }
 
   #read(entry: FactBaseEntry, path: string): { text: string; reason?: undefined } | { text?: undefined; reason: string } {

@@ -11,7 +11,8 @@ type Check = (params: unknown) => boolean;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInteger = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
 const isPosition = (v: unknown) => isObject(v) && isInteger(v.line) && isInteger(v.character);
-const isRange = (v: unknown) => isObject(v) && isPosition(v.start) && isPosition(v.end);
+/** An LSP range. */
+export const isRange = (v: unknown): boolean => isObject(v) && isPosition(v.start) && isPosition(v.end);
 const hasUri = (v: unknown) => isObject(v) && typeof v.uri === 'string';
 /** Params whose `textDocument` names a document by URI. */
 const namesDocument: Check = (p) => isObject(p) && hasUri(p.textDocument);

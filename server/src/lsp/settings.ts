@@ -10,10 +10,15 @@ export interface Settings {
   rules: Record<string, Severity | 'off'>;
   /** Whether house-style hints are reported. */
   houseStyle: boolean;
+  /** Whether drafts are checked at all. */
+  enable: boolean;
+  /** Globs relative to the workspace folder: the drafts checked (all, when empty) and those left out. */
+  include: string[];
+  exclude: string[];
 }
 
 /** What a client that sends no settings (or `null` for the section) gets. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ factBase: [], rules: {}, houseStyle: true });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ factBase: [], rules: {}, houseStyle: true, enable: true, include: [], exclude: [] });
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 /** How long to wait for a client's answer to `workspace/configuration` before using the defaults. */
@@ -21,16 +26,24 @@ const CONFIGURATION_TIMEOUT = 2000;
 
 /** Reads settings from anything a client may answer (null, a partial object, wrong types), keeping only valid values. */
 export function normalise(raw: unknown): Settings {
-  const settings: Settings = { factBase: [], rules: {}, houseStyle: DEFAULT_SETTINGS.houseStyle };
+  const settings: Settings = { factBase: [], rules: {}, houseStyle: true, enable: true, include: [], exclude: [] };
   if (typeof raw !== 'object' || raw === null) return settings;
-  const { factBase, rules, houseStyle } = raw as Record<string, unknown>;
-  if (typeof factBase === 'string' && factBase !== '') settings.factBase = [factBase];
-  else if (Array.isArray(factBase)) settings.factBase = factBase.filter((p): p is string => typeof p === 'string' && p !== '');
+  const { factBase, rules, houseStyle, enable, include, exclude } = raw as Record<string, unknown>;
+  settings.factBase = strings(factBase);
+  settings.include = strings(include);
+  settings.exclude = strings(exclude);
   if (typeof rules === 'object' && rules !== null) {
     for (const [id, level] of Object.entries(rules)) if (typeof level === 'string' && LEVELS.has(level)) settings.rules[id] = level as Severity | 'off';
   }
   if (typeof houseStyle === 'boolean') settings.houseStyle = houseStyle;
+  if (typeof enable === 'boolean') settings.enable = enable;
   return settings;
+}
+
+/** A string or the strings of a list, non-empty ones only. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return value === '' ? [] : [value];
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && p !== '') : [];
 }
 
 /**
@@ -40,8 +53,7 @@ export function normalise(raw: unknown): Settings {
  */
 export function withConfig(settings: Settings, config: ProjectConfig | undefined): Settings {
   if (!config) return settings;
-  return { factBase: settings.factBase, rules: { ...config.rules, ...settings.rules },
-    houseStyle: settings.houseStyle && (config.houseStyle ?? true) };
+  return { ...settings, rules: { ...config.rules, ...settings.rules }, houseStyle: settings.houseStyle && (config.houseStyle ?? true) };
 }
 
 /**

@@ -1,10 +1,23 @@
-import type { Part } from './prose.js';
-
 // Where a draft may be cut between top-level nodes so that each side parses as it does in the whole draft: shared by
-// the incremental re-parse (reparse.ts) and the window-by-window parse of long drafts (parse.ts).
+// the incremental re-parse (reparse.ts) and the window-by-window parse of long drafts (parse.ts). It knows a top-level
+// part (prose.ts `Part`) only by the fields it reads, so that prose.ts can use it without an import circle.
+
+/** A top-level node: its type and source offsets (-1 if the parser gave it no position). */
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** A top-level part as far as moving it goes: the source offsets in it. */
+interface Movable extends Node {
+  definitionStarts: number[];
+  blocks: { segments: { source: number }[] }[];
+  comments: { start: number; end: number }[];
+}
 
 /** A part with every source offset moved by delta (block texts, sentences and prose offsets are relative: kept). */
-export function shiftPart(part: Part, delta: number): Part {
+export function shiftPart<P extends Movable>(part: P, delta: number): P {
   if (delta === 0) return part;
   return {
     ...part,
@@ -22,7 +35,7 @@ export function shiftPart(part: Part, delta: number): Part {
  * line (a heading, a thematic break, a closed fence) and `next` on a later line. After such a node no block is open,
  * so no later line can continue it or be read as a lazy continuation or a setext underline.
  */
-export function separated(text: string, prev: Part, next: Part): boolean {
+export function separated(text: string, prev: Node, next: Node): boolean {
   if (prev.type === 'list' || prev.type === 'footnoteDefinition') return false;
   const fenced = prev.type === 'code' && FENCE.test(text.slice(lineStart(text, prev.start), prev.start + 4));
   if (prev.type === 'code' && !fenced) return false;
@@ -32,7 +45,7 @@ export function separated(text: string, prev: Part, next: Part): boolean {
 }
 
 /** Whether a fenced code block ends with a closing fence (an unclosed one runs to the end of its container). */
-function closesFence(text: string, code: Part): boolean {
+function closesFence(text: string, code: Node): boolean {
   const open = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(lineStart(text, code.start), code.start + 64));
   if (!open || code.end <= code.start) return false;
   const last = text.slice(lineStart(text, code.end), code.end);
@@ -43,7 +56,7 @@ function closesFence(text: string, code: Part): boolean {
 const FENCE = /^ {0,3}(?:`{3}|~{3})/;
 
 /** Front matter: a YAML or TOML node at the start of the draft (after a byte order mark, if any). */
-export const isFrontmatter = (part: Part) => part.start >= 0 && part.start <= 1 && (part.type === 'yaml' || part.type === 'toml');
+export const isFrontmatter = (part: Node) => part.start >= 0 && part.start <= 1 && (part.type === 'yaml' || part.type === 'toml');
 /** A first line that could open front matter: an edit anywhere may close it. */
 export const opensFrontmatter = (text: string) => /^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r|\n|$)/.test(text);
 

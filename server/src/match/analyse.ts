@@ -31,15 +31,27 @@ export class BlockFacts {
   readonly topicsIn: ReadonlySet<string>;
   /** The topics before each sentence and after the last, once worked out (match/evidence.ts). */
   topicFlow?: ReadonlySet<string>[];
+  /**
+   * The events (root ids) the draft places in time (match/timeframe.ts): only they are judged. Undefined where the
+   * whole draft was not read (every event is then in it).
+   */
+  readonly timeframe: ReadonlySet<string> | undefined;
 
-  constructor(readonly block: Block, readonly index: FactIndex, analysis?: BlockAnalysis, topicsIn: ReadonlySet<string> = new Set()) {
+  constructor(readonly block: Block, readonly index: FactIndex, analysis?: BlockAnalysis, topicsIn: ReadonlySet<string> = new Set(),
+    timeframe?: ReadonlySet<string>) {
     this.#a = analysis ?? { phrases: new Map() };
     this.topicsIn = topicsIn;
+    this.timeframe = timeframe;
   }
 
-  /** The same block's analysis read after other text (topics), sharing what depends on its text alone. */
-  after(topicsIn: ReadonlySet<string>): BlockFacts {
-    return new BlockFacts(this.block, this.index, this.#a, topicsIn);
+  /** The same block's analysis read after other text (topics) in a draft of a timeframe, sharing what depends on its text alone. */
+  after(topicsIn: ReadonlySet<string>, timeframe = this.timeframe): BlockFacts {
+    return new BlockFacts(this.block, this.index, this.#a, topicsIn, timeframe);
+  }
+
+  /** Whether the draft places itself at an event's time, so that what it says may be judged against the event. */
+  inTimeframe(event: Event): boolean {
+    return this.timeframe === undefined || this.timeframe.has(this.index.roots.get(event.id) ?? event.id);
   }
 
   /**
@@ -47,9 +59,16 @@ export class BlockFacts {
    * everything is in offsets into the block text, so it carries over, and what either computes later is shared.
    */
   moved(block: Block): BlockFacts {
-    const moved = new BlockFacts(block, this.index, this.#a, this.topicsIn);
+    const moved = new BlockFacts(block, this.index, this.#a, this.topicsIn, this.timeframe);
     moved.topicFlow = this.topicFlow;
     return moved;
+  }
+
+  /** The event a draft is about when a sentence names none, if the draft places itself at its time. */
+  get defaultEvent(): Event | undefined {
+    const id = this.index.facts.defaultEvent;
+    const event = id === undefined ? undefined : this.index.facts.events.get(id);
+    return event && this.inTimeframe(event) ? event : undefined;
   }
 
   get text(): string {
@@ -111,11 +130,13 @@ export class BlockFacts {
 
   /**
    * Events a span refers to: by phrase, or (for meetings and talks) by naming who took part (match/meetings.ts);
-   * most specific first (an event before the event it is part of).
+   * most specific first (an event before the event it is part of). Only events in the draft's timeframe, unless
+   * `anyTime` (a claimed figure names its occasion by itself).
    */
-  eventsIn(span: Span): Event[] {
+  eventsIn(span: Span, anyTime = false): Event[] {
     const whole = span.start <= 0 && span.end >= this.block.text.length;
-    if (whole && this.#a.blockEvents) return this.#a.blockEvents;
+    const timed = (events: Event[]) => (this.timeframe === undefined || anyTime ? events : events.filter((e) => this.inTimeframe(e)));
+    if (whole && this.#a.blockEvents) return timed(this.#a.blockEvents);
     const found = new Set<Event>();
     const named = itemsIn(this.names, span).filter((n) => n.form.kind === 'person');
     for (const m of itemsIn(this.eventPhrases, span)) {
@@ -135,7 +156,7 @@ export class BlockFacts {
     };
     const events = [...found].sort((a, b) => depth(b) - depth(a));
     if (whole) this.#a.blockEvents = events;
-    return events;
+    return timed(events);
   }
 }
 

@@ -93,6 +93,18 @@ export class Attribution {
     return this.#position.get(bf) ?? 0;
   }
 
+  /**
+   * Whether a figure is attributed only by a sentence of its paragraph before the one right before it, neither its own
+   * sentence nor that one attributing it ("Aleinik said …. In all, 40 agreements were signed. The agreements are worth
+   * $3.5 billion."): the writer has resumed their own voice, and the wording of the figure's sentence is theirs.
+   */
+  attributedEarlier(bf: BlockFacts, sentence: Span, claim: Claim): boolean {
+    const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
+    const previous = bf.block.sentences[i - 1];
+    return i > 1 && !this.#cues(bf, { start: previous!.start, end: sentence.end }, claim) &&
+      this.#cues(bf, { start: 0, end: previous!.start }, claim);
+  }
+
   /** Whether a span reports speech or names the claim's attribution or one of its claimants. */
   #cues(bf: BlockFacts, span: Span, claim: Claim): boolean {
     if (REPORTING.find(bf.text, itemsIn(bf.tokens, span)).length > 0) return true;

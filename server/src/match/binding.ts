@@ -11,9 +11,13 @@ for (const p of ['treaty', 'binding treaty', 'legally binding treaty', 'binding 
 }
 for (const p of ['treaties', 'binding agreements', 'binding', 'legally binding', 'legally oblige', 'legally obliges', 'legally obligate',
   'legally obligates', 'oblige', 'obliges', 'obligate', 'obligates', 'obligation', 'obligations', 'legal obligation', 'legal obligations',
-  'guarantee', 'guarantees', 'guaranteed', 'commit', 'commits', 'bind', 'binds', 'legally bind', 'legally binds']) {
+  'guarantee', 'guarantees', 'guaranteed', 'commit', 'commits', 'bind', 'binds', 'legally bind', 'legally binds', 'legally commit',
+  'legally commits', 'legally guarantee', 'legally guarantees']) {
   BINDING.add(p, { noun: false });
 }
+/** A block's binding words, found once per block text (rules that read the whole draft scan every block on each check). */
+export const bindingWords = (bf: BlockFacts): PhraseMatch<{ noun: boolean }>[] => bf.memo('binding', () => BINDING.find(bf.text, bf.tokens));
+
 /** Words that, up to four words before, deny the binding language ("rather than a treaty", "unlike a treaty"). */
 const NEAR_NEGATORS = new Set(['rather', 'instead', 'unlike', 'short']);
 /** Words that anywhere earlier in its clause deny or suspend it ("none of the documents binds", "if it were a treaty"). */
@@ -40,7 +44,8 @@ export function negated(bf: BlockFacts, first: number, last: number, sentence: S
 
 /** Binding words that are verbs ("the agreements oblige …") and those that are predicates ("the agreements are binding"). */
 const VERBS = new Set(['oblige', 'obliges', 'obligate', 'obligates', 'legally oblige', 'legally obliges', 'legally obligate',
-  'legally obligates', 'bind', 'binds', 'legally bind', 'legally binds', 'guarantee', 'guarantees', 'commit', 'commits']);
+  'legally obligates', 'bind', 'binds', 'legally bind', 'legally binds', 'guarantee', 'guarantees', 'commit', 'commits', 'legally commit',
+  'legally commits', 'legally guarantee', 'legally guarantees']);
 const PREDICATES = new Set(['binding', 'legally binding', 'treaties', 'binding agreements']);
 /** Participles that open a description of the documents ("the agreements signed at the summit …"). */
 const PARTICIPLES = new Set(['signed', 'concluded', 'reached', 'inked', 'agreed', 'adopted', 'struck', 'sealed', 'made', 'approved']);
@@ -49,6 +54,7 @@ const SETTING = new Set(['in', 'at', 'during', 'on', 'with', 'by', 'between', 't
   'his', 'her', 'their', 'visit', 'trip', 'summit', 'talks', 'meeting', 'week', 'month', 'year', 'ceremony', 'signing', 'leaders',
   'two', 'sides', 'countries', 'presidents', 'heads', 'state', 'states', 'delegations', 'presence', 's', 'and', 'both']);
 const COPULAS = new Set(['are', 'were', 'is', 'was']);
+const PREPOSITIONS = new Set(['in', 'at', 'during', 'on', 'with', 'by', 'between', 'of']);
 const ADVERBS = new Set(['all', 'both', 'each', 'also', 'now', 'effectively', 'thus', 'therefore', 'fully', 'in', 'effect', 'so']);
 
 /**
@@ -73,12 +79,37 @@ export function saidOf(bf: BlockFacts, w: PhraseMatch<unknown>, g: PhraseMatch<u
   }
   if (PARTICIPLES.has(t[k]?.lower ?? '')) {
     k++;
-    while (k < w.first && (SETTING.has(t[k]!.lower) || /^[\p{Lu}\d]/u.test(t[k]!.text))) k++;
+    // Up to three other words after a preposition make a place or occasion of their own ("at the harbour talks").
+    let phrase = 0;
+    for (; k < w.first; k++) {
+      const word = t[k]!.lower;
+      if (PREPOSITIONS.has(word)) phrase = 3;
+      else if (!SETTING.has(word) && !/^[\p{Lu}\d]/u.test(t[k]!.text) && (phrase-- <= 0 || COPULAS.has(word) || !/^\p{Ll}+$/u.test(t[k]!.text))) break;
+    }
   }
   let copula = false;
   while (k < w.first && (COPULAS.has(t[k]!.lower) || ADVERBS.has(t[k]!.lower))) copula ||= COPULAS.has(t[k++]!.lower);
   if (k !== w.first) return false;
   return copula ? PREDICATES.has(lower) : VERBS.has(lower);
+}
+
+/** Words before a document noun that make it particular documents ("the", "these", "all"), not documents in general. */
+const DETERMINED = new Set(['the', 'these', 'those', 'its', 'their', 'all', 'both', 'each', 'every']);
+
+/**
+ * Whether a plural document noun speaks of particular documents: after a determiner, over at most three lower-case
+ * modifiers ("the binding agreements", "all the legally binding documents"), or described by a participle ("agreements
+ * signed in Beijing"); "Binding agreements are rare" speaks of agreements in general.
+ */
+export function particular(bf: BlockFacts, g: PhraseMatch<unknown>): boolean {
+  if (PARTICIPLES.has(bf.tokens[g.last + 1]?.lower ?? '')) return true;
+  for (let k = g.first - 1; k >= 0 && k >= g.first - 4; k--) {
+    const t = bf.tokens[k]!;
+    if (DETERMINED.has(t.lower)) return true;
+    if (!/^\p{Ll}/u.test(t.text) && k < g.first - 1) return false;
+    if (!/^\p{L}/u.test(t.text)) return false;
+  }
+  return false;
 }
 
 /** Words that make a clause a wish, plan, doubt or hypothesis rather than a statement ("the opposition wants binding agreements"). */

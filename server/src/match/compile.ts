@@ -1,3 +1,4 @@
+import { sureTerm } from '../facts/dates.js';
 import type {
   Claim, Document, DocumentCount, Event, FactBase, Office, Organisation, Person, Term,
 } from '../facts/types.js';
@@ -102,8 +103,11 @@ export function compile(facts: FactBase): FactIndex {
   for (const person of facts.people.values()) {
     addNamed(person, 'person');
     for (const tenure of person.offices) {
+      // Who held an office is told from the days each holder held it for certain (not from a month's first day).
+      const sure = sureTerm(tenure.written);
+      if (!sure) continue;
       const list = index.holders.get(tenure.office) ?? [];
-      list.push({ person, from: tenure.from, to: tenure.to });
+      list.push({ person, from: sure.from, to: sure.to });
       index.holders.set(tenure.office, list);
     }
   }

@@ -170,24 +170,18 @@ export function nounAfter<T>(text: string, tokens: Token[], count: CountMention,
   return undefined;
 }
 
-const cache = new WeakMap<BlockFacts, CountMention[]>();
-
-/** The counts of a block that are not part of a date, found once. */
+/** The counts of a block that are not part of a date, found once per block text. */
 export function countsOf(bf: BlockFacts): CountMention[] {
-  let counts = cache.get(bf);
-  if (!counts) {
+  return bf.memo('counts', () => {
     const dates = bf.dates;
     let d = 0;
     // Both lists are in prose order: one merge pass drops the counts that are part of a date.
-    counts = findCounts(bf.text, bf.tokens).filter((c) => {
+    return findCounts(bf.text, bf.tokens).filter((c) => {
       while (d < dates.length && dates[d]!.end <= c.start) d++;
       return !(d < dates.length && dates[d]!.start < c.end);
     });
-    cache.set(bf, counts);
-  }
-  return counts;
+  });
 }
-
 
 /** Nouns of plans whose titles carry a year ("plan until 2030", "programme for 2023–2025", "Vision 2030"). */
 const PLANS = new Set(['plan', 'plans', 'programme', 'programmes', 'program', 'programs', 'strategy', 'strategies', 'roadmap',

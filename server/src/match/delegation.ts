@@ -6,7 +6,8 @@ import type { NameMention } from './names.js';
 import { tokenAt } from './tokens.js';
 
 // People a sentence places in a visitor's delegation: "X was part of Lukashenka's delegation", "X and Y were among
-// the delegation", "the delegation included X and Y", "X accompanied Lukashenka". Generic English only; said in the
+// the delegation", "the delegation (to Beijing) included X and Y", "X accompanied Lukashenka", "Lukashenka travelled to
+// Beijing with X and Y" (with the visitor before "with"). Generic English only; said in the
 // past and affirmed (no "not", no plan), about an event the sentence establishes.
 
 /** Between a person (or a list of people) and "delegation": was part of / a member of / among / in (the, his, Ruritania's…). */
@@ -15,6 +16,10 @@ const MEMBER_OF = /^\s+(?:(?:was|were)\s+(?:also\s+)?(?:(?:a\s+)?part|a\s+member
 const LISTS = /^(?:\s*,)?\s+(?:(?:also\s+)?included|including|comprised|comprising|consisted\s+of|was\s+made\s+up\s+of|featured)\s+$/;
 /** Between a person and the visitor they travelled with. */
 const WENT_WITH = /^\s+(?:also\s+)?(?:accompanied|travell?ed\s+with|flew\s+with)\s+$/;
+/** After "delegation", before the verb that lists its members: where it went ("to Beijing", "in the People's Republic"). */
+const WHERE = /^\s+(?:to|in|at)\s+(?:the\s+)?\p{Lu}[\p{L}\-]*(?:['\u2019]s)?(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\-]*){0,3}(?=\s)/u;
+/** Between a visitor and the people who came with them ("X travelled to Beijing with"). */
+const CAME_WITH = /^\s+(?:travell?ed|flew|went|came)(?:\s+(?:to|into)\s+(?:the\s+)?\p{Lu}[\p{L}\-]*)?\s+(?:together\s+)?with\s+$/u;
 /** Between people of one list. */
 const AND = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
 /** Words after which the people named are not members: a denial, an exception, another clause. */
@@ -31,10 +36,16 @@ export interface Placed {
 /** The people a sentence places in a visitor's delegation, each with the event it establishes (see above). */
 export function placedInDelegation(bf: BlockFacts, sentence: Span): Placed[] {
   const text = bf.text.slice(sentence.start, sentence.end);
-  if (!/\bdelegations?\b|\baccompanied\b|\b(?:travell?ed|flew)\s+with\b/i.test(text) || NOT_SAID.test(text)) return [];
+  if (!/\bdelegations?\b|\baccompanied\b|\b(?:travell?ed|flew|went|came)\b[^.]*\bwith\b/i.test(text) || NOT_SAID.test(text)) return [];
   const names = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person');
   const found = new Set<NameMention>();
   const qualifiers: (string | undefined)[] = [];
+  // Who came with whom ("Lukashenka travelled to Beijing with X and Y"): the people after "with", led by the one before.
+  const leaders = new Map<NameMention, NameMention>();
+  for (const [i, n] of names.entries()) {
+    if (!names[i + 1] || !CAME_WITH.test(bf.text.slice(n.end, names[i + 1]!.start))) continue;
+    for (let k = i + 1; k < names.length && (k === i + 1 || AND.test(bf.text.slice(names[k - 1]!.end, names[k]!.start))); k++) leaders.set(names[k]!, n);
+  }
   for (const [i, n] of names.entries()) {
     const after = bf.text.slice(n.end, sentence.end);
     const member = MEMBER_OF.exec(after.slice(0, after.search(/\bdelegations?\b/) < 0 ? 0 : after.search(/\bdelegations?\b/)));
@@ -44,7 +55,8 @@ export function placedInDelegation(bf: BlockFacts, sentence: Span): Placed[] {
     for (let k = i; k >= 0 && (k === i || AND.test(bf.text.slice(names[k]!.end, names[k + 1]!.start))); k--) found.add(names[k]!);
   }
   for (const m of text.matchAll(/\bdelegations?\b/gi)) {
-    const at = sentence.start + m.index + m[0].length;
+    const end = sentence.start + m.index + m[0].length;
+    const at = end + (WHERE.exec(bf.text.slice(end, sentence.end))?.[0].length ?? 0);
     const verb = /^(?:\s*,)?\s+\S+(?:\s+(?:of|up\s+of))?\s+/.exec(bf.text.slice(at, sentence.end));
     if (!verb || !LISTS.test(verb[0])) continue;
     qualifiers.push(qualifierBefore(bf, sentence.start + m.index));
@@ -54,9 +66,11 @@ export function placedInDelegation(bf: BlockFacts, sentence: Span): Placed[] {
       if (n) found.add(n);
     }
   }
-  if (found.size === 0) return [];
+  if (found.size === 0 && leaders.size === 0) return [];
   const event = delegationEvent(bf, sentence, qualifiers);
   if (!event) return [];
+  const key = bf.index.keyPeople.get(event.id);
+  for (const [n, leader] of leaders) if (key?.has(leader.form.entity.id)) found.add(n);
   const present = bf.index.eventPeople.get(event.id);
   return [...found].filter((n) => !present?.has(n.form.entity.id) &&
     (namedByItsPeople(bf, sentence, event, n) || aboutEvent(bf, sentence, event, n))).map((name) => ({ name, event }));

@@ -3,8 +3,9 @@ import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { aboutEvent, establishes, topicsAt } from './evidence.js';
+import { resumedEvents, resumedRoot } from './last-topic.js';
 import { PhraseMatcher } from './phrases.js';
-import { tokenize } from './tokens.js';
+import { tokenAt, tokenize } from './tokens.js';
 
 // What the fact base records as signed at an event, for sentences that speak of the event's documents without naming
 // one ("the agreements signed at the summit", "a treaty on X was signed").
@@ -30,9 +31,10 @@ export function covers(kinds: readonly string[], doc: Document): boolean {
 
 /**
  * The outermost events (root ids) a sentence is about, leaving out what is judged: those it names and establishes or is
- * shown to be about (match/evidence.ts); when it names none, the topics of the text that nothing in it points away from.
+ * shown to be about (match/evidence.ts); when it names none, the topics of the text that nothing in it points away from;
+ * given the draft's blocks, failing both, the event the draft was last about (match/last-topic.ts).
  */
-export function rootsAbout(bf: BlockFacts, sentence: Span, judged: Span): Event[] {
+export function rootsAbout(bf: BlockFacts, sentence: Span, judged: Span, blocks?: readonly BlockFacts[]): Event[] {
   const { index } = bf;
   const topics = topicsAt(bf, sentence);
   const named = bf.eventsIn(sentence);
@@ -46,8 +48,22 @@ export function rootsAbout(bf: BlockFacts, sentence: Span, judged: Span): Event[
       if (root && aboutEvent(bf, sentence, root, judged)) roots.add(id);
     }
   }
+  // Failing both, the event the draft was last about, when nothing points away and the sentence names a part of it or
+  // speaks of documents already introduced ("the agreements", "these deals").
+  if (roots.size === 0 && blocks) {
+    for (const e of resumedEvents(blocks, bf, sentence, [judged])) roots.add(index.roots.get(e.id)!);
+    const at = tokenAt(bf.tokens, judged.start);
+    // A determiner before the noun, over up to two lower-case modifiers ("these binding agreements").
+    const definite = [1, 2, 3].some((d) => DEFINITE.has(bf.tokens[at - d]?.lower ?? '') &&
+      bf.tokens.slice(at - d + 1, at).every((t) => /^\p{Ll}/u.test(t.text)) && bf.tokens[at - d]!.start >= sentence.start);
+    const root = roots.size === 0 && definite ? resumedRoot(blocks, bf, sentence, [judged]) : undefined;
+    if (root) roots.add(root.id);
+  }
   return [...roots].map((id) => index.facts.events.get(id)!);
 }
+
+/** Words before a document noun that refer to documents the text has already introduced. */
+const DEFINITE = new Set(['the', 'these', 'those', 'such']);
 
 const recorded = new WeakMap<FactIndex, Map<string, Document[]>>();
 

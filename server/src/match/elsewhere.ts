@@ -35,7 +35,7 @@ export function yearsIn(bf: BlockFacts, span: Span): YearMention[] {
 
 /**
  * Words that move a sentence away from the time of the event it may seem to be about: "later", "again", "now",
- * "years ago", "the following year". Before/after an event ("before the talks") is not among them: it stays near it.
+ * "years ago", "the following year", "long before", "ten days after". Before/after an event ("before the talks") is not among them: it stays near it.
  */
 const SHIFT = new Set(['later', 'formerly', 'previously', 'ago', 'future', 'subsequently', 'afterwards', 'afterward', 'eventually',
   'again', 'since', 'now', 'currently', 'today', 'nowadays', 'recently', 'still', 'once', 'then', 'until', 'former', 'ex', 'years', 'decades']);
@@ -53,6 +53,7 @@ export function timeShift(bf: BlockFacts, span: Span): string | undefined {
     const word = tokens[i]!.lower;
     if (SHIFT.has(word) && !qualifiesTitle(bf.text, tokens, i, titles)) return tokens[i]!.text;
     if (PERIOD_BEFORE.has(word) && PERIOD.has(tokens[i + 1]?.lower ?? '')) return `${tokens[i]!.text} ${tokens[i + 1]!.text}`;
+    if (/^(?:long|days|weeks|months)$/.test(word) && /^(?:before|after|earlier)$/.test(tokens[i + 1]?.lower ?? '')) return `${tokens[i]!.text} ${tokens[i + 1]!.text}`;
   }
   return undefined;
 }

@@ -207,7 +207,8 @@ export function endMeant(bf: BlockFacts, sentence: Span, event: Event): string |
 export type Abstention =
   | { why: 'far'; event: Event }
   | { why: 'elsewhere'; against: string[] }
-  | { why: 'unsaid'; events: Event[] };
+  | { why: 'unsaid'; events: Event[] }
+  | { why: 'undated'; events: Event[] };
 
 /**
  * Why a date or weekday in a sentence that names a known event's phrase or people was not judged, if it was not:
@@ -229,5 +230,6 @@ export function abstention(bf: BlockFacts, sentence: Span, mention: DateMention)
   if (far) return { why: 'far', event: far.event! };
   const clause = clauseOf(bf, sentence, mention);
   const against = [...new Set(events.flatMap((e) => counterEvidence(bf, e, clause, [mention]).map((c) => c.text)))];
-  return against.length > 0 ? { why: 'elsewhere', against } : { why: 'unsaid', events };
+  if (against.length > 0) return { why: 'elsewhere', against };
+  return events.every((e) => !bf.inTimeframe(e)) ? { why: 'undated', events } : { why: 'unsaid', events };
 }

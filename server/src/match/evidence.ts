@@ -6,6 +6,7 @@ import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence
 import { datelineOf } from './dateline.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { meetingsNamedBy } from './meetings.js';
+import { draftTimeframe } from './timeframe.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
 // false error: a date, weekday or label is judged against an event only when the sentence establishes that event —
@@ -113,6 +114,7 @@ function datelineAway(bf: BlockFacts, event: Event): DateMention | undefined {
  * being judged, and nothing else in it points elsewhere: what a rule needs before it says someone was not there.
  */
 export function namedByItsPeople(bf: BlockFacts, sentence: Span, event: Event, judged: Span): boolean {
+  if (!bf.inTimeframe(event)) return false;
   const key = keyPeople(bf, event);
   const named = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person' && (n.end <= judged.start || n.start >= judged.end));
   const clause = clauseOf(bf, sentence, judged);
@@ -124,6 +126,7 @@ export function namedByItsPeople(bf: BlockFacts, sentence: Span, event: Event, j
  * role or the topic of the text, and nothing in the clause of what is judged points elsewhere.
  */
 export function aboutEvent(bf: BlockFacts, sentence: Span, event: Event, judged: Span): boolean {
+  if (!bf.inTimeframe(event)) return false;
   const key = keyPeople(bf, event);
   const named = itemsIn(bf.names, sentence).some((n) => n.form.kind === 'person' && key.has(n.form.entity.id));
   const topics = topicsAt(bf, sentence);
@@ -133,8 +136,16 @@ export function aboutEvent(bf: BlockFacts, sentence: Span, event: Event, judged:
     counterEvidence(bf, event, clause, [judged], topics.size === 0 || topics.has(root)).length === 0;
 }
 
-/** How a sentence establishes an event, leaving out the span being judged; undefined when it does not. */
+/**
+ * How a sentence establishes an event, leaving out the span being judged; undefined when it does not, or when the
+ * draft does not place itself at the event's time (match/timeframe.ts).
+ */
 export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics: ReadonlySet<string>, judged?: Span): Strength | undefined {
+  return bf.inTimeframe(event) ? evidenceFor(bf, sentence, event, topics, judged) : undefined;
+}
+
+/** How a sentence establishes an event, whatever the draft's timeframe. */
+function evidenceFor(bf: BlockFacts, sentence: Span, event: Event, topics: ReadonlySet<string>, judged?: Span): Strength | undefined {
   const { index } = bf;
   if (datelineAway(bf, event)) return undefined;
   const root = index.roots.get(event.id)!;
@@ -213,17 +224,23 @@ export function withinReach(mention: DateMention, event: Event, strength: Streng
  */
 export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<string>): ReadonlySet<string> {
   const { index } = bf;
-  const candidates = bf.eventsIn(sentence);
+  const candidates = bf.eventsIn(sentence, true);
   const strong = new Set<string>();
+  let untimed = false;
   for (const e of candidates) {
     // Strong and placed evidence does not rest on the topics (they only decide what "previous" looks back from).
-    const strength = establishes(bf, sentence, e, topics);
+    const strength = evidenceFor(bf, sentence, e, topics);
     // A sentence dated far from the event is about another occasion, however it names it.
     const far = itemsIn(bf.dates, sentence).some((d) => d.from && !withinReach(d, e, strength ?? 'strong'));
-    if ((strength === 'strong' || strength === 'placed') && !far) strong.add(index.roots.get(e.id)!);
+    if ((strength !== 'strong' && strength !== 'placed') || far) continue;
+    if (bf.inTimeframe(e)) strong.add(index.roots.get(e.id)!);
+    else untimed = true;
   }
   const heading = bf.block.kind === 'heading';
   if (strong.size > 0) return heading ? strong : new Set([...topics, ...strong]);
+  // An event the draft does not place in time is not judged, nor a topic; a sentence about it (an aside on another
+  // occasion) leaves the topics as they were, a heading about it starts a section about something else.
+  if (untimed) return heading ? NONE : topics;
   if (topics.size === 0) return topics;
   // A heading that points away from every topic starts a section about something else; a sentence does when it
   // also speaks of an occasion. An official the event did not involve is part of its story (participant-absent
@@ -269,11 +286,16 @@ export function topicsOut(bf: BlockFacts): ReadonlySet<string> {
 /** The topics a draft starts with: none (no event is assumed). */
 export const NO_TOPICS = NONE;
 
-/** A draft's blocks analysed in order, each read after the text before it (its topics carried in). */
+/**
+ * A draft's blocks analysed in order, each read in the draft's timeframe (match/timeframe.ts) after the text before it
+ * (its topics carried in).
+ */
 export function readInOrder(blocks: readonly Block[], index: FactIndex): BlockFacts[] {
+  const plain = blocks.map((b) => new BlockFacts(b, index));
+  const timeframe = draftTimeframe(plain);
   let topics = NO_TOPICS;
-  return blocks.map((b) => {
-    const bf = new BlockFacts(b, index, undefined, topics);
+  return plain.map((b) => {
+    const bf = b.after(topics, timeframe);
     topics = topicsOut(bf);
     return bf;
   });

@@ -127,9 +127,13 @@ export function figuresOf(bf: BlockFacts): FigureMention[] {
   return figures;
 }
 
-/** Whether a written figure is a claim's value: within 5 % of it, in the claim's currency when both name one. */
+/**
+ * Whether a written figure is a claim's value: within 5 % of it, in the claim's currency when both name one. A claim
+ * of a quantity (tonnes, cubic metres) is never an amount of money, and a percentage or a statement has no figure.
+ */
 export function isClaimValue(figure: FigureMention, claim: Claim): boolean {
-  if (claim.value === undefined || claim.value === 0) return false;
+  if (claim.value === undefined || claim.value === 0 || (claim.kind !== 'money' && claim.kind !== 'quantity')) return false;
+  if (claim.kind === 'quantity' && figure.currency !== undefined) return false;
   if (Math.abs(figure.value - claim.value) > Math.abs(claim.value) * 0.05) return false;
   const unit = claim.unit?.toUpperCase();
   return figure.currency === undefined || unit === undefined || !CODES.has(unit) || unit === figure.currency;
@@ -147,7 +151,8 @@ export function related(facts: FactBase, a: Event, b: Event): boolean {
 
 /**
  * The claims whose value a figure states, leaving out claims about another event when the sentence names events
- * (`events`, as BlockFacts.eventsIn gives them) and none of them is the claim's event or part of it.
+ * (`events`, as BlockFacts.eventsIn gives them) and none of them is the claim's event or part of it. Of claims close
+ * in value ($185 billion and $190 billion), a figure states the nearest: "$185 billion" is the first, not both.
  */
 export function claimsStated(facts: FactBase, events: Event[], figure: FigureMention): Claim[] {
   const claims: Claim[] = [];
@@ -157,7 +162,9 @@ export function claimsStated(facts: FactBase, events: Event[], figure: FigureMen
     if (about && events.length > 0 && !events.some((e) => related(facts, e, about))) continue;
     claims.push(claim);
   }
-  return claims;
+  const gap = (claim: Claim) => Math.abs(figure.value - claim.value!) / claim.value!;
+  const nearest = Math.min(...claims.map(gap));
+  return claims.filter((claim) => gap(claim) <= nearest + 1e-9);
 }
 
 /** "$3.5 billion", "€4 billion" or "1.5 million tonnes" for a claim's value and unit. */

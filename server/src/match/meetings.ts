@@ -19,9 +19,13 @@ export function isMeetingVerb(tokens: readonly Token[], i: number): boolean {
   return MEET.has(word) || (MEET_WITH.has(word) && /^(?:with|between)$/.test(tokens[i + 1]?.lower ?? ''));
 }
 
-/** Whether every participant of an event who is a known person is among the people (ids) a span names. */
+/**
+ * Whether every participant of an event who is a known person is among the people (ids) a span names. Those only
+ * present (an official who met the guest, a delegation member) need not be named: "Xi and Putin met" names their talks.
+ */
 export function allNamed(event: Event, people: ReadonlySet<string>, index: FactIndex): boolean {
-  return event.participants.every((id) => people.has(id) || !index.facts.people.has(id));
+  const principal = (id: string) => event.roles.get(id) !== 'attended' && event.roles.get(id) !== 'delegation';
+  return event.participants.every((id) => people.has(id) || !index.facts.people.has(id) || !principal(id));
 }
 
 const withOrganisations = new WeakMap<FactIndex, Event[]>();

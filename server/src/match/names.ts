@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { FactBase, Named } from '../facts/types.js';
 import type { FactIndex, NameForm } from './compile.js';
 import { isCapitalized, tokenize, type Token } from './tokens.js';
+import { sameRomanisation } from './transliteration.js';
 
 /** A person or organisation named in prose: exact (in any listed spelling) or a near miss of a correct spelling. */
 export interface NameMention {
@@ -38,15 +39,23 @@ function best(forms: NameForm[]): NameForm {
   return forms.find((f) => f.status === 'preferred') ?? forms.find((f) => f.status === 'accepted') ?? forms[0]!;
 }
 
+/** Words of a name may be joined by a space or a hyphen or dash ("Nordic–Baltic Energy Observatory"). */
+const JOIN = /^[ \u00a0\-\u2010\u2011\u2013]$/;
+/** The most words a near miss may have: a window is compared only with spellings of as many words. */
+const MAX_WORDS = 7;
+/** Small words a name may hold between its capitalised ones ("Institute for the Study of War"); never its last. */
+const LINKS = new Set(['of', 'for', 'the', 'and', 'on', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der']);
+
 /** A window of capitalised words, longer than any exact match here, that is one or two edits from a correct spelling. */
 function nearMiss(text: string, tokens: Token[], i: number, exactWords: number, index: FactIndex):
   { mention: NameMention; last: number } | undefined {
-  for (let size = 3; size > exactWords && size >= 1; size--) {
+  for (let size = MAX_WORDS; size > exactWords && size >= 1; size--) {
     const last = i + size - 1;
     if (last >= tokens.length || !index.fuzzy.has(`${text[tokens[i]!.start]}:${size}`)) continue; // no spelling to be near
     let capitalised = true;
     for (let k = i; k <= last && capitalised; k++) {
-      capitalised = isCapitalized(tokens[k]!) && (k === i || /^[ \u00a0]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));
+      const word = isCapitalized(tokens[k]!) || (k > i && k < last && LINKS.has(tokens[k]!.text));
+      capitalised = word && (k === i || JOIN.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));
     }
     if (!capitalised) continue;
     const window = text.slice(tokens[i]!.start, tokens[last]!.end);
@@ -68,7 +77,7 @@ function closest(window: string, words: number, index: FactIndex): NameForm | un
   if (letters >= 6 || (letters === 5 && words === 1 && acronym(window))) {
     for (const form of index.fuzzy.get(`${window[0]}:${words}`) ?? []) {
       if (Math.abs(form.form.length - window.length) > 2 || form.form === window) continue;
-      if (!sameInitials(form.form, window)) continue;
+      if (!sameInitials(form.form, window) || sameRomanisation(form.form, window)) continue;
       const allowed = form.form.length >= 12 ? 2 : form.form.length >= (words === 1 ? 6 : 7) ? 1
         : words === 1 && acronym(form.form) && acronym(window) && lookalike(form.form, window) ? 1 : 0;
       const d = edits(form.form, window);
@@ -123,8 +132,8 @@ const vocabularies = new WeakMap<FactBase, Set<string>>();
 
 /**
  * Whether every word in which a written window differs from a correct spelling looks like a typo: not a word the
- * fact base itself uses anywhere (so an ordinary or a correct word), and not the same stem with another ending
- * ("Councils" for "Council", "Directory" for "Director").
+ * fact base itself uses anywhere (so an ordinary or a correct word), not the same stem with another ending
+ * ("Councils" for "Council", "Directory" for "Director"), and one edit away (two in a word of eight letters or more).
  */
 function typoOnly(window: string, correct: string, facts: FactBase): boolean {
   const written = tokenize(window);
@@ -135,7 +144,8 @@ function typoOnly(window: string, correct: string, facts: FactBase): boolean {
     const w = written[k]!.lower;
     const c = wanted[k]!.lower;
     if (w === c) continue;
-    if (known.has(w) || sameStem(w, c)) return false;
+    // Two edits in a short word make another word ("Chile" is not "China"), wherever they fall in a long name.
+    if (known.has(w) || sameStem(w, c) || edits(c, w) > (c.length >= 8 ? 2 : 1)) return false;
   }
   return true;
 }
@@ -151,12 +161,15 @@ function sameStem(a: string, b: string): boolean {
   return stems(a).some((s) => sb.includes(s));
 }
 
-/** Every word of the fact-base files, lowercased; built once per fact base. */
+/** A web address: its words are a site's slugs and transliterations ("fav-grup"), not words of the language. */
+const URL = /\bhttps?:\/\/\S+/g;
+
+/** Every word of the fact-base files outside web addresses, lowercased; built once per fact base. */
 function vocabulary(facts: FactBase): Set<string> {
   let words = vocabularies.get(facts);
   if (!words) {
     words = new Set();
-    for (const file of facts.files) for (const token of tokenize(file.text)) words.add(token.lower);
+    for (const file of facts.files) for (const token of tokenize(file.text.replace(URL, ' '))) words.add(token.lower);
     vocabularies.set(facts, words);
   }
   return words;

@@ -1,4 +1,5 @@
-import type { FactBase, Office, Person } from '../facts/types.js';
+import type { FactBase, Office, Person, Tenure } from '../facts/types.js';
+import { sureTerm } from '../facts/dates.js';
 import type { Fix } from '../finding.js';
 import type { BlockFacts } from './analyse.js';
 import { fullName } from './names.js';
@@ -18,7 +19,8 @@ export function officeFixes(bf: BlockFacts, facts: FactBase, titled: TitledName,
     fixes.push({ title: `Replace the name with "${newText}"`, edits: [{ start: name.start, end: name.end, newText }] });
   }
   const written = bf.text.slice(titled.title.start, titled.title.end);
-  const held = [...new Set(person.offices.filter((t) => t.from <= start && (t.to === undefined || end <= t.to)).map((t) => t.office))]
+  const sure = (t: Tenure) => sureTerm(t.written);
+  const held = [...new Set(person.offices.filter((t) => { const s = sure(t); return s && s.from <= start && (s.to === undefined || end <= s.to); }).map((t) => t.office))]
     .map((id) => facts.offices.get(id)).filter((o): o is Office => o !== undefined && !titled.offices.includes(o));
   for (const office of held.slice(0, 2)) {
     const newText = wordingLike(office, written);
@@ -41,6 +43,10 @@ function removal(text: string, titled: TitledName): Fix['edits'] {
   const { name, title } = titled;
   if (titled.form === 'apposition') {
     return [{ start: name.end, end: text[title.end] === ',' ? title.end + 1 : title.end, newText: '' }];
+  }
+  if (titled.form === 'as') {
+    const as = /[ \u00a0]+as[ \u00a0]+(?:the[ \u00a0]+)?$/.exec(text.slice(Math.max(0, title.start - 12), title.start));
+    return [{ start: title.start - (as?.[0].length ?? 0), end: title.end, newText: '' }];
   }
   const article = /(?:^|[ \u00a0])((?:the|a|an)[ \u00a0]+(?:then[ \u00a0\-]+)?|then[ \u00a0\-]+)$/i.exec(text.slice(Math.max(0, title.start - 10), title.start));
   const from = article ? title.start - article[1]!.length : title.start;

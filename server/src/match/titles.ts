@@ -1,11 +1,11 @@
 import type { FactBase, Office, Person } from '../facts/types.js';
 import { dayNumber } from './dates.js';
 import type { Span } from '../markdown/prose.js';
-import type { BlockFacts } from './analyse.js';
+import { itemsIn, type BlockFacts } from './analyse.js';
 import type { Holder } from './compile.js';
 import type { NameMention } from './names.js';
 import type { PhraseMatch } from './phrases.js';
-import { tokenAt, type Token } from './tokens.js';
+import { tokenAt, tokenize, type Token } from './tokens.js';
 
 /** A person's name with an office wording attached to it ("Premier X", "X, Ruritania's premier,", "the premier, X"). */
 export interface TitledName {
@@ -14,8 +14,11 @@ export interface TitledName {
   wording: PhraseMatch<Office>;
   /** The offices the wording can mean here: narrowed by a written qualifier ("Ruritanian", "Ruritania's") when there is one. */
   offices: Office[];
-  /** How the title is attached: right before the name, in apposition after it, or before it with a comma. */
-  form: 'before' | 'apposition' | 'comma';
+  /**
+   * How the title is attached: right before the name, in apposition after it, before it with a comma, after "as"
+   * later in the sentence ("X visited Minsk as chairman of Y"), or in another cell of the name's table row.
+   */
+  form: 'before' | 'apposition' | 'comma' | 'as' | 'row';
   /** Whether "then" qualifies the title ("then premier"): it is the title as of the sentence's own time. */
   then: boolean;
   /** The written title: the wording and a qualifier attached to it ("Ruritanian", "Ruritania's"). */
@@ -29,15 +32,16 @@ export interface TitledName {
  * Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). Not
  * "then": "then premier" is the title as of the sentence's time, which is the time the title is judged on.
  */
-const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'acting', 'interim', 'vice',
+const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'new', 'newly', 'acting', 'interim', 'vice',
   'deputy', 'assistant', 'later', 'next', 'previous', 'past', 'retired', 'onetime', 'erstwhile', 'honorary', 'be', 'elect']);
 const SPACES = /^[ \u00a0]+$/;
 const COMMA = /^,[ \u00a0]+$/;
 /**
- * Between a name and a title in apposition: ", " then optionally "then", an article and one capitalised qualifier or
- * possessive ("X, then China's premier,").
+ * Between a name and a title in apposition: ", " then optionally "then" (or "who was then"), an article and one
+ * capitalised qualifier or possessive ("X, then China's premier,", "X, who was then the premier,"). Not "who was"
+ * alone: a relative clause may speak of a career ("who was foreign minister for a decade").
  */
-const APPOSITION = /^,[ \u00a0]+(?:then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+const APPOSITION = /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 /** After a title: it names another office ("premier's", "minister of", "-designate"), or it is one of a list ("and"). */
 const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[\-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
 /** What may follow a name introduced by "the title, ": the end of a clause. */
@@ -74,7 +78,7 @@ function find(bf: BlockFacts): TitledName[] {
     const before = p > 0 && people[p - 1]!.end <= wording.start && wording.start - people[p - 1]!.end <= 40 ? people[p - 1] : undefined;
     const gapAfter = after && after.start - wording.end <= 3 ? text.slice(wording.end, after.start) : undefined;
     if (gapAfter !== undefined && SPACES.test(gapAfter)) {
-      attach(found, after!, wording, 'before', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
+      attach(bf, found, after!, wording, 'before', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
       continue;
     }
     const apposition = before ? APPOSITION.exec(text.slice(before.end, wording.start)) : null;
@@ -82,12 +86,43 @@ function find(bf: BlockFacts): TitledName[] {
     const commaBefore = gapAfter !== undefined && COMMA.test(gapAfter);
     if (apposition && !commaBefore && !listed && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) {
       const qualifier = apposition[1] === undefined ? undefined : { text: apposition[1], start: before!.end + apposition[0].lastIndexOf(apposition[1]) };
-      attach(found, before!, wording, 'apposition', qualifier, /\bthen\b/.test(apposition[0]));
+      attach(bf, found, before!, wording, 'apposition', qualifier, /\bthen\b/.test(apposition[0]));
     } else if (!apposition && commaBefore && CLAUSE_END.test(text.slice(after!.end, after!.end + 2))) {
-      attach(found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
+      attach(bf, found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
+    } else {
+      const as = AS_TITLE.exec(text.slice(Math.max(0, wording.start - 40), wording.start));
+      const person = as && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12)) ? actor(bf, people, wording) : undefined;
+      const qualifier = as?.[1] === undefined ? undefined : { text: as[1], start: wording.start - as[0].length + as[0].lastIndexOf(as[1]) };
+      if (person) attach(bf, found, person, wording, 'as', qualifier, false);
     }
   }
   return found;
+}
+
+/**
+ * "as" before a title, with "the" or one qualifier between ("as chairman of X", "as China's premier"): the office
+ * in which someone acted. Not "such as", "as well as" and the like, which do not give a role.
+ */
+const AS_TITLE = /(?<![\p{L}](?:such|well|same|so|soon|long|far|much)[ \u00a0]+)(?<![\p{L}])as[ \u00a0]+(?:the[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+
+/** Words of a change of office ("nominated as", "succeeded X as", "stepped down as"): the title is not held then. */
+export const CHANGE = /^(?:nominat\w*|propos(?:e|ed|es|ing)|appoint\w*|elect(?:s|ed|ion)?|named?|names|chos(?:e|en)|picked|tipped|designat\w*|confirm(?:s|ed|ation)?|endors\w*|install\w*|sworn|swear\w*|succeed\w*|successor|replac\w*|became|become|becomes|becoming|took|take|takes|taking|retir\w*|resign\w*|step(?:s|ped)|ousted|removed|dismiss\w*|sacked|fired|candidate\w*|running|ran)$/;
+
+/**
+ * Who acted "as" a title: the one person named before it in its sentence who could hold it (held it at some time,
+ * or is of its country), when every other person named there is of a known country that cannot. Undefined when none
+ * or several could: "X met Y as foreign minister" may speak of either.
+ */
+function actor(bf: BlockFacts, people: NameMention[], wording: PhraseMatch<Office>): NameMention | undefined {
+  const sentence = bf.sentenceAt(wording.start);
+  const named = people.filter((n) => n.start >= sentence.start && n.end <= wording.start);
+  if (named.length === 0 || itemsIn(bf.tokens, { start: named[0]!.end, end: wording.start }).some((t) => CHANGE.test(t.lower))) return undefined;
+  const could = (person: Person) => wording.values.some((o) => person.offices.some((t) => t.office === o.id) ||
+    (o.country !== undefined && countriesOf(person, bf.index.facts).has(o.country)));
+  const fits = named.filter((n) => could(n.form.entity as Person));
+  const others = named.filter((n) => !fits.includes(n));
+  if (new Set(fits.map((n) => n.form.entity)).size !== 1 || others.some((n) => countriesOf(n.form.entity as Person, bf.index.facts).size === 0)) return undefined;
+  return fits[fits.length - 1];
 }
 
 /** Whether "then" stands among the three words before the wording ("then premier", "the then Chinese premier"). */
@@ -105,13 +140,31 @@ interface Qualifier {
   start: number;
 }
 
-function attach(found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
-  then: boolean): void {
-  const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(o, qualifier.text));
-  if (offices.length === 0) return;
-  found.push({ name, person: name.form.entity as Person, wording, offices, form, then,
+function attach(bf: BlockFacts, found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'],
+  qualifier: Qualifier | undefined, then: boolean): void {
+  const titled = titledAs(bf, name, wording, form, qualifier, then);
+  if (titled) found.push(titled);
+}
+
+function titledAs(bf: BlockFacts, name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
+  then: boolean): TitledName | undefined {
+  const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(bf, o, qualifier.text));
+  if (offices.length === 0) return undefined;
+  return { name, person: name.form.entity as Person, wording, offices, form, then,
     title: { start: qualifier?.start ?? wording.start, end: wording.end },
-    start: Math.min(name.start, wording.start), end: Math.max(name.end, wording.end) });
+    start: Math.min(name.start, wording.start), end: Math.max(name.end, wording.end) };
+}
+
+/**
+ * A title written apart from the name it belongs to (another cell of its table row), read as the titles of a
+ * sentence are: not when a word before it or a suffix changes its office or time ("former", "-designate"), when
+ * it names another office ("premier's", "minister of"), or when the name is unsure; narrowed by its qualifier.
+ */
+export function attachedTitle(bf: BlockFacts, name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form']): TitledName | undefined {
+  const { text, tokens } = bf;
+  if (name.fuzzy || ambiguous(bf, name) || modified(text, tokens, wording) || NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) return undefined;
+  const dateEnds = new Set(bf.dates.map((d) => d.end));
+  return titledAs(bf, name, wording, form, qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
 }
 
 /** Whether a spelling, as written, is listed for more than one person or organisation. */
@@ -141,10 +194,16 @@ function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Off
   return before === '' || /[.!?:;"\u201c(\[\u2014]$/.test(before) ? undefined : { text: token.text, start: token.start };
 }
 
-/** Whether a qualifier names the office's country or a word of its title or wordings ("Ruritanian" fits Ruritania; "UN" fits "UN Secretary-General"). */
-function fitsQualifier(office: Office, qualifier: string): boolean {
+/**
+ * Whether a qualifier names the office's country or a word of its title or wordings ("Ruritanian" fits Ruritania;
+ * "UN" fits "UN Secretary-General"), or is the capital of its country ("Beijing's foreign minister").
+ */
+function fitsQualifier(bf: BlockFacts, office: Office, qualifier: string): boolean {
   const key = qualifier.toLowerCase().slice(0, 4);
-  return [office.country ?? '', office.title, ...office.wordings].some((s) => s.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(key)));
+  if ([office.country ?? '', office.title, ...office.wordings].some((s) => s.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(key)))) return true;
+  const country = office.country?.toLowerCase();
+  return country !== undefined && bf.index.places.find(qualifier, tokenize(qualifier))
+    .some((m) => m.start === 0 && m.end === qualifier.length && m.values.some((p) => p.kind === 'city' && p.country?.toLowerCase() === country));
 }
 
 /** The countries a person belongs to: their own and those of every office they held. */

@@ -5,7 +5,7 @@ import { isQuoted } from '../markdown/prose.js';
 import { clauseStart } from '../match/clauses.js';
 import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
 import { tokenAt, type Token } from '../match/tokens.js';
-import { claimants } from './claim-unattributed.js';
+import { claimants } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** Words that state an outcome as certain, and words that hedge it (generic English). */

@@ -1,25 +1,9 @@
 import { itemsIn } from '../match/analyse.js';
-import type { Claim, FactBase } from '../facts/types.js';
+import type { Claim } from '../facts/types.js';
 import { claimsStated, figuresOf, formatAmount } from '../match/figures.js';
 import { Attribution } from '../match/attribution.js';
+import { claimants } from '../match/wording.js';
 import type { Rule } from './rule.js';
-import { formatDate } from './support.js';
-
-/** How a draft names a person or organisation in a message: its first house form, else its name. */
-export function nameOf(facts: FactBase, id: string): string {
-  const entity = facts.people.get(id) ?? facts.organisations.get(id);
-  return entity ? entity.preferred[0] ?? entity.name : id;
-}
-
-/** "A and B", "A, B and C". */
-export function listing(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-/** "A. Person (1 May 2020) and B. Person (2 May 2020)" for a claim's claimants. */
-export function claimants(facts: FactBase, claim: Claim, dates = true): string {
-  return listing(claim.claimedBy.map((a) => `${nameOf(facts, a.by)}${dates && a.date ? ` (${formatDate(a.date)})` : ''}`));
-}
 
 const KIND: Record<Claim['status'], string> = {
   claimed: 'a claim', assessed: 'an assessment', disputed: 'a disputed claim', confirmed: '',
@@ -44,7 +28,7 @@ const rule: Rule = {
       for (const sentence of bf.block.sentences) {
         const figures = itemsIn(all, sentence);
         if (figures.length === 0) continue;
-        const events = bf.eventsIn(sentence);
+        const events = bf.eventsIn(sentence, true);
         for (const figure of figures) {
           for (const claim of claimsStated(facts, events, figure)) {
             if (claim.status === 'confirmed' || attribution.attributed(bf, sentence, figure.start, claim)) continue;

@@ -5,12 +5,13 @@ import { reportsSpeech } from '../match/attribution.js';
 import { countsOf, nounAfter, yearInTitle } from '../match/counts.js';
 import { counterEvidence } from '../match/counter-evidence.js';
 import { establishes, topicsAt } from '../match/evidence.js';
+import { resumedEvents } from '../match/last-topic.js';
 import { intervalOf } from '../match/dates.js';
-import type { Span } from '../markdown/prose.js';
+import { isQuoted, type Span } from '../markdown/prose.js';
 import { tokenAt, tokenize } from '../match/tokens.js';
-import { nameOf } from './claim-unattributed.js';
+import { yearFor } from '../match/days-in-question.js';
+import { formatDate, nameOf } from '../match/wording.js';
 import type { Rule } from './rule.js';
-import { formatDate, yearFor } from './support.js';
 
 /** Words before a count that make it a subset of the documents ("including two memoranda", "of which 12 agreements"). */
 const SUBSET = /\b(including|includes|included|among them|among which|among these|of which|of them|of these|of those|such as)\b/i;
@@ -24,8 +25,11 @@ function nounsOf(count: Count): string[] {
   return nouns;
 }
 
-/** The events a sentence is about with everything they are part of; else its block's; else the default event. */
-function eventsFor(bf: BlockFacts, sentence: Span): Set<Event> {
+/**
+ * The events a sentence is about with everything they are part of: those it establishes; else the topics of the text
+ * that nothing in it points away from; else those of the event the draft was last about that it names (match/last-topic.ts).
+ */
+function eventsFor(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span): Set<Event> {
   // The events the sentence establishes (match/evidence.ts), else those the text so far is about; else none.
   const topics = topicsAt(bf, sentence);
   let named = bf.eventsIn(sentence).filter((e) => establishes(bf, sentence, e, topics) !== undefined);
@@ -34,6 +38,7 @@ function eventsFor(bf: BlockFacts, sentence: Span): Set<Event> {
     named = [...topics].map((id) => bf.index.facts.events.get(id))
       .filter((e): e is Event => e !== undefined && counterEvidence(bf, e, sentence, itemsIn(bf.dates, sentence)).length === 0);
   }
+  if (named.length === 0) named = resumedEvents(blocks, bf, sentence, itemsIn(bf.dates, sentence));
   const all = new Set<Event>();
   for (const e of named) {
     let event: Event | undefined = e;
@@ -104,7 +109,8 @@ const rule: Rule = {
   severity: 'warning',
   category: 'claim',
   fixable: false,
-  blockLocal: true,
+  // What a sentence is about may rest on the event the draft was last about, before this block.
+  blockLocal: false,
   *check({ blocks, facts }) {
     if (facts.documentCounts.length === 0) return;
     const messages = new Map<DocumentCount, string>();
@@ -113,18 +119,27 @@ const rule: Rule = {
       if (all.length === 0) continue;
       const nouns = new Map(bf.countNouns.map((m) => [m.first, m]));
       if (nouns.size === 0) continue;
+      // Whether a sentence before, in the paragraph, reports speech without giving a count of documents itself.
+      let speech = false;
       for (const sentence of bf.block.sentences) {
         const counts = itemsIn(all, sentence);
-        // A count someone is reported to have given, in the sentence or before it in the paragraph, is their account.
-        if (counts.length === 0 || reportsSpeech(bf, { start: 0, end: sentence.end })) continue;
+        const reported = reportsSpeech(bf, sentence);
+        const before = speech;
+        if (reported) speech = !counts.some((c) => nounAfter(bf.text, bf.tokens, c, nouns));
+        else if (counts.some((c) => nounAfter(bf.text, bf.tokens, c, nouns))) speech = false;
+        // A count someone is reported to have given is their account: in the sentence, or after a sentence reporting
+        // their words that gave no count of its own ("The minister added that … In addition, more than ten contracts
+        // …"). Once the speaker's count is given, a further count stated plainly is the writer's ("The minister said 12
+        // documents were signed. Over 20 agreements were signed."). So are counts in quotation marks: someone's words.
+        if (counts.length === 0 || reported || before) continue;
         const subset = SUBSET.exec(bf.text.slice(sentence.start, sentence.end));
         const subsetFrom = subset ? sentence.start + subset.index : Number.POSITIVE_INFINITY;
         let events: Set<Event> | undefined;
         let written: [string, string][] | undefined;
         for (const count of counts) {
           const noun = nounAfter(bf.text, bf.tokens, count, nouns);
-          if (!noun || subsetFrom < count.start) continue;
-          events ??= eventsFor(bf, sentence);
+          if (!noun || subsetFrom < count.start || isQuoted(bf.text, count.start)) continue;
+          events ??= eventsFor(blocks, bf, sentence);
           written ??= writtenDates(bf, sentence);
           const word = normal(bf.text.slice(noun.start, noun.end));
           for (const group of noun.values) {

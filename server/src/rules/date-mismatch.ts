@@ -6,8 +6,9 @@ import { asMention, relativeDays, resolveFor, type RelativeDay } from '../match/
 import { inCell, withRows } from '../match/table-rows.js';
 import type { Span } from '../markdown/prose.js';
 import { yearSlip } from '../match/evidence.js';
+import { formatDate, formatEventDates } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { formatDate, ontoCell } from './support.js';
+import { ontoCell } from './support.js';
 
 /** The mention's text with the "from" or "between" that opens its range, for messages. */
 function asWritten(bf: BlockFacts, mention: DateMention): string {
@@ -18,6 +19,7 @@ function asWritten(bf: BlockFacts, mention: DateMention): string {
 
 /** When an event took place, for messages. */
 function when(event: Event): string {
+  if (event.precision !== 'day') return `took place in ${formatEventDates(event)}`;
   return event.start === event.end ? `took place on ${formatDate(event.start)}` : `ran from ${formatFromTo(event.start, event.end)}`;
 }
 
@@ -56,7 +58,8 @@ const rule: Rule = {
         };
         const day = mention.to || event.start === event.end ? undefined : endMeant(bf, sentence, event);
         // A slip of the year may be a true date of another occasion: flagged, never fixed for certain.
-        if (isDayPrecise(mention) && (mention.to || event.start === event.end || day) && !yearSlip(mention, event)) {
+        // An event known only to the month or year has no day to move a date to.
+        if (event.precision === 'day' && isDayPrecise(mention) && (mention.to || event.start === event.end || day) && !yearSlip(mention, event)) {
           const newText = day ? formatLike(mention, day, day) : formatLike(mention, event.start, event.end);
           finding.fixes = [{ title: `Change the date to "${newText}"`, edits: [{ start: mention.start, end: mention.end, newText }] }];
         }

@@ -1,16 +1,19 @@
 import { itemsIn, type BlockFacts } from '../match/analyse.js';
-import { BINDING, negated, wished } from '../match/binding.js';
+import { bindingWords, negated, wished } from '../match/binding.js';
 import { clauseStart } from '../match/clauses.js';
 import { recordedFor, recordedWords, rootsAbout, subjectWords } from '../match/documents.js';
+import { resumedRoot } from '../match/last-topic.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import type { Span } from '../markdown/prose.js';
+import { eventLabel } from '../match/wording.js';
 import type { Rule } from './rule.js';
-import { eventLabel } from './support.js';
 
 /** Verbs that say an instrument was signed. */
 const SIGNED = new Set(['signed', 'concluded', 'inked', 'sealed', 'struck', 'agreed']);
 /** Words before such a verb that make it a plan, wish or hypothesis ("to sign", "will have signed", "would"). */
 const NOT_DONE = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'might', 'shall', 'can', 'must', 'if', 'unless']);
+/** Words that make an instrument another besides those spoken of ("also signed a treaty", "a second treaty"). */
+const ANOTHER = new Set(['also', 'another', 'second', 'third', 'further', 'additional', 'separate', 'too']);
 /** Words that open what an instrument is about ("a treaty on …"). */
 const OPENERS = new Set(['on', 'for', 'about', 'concerning', 'covering', 'regarding', 'of', 'establishing', 'setting']);
 /** Words that end it ("… was signed", "… in the capital", "… that …"). */
@@ -23,7 +26,9 @@ function subjectEnd(bf: BlockFacts, w: PhraseMatch<unknown>, sentence: Span): nu
   if (!OPENERS.has(t[w.last + 1]?.lower ?? '') || t[w.last + 1]!.end > sentence.end) return w.end;
   let end = w.end;
   for (let k = w.last + 2; k < t.length && t[k]!.end <= sentence.end && k <= w.last + 12; k++) {
-    if (CLOSERS.has(t[k]!.lower) || /[,;:.()!?\u2014]/.test(bf.text.slice(t[k - 1]!.end, t[k]!.start))) break;
+    // "to" ends it ("… to be signed"), unless a name follows ("a pipeline to Finland").
+    const to = t[k]!.lower === 'to' && /^\p{Lu}/u.test(t[k + 1]?.text ?? '');
+    if ((CLOSERS.has(t[k]!.lower) && !to) || /[,;:.()!?\u2014]/.test(bf.text.slice(t[k - 1]!.end, t[k]!.start))) break;
     end = t[k]!.end;
   }
   return end;
@@ -41,6 +46,12 @@ function signed(bf: BlockFacts, w: PhraseMatch<unknown>, end: number, sentence: 
   return verb > 0 && ['was', 'were', 'been'].includes(after[verb - 1]!);
 }
 
+/** Whether the sentence before, in the block, names documents of some event. */
+function listed(bf: BlockFacts, sentence: Span): boolean {
+  const i = bf.block.sentences.findIndex((x) => x.start === sentence.start);
+  return i > 0 && itemsIn(bf.documents, bf.block.sentences[i - 1]!).length > 0;
+}
+
 /**
  * A binding instrument said to have been signed at an event ("a treaty on drone production was signed") that the fact base
  * does not record among the event's documents: none of them is binding, and none speaks of what the instrument is
@@ -52,11 +63,12 @@ const rule: Rule = {
   severity: 'warning',
   category: 'claim',
   fixable: false,
-  blockLocal: true,
+  // What a sentence is about may rest on the event the draft was last about, before this block.
+  blockLocal: false,
   *check({ blocks, index }) {
     if (index.facts.documents.size === 0) return;
     for (const bf of blocks) {
-      const words = BINDING.find(bf.text, bf.tokens).filter((w) => w.values[0]!.noun);
+      const words = bindingWords(bf).filter((w) => w.values[0]!.noun);
       for (const w of words) {
         // A singular binding noun brought in with "a"/"an" and at most two words between ("a new defence treaty").
         const a = [1, 2, 3].map((d) => w.first - d).find((k) => ['a', 'an'].includes(bf.tokens[k]?.lower ?? ''));
@@ -64,17 +76,35 @@ const rule: Rule = {
         const sentence = bf.sentenceAt(w.start);
         if (bf.text.slice(sentence.start, sentence.end).trimEnd().endsWith('?')) continue;
         const end = subjectEnd(bf, w, sentence);
-        if (negated(bf, w.first, w.last, sentence) || wished(bf, clauseStart(bf.text, w.start, sentence), sentence) ||
+        // A wish or plan in the instrument's clause, not in a remark after it (", which should worry …").
+        const comma = bf.text.slice(end, sentence.end).search(/[,;]/);
+        const upTo = { start: sentence.start, end: comma < 0 ? sentence.end : end + comma };
+        if (negated(bf, w.first, w.last, sentence) || wished(bf, clauseStart(bf.text, w.start, sentence), upTo) ||
           !signed(bf, w, end, sentence)) continue;
-        const roots = rootsAbout(bf, sentence, { start: bf.tokens[a]!.start, end });
+        const judged = { start: bf.tokens[a]!.start, end };
+        const another = bf.tokens.slice(Math.max(0, a - 4), w.first).some((t) => t.start >= sentence.start && ANOTHER.has(t.lower));
+        const roots = rootsAbout(bf, sentence, judged, blocks);
+        // After a digression, an instrument added to the documents the text has been listing ("The memoranda …; the
+        // joint statement …. They also signed a treaty on …") is the event's the draft was last about.
+        if (roots.length === 0 && (another || listed(bf, sentence))) {
+          const root = resumedRoot(blocks, bf, sentence, [judged]);
+          if (root) roots.push(root);
+        }
         const docs = roots.flatMap((r) => recordedFor(index, r));
-        // An event with a recorded binding instrument may be paraphrased ("a treaty on the power link"): silence. So is a
-        // sentence that names a document, unless only by the binding noun itself as another event's ("treaty").
-        if (roots.length === 0 || roots.some((r) => recordedFor(index, r).length === 0) || docs.some((d) => d.binding === true)) continue;
-        if (itemsIn(bf.documents, sentence).some((m) => !(w.start <= m.start && m.end <= w.end) || m.values.some((d) => docs.includes(d)))) continue;
+        if (roots.length === 0 || roots.some((r) => recordedFor(index, r).length === 0)) continue;
+        // An event with a recorded binding instrument may be paraphrased ("a treaty on the power link"): silence, unless
+        // the sentence says this one is another ("also signed a treaty on …"). So is a sentence that names a document,
+        // unless only by the binding noun itself ("treaty"): another event's, or this event's when this is another.
+        if (docs.some((d) => d.binding === true) && !another) continue;
+        const named = itemsIn(bf.documents, sentence);
+        if (named.some((m) => !(w.start <= m.start && m.end <= w.end) || (!another && m.values.some((d) => docs.includes(d))))) continue;
         const about = subjectWords(bf.text.slice(bf.tokens[a + 1]!.start, w.start) + bf.text.slice(w.end, end));
-        if (about.length === 0 ? docs.some((d) => d.binding !== false) : roots.some((r) => about.some((x) => recordedWords(index, r).has(x)))) continue;
-        const what = bf.text.slice(w.start, end).toLowerCase();
+        // What it is about is recorded when most of its words are ("a treaty on tourism and sports exchanges"), not one
+        // word of two ("military-technical cooperation" beside a programme of scientific and technical cooperation).
+        const recorded = (r: (typeof roots)[number]) => about.filter((x) => recordedWords(index, r).has(x)).length * 2 > about.length;
+        if (about.length === 0 ? docs.some((d) => d.binding !== false) : roots.some(recorded)) continue;
+        const written = bf.text.slice(bf.tokens.slice(a + 1, w.first).find((t) => !ANOTHER.has(t.lower) && t.lower !== 'new')?.start ?? w.start, end);
+        const what = written[0]!.toLowerCase() + written.slice(1);
         yield {
           block: bf, start: w.start, end, facts: docs.map((d) => ({ kind: 'document', id: d.id })),
           message: `No ${what} is recorded among the documents signed during ${roots.map(eventLabel).join(' or ')}`

@@ -5,7 +5,7 @@ import type { BlockFacts } from '../match/analyse.js';
 import { aboutEvent } from '../match/evidence.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { tokenize } from '../match/tokens.js';
-import { listing } from './claim-unattributed.js';
+import { listing } from '../match/wording.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** Words that, up to three words before a label, deny it ("not an official visit", "rather than a summit"). */

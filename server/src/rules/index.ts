@@ -46,5 +46,16 @@ export const rules: readonly Rule[] = [
   configInvalid,
 ];
 
+/** The repository (package.json `repository.url`); each rule's page is `docs/rules/<id>.md` in it. */
+export const REPOSITORY = 'https://github.com/factlint/factlint';
+
+/**
+ * The web address of a rule's page, linked from every diagnostic (LSP `codeDescription`) and report (`docs` in JSON,
+ * `helpUri` in SARIF). A web address, not a file in the installed extension: every LSP client and CI report can open it.
+ */
+export function ruleDocs(id: string): string {
+  return `${REPOSITORY}/blob/main/docs/rules/${id}.md`;
+}
+
 /** Rules by id. */
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

@@ -15,11 +15,11 @@ const rule: Rule = {
       for (const name of bf.names) {
         if (!name.fuzzy && name.form.status !== 'misspelt') continue;
         const { entity, kind } = name.form;
-        let newText = name.form.form;
-        if (!name.fuzzy) {
-          const words = tokenize(name.text).length;
-          newText = entity.preferred.find((f) => tokenize(f).length === words) ?? entity.preferred[0] ?? fullName(entity);
-        }
+        // The house's form of as many words, also for a near miss of an accepted spelling ("Nordic-Baltic … Obsrvatory"
+        // becomes the preferred "Nordic–Baltic … Observatory"), so that the fix leaves no house-spelling fix behind.
+        const house = entity.preferred.find((f) => tokenize(f).length === tokenize(name.text).length);
+        const newText = name.fuzzy ? (name.form.status === 'preferred' ? name.form.form : house ?? name.form.form)
+          : house ?? entity.preferred[0] ?? fullName(entity);
         yield {
           block: bf, start: name.start, end: name.end,
           message: name.fuzzy

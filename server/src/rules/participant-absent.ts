@@ -8,8 +8,8 @@ import { placedInDelegation } from '../match/delegation.js';
 import { namedByItsPeople } from '../match/evidence.js';
 import { fullName } from '../match/names.js';
 import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
+import { eventLabel, formatEventDates } from '../match/wording.js';
 import type { Rule } from './rule.js';
-import { eventLabel, formatRange } from './support.js';
 
 // Generic English (meeting verbs are in match/meetings.ts): clause openers, words that move a
 // verb out of the event's time or deny it, and prepositions that put an event before or after the meeting.
@@ -40,7 +40,7 @@ const rule: Rule = {
           said.add(name.start);
           yield {
             block: bf, start: name.start, end: name.end, facts: [{ kind: 'person', id: name.form.entity.id }, { kind: 'event', id: event.id }],
-            message: `${fullName(name.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatRange(event.start, event.end)}).`,
+            message: `${fullName(name.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)}).`,
           };
         }
       }
@@ -90,7 +90,7 @@ const rule: Rule = {
           present.add(id);
           yield {
             block: bf, start: n.start, end: n.end, facts: [{ kind: 'person', id }, { kind: 'event', id: event.id }],
-            message: `${fullName(n.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatRange(event.start, event.end)}).`,
+            message: `${fullName(n.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)}).`,
           };
         }
       }

@@ -1,56 +1,16 @@
-import type { Event } from '../facts/types.js';
-import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from '../match/analyse.js';
-import { intervalOf, MONTH_NAMES } from '../match/dates.js';
+import type { BlockFacts } from '../match/analyse.js';
+import type { TitleRead } from '../match/row-titles.js';
 import type { RuleFinding } from './rule.js';
 
-/** "1 March 2023" for an ISO date. */
-export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
-}
-
-/** "1 March 2023", "1–2 March 2023" or "28 February – 2 March 2023". */
-export function formatRange(start: string, end: string): string {
-  if (start === end) return formatDate(start);
-  const [y1, m1, d1] = start.split('-').map(Number) as [number, number, number];
-  const [y2, m2] = end.split('-').map(Number) as [number, number];
-  if (y1 === y2 && m1 === m2) return `${d1}\u2013${formatDate(end)}`;
-  if (y1 === y2) return `${d1} ${MONTH_NAMES[m1 - 1]} \u2013 ${formatDate(end)}`;
-  return `${formatDate(start)} \u2013 ${formatDate(end)}`;
-}
-
-/** The event a draft is about when a sentence names none. */
-export function defaultEvent(bf: BlockFacts): Event | undefined {
-  const id = bf.index.facts.defaultEvent;
-  return id === undefined ? undefined : bf.index.facts.events.get(id);
-}
-
-/** The year to supply to a date written without one: that of the first event the sentence names, else the default event's. */
-export function yearFor(bf: BlockFacts, span: Span): number {
-  const event = bf.eventsIn(span)[0] ?? defaultEvent(bf);
-  return event ? Number(event.start.slice(0, 4)) : new Date().getUTCFullYear();
-}
+// Helpers for rules only (features use match/): the one module in rules/ besides rule.ts that a rule may import.
 
 /**
- * The days a span speaks of, as inclusive ISO intervals: the dates written in it; else the events it names;
- * else the events its block names; else the draft's default event.
+ * A finding on a title as it was read: in the title's own block, with its fixes; or moved from the table row onto
+ * the person's cell, on the name alone and without fixes (they would edit other cells).
  */
-export function datesInQuestion(bf: BlockFacts, span: Span): [string, string][] {
-  const year = yearFor(bf, span);
-  const written = itemsIn(bf.dates, span).map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
-  if (written.length > 0) return written;
-  const events = bf.eventsIn(span);
-  if (events.length > 0) return events.map((e) => [e.start, e.end]);
-  const inBlock = bf.eventsIn({ start: 0, end: bf.text.length });
-  if (inBlock.length > 0) return inBlock.map((e) => [e.start, e.end]);
-  const fallback = defaultEvent(bf);
-  return fallback ? [[fallback.start, fallback.end]] : [];
-}
-
-/** Iterates every sentence of every block. */
-export function* sentences(blocks: BlockFacts[]): Generator<[BlockFacts, Span]> {
-  for (const bf of blocks) for (const sentence of bf.block.sentences) yield [bf, sentence];
+export function onTitle(finding: RuleFinding, read: TitleRead, fixes: () => NonNullable<RuleFinding['fixes']>): RuleFinding {
+  if (read.facts === read.cell) return { ...finding, fixes: fixes() };
+  return ontoCell({ ...finding, start: read.titled.name.start, end: read.titled.name.end }, read.cell, read.offset);
 }
 
 /** A finding on a row's text moved onto its cell. */
@@ -60,18 +20,4 @@ export function ontoCell(finding: RuleFinding, cell: BlockFacts, offset: number)
     ...finding, block: cell, start: finding.start - offset, end: finding.end - offset,
     ...(finding.fixes ? { fixes: finding.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start - offset, end: e.end - offset })) })) } : {}),
   };
-}
-
-const GENERIC = /^(?:talks|meeting|signing|ceremony|summit|visit|vote|appointment|arrival|departure|publication|announcement|official|ministerial|preparatory|bilateral|joint|state|working|welcome)$/i;
-
-/** An event's name as it reads after "of" or "for": "the talks between…", "X's state visit…", "the Ruritania summit". */
-export function eventLabel(event: Event): string {
-  const [first = ''] = event.name.split(' ');
-  if (first === 'The') return `the${event.name.slice(3)}`;
-  if (GENERIC.test(first)) return `the ${first.toLowerCase()}${event.name.slice(first.length)}`;
-  for (const word of event.name.split(' ')) {
-    if (/['\u2019]s$/.test(word)) return event.name;
-    if (word[0] === word[0]?.toLowerCase()) break;
-  }
-  return `the ${event.name}`;
 }

@@ -7,8 +7,9 @@ import { inCell, withRows } from '../match/table-rows.js';
 import { topicsAt, withinReach } from '../match/evidence.js';
 import { itemsIn } from '../match/analyse.js';
 import type { Event } from '../facts/types.js';
+import { formatDate } from '../match/wording.js';
 import type { FactLink, Rule } from './rule.js';
-import { formatDate, ontoCell } from './support.js';
+import { ontoCell } from './support.js';
 
 /** A weekday just after a date ("1 March (Wednesday)", "1 March, a Wednesday") or just before one in brackets. */
 const AFTER_DATE = /^(?:\s*\(\s*|,\s+(?:a\s+|which\s+was\s+a\s+)?)$/;
@@ -60,7 +61,7 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
   const dated = (event: Event) => itemsIn(bf.dates, sentence).some((d) => d.from && withinReach(d, event, 'strong'));
   const events = resolvedAbout(bf, sentence, mention).filter((r) => r.strength !== 'people' &&
     (!/^(?:talks|meeting)$/.test(r.event.kind) || topics.has(bf.index.roots.get(r.event.id)!) || dated(r.event)))
-    .map((r) => r.event);
+    .map((r) => r.event).filter((e) => e.precision === 'day'); // a month or a year has every weekday
   if (events.length === 0) return undefined;
   const event = events[0]!;
   const on = (day: string) => `${weekdayName(weekdayOf(day))}, ${formatDate(day)}`;

@@ -112,6 +112,11 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 170_000 }, () => {
       await step(`03-quickfix-${i + 1}`, async () => {
         const pos = h.resolvePosition(s, file, qf.at);
         await h.quickFix(s, pos, qf.title, { timeout: timeouts.quickFix });
+        // Typing right after the fix replaces what it left selected (the reason placeholder of a disable comment).
+        if (qf.typeAfter) {
+          await h.waitForSelection(s);
+          await s.page.keyboard.type(qf.typeAfter);
+        }
         // The edit lands asynchronously: poll the text until it matches or time runs out.
         const end = Date.now() + 10_000;
         let text;
@@ -125,6 +130,36 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 170_000 }, () => {
         for (const t of qf.textNotContains || []) assert.ok(!text.includes(t), `after the fix the text still has ${JSON.stringify(t)}:\n${text}`);
       });
       if (qf.reset !== false) await h.resetFile(s, file);
+    });
+  });
+
+  (exp.statusItems || []).forEach((st, i) => {
+    it(`language status on ${st.file} shows ${JSON.stringify(st.contains)}`, { timeout: 60_000 }, async () => {
+      await step(`04-status-${i + 1}`, async () => {
+        await h.openFile(s, st.file);
+        const text = await h.languageStatus(s, { waitFor: st.contains[0] });
+        for (const t of st.contains) assert.ok(text.includes(t), `language status lacks ${JSON.stringify(t)}: ${JSON.stringify(text)}`);
+        if (st.problem) {
+          const rows = await h.problems(s, { file: st.file, timeout: timeouts.problems });
+          assert.ok(rows.some((r) => matches(r, st.problem)), `no problem like ${JSON.stringify(st.problem)} in ${JSON.stringify(rows)}`);
+        }
+      });
+    });
+  });
+
+  (exp.commands || []).forEach((cmd, i) => {
+    it(`command "${cmd.label}" from the palette`, { timeout: timeouts.problems + 30_000 }, async () => {
+      await step(`05-command-${i + 1}`, async () => {
+        await h.runCommand(s, cmd.label);
+        if (cmd.activeTab) {
+          await s.page.locator('.tabs-container .tab.active', { hasText: cmd.activeTab }).waitFor({ state: 'visible', timeout: 15_000 });
+          return;
+        }
+        const want = cmd.problems || [];
+        const rows = await h.problems(s, { min: want.length, timeout: timeouts.problems });
+        const shown = JSON.stringify(rows.map((r) => `${r.file} ${r.severity}: ${r.text}`), null, 1);
+        for (const w of want) assert.ok(rows.some((r) => matches(r, w)), `no problem like ${JSON.stringify(w)} in ${shown}`);
+      });
     });
   });
 });

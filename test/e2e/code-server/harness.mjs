@@ -686,3 +686,33 @@ export async function resetFile(session, file) {
   await runCommand(session, 'File: Revert File');
   await session.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
 }
+
+/**
+ * Hovers the language status entry (`{}`) in the status bar and returns the text of the hover it shows (every
+ * language status item of the active editor: name, text, detail, command), retrying until it includes `waitFor`.
+ */
+export async function languageStatus(session, { timeout = 15_000, waitFor } = {}) {
+  const { page } = session;
+  const entry = page.locator('[id="status.languageStatus"]').first();
+  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ has: page.locator('.hover-language-status') }).first();
+  const end = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < end) {
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    try {
+      await entry.hover({ timeout: Math.max(500, end - Date.now()) });
+      await hover.waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(500, end - Date.now())) });
+      text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+      if (!waitFor || text.includes(waitFor)) break;
+    } catch { /* not shown yet */ }
+    await sleep(500);
+  }
+  // The hover stays open (for the step's screenshot) until the next key or mouse move.
+  return text;
+}
+
+/** Waits until the active editor shows a selection (a snippet placeholder or a selected range). */
+export async function waitForSelection(session, { timeout = 10_000 } = {}) {
+  await activeEditor(session.page).locator('.selected-text').first().waitFor({ state: 'attached', timeout });
+}

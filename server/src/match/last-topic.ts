@@ -1,0 +1,85 @@
+import type { Event } from '../facts/types.js';
+import type { Span } from '../markdown/prose.js';
+import { itemsIn, type BlockFacts } from './analyse.js';
+import { counterEvidence } from './counter-evidence.js';
+import { datelineOf } from './dateline.js';
+import { topicsAt, topicsOut, withinReach } from './evidence.js';
+
+// The topics of a text (match/evidence.ts) end where a sentence speaks of another occasion ("…, back from meeting another
+// president in his capital, …"); the text often comes back to its event without naming it again ("In all, 12 documents were signed").
+// What was signed, and how much, is the draft's event's unless a sentence says otherwise: for those sentences the
+// event the draft was last about stands in for the topics.
+
+/** Words of another journey or a later time. */
+const ELSEWHERE = /\b(?:visit(?:ed|ing|s)?|trip|travel(?:l?ed|s)?|flew|went|heads? (?:to|for)|tour(?:ed)?|later|afterwards|next|(?:was|were) (?:in|at))\b/i;
+
+const cache = new WeakMap<readonly BlockFacts[], Map<BlockFacts, (string | undefined)[]>>();
+
+/**
+ * For each sentence of each block, the root event the text was last about before it: the most recent topic of any
+ * sentence before it in the draft (match/evidence.ts), or, where the text has no topic, the event whose documents a
+ * sentence before it named; undefined before either.
+ */
+function lastTopics(blocks: readonly BlockFacts[]): Map<BlockFacts, (string | undefined)[]> {
+  let found = cache.get(blocks);
+  if (!found) {
+    found = new Map();
+    let last: string | undefined;
+    for (const bf of blocks) {
+      const each: (string | undefined)[] = [];
+      const sentences = bf.block.sentences;
+      sentences.forEach((sentence, i) => {
+        const topics = topicsAt(bf, sentence);
+        // Topics grow at the end (evidence.ts topicsAfter): the last one is the event most recently established.
+        if (topics.size > 0 && (last === undefined || !topics.has(last))) last = [...topics].at(-1);
+        each.push(last);
+        // A text with no topic that names documents of one event ("The memorandums …", "the joint statement") is about them.
+        if (topics.size === 0) last = documentsRoot(bf, sentence) ?? last;
+        // A heading that leaves the topics starts a section about something else; so does a sentence that leaves them
+        // for another journey or a later time ("He then flew home", "A month later …"), not a remark in passing
+        // ("The foreign minister, back from talks in another capital, sat in").
+        // Without topics, such a sentence (or heading) leaves the last event when something in it points away from it.
+        const after = i + 1 < sentences.length ? topicsAt(bf, sentences[i + 1]!) : topicsOut(bf);
+        const away = bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));
+        const root = last === undefined ? undefined : bf.index.facts.events.get(last);
+        if (away && (topics.size > 0 ? after.size === 0 : root !== undefined && !after.has(root.id) &&
+          counterEvidence(bf, root, sentence).some((c) => c.kind !== 'person'))) last = undefined;
+      });
+      found.set(bf, each);
+    }
+    cache.set(blocks, found);
+  }
+  return found;
+}
+
+/** The one root event of the documents a sentence names, if they all belong to one. */
+function documentsRoot(bf: BlockFacts, sentence: Span): string | undefined {
+  const roots = new Set<string | undefined>();
+  for (const m of itemsIn(bf.documents, sentence)) for (const d of m.values) roots.add(d.event && bf.index.roots.get(d.event));
+  const [root] = roots;
+  const event = roots.size === 1 && root !== undefined ? bf.index.facts.events.get(root) : undefined;
+  // Only an event the draft places itself at the time of (match/timeframe.ts).
+  return event && bf.inTimeframe(event) ? root : undefined;
+}
+
+/**
+ * The event the draft was last about, for a sentence with no topic of its own in which nothing points away from it (a
+ * person, place, occasion or year of another, a date or dateline far from it): the text has come back to it.
+ */
+export function resumedRoot(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, except: readonly Span[] = []): Event | undefined {
+  if (topicsAt(bf, sentence).size > 0) return undefined;
+  const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
+  const last = i < 0 ? undefined : lastTopics(blocks).get(bf)?.[i];
+  const root = last === undefined ? undefined : bf.index.facts.events.get(last);
+  if (!root) return undefined;
+  const dateline = datelineOf(bf);
+  if (dateline && !withinReach(dateline, root, 'context')) return undefined;
+  if (itemsIn(bf.dates, sentence).some((d) => d.from && !withinReach(d, root, 'context'))) return undefined;
+  return counterEvidence(bf, root, sentence, except).length === 0 ? root : undefined;
+}
+
+/** The events of the event the draft was last about (see resumedRoot) that a sentence names by a phrase ("the signing"). */
+export function resumedEvents(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, except: readonly Span[] = []): Event[] {
+  const root = resumedRoot(blocks, bf, sentence, except);
+  return root ? bf.eventsIn(sentence).filter((e) => bf.index.roots.get(e.id) === root.id) : [];
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { FIXTURES, ROOT } from './paths.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'factlint-facts-check-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `factlint ARGS` in a folder, with a time limit. */
+function cli(cwd: string, ...args: string[]): { code: number | null; out: string; err: string } {
+  const run = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(run.error, undefined, String(run.error));
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+test('facts check: every fact base shipped or used by the tests is valid (v1 files stay valid in v2), exit 0', () => {
+  const rules = join(FIXTURES, 'rules');
+  const own = readdirSync(rules).filter((name) => readdirSync(join(rules, name)).includes('facts.yaml')).map((name) => join(rules, name, 'facts.yaml'));
+  for (const target of [join(ROOT, 'facts'), join(FIXTURES, 'factbases'), ...own]) {
+    const { code, out, err } = cli(ROOT, 'facts', 'check', target, '--format', 'lines');
+    assert.deepEqual([code, out.trim(), err], [0, '', ''], target);
+  }
+});
+
+test('facts check: the files of a folder are one fact base; problems in every format of check; exit 1', () => {
+  const folder = join(dir, 'base');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'a.facts.yaml'), 'sources:\n  - { id: s1, title: A report, publisher: An outlet, url: "https://example.org/a" }\n' +
+    'people:\n  - { id: ada, name: Ada, sources: [s2] }\n');
+  writeFileSync(join(folder, 'b.facts.yaml'), 'events:\n  - { id: e1, name: E, kind: summit, start: 2023-02-30, participants: [ada], sources: [s1] }\n');
+  const lines = cli(dir, 'facts', 'check', '--format', 'lines');
+  assert.equal(lines.code, 1);
+  assert.deepEqual(lines.out.trim().split('\n'), [
+    'base/a.facts.yaml:4:37:error:factbase-reference:person ada \u203a sources: no source has the id "s2"; did you mean "s1"?',
+    'base/b.facts.yaml:2:45:error:factbase-schema:event e1 \u203a start: 2023-02-30 is not a day of the calendar: February 2023 has 28 days',
+  ]);
+  const json = JSON.parse(cli(dir, 'facts', 'check', 'base', '--format', 'json').out) as { file: string; line: number; rule: string }[];
+  assert.deepEqual(json.map((f) => [f.file, f.line, f.rule]), [['base/a.facts.yaml', 4, 'factbase-reference'], ['base/b.facts.yaml', 2, 'factbase-schema']]);
+  const sarif = JSON.parse(cli(dir, 'facts', 'check', 'base', '--format', 'sarif').out) as { runs: { results: unknown[] }[] };
+  assert.equal(sarif.runs[0]!.results.length, 2);
+  assert.match(cli(dir, 'facts', 'check', 'base').out, /2 problems \(2 errors, 0 warnings, 0 information, 0 hints\)/);
+});
+
+test('facts check: a path that cannot be read, or no fact base found, exits 2; an unknown subcommand is bad usage', () => {
+  const missing = cli(dir, 'facts', 'check', 'nowhere.facts.yaml');
+  assert.deepEqual([missing.code, missing.err.trim()], [2, 'Cannot read the fact-base file nowhere.facts.yaml: it does not exist']);
+  const empty = join(dir, 'empty');
+  mkdirSync(empty);
+  assert.deepEqual([cli(empty, 'facts', 'check').code, cli(empty, 'facts', 'check').err.trim()], [2, 'No *.facts.yaml files found.']);
+  const wrong = cli(dir, 'facts', 'lint');
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.err, /^Unknown command "facts lint"/);
+});
