@@ -67,7 +67,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         : `Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
-    if (factFiles.length === 0) return (err('No *.facts.yaml files found in the fact base paths given.'), 2);
+    if (factFiles.length === 0) return (err(`No *.facts.yaml files found in ${args.values.facts.join(', ')}.`), 2);
     const loaded = loadFactBase(factFiles);
     if (!loaded.facts) {
       const texts = new Map(factFiles.map((f) => [f.path, f.text]));

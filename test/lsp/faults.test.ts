@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import type { CodeAction, Diagnostic, Hover, Location } from 'vscode-languageserver/node.js';
 import { check } from '../../server/src/check.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
@@ -190,4 +191,40 @@ test('malformed messages (a number as a URI, missing fields, wrong types) are lo
     assert.ok(logged.some((m) => m.includes(`ignored a ${method} message of the wrong shape`)), `${method} logged:\n${logged.join('\n')}`);
   }
   assert.equal(s.stderr.join(''), '', 'nothing on stderr');
+});
+
+test('fuzz: random JSON of any shape for every notification and request the server handles: no crash, no hang, each logged', { timeout: 60_000 }, async () => {
+  const s = start();
+  servers.push(s);
+  const logged: string[] = [];
+  s.connection.onNotification('window/logMessage', ({ message }: { message: string }) => logged.push(message));
+  await s.initialize();
+  const notifications = ['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave',
+    'textDocument/willSave', 'workspace/didChangeWatchedFiles', 'workspace/didChangeWorkspaceFolders', 'workspace/didChangeConfiguration'];
+  const requests = ['textDocument/hover', 'textDocument/definition', 'textDocument/codeAction', 'textDocument/willSaveWaitUntil'];
+  // Valid shapes with one part replaced, and arbitrary JSON: the shapes a buggy or hostile client sends.
+  const uri = fc.oneof(fc.constant('untitled:fuzz.md'), fc.constant('file:///nowhere/x.md'), fc.jsonValue({ maxDepth: 1 }));
+  const near = fc.record({
+    textDocument: fc.record({ uri, languageId: fc.oneof(fc.constant('markdown'), fc.jsonValue({ maxDepth: 1 })),
+      version: fc.oneof(fc.integer(), fc.jsonValue({ maxDepth: 1 })), text: fc.oneof(fc.string({ maxLength: 40 }), fc.jsonValue({ maxDepth: 1 })) },
+    { requiredKeys: [] }),
+    position: fc.oneof(fc.record({ line: fc.integer(), character: fc.integer() }), fc.jsonValue({ maxDepth: 1 })),
+    range: fc.jsonValue({ maxDepth: 2 }), contentChanges: fc.oneof(fc.array(fc.record({ text: fc.jsonValue({ maxDepth: 1 }) })), fc.jsonValue({ maxDepth: 1 })),
+    changes: fc.jsonValue({ maxDepth: 2 }), event: fc.jsonValue({ maxDepth: 2 }), settings: fc.jsonValue({ maxDepth: 2 }),
+    context: fc.jsonValue({ maxDepth: 2 }), reason: fc.jsonValue({ maxDepth: 1 }),
+  }, { requiredKeys: [] });
+  const params = fc.oneof(near, fc.jsonValue({ maxDepth: 3 }), fc.constant(null));
+  const messages = fc.sample(fc.tuple(fc.constantFrom(...notifications, ...requests), params), { numRuns: 300, seed: 20230301 });
+  for (const [method, value] of messages) {
+    if (requests.includes(method)) {
+      const answer = await Promise.race([s.connection.sendRequest(method, value).catch((e: Error) => e),
+        new Promise((resolve) => setTimeout(() => resolve('no answer within 5 s'), 5000))]);
+      assert.notEqual(answer, 'no answer within 5 s', `${method} ${JSON.stringify(value)}`);
+    } else {
+      await s.connection.sendNotification(method, value).catch(() => undefined);
+    }
+  }
+  await alive(s);
+  assert.ok(logged.some((m) => /ignored a .* message of the wrong shape/.test(m)), 'malformed messages are logged');
+  assert.equal(s.stderr.join(''), '', 'nothing on stderr: no handler threw');
 });

@@ -129,3 +129,23 @@ test('closing the only draft that names a broken fact base clears that fact base
   await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri: draft } });
   await cleared(s, broken);
 });
+
+test('a pushed factBase setting naming a named pipe or /dev/zero: one problem naming the path, and drafts are still answered', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'factlint-files-'));
+  dirs.push(dir);
+  const pipe = join(dir, 'pushed.facts.yaml');
+  execFileSync('mkfifo', [pipe]);
+  const s = start();
+  servers.push(s);
+  const root = pathToFileURL(dir).href;
+  await s.initialize({}, { rootUri: root, workspaceFolders: [{ uri: root, name: 'ws' }] });
+  for (const [path, kind] of [[pipe, 'a named pipe'], ['/dev/zero', 'a device']] as const) {
+    const draft = pathToFileURL(join(dir, `pushed-${basename(path)}.md`)).href;
+    const mark = s.mark();
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { factlint: { factBase: [path] } } });
+    await s.open(draft, DRAFT);
+    const { diagnostics } = await s.waitForDiagnostics(pathToFileURL(path).href, undefined, mark);
+    assert.match(diagnostics[0]?.message ?? '', new RegExp(`Cannot read the fact-base file ${path}: it is ${kind}, not a regular file`));
+    await s.waitForDiagnostics(draft, 1, mark);
+  }
+});

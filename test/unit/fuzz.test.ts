@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -376,6 +377,28 @@ describe('fuzz: drafts', () => {
     }), params(150));
   });
 
+  test('runs of headings, tables, lists, fences and breaks without blank lines: windows cut after headings, inside tables and lists, as at once', () => {
+    // The cuts that need no blank line: after a heading, a thematic break or a closed fence, between rows of a table,
+    // and before an item of a list.
+    const cell = fc.constantFrom('Xi Jinping', '1 March 2023', '[x][ref]', '[^1]', '`a|b`', '\\|', '<!-- c -->', '*a', '', 'a  ', '~~b~~');
+    const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`);
+    const block = fc.oneof(
+      fc.tuple(fc.integer({ min: 1, max: 3 }), cell).map(([n, c]) => `${'#'.repeat(n)} Heading ${c}`),
+      cell.map((c) => `Setext ${c}\n===`), fc.constantFrom('***', '---', '```\ncode\n```', '~~~~\n```\n~~~~', '```\nunclosed', '[ref]: /u'),
+      fc.tuple(fc.constantFrom('| a | b |\n|---|:-:|', '|a|\n|-|', '| h |\n| --- |', 'a | b\n- | -'), fc.array(row, { maxLength: 30 }))
+        .map(([head, rows]) => [head, ...rows].join('\n')),
+      cell.map((c) => `A paragraph ${c}`), cell.map((c) => `> quoted ${c}`), cell.map((c) => `    code ${c}`),
+      fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '3) ', '  - ', '-\t'), cell,
+        fc.constantFrom('', '\n  continued', '\nlazy line', '\n  - nested', '\n\n  loose', '\n  ```\n  code', '\n  ```', '\n  <div>', '\n  [^n]: note', '\n* * *'))
+        .map(([marker, c, more]) => `${marker}item ${c}${more}`));
+    const draft = fc.tuple(fc.array(block, { minLength: 1, maxLength: 30 }), fc.array(fc.constantFrom('\n', '\r\n', '\r', '\n\n')))
+      .map(([blocks, ends]) => blocks.map((b, i) => b + (ends[i % Math.max(1, ends.length)] ?? '\n')).join(''));
+    fc.assert(fc.property(draft, fc.constantFrom(16, 40, 128), (md, window) => {
+      const text = defuse(md);
+      assert.deepEqual(parseParts(text, window), toParts(text));
+    }), params(300));
+  });
+
   test('random strings (any UTF-16, Markdown punctuation, control characters) never break the checker', () => {
     const punct = fc.string({ unit: fc.constantFrom(...'*_[]()<>!&#;\\`~|-:>=+.1 \n\r\tLukashenkoXiMarch2023 ', '\u0000', '😀'), maxLength: 400 });
     const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), punct);
@@ -627,15 +650,17 @@ describe('limits', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // The CLI, in process, on temporary files
 
+/** The CLI run in process: its exit code and what it wrote. */
+function run(...argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
 describe('CLI under bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'factlint-fuzz-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = main(argv, (s) => (out += s), (s) => (err += s));
-    return { code, out, err };
-  };
   const write = (name: string, text: string | Buffer) => {
     const path = join(dir, name);
     writeFileSync(path, text);
@@ -718,5 +743,76 @@ describe('CLI under bad input', () => {
     assert.match(err, /Cannot read the draft .*dangling\.md/);
     assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
     assert.match(out, /ok\.md/, 'the readable drafts are still checked');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files: odd encodings, named pipes and devices, as drafts and as fact bases
+
+describe('fuzz: files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'factlint-fuzz-files-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  let serial = 0;
+  const text = fc.string({ unit: fc.constantFrom('Xi', ' met ', 'Лукашенко', ' on 1 March 2023.', '😀', 'é', '\n', '\r\n', '\r', '\t', '# ', '| a |'), maxLength: 30 });
+  type Kind = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'bom only' | 'utf16le without bom' | 'utf16be without bom' | 'latin1' | 'truncated utf8';
+  const kinds: Kind[] = ['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'bom only', 'utf16le without bom', 'utf16be without bom', 'latin1', 'truncated utf8'];
+  const bytesOf = (kind: Kind, s: string): Buffer => {
+    const le = (t: string) => Buffer.from(t, 'utf16le');
+    switch (kind) {
+      case 'utf8': return Buffer.from(s);
+      case 'utf8-bom': return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s)]);
+      case 'utf16le': return Buffer.concat([Buffer.from([0xff, 0xfe]), le(s)]);
+      case 'utf16be': return Buffer.concat([Buffer.from([0xfe, 0xff]), le(s).swap16()]);
+      case 'bom only': return Buffer.from([0xef, 0xbb, 0xbf]);
+      case 'utf16le without bom': return le(`Xi met Lukashenka. ${s}`);
+      case 'utf16be without bom': return le(`Xi met Lukashenka. ${s}`).swap16();
+      case 'latin1': return Buffer.from(`${s}café au lait ${s}`, 'latin1');
+      case 'truncated utf8': return Buffer.from(`${s}é`).subarray(0, -1);
+    }
+  };
+
+  test('drafts in any encoding: read exactly, or refused with the path and why (a line for bad UTF-8), never replaced', () => {
+    fc.assert(fc.property(fc.constantFrom(...kinds), text, (kind, s) => {
+      const path = join(dir, `draft-${serial++}.md`);
+      writeFileSync(path, bytesOf(kind, s));
+      const { code, out, err } = run('check', path, '--facts', bundledFactsDir(), '--format', 'json');
+      if (['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'bom only'].includes(kind)) {
+        assert.ok(code === 0 || code === 1, `${kind}: exit ${code}: ${err}`);
+        const findings = JSON.parse(out) as { file: string; line: number }[];
+        const lines = (kind === 'bom only' ? '' : s).split(/\r\n|\r|\n/).length;
+        assert.ok(findings.every((f) => f.line >= 1 && f.line <= lines), `${kind}: findings on lines of the text`);
+      } else {
+        assert.equal(code, 2, `${kind}: ${err}`);
+        assert.ok(err.includes(path), `${kind}: the path is named: ${err}`);
+        assert.match(err, kind.includes('without bom') ? /UTF-16 without a byte order mark/ : /not valid UTF-8 \(line \d+, byte \d+\)/, kind);
+        assert.equal(out.trim(), '[]', `${kind}: nothing checked`);
+      }
+    }), params(30));
+  });
+
+  test('named pipes, devices, folders and links to them, as a draft or as a fact base: refused at once, naming the path', { timeout: 30_000 }, () => {
+    const make = (kind: string): string => {
+      const path = join(dir, `${kind}-${serial++}`);
+      if (kind === 'pipe') execFileSync('mkfifo', [path]);
+      else if (kind === 'folder') mkdirSync(path);
+      else if (kind === 'link to a pipe') symlinkSync(make('pipe'), path);
+      else if (kind === 'link to nowhere') symlinkSync(join(dir, 'nowhere'), path);
+      else return kind; // a device path
+      return path;
+    };
+    const kinds = ['pipe', 'folder', 'link to a pipe', 'link to nowhere', '/dev/zero', '/dev/urandom', '/dev/null'];
+    fc.assert(fc.property(fc.constantFrom(...kinds), fc.constantFrom('draft', 'facts', 'front matter'), (kind, role) => {
+      fc.pre(!(kind === 'folder' && role !== 'facts')); // a folder of drafts, or of fact bases in front matter, is read
+      const path = make(kind);
+      const draft = join(dir, `uses-${serial++}.md`);
+      writeFileSync(draft, `---\nfacts: ${JSON.stringify(path)}\n---\n\nXi met Lukashenka on 1 March 2023.\n`);
+      const argv = role === 'draft' ? ['check', path, '--facts', bundledFactsDir()] : role === 'facts' ? ['check', draft, '--facts', path] : ['check', draft];
+      const started = Date.now();
+      const { code, err } = run(...argv, '--format', 'json');
+      assert.ok(Date.now() - started < 5000, `${kind} as ${role}: took ${Date.now() - started} ms`);
+      assert.equal(code, 2, `${kind} as ${role}: ${err}`);
+      assert.ok(err.includes(path), `${kind} as ${role}: the path is named: ${err}`);
+      assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+    }), params(40));
   });
 });

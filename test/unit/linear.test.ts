@@ -6,6 +6,9 @@ import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js'
 import { link } from '../../server/src/facts/link.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import type { FactProblem } from '../../server/src/facts/types.js';
+import { parseByWindows, toProse, WINDOW } from '../../server/src/markdown/parse.js';
+import { parser } from '../../server/src/markdown/parser.js';
+import { toParts } from '../../server/src/markdown/prose.js';
 import { compile } from '../../server/src/match/compile.js';
 
 // Inputs that used to take time quadratic in their size: each is timed at n and 2n (CPU time, best of two runs) and
@@ -70,4 +73,29 @@ test('a paragraph of many sentences with pronouns, relative days and quotations 
   const unit = 'BEIJING, 2 March (Agency) – Lukashenka met Xi Jinping on 1 March. The day before, he arrived in Beijing. ' +
     '"Yesterday we held talks," he said. The next day talks with Xi were held yesterday. ';
   assertLinear(2500, (n) => check(unit.repeat(n), index));
+});
+
+/** A draft of block quotes and lists each followed by a paragraph: every container closes while a paragraph waits. */
+const containers = (n: number) => '> A quote from the talks\n> on 1 March.\n\nText after it.\n\n- An item\n- Another\n\nMore text.\n\n'.repeat(n / 80);
+
+test('a one-shot parse of the parser factlint uses grows linearly (micromark pinned to 4.0.2: 4.0.3 copies all events per closed container)', () => {
+  assertLinear(40_000, (n) => parser.parse(containers(n)));
+});
+
+test('one duplicated footnote label keeps the windowed parse: a draft of notes is parsed in linear time, as at once', () => {
+  const draft = (n: number) => `[^a]: One.\n\n[^a]: Two.\n\n${'Lukashenka met Xi on 1 March.[^a]\n\n> Quoted.[^a]\n\n'.repeat(n / 48)}`;
+  const text = draft(100_000);
+  assert.deepEqual(parseByWindows(text, WINDOW), toParts(text), 'parsed by windows, with the parts of one parse');
+  assertLinear(200_000, (n) => toProse(draft(n)));
+});
+
+test('one long paragraph of dates with no sentence end is checked in linear time (clause dividers found once per sentence)', () => {
+  const loaded = loadFactBase(readFactFiles([bundledFactsDir()]));
+  const index = compile(loaded.facts!);
+  assertLinear(40_000, (n) => check('Lukashenka met Xi Jinping on 1 March 2023, '.repeat(n / 43), index));
+});
+
+test('runs of headings and a tall table, without blank lines, are parsed in linear time', () => {
+  assertLinear(200_000, (n) => toProse('# Lukashenko met Xi on 5 March 2023\n'.repeat(n / 36)));
+  assertLinear(100_000, (n) => toProse(`| a | b |\n|---|---|\n${'| Lukashenko met Xi | 5 March 2023 |\n'.repeat(n / 36)}`));
 });

@@ -47,7 +47,6 @@ test('a fence, a list or a table longer than a window is parsed whole, however t
 
 test('where windows could differ from the whole, the draft is parsed at once: the result is the same either way', () => {
   const cases = {
-    'two definitions of one label': `${longDraft(3)}\n\n[r]: https://a.org\n\n[r]: https://b.org\n\nSee [x][r].\n`,
     'a definition-like line in a fence': `[r]\n\n${longDraft(3)}\n\n\`\`\`\n[r]: https://a.org\n\`\`\`\n`,
     'a definition in a block quote': `See [x][r].\n\n${longDraft(3)}\n\n> [r]: https://a.org\n`,
     'a definition-like line inside a paragraph, the definition itself in a quote (found by fuzzing)':
@@ -57,6 +56,24 @@ test('where windows could differ from the whole, the draft is parsed at once: th
   for (const [name, text] of Object.entries(cases)) {
     assert.equal(parseByWindows(text, 300), undefined, name);
     assert.deepEqual(parseParts(text, 300), toParts(text), name);
+  }
+});
+
+test('two definitions of one label (link or footnote) keep the windows: the first counts in every window, as at once', () => {
+  windowedAsWhole(`${longDraft(3)}\n\n[r]: https://a.org\n\n[r]: https://b.org\n\nSee [x][r] and [y][R].\n`, 300);
+  windowedAsWhole(`See [x][r].\n\n[r]: <https://a.org>\n\n${longDraft(3)}\n\n[r]: https://a.org\n\nSee [x][r], [https://a.org][r].\n`, 300);
+  windowedAsWhole(`Note.[^d]\n\n[^d]: One.\n\n${longDraft(3)}\n\n[^d]: Two.\n\nAgain.[^d]\n\n[^D]: Three.\n`, 300);
+});
+
+test('runs of headings, tables and lists without blank lines are cut after headings, between rows and before items, as at once', () => {
+  const headings = Array.from({ length: 400 }, (_, i) => (i % 7 === 3 ? `Setext ${i} on 1 March\n===` : `## Heading ${i}: Xi met Lukashenka`)).join('\n');
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `| Xi Jinping [^n] ${i} | ${i % 28 + 1} March 2023 <!-- c${i} --> |`).join('\n');
+  const tables = `| Who | When |\n| :-- | --: |\n${rows(500)}\n# After the table\n| a | b |\n|---|---|\n${rows(300)}\n\n[^n]: A note.\n`;
+  const list = Array.from({ length: 600 }, (_, i) => ['- Item [^n] on 1 March', '  continued', 'lazy line', '  - nested', '  ```', '  code', '- ```', '1. not this list'][i % 8]).join('\n');
+  const ordered = Array.from({ length: 600 }, (_, i) => `${i + 1}. Item ${i}\n   > quoted\n`).join('');
+  const fences = Array.from({ length: 200 }, (_, i) => `\`\`\`\ncode ${i}\n\`\`\`\n***\n# H${i}`).join('\n');
+  for (const window of [64, 500, 4096]) {
+    for (const text of [headings, tables, fences, `${list}\n\n[^n]: Note.\n`, ordered]) windowedAsWhole(text, window);
   }
 });
 

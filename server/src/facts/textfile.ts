@@ -115,6 +115,9 @@ function readAtMost(fd: number, most: number): Buffer {
 function decode(path: string, bytes: Buffer): TextFile {
   const [encoding, bom] = BOMS.find(([, b]) => b.every((byte, i) => bytes[i] === byte)) ?? ['utf8' as const, []];
   const body = bytes.subarray(bom.length);
+  if (encoding === 'utf8' && looksLikeUtf16(body)) {
+    throw new UnreadableFile(path, 'it looks like UTF-16 without a byte order mark (every other byte is NUL); save it as UTF-8 or UTF-16 with one');
+  }
   const label = encoding === 'utf16le' ? 'utf-16le' : encoding === 'utf16be' ? 'utf-16be' : 'utf-8';
   try {
     // ignoreBOM keeps a second mark, which is text; the first was taken off above.
@@ -127,6 +130,15 @@ function decode(path: string, bytes: Buffer): TextFile {
     const line = 1 + body.subarray(0, at).filter((b) => b === 0x0a).length;
     throw new UnreadableFile(path, `it is not valid UTF-8 (line ${line}, byte ${at + bom.length + 1}); save it as UTF-8 or UTF-16`);
   }
+}
+
+/** Text in UTF-16 without a mark: NUL in at least a third of its even or of its odd bytes (UTF-8 text holds NUL rarely). */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  if (bytes.length < 2) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  return Math.max(even, odd) * 3 >= bytes.length / 2;
 }
 
 /** The offset of the first byte that is not part of valid UTF-8: the first replacement character that the bytes do not spell. */

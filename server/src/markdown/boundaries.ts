@@ -29,11 +29,28 @@ export function shiftPart<P extends Movable>(part: P, delta: number): P {
   };
 }
 
-/** Whether nothing of `prev` can continue into `next`: a blank line between them, and `prev` not a list, footnote or indented code. */
+/**
+ * Whether nothing of `prev` can continue into `next`, and `next` parses as it would at the start of a draft: a blank
+ * line between them, and `prev` not a list, footnote or indented code; or `prev` a node that closes on its own last
+ * line (a heading, a thematic break, a closed fence) and `next` on a later line. After such a node no block is open,
+ * so no later line can continue it or be read as a lazy continuation or a setext underline.
+ */
 export function separated(text: string, prev: Node, next: Node): boolean {
   if (prev.type === 'list' || prev.type === 'footnoteDefinition') return false;
-  if (prev.type === 'code' && !FENCE.test(text.slice(lineStart(text, prev.start), prev.start + 4))) return false;
-  return hasBlankLine(text, prev.end, lineStart(text, next.start));
+  const fenced = prev.type === 'code' && FENCE.test(text.slice(lineStart(text, prev.start), prev.start + 4));
+  if (prev.type === 'code' && !fenced) return false;
+  const to = lineStart(text, next.start);
+  if ((prev.type === 'heading' || prev.type === 'thematicBreak' || (fenced && closesFence(text, prev))) && prev.end <= to) return true;
+  return hasBlankLine(text, prev.end, to);
+}
+
+/** Whether a fenced code block ends with a closing fence (an unclosed one runs to the end of its container). */
+function closesFence(text: string, code: Node): boolean {
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(lineStart(text, code.start), code.start + 64));
+  if (!open || code.end <= code.start) return false;
+  const last = text.slice(lineStart(text, code.end), code.end);
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(last);
+  return !!close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length && lineStart(text, code.end) > lineStart(text, code.start);
 }
 
 const FENCE = /^ {0,3}(?:`{3}|~{3})/;

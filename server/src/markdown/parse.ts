@@ -20,10 +20,13 @@ export function toProse(source: string, window = WINDOW): Prose {
 
 /**
  * The parts of a draft that {@link defuse} has been applied to, exactly as `toParts` gives them: at once for a short
- * draft, and window by window for a long one. A window ends after a blank line; of its nodes, all but those from the
- * last place where nothing can continue across a blank line (see `separated`) are kept, and the next window starts
- * there. Link and footnote definitions apply to the whole draft: the definition lines elsewhere are put before a
- * window's text. Where that cannot be shown to give the whole parse (two definitions of one label, a definition the
+ * draft, and window by window for a long one. A window ends after a blank line (or, past twice its size without
+ * one, at a line end); of its nodes, all but those from the last place where nothing can continue into the next (see
+ * `separated`: a blank line, or a heading, break or closed fence before it) are kept, and the next window starts
+ * there. One table or list that fills a window is kept up to a row or item of its own, and the next window goes on
+ * from there (see `tableHead`, `lastItem`), so no single node makes one parse of the whole draft. Link and footnote
+ * definitions apply to the whole draft: the first definition of each label made elsewhere is put before a window's
+ * text. Where that cannot be shown to give the whole parse (a definition the
  * line scan missed, misread or found on another line, a draft that opens front matter it may not close), the draft
  * is parsed at once.
  */
@@ -52,37 +55,65 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
     const id = `${m[1] ? '^' : '['}${normalizeIdentifier(m[2]!).toLowerCase()}`;
     definitions.push({ id, start: m.index, line: m[1] ? `[^${m[2]}]: x` : m[0].trim() });
   }
-  if (new Set(definitions.map((d) => d.id)).size !== definitions.length) return undefined;
+  // Of two definitions of one label the first counts: only it is put before other windows.
+  const seen = new Set<string>();
+  const first = definitions.filter((d) => !seen.has(d.id) && seen.add(d.id));
   // Front matter is parsed alone (definitions put before it would hide it); if it may not close, the draft at once.
   const start = opensFrontmatter(text) ? frontmatterEnd(text) : 0;
   if (start === undefined) return undefined;
   const parts = start > 0 ? toParts(text.slice(0, start)) : [];
   if (start > 0 && !(parts.length === 1 && isFrontmatter(parts[0]!))) return undefined;
+  /** A table or list the last window ended inside: its part so far, and for a table its header and delimiter rows. */
+  let open: { part: Part; head: string } | undefined;
   for (let from = start; from < text.length;) {
-    for (let to = afterBlankLine(text, from + size); ; to = afterBlankLine(text, from + 2 * (to - from))) {
-      const own = parseWindow(text, from, to, definitions);
+    for (let to = windowEnd(text, from + size, size); ; to = windowEnd(text, from + 2 * (to - from), to - from)) {
+      let own = parseWindow(text, from, to, first, open?.head ?? '');
       if (!own) return undefined;
+      if (open) {
+        const rest = joinPart(open.part, own, from, open.head.length);
+        if (!rest) return undefined;
+        own = rest;
+      }
       if (to === text.length) {
         parts.push(...own);
         from = to;
+        open = undefined;
         break;
       }
       const k = lastCut(text, own);
       if (k > 0) {
         parts.push(...own.slice(0, k));
         from = lineStart(text, own[k]!.start);
+        open = undefined;
+        break;
+      }
+      // One table fills the window: its rows so far are kept and the next window goes on from the row the window ends
+      // before, after the table's header and delimiter rows (a row is read on its own line, by the columns they give).
+      const table = own.length === 1 ? own[0]! : undefined;
+      const head = table?.type === 'table' ? tableHead(text, table, to) : undefined;
+      if (table && head !== undefined) {
+        open = { part: table, head };
+        from = to;
+        break;
+      }
+      // One list fills the window: its items before the last that starts on a line of its own are kept (that line
+      // closes the item before it, whatever it holds), and the next window starts with that item.
+      const item = own.length === 1 && own[0]!.type === 'list' ? lastItem(text, own[0]!, from, to) : undefined;
+      if (item !== undefined) {
+        open = { part: before(own[0]!, item), head: '' };
+        from = item;
         break;
       }
       // No place to cut (one list or code block fills the window): the window doubles, so the text is read O(1) times.
     }
   }
-  // Each definition the parse found must be the one the scan found on its line, and the scan found no others.
-  const scanned = new Map(definitions.map((d) => [d.id, d.start]));
+  // Each definition the parse found must be one the scan found on its line, and the scan found no others.
+  const scanned = new Set(definitions.map((d) => `${d.id} ${d.start}`));
   let found = 0;
   for (const part of parts) {
     for (let i = 0; i < part.definitions.length; i++, found++) {
       const at = part.definitionStarts[i]!;
-      if (at < 0 || scanned.get(part.definitions[i]!) !== lineStart(text, at)) return undefined;
+      if (at < 0 || !scanned.has(`${part.definitions[i]!} ${lineStart(text, at)}`)) return undefined;
     }
   }
   return found === definitions.length ? parts : undefined;
@@ -90,14 +121,15 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
 
 /**
  * The parts of text [from, to) in the draft's offsets, parsed after the definitions made outside it when it may
- * refer to them; undefined if those do not read back as the definitions they are, or a node has no position.
+ * refer to them (and after `lead`, the header rows of a table it continues, whose own nodes are dropped); undefined
+ * if those do not read back as the definitions they are, or a node has no position.
  */
-function parseWindow(text: string, from: number, to: number, definitions: Definition[]): Part[] | undefined {
-  const slice = text.slice(from, to);
+function parseWindow(text: string, from: number, to: number, definitions: Definition[], lead = ''): Part[] | undefined {
+  const slice = lead + text.slice(from, to);
   if (from > 0 && readsAsStart(slice)) return undefined;
   const labels = labelsIn(slice);
   const outside = labels.size === 0 ? [] : definitions.filter((d) => (d.start < from || d.start >= to) && labels.has(d.id));
-  if (indented(text, from) && outside.some((d) => d.id.startsWith('^'))) return undefined; // it would continue the footnote
+  if (indented(slice, 0) && outside.some((d) => d.id.startsWith('^'))) return undefined; // it would continue the footnote
   const head = outside.map((d) => `${d.line}\n\n`).join('');
   if (head.length > 2 * slice.length) return undefined; // many long definitions used everywhere: one parse is cheaper
   const all = toParts(head + slice);
@@ -106,7 +138,86 @@ function parseWindow(text: string, from: number, to: number, definitions: Defini
   const own = all.slice(outside.length);
   if (read.some((p, i) => p.end > head.length || p.definitions.length !== 1 || p.definitions[0] !== outside[i]!.id) ||
     own.some((p) => p.start < head.length)) return undefined;
-  return own.map((p) => shiftPart(p, from - head.length));
+  return own.map((p) => shiftPart(p, from - head.length - lead.length));
+}
+
+/**
+ * A table's header and delimiter rows, as written, when a window ends inside the table after them (the window's end
+ * a line start past its delimiter row); undefined otherwise.
+ */
+function tableHead(text: string, table: Part, to: number): string | undefined {
+  const at = lineStart(text, table.start);
+  const headerEnd = afterLine(text, at);
+  const delimiterEnd = afterLine(text, headerEnd);
+  if (delimiterEnd >= to || afterLine(text, table.end) !== to || lineStart(text, to) !== to) return undefined;
+  // Ending in "\n": a lone "\r" would join a window's first "\n" into one line ending (and hide a blank line).
+  return `${text.slice(at, lineEndOf(text, delimiterEnd))}\n`;
+}
+
+/** The end of the line that ends just before a line start (before its line ending). */
+function lineEndOf(text: string, next: number): number {
+  return next - (text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13 ? 2 : 1);
+}
+
+/**
+ * A window's parts with the table or list the last window ended in joined to the first of them, which starts at
+ * `from` (a table's header and delimiter rows parsed again before it, whose nodes are dropped): undefined if the
+ * window does not start so.
+ */
+function joinPart(open: Part, own: Part[], from: number, lead: number): Part[] | undefined {
+  const next = own[0];
+  if (!next || next.type !== open.type || next.start !== from - lead) return undefined;
+  const rest = after(next, from);
+  const joined: Part = { ...open, end: next.end > from ? next.end : open.end, blocks: [...open.blocks, ...rest.blocks],
+    comments: [...open.comments, ...rest.comments], definitions: [...open.definitions, ...rest.definitions],
+    definitionStarts: [...open.definitionStarts, ...rest.definitionStarts] };
+  return [joined, ...own.slice(1)];
+}
+
+/** What of a part starts at or after an offset: its blocks, comments and definitions (`before` keeps the rest). */
+function after(part: Part, at: number, keep = (start: number) => start >= at): Part {
+  const ids = part.definitions.filter((_, i) => keep(part.definitionStarts[i]!));
+  return { ...part, blocks: part.blocks.filter((b) => b.segments.length > 0 && keep(b.segments[0]!.source)),
+    comments: part.comments.filter((c) => keep(c.start)), definitions: ids, definitionStarts: part.definitionStarts.filter(keep) };
+}
+const before = (part: Part, at: number) => after(part, at, (start) => start < at);
+
+/** A bullet ("- x") or ordered ("2. x") list item, not empty, at the start of a line; a thematic break ("* * *") is none. */
+const ITEM = /^(?:([-*+])|\d{1,9}([.)]))[ \t]+\S/;
+const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * The start of the last line in a window, after a list's first line, that starts an item of that list at column 0:
+ * the same bullet, or the same delimiter after a number. Such a line is no item's content (too little indentation)
+ * and no lazy line (the list's own continuation tries it as a sibling first), so it closes the item before it.
+ */
+function lastItem(text: string, list: Part, from: number, to: number): number | undefined {
+  const first = /^ {0,3}(?:([-*+])|\d{1,9}([.)]))/.exec(text.slice(lineStart(text, list.start), list.start + 12));
+  if (!first) return undefined;
+  const opening = lineStart(text, list.start);
+  for (let at = lineStart(text, to - 1); at > Math.max(from, opening); at = lineStart(text, at - 1)) {
+    const line = text.slice(at, afterLine(text, at));
+    const m = ITEM.exec(line);
+    if (m && (m[1] ?? m[2]) === (first[1] ?? first[2]) && !BREAK.test(line.trimEnd())) return at;
+  }
+  return undefined;
+}
+
+/** The offset just after the line ending of the line an offset is on (or the end of the text). */
+function afterLine(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+  return k + (text.charCodeAt(k) === 13 && text.charCodeAt(k + 1) === 10 ? 2 : k < text.length ? 1 : 0);
+}
+
+/**
+ * Where a window that should reach `at` ends: after the first blank line from there, unless none comes within `most`
+ * characters (a long table, list or run of headings); then after the line `at` is on. A window may end anywhere
+ * between nodes: its last node is parsed again with the next window, and only nodes before a safe cut are kept.
+ */
+function windowEnd(text: string, at: number, most: number): number {
+  const blank = afterBlankLine(text, at);
+  return blank - at <= most ? blank : afterLine(text, at);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isFrontmatter, lineEnd, lineStart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
 import { parseParts } from './parse.js';
-import { defuse, toParts, type Block, type Part } from './prose.js';
+import { defuse, type Block, type Part } from './prose.js';
 
 /** A draft's parse, kept between checks: its top-level nodes with their prose, in source offsets. */
 export interface Parsed {
@@ -102,7 +102,7 @@ function slice(old: Parsed, source: string): Parsed | Parsed['reason'] {
 function parseSlice(text: string, definitions: string[]): Part[] | undefined {
   const wanted = text.includes('[') ? [...new Set(definitions)] : [];
   const appendix = wanted.map((d) => (d.startsWith('^') ? `\n\n[${d}]: x` : `\n\n[${d.slice(1)}]: #`)).join('');
-  const parts = toParts(text + appendix);
+  const parts = parseParts(text + appendix); // by windows when long: the same parts, in bounded memory
   const own = parts.filter((part) => part.start < text.length);
   if (own.some((part) => part.start < 0 || part.end > text.length)) return undefined;
   // The appendix must read back as exactly the definitions written (a label the normalisation changed would not).

@@ -53,21 +53,40 @@ function sentenceIndex(bf: BlockFacts, sentence: Span): number {
   return -1;
 }
 
-/** The clause of a sentence that contains a span. */
+/** The clause of a sentence that contains a span: from the end of the last divider before it to the next one after it. */
 export function clauseOf(bf: BlockFacts, sentence: Span, span: Span): Span {
-  let start = sentence.start;
-  let end = sentence.end;
-  const text = bf.text.slice(sentence.start, sentence.end);
-  CLAUSE.lastIndex = 0;
-  for (let m = CLAUSE.exec(text); m; m = CLAUSE.exec(text)) {
-    const at = sentence.start + m.index;
-    if (at + m[0].length <= span.start) start = at + m[0].length;
-    else if (at >= span.end) {
-      end = at;
-      break;
-    }
+  const dividers = dividersOf(bf, sentence);
+  // Dividers do not overlap and come in order: the last to end at or before the span, the first to start at or after it.
+  let lo = 0;
+  let hi = dividers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dividers[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return { start, end };
+  const start = lo > 0 ? dividers[lo - 1]!.end : sentence.start;
+  while (lo < dividers.length && dividers[lo]!.start < span.end) lo++;
+  return { start, end: lo < dividers.length ? dividers[lo]!.start : sentence.end };
+}
+
+/** The clause dividers of each sentence of a block, found once (a long sentence holds many dates, each asking). */
+const dividerCache = new WeakMap<BlockFacts, Map<string, Span[]>>();
+
+function dividersOf(bf: BlockFacts, sentence: Span): Span[] {
+  let bySentence = dividerCache.get(bf);
+  if (!bySentence) dividerCache.set(bf, (bySentence = new Map()));
+  const key = `${sentence.start}:${sentence.end}`;
+  let dividers = bySentence.get(key);
+  if (!dividers) {
+    dividers = [];
+    const text = bf.text.slice(sentence.start, sentence.end);
+    CLAUSE.lastIndex = 0;
+    for (let m = CLAUSE.exec(text); m; m = CLAUSE.exec(text)) {
+      dividers.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+    }
+    bySentence.set(key, dividers);
+  }
+  return dividers;
 }
 
 /** Whether a phrase is only a place ("in Beijing"): it says where, not which occasion. */
