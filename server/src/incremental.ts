@@ -6,9 +6,17 @@ import { BlockFacts, START, type Carried } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { carriedOut } from './match/dateline.js';
 import { NO_TOPICS, topicsOut } from './match/evidence.js';
-import { draftTimeframe } from './match/timeframe.js';
+import { timeframeOf } from './match/timeframe.js';
 import { rules } from './rules/index.js';
 import type { RuleFinding } from './rules/rule.js';
+
+/** Whether to stop a check (an LSP cancellation token is one). */
+export interface Cancel {
+  readonly isCancellationRequested: boolean;
+}
+
+/** How long a cancellable check runs before it lets other work through, in ms. */
+const PAUSE_MS = 10;
 
 /** What is kept for one block text: its analysis and, per block-local rule, its findings (in prose offsets). */
 interface Kept {
@@ -42,6 +50,33 @@ export class Rechecker {
   #analysed?: { source: string; index: FactIndex; blocks: BlockFacts[] };
 
   check(source: string, index: FactIndex, options: CheckOptions = {}): Finding[] {
+    const steps = this.#steps(source, index, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same check, pausing now and then (every {@link PAUSE_MS}) so that other work, such as a request to cancel,
+   * gets through; undefined once `cancel` says so. A cancelled check keeps only what it finished (whole rules'
+   * findings per block), so the next check equals a whole check as ever.
+   */
+  async checkUnless(source: string, index: FactIndex, options: CheckOptions, cancel: Cancel): Promise<Finding[] | undefined> {
+    const steps = this.#steps(source, index, options);
+    let since = performance.now();
+    for (;;) {
+      if (cancel.isCancellationRequested) return (steps.return([]), undefined);
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - since < PAUSE_MS) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+
+  /** The check, yielding between rules and between findings: where a cancellable check may stop. */
+  *#steps(source: string, index: FactIndex, options: CheckOptions): Generator<void, Finding[]> {
     if (index !== this.#index) {
       this.#index = index;
       this.#kept = new Map();
@@ -55,20 +90,28 @@ export class Rechecker {
       return this.#failed('unparsable', unparsable(error));
     }
     this.#parsed = parsed;
+    yield;
     const blocks = parsed.parts.flatMap((p) => p.blocks);
     const known = this.#kept.size;
     // A block's findings depend on its text, on the draft's timeframe (the events it places itself at), on what
     // the text before it is about (its topics) and on the dateline of the report it continues.
     const plain = blocks.map((block) => this.#byText.get(keyOf(block, NO_TOPICS, START)) ?? new BlockFacts(block, index));
-    const timeframe = draftTimeframe(plain);
+    // Reading each block (its timeframe, then its topics) is most of a check's work: a cancellable check may stop between blocks.
+    const timeframe = new Set<string>();
+    for (const bf of plain) {
+      for (const id of timeframeOf(bf)) timeframe.add(id);
+      yield;
+    }
     let topics = NO_TOPICS;
     let carried = START;
-    const kept = blocks.map((block, i) => {
+    const kept: Kept[] = [];
+    for (const [i, block] of blocks.entries()) {
       const k = this.#keep(block, plain[i]!, topics, timeframe, carried);
       topics = topicsOut(k.facts);
       carried = carriedOut(k.facts);
-      return k;
-    });
+      kept.push(k);
+      yield;
+    }
     this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed: this.#kept.size - known };
     this.#kept = new Map(blocks.map((b, i) => [keyOf(b, kept[i]!.facts.topicsIn, kept[i]!.facts.carried, timeframe), kept[i]!])); // only what the draft still has
     this.#byText = new Map(kept.map((k) => [keyOf(k.facts.block, NO_TOPICS, START), k.facts]));
@@ -81,26 +124,31 @@ export class Rechecker {
       if (!rule.blockLocal) {
         for (const found of rule.check({ index, facts: index.facts, blocks: current })) {
           findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, found.block.block));
+          yield;
         }
         continue;
       }
       // The rule runs once over the block texts it has not seen; its findings are in the order it yields them,
       // block by block, as a whole check would have them.
+      // They are kept only once the rule has run to its end (a check may stop, or another run, at any yield).
       const unseen = [...new Set(kept.filter((k) => !k.found.has(rule.id)))];
       if (unseen.length > 0) {
         const byFacts = new Map(unseen.map((k) => [k.facts, k]));
-        for (const k of unseen) k.found.set(rule.id, []);
-        for (const found of rule.check({ index, facts: index.facts, blocks: unseen.map((k) => k.facts) })) {
-          const k = byFacts.get(found.block);
+        const found = new Map(unseen.map((k) => [k, [] as RuleFinding[]]));
+        for (const one of rule.check({ index, facts: index.facts, blocks: unseen.map((k) => k.facts) })) {
+          const k = byFacts.get(one.block);
           if (!k) throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
-          k.found.get(rule.id)!.push(found);
+          found.get(k)!.push(one);
+          yield;
         }
+        for (const [k, list] of found) if (!k.found.has(rule.id)) k.found.set(rule.id, list);
       }
       kept.forEach((k, i) => {
         for (const found of k.found.get(rule.id)!) {
           findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, blocks[i]!));
         }
       });
+      yield;
     }
     return finish(findings, parsed.parts.flatMap((p) => p.comments), source);
   }

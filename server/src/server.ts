@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type CodeActionParams, type CompletionItem, type CompletionParams, type DefinitionParams, type HoverParams, type InitializeResult, type Location,
+  CodeActionKind, createConnection, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type CodeAction, type CodeActionParams, type CompletionItem, type CompletionParams, type DefinitionParams, type HoverParams, type InitializeResult, type Location,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_DRAFT } from './check.js';
@@ -169,9 +169,18 @@ async function validate(uri: string): Promise<void> {
   let checker = checkers.get(uri);
   if (!checker) checkers.set(uri, (checker = new Rechecker()));
   const started = performance.now();
+  // The check pauses now and then, so that requests (and their cancellation) are answered while a large draft is
+  // checked; it stops once a newer version arrives (that version's own check is scheduled) or the draft is closed.
+  if (draft.index && !draft.skip) {
+    const stale = { get isCancellationRequested() { return documents.get(uri)?.version !== version; } };
+    const opts = { severity: draft.settings.rules, houseStyle: draft.settings.houseStyle };
+    if (!await checker.checkUnless(doc.getText(), draft.index, opts, stale)) return;
+  }
+  const reason = checker.last.reason;
+  // Then the diagnostics come from what that check kept (it re-does nothing for the same text).
   const { diagnostics, status } = diagnose(uri, doc.getText(), draft, checker, version);
   // The first check parses the whole draft; what an edit costs is known from the re-checks after it.
-  if (checker.last.reason !== 'first') costs.set(uri, [...(costs.get(uri) ?? []).slice(-2), performance.now() - started]);
+  if (reason !== 'first') costs.set(uri, [...(costs.get(uri) ?? []).slice(-2), performance.now() - started]);
   if (status.checked) unchecked.delete(uri);
   else unchecked.add(uri);
   await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -210,12 +219,16 @@ async function checkClosed(uri: string, path: string): Promise<number> {
 /**
  * The findings for the document's current text (the version the caller has just confirmed), re-checked
  * incrementally from the previous check of the same document; the result equals a whole check of the text.
+ * Undefined when the request is cancelled meanwhile.
  */
-function findingsOf(doc: TextDocument, index: FactIndex, current: Settings): Finding[] {
+function findingsOf(doc: TextDocument, index: FactIndex, current: Settings, token: CancellationToken): Promise<Finding[] | undefined> {
   let checker = checkers.get(doc.uri);
   if (!checker) checkers.set(doc.uri, (checker = new Rechecker()));
-  return checker.check(doc.getText(), index, { severity: current.rules, houseStyle: current.houseStyle });
+  return checker.checkUnless(doc.getText(), index, { severity: current.rules, houseStyle: current.houseStyle }, token);
 }
+
+/** The answer to a request the client cancelled, as the protocol has it. */
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'factlint: request cancelled');
 
 const delayFor = (uri: string) => waitAfterEdit(costs.get(uri));
 
@@ -348,7 +361,8 @@ connection.onDefinition(checked(connection, 'textDocument/definition', isPositio
   });
 }, []));
 
-connection.onCodeAction(checked(connection, 'textDocument/codeAction', isCodeActionRequest, async (params: CodeActionParams): Promise<CodeAction[]> => {
+connection.onCodeAction(checked(connection, 'textDocument/codeAction', isCodeActionRequest, async (params: CodeActionParams, token: CancellationToken):
+  Promise<CodeAction[] | ResponseError> => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || isFactDoc(doc.uri)) return [];
   const only = params.context.only;
@@ -356,8 +370,12 @@ connection.onCodeAction(checked(connection, 'textDocument/codeAction', isCodeAct
   if (wants(only, FIX_ALL_KIND) && (only !== undefined || actions.length > 0)) {
     const version = doc.version;
     const { settings: current, index } = await factsFor(doc.uri, doc.getText());
-    const all = index && !unchecked.has(doc.uri) && documents.get(doc.uri)?.version === version
-      ? fixAll(doc, findingsOf(doc, index, current)) : undefined;
+    // A long check (fix-all on a large draft) stops when the client cancels the request, and then edits nothing.
+    const findings = index && !unchecked.has(doc.uri) && documents.get(doc.uri)?.version === version
+      ? await findingsOf(doc, index, current, token) : [];
+    if (token.isCancellationRequested) return cancelled();
+    // The draft may have changed while it was checked: a fix-all is offered only for the text it was computed from.
+    const all = findings && documents.get(doc.uri)?.version === version ? fixAll(doc, findings) : undefined;
     if (all) actions.push(all);
   }
   return actions;

@@ -13,6 +13,8 @@ export interface Server {
   connection: ProtocolConnection;
   published: PublishDiagnosticsParams[];
   stderr: string[];
+  /** The server process's id (its memory is read from /proc/<pid>/status). */
+  pid: number;
   initialize(capabilities?: ClientCapabilities, params?: Partial<InitializeParams>): Promise<InitializeResult>;
   open(uri: string, text: string, languageId?: string, version?: number): Promise<void>;
   change(uri: string, version: number, change: string | TextDocumentContentChangeEvent[]): Promise<void>;
@@ -42,7 +44,7 @@ export function start(): Server {
   });
   connection.listen();
   return {
-    connection, published, stderr,
+    connection, published, stderr, pid: child.pid!,
     async initialize(capabilities = FULL_CLIENT, params = {}) {
       const result = await connection.sendRequest(InitializeRequest.type,
         { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities, ...params });

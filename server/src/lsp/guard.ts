@@ -1,4 +1,4 @@
-import type { Connection, Disposable, NotificationHandler, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Disposable, NotificationHandler, TextDocuments } from 'vscode-languageserver';
 
 /** What `TextDocuments.listen` needs of a connection. */
 type TextDocumentConnection = Parameters<TextDocuments<never>['listen']>[0];
@@ -35,12 +35,16 @@ export const isFoldersChange: Check = (e) => isObject(e) && [e.added, e.removed]
 /** A `workspace/didChangeConfiguration` notification (its settings may be anything). */
 export const isConfigurationChange: Check = isObject;
 
-/** The handler, run only for params that pass the check; others are logged (with the method) and answered with `fallback`. */
-export function checked<P, R>(connection: Connection, method: string, check: Check, handler: (params: P) => R, fallback: Awaited<R>): (params: P) => R | Awaited<R>;
+/**
+ * The handler, run only for params that pass the check (with a request's cancellation token); others are logged (with
+ * the method) and answered with `fallback`.
+ */
+export function checked<P, R>(connection: Connection, method: string, check: Check, handler: (params: P, token: CancellationToken) => R,
+  fallback: Awaited<R>): (params: P, token: CancellationToken) => R | Awaited<R>;
 export function checked<P>(connection: Connection, method: string, check: Check, handler: NotificationHandler<P>): NotificationHandler<P>;
-export function checked<P, R>(connection: Connection, method: string, check: Check, handler: (params: P) => R, fallback?: Awaited<R>) {
-  return (params: P) => {
-    if (check(params)) return handler(params);
+export function checked<P, R>(connection: Connection, method: string, check: Check, handler: (params: P, token: CancellationToken) => R, fallback?: Awaited<R>) {
+  return (params: P, token: CancellationToken) => {
+    if (check(params)) return handler(params, token);
     connection.console.error(`factlint: ignored a ${method} message of the wrong shape: ${preview(params)}`);
     return fallback;
   };
