@@ -47,6 +47,7 @@ export async function importCommand(argv: string[], out: (s: string) => void, er
   }
   const lang = args.values.lang!;
   const output = args.values.output;
+  if (output !== undefined && !isFactFile(output)) return (err(`Write to a *.facts.yaml file, not ${output}: factlint reads only those`), 2);
   try {
     const imported = await gather(targets, lang, env);
     const { doc, others, siblings, encoding } = target(output);
@@ -78,14 +79,16 @@ async function gather(targets: string[], lang: string, env: ImportEnv): Promise<
   const known = new Map<string, RawEntity>();
   const retrieved = new Map<string, string>();
   const people: RawEntity[] = [];
-  const ids = targets.filter((t) => /^Q[1-9]\d*$/.test(t));
-  for (const file of targets.filter((t) => !ids.includes(t))) {
+  // An id is written Q42, q42 or as the entity's address; a file of that name is read as a file.
+  const idOf = (t: string) => /^(?:https?:\/\/(?:www\.)?wikidata\.org\/(?:wiki|entity)\/)?[Qq]([1-9]\d*)$/.exec(t)?.[1];
+  const ids = targets.filter((t) => idOf(t) !== undefined && !existsSync(t)).map((t) => `Q${idOf(t)!}`);
+  for (const file of targets.filter((t) => idOf(t) === undefined || existsSync(t))) {
     let json: unknown;
     try {
       json = JSON.parse(readTextFile(file, MAX_FACT_FILE).text);
     } catch (error) {
       const why = error instanceof SyntaxError ? `it is not JSON (${error.message})` : asUnreadable(file, error).reason;
-      throw new ImportProblem(/^q\d+$/i.test(file) ? `"${file}" is not a Wikidata id: write it as Q${file.slice(1)}` : `Cannot read ${file}: ${why}`);
+      throw new ImportProblem(`Cannot read ${file}: ${why}`);
     }
     for (const entity of entitiesOf(json, file)) {
       known.set(entity.id, entity);
@@ -95,14 +98,17 @@ async function gather(targets: string[], lang: string, env: ImportEnv): Promise<
   }
   const fetched = async (wanted: string[], claims: boolean) => {
     if (!env.fetch) throw new ImportProblem(`Cannot fetch ${wanted.join(', ')} from Wikidata: no fetch in this Node.js`);
-    for (const entity of await fetchEntities(wanted, lang, env.fetch, claims)) {
+    const entities = await fetchEntities(wanted, lang, env.fetch, claims);
+    for (const entity of entities) {
       known.set(entity.id, entity);
       retrieved.set(entity.id, env.today);
     }
+    return entities;
   };
+  // Every entity named by id is read as a person (a redirected id gives the entity it leads to).
   const fresh = [...new Set(ids)].filter((id) => !known.has(id));
-  if (fresh.length > 0) await fetched(fresh, true);
-  for (const id of ids) if (!people.includes(known.get(id)!)) people.push(known.get(id)!);
+  const named = [...ids.map((id) => known.get(id)).filter((e) => e !== undefined), ...(fresh.length > 0 ? await fetched(fresh, true) : [])];
+  for (const entity of named) if (!people.includes(entity)) people.push(entity);
   if (people.length === 0) throw new ImportProblem(`No person in ${targets.join(', ')}: no entity with positions held (P39) or an instance of human (Q5)`);
   const read = people.map((p) => personOf(p, lang));
   const positions = [...new Set(read.flatMap((p) => p.terms.map((t) => t.position)))];
@@ -121,7 +127,6 @@ async function gather(targets: string[], lang: string, env: ImportEnv): Promise<
 function target(output: string | undefined): { doc: Document; others: Others; siblings: FactFile[]; encoding?: Encoding } {
   const others: Others = { offices: [], people: [], sources: [] };
   if (output === undefined) return { doc: fresh(), others, siblings: [] };
-  if (!isFactFile(output)) throw new ImportProblem(`Write to a *.facts.yaml file, not ${output}: factlint reads only those`);
   const siblings: FactFile[] = [];
   const folder = dirname(resolve(output));
   for (const name of existsSync(folder) ? readdirSync(folder).filter(isFactFile).sort() : []) {

@@ -23,7 +23,7 @@ export async function fetchEntities(ids: string[], lang: string, fetch: Fetch, c
       json = await response.json();
     } catch (error) {
       throw new ImportProblem(`Cannot reach Wikidata for ${ids.join(', ')} (${reason(error)}). Without a network, save each ` +
-        `entity's JSON (https://www.wikidata.org/wiki/Special:EntityData/${ids[0]}.json) and give the files instead of the ids.`);
+        `entity's JSON (https://www.wikidata.org/wiki/Special:EntityData/${ids[0]}.json) and name the files on the command line.`);
     }
     const error = (json as { error?: { info?: string } }).error;
     if (error) throw new ImportProblem(`Wikidata refused the request for ${ids.join(', ')}: ${error.info ?? 'no reason given'}`);

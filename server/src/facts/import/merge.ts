@@ -69,7 +69,7 @@ export function mergeImport(doc: Document, imported: Imported, others: Others): 
     const same = (o: { title: unknown; wordings: unknown }) =>
       lower(o.title) === lower(label) || (Array.isArray(o.wordings) && o.wordings.some((w) => lower(w) === lower(label)));
     const mine = items('offices').find((o) => same(o.toJSON() as { title: unknown; wordings: unknown }));
-    if (mine) return String(mine.get('id'));
+    if (mine) return (cite(mine, qid), String(mine.get('id')));
     const theirs = others.offices.find(same);
     if (theirs) return theirs.id;
     const taken = new Set([...items('offices').map((o) => String(o.get('id'))), ...others.offices.map((o) => o.id)]);
