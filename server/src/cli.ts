@@ -13,6 +13,7 @@ import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.j
 const VERSION = '0.1.0';
 const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--format stylish|json|sarif|lines] [--fix] [--no-style]
        factlint facts check [fact-base files or folders…] [--format NAME]
+       factlint facts import wikidata Q…|FILE… [-o FILE] [--lang CODE]
 
 Checks Markdown drafts against a fact base: each draft's own, found as the editor finds it (front matter, .factlint.yaml,
 the nearest *.facts.yaml, the bundled one), or the one given with --facts.

@@ -95,42 +95,60 @@ test('import from saved files: a fact base that facts check loads with no proble
   assert.match(err, /added: person ilse-varo › office foreign-minister-of-norland: until 14 September 2016/);
 });
 
-test('merging: an existing person and office gain a source and the missing terms; conflicting dates are listed, not changed; comments kept', async () => {
+test('merging: existing people and offices gain a source and the missing terms; conflicting dates are listed, not changed; layout and comments kept', async () => {
   const output = join(folder('merge'), 'merge.facts.yaml');
   const before = [
     '# Our Norland fact base: reviewed by hand.',
     'sources:',
     '  - { id: register, title: Norland register, publisher: Norland, url: "https://example.org/register" }',
+    '  - { id: wikidata-q99999911, title: FM, publisher: Wikidata, date: 2020-01-01, url: "https://www.wikidata.org/wiki/Q99999911" }',
     'people:',
     '  - id: ilse',
     '    name: Ilse Varo   # house spelling',
     '    offices:',
     '      - { office: pm, from: 2013-04-02, to: 2015, sources: [register] }   # checked against the register',
-    '      - { office: fm, from: unknown, to: 2016-09-14, sources: [register] }',
+    '      - office: fm',
+    '        from: unknown',
+    '        to: 2016-09-14',
+    '        sources:',
+    '          - register',
     '    sources: [register]',
+    '  - { id: bo, name: Bo Exämple, sources: [register] }',
     'offices:',
     '  - { id: pm, title: Prime Minister of Norland, shared: false, wordings: [Prime Minister], sources: [register] }',
-    '  - { id: fm, title: Foreign Minister, wordings: [Foreign Minister of Norland], sources: [register] }',
+    '  - { id: fm, title: Foreign Minister, wordings: [Foreign Minister of Norland], sources: [] }',
     '',
   ].join('\n');
   writeFileSync(output, before);
-  const { code, err } = await run(['wikidata', ILSE, POSITIONS, '-o', output]);
+  const { code, err } = await run(['wikidata', ILSE, BO, POSITIONS, '-o', output]);
   assert.equal(code, 0, err);
   const text = readFileSync(output, 'utf8');
   assert.deepEqual(loadFactBase([{ path: output, text }]).problems, []);
-  for (const comment of ['# Our Norland fact base: reviewed by hand.', '# house spelling', '# checked against the register']) assert.ok(text.includes(comment), comment);
+  // Only insertions: every other line written before is still there, in its order, as it was; the lines of a source's
+  // date and of flow lists that gain an item are changed there, not rewritten.
+  const changed = new Set([3, 14, 15, 17, 18]);
+  let at = 0;
+  for (const [i, line] of before.split('\n').entries()) {
+    if (changed.has(i)) continue;
+    at = text.indexOf(`${line}\n`, at);
+    assert.ok(at >= 0, `kept as it was: ${line}`);
+  }
+  assert.ok(text.includes('\n    sources: [register, wikidata-q99999901]\n'), text);
+  assert.ok(text.includes('\n  - { id: bo, name: Bo Exämple, sources: [register, wikidata-q99999902], offices: [ { office: pm, '), text);
   const base = parse(text) as Base;
-  assert.equal(base.people.length, 1, 'Ilse Varo is matched by name, not added again');
-  const ilse = base.people[0]!;
+  assert.deepEqual(base.people.map((p) => p.id), ['ilse', 'bo'], 'matched by name, not added again');
+  const [ilse, bo] = base.people as [Base['people'][number], Base['people'][number]];
   assert.deepEqual(ilse.sources, ['register', 'wikidata-q99999901']);
   assert.deepEqual(ilse.offices[0], { office: 'pm', from: '2013-04-02', to: 2015, sources: ['register'] }, 'the conflicting term is kept as it was');
   assert.deepEqual(ilse.offices[1], { office: 'fm', from: 'unknown', to: '2016-09-14', sources: ['register', 'wikidata-q99999901'] });
   assert.deepEqual(ilse.offices.slice(2).map((t) => t.office), ['member-of-the-norland-parliament', 'ambassador-of-norland-to-sudia', 'minister-of-culture-of-norland']);
+  assert.deepEqual(bo.offices.map((t) => [t.office, t.from, t.to]), [['pm', '2001-02-03', 'unknown'], ['pm', 2005, 2007], ['fm', '2016-09-15', 'unknown']]);
   assert.deepEqual(base.offices.slice(0, 2).map((o) => [o.id, o.shared, o.sources]),
-    [['pm', false, ['register', 'wikidata-q99999912']], ['fm', undefined, ['register', 'wikidata-q99999911']]]);
+    [['pm', false, ['register', 'wikidata-q99999912']], ['fm', undefined, ['wikidata-q99999911']]]);
+  assert.equal(base.sources.find((s) => s.id === 'wikidata-q99999911')!.date, '2024-04-30', 'the retrieval date is brought forward');
   assert.match(err, /conflict: person ilse › office pm: Wikidata \(Q99999901\) gives March 2013 – 2015, the fact base 2 April 2013 – 2015; the fact base's dates are kept/);
   // Importing again changes nothing: every fact is there, with its source.
-  assert.equal((await run(['wikidata', ILSE, POSITIONS, '-o', output])).code, 0);
+  assert.equal((await run(['wikidata', ILSE, BO, POSITIONS, '-o', output])).code, 0);
   assert.equal(readFileSync(output, 'utf8'), text);
 });
 

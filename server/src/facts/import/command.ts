@@ -10,6 +10,7 @@ import type { FactFile } from '../types.js';
 import { entitiesOf, ImportProblem, isPerson, labelOf, personOf, type RawEntity } from './entities.js';
 import { fetchEntities, type Fetch } from './fetch.js';
 import { mergeImport, type Imported, type Others } from './merge.js';
+import { Splicer } from './splice.js';
 
 export const IMPORT_USAGE = `Usage: factlint facts import wikidata Q…|FILE… [-o FILE] [--lang CODE]
 
@@ -50,9 +51,10 @@ export async function importCommand(argv: string[], out: (s: string) => void, er
   if (output !== undefined && !isFactFile(output)) return (err(`Write to a *.facts.yaml file, not ${output}: factlint reads only those`), 2);
   try {
     const imported = await gather(targets, lang, env);
-    const { doc, others, siblings, encoding } = target(output);
-    const report = mergeImport(doc, imported, others);
-    const text = doc.toString({ lineWidth: 0 });
+    const { doc, source, others, siblings, encoding } = target(output);
+    const edit = new Splicer(doc, source);
+    const report = mergeImport(edit, imported, others);
+    const text = edit.text();
     const path = output ?? 'imported.facts.yaml';
     const files: FactFile[] = [{ path, text }, ...siblings];
     const { problems } = loadFactBase(files);
@@ -124,9 +126,9 @@ async function gather(targets: string[], lang: string, env: ImportEnv): Promise<
 }
 
 /** The document to merge into (the -o file's, comments kept, or a new one) and the other files of its fact base. */
-function target(output: string | undefined): { doc: Document; others: Others; siblings: FactFile[]; encoding?: Encoding } {
+function target(output: string | undefined): { doc: Document; source: string; others: Others; siblings: FactFile[]; encoding?: Encoding } {
   const others: Others = { offices: [], people: [], sources: [] };
-  if (output === undefined) return { doc: fresh(), others, siblings: [] };
+  if (output === undefined) return { doc: fresh(), source: '', others, siblings: [] };
   const siblings: FactFile[] = [];
   const folder = dirname(resolve(output));
   for (const name of existsSync(folder) ? readdirSync(folder).filter(isFactFile).sort() : []) {
@@ -143,7 +145,7 @@ function target(output: string | undefined): { doc: Document; others: Others; si
     }
     for (const s of list('sources')) others.sources.push(String(s.id));
   }
-  if (!existsSync(output)) return { doc: fresh(), others, siblings };
+  if (!existsSync(output)) return { doc: fresh(), source: '', others, siblings };
   let read;
   try {
     read = readTextFile(output, MAX_FACT_FILE);
@@ -152,7 +154,7 @@ function target(output: string | undefined): { doc: Document; others: Others; si
   }
   const doc = parseDocument(read.text);
   if (doc.errors.length > 0) throw new ImportProblem(`Cannot merge into ${output}: it is not well-formed YAML (run factlint facts check ${basename(output)})`);
-  return { doc, others, siblings, encoding: read.encoding };
+  return { doc, source: read.text, others, siblings, encoding: read.encoding };
 }
 
 const safeParse = (text: string): unknown => {

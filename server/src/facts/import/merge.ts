@@ -1,6 +1,7 @@
-import { isMap, isSeq, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { formatTerm, readFactDate } from '../dates.js';
 import type { WikidataPerson } from './entities.js';
+import type { Splicer } from './splice.js';
 
 /** What was imported: the people, the label of each position they held, and the date each entity was read. */
 export interface Imported {
@@ -39,13 +40,17 @@ export function slug(label: string): string {
  * there kept): a person or office already there (in this file or another of the fact base) is reused, gains the
  * Wikidata source and the terms it lacks; a term whose dates differ from one recorded is listed, never overwritten.
  */
-export function mergeImport(doc: Document, imported: Imported, others: Others): MergeReport {
+export function mergeImport(edit: Splicer, imported: Imported, others: Others): MergeReport {
   const report: MergeReport = { added: [], conflicts: [] };
+  const doc = edit.doc;
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  const top = doc.contents as unknown as YAMLMap;
   const seq = (key: string): YAMLSeq => {
-    let found = doc.get(key, true);
-    if (!isSeq(found)) doc.set(key, (found = doc.createNode([])));
-    return found as YAMLSeq;
+    const found = top.get(key, true);
+    if (isSeq(found)) return found;
+    const made = doc.createNode([]);
+    edit.set(top, key, made);
+    return made;
   };
   const items = (key: string) => seq(key).items.filter(isMap) as YAMLMap[];
   const cited = new Set<string>();
@@ -55,8 +60,8 @@ export function mergeImport(doc: Document, imported: Imported, others: Others): 
     cited.add(qid);
     const sources = item.get('sources', true);
     const id = sourceId(qid);
-    if (!isSeq(sources)) item.set('sources', doc.createNode([id], { flow: true }));
-    else if (!sources.items.some((s) => lower(s) === id)) sources.add(doc.createNode(id));
+    if (!isSeq(sources)) edit.set(item, 'sources', doc.createNode([id], { flow: true }));
+    else if (!sources.items.some((s) => lower(s) === id)) edit.add(sources, doc.createNode(id));
   };
 
   const officeIds = new Map<string, string>();
@@ -75,7 +80,7 @@ export function mergeImport(doc: Document, imported: Imported, others: Others): 
     const taken = new Set([...items('offices').map((o) => String(o.get('id'))), ...others.offices.map((o) => o.id)]);
     const base = slug(label) || qid.toLowerCase();
     const id = taken.has(base) ? `${base}-${qid.toLowerCase()}` : base;
-    seq('offices').add(doc.createNode({ id, title: label, wordings: [label], sources: [sourceId(qid)] }, { flow: true }));
+    edit.add(seq('offices'), doc.createNode({ id, title: label, wordings: [label], sources: [sourceId(qid)] }, { flow: true }));
     cited.add(qid);
     report.added.push(`office ${id} (${label}, ${qid})`);
     return id;
@@ -104,7 +109,7 @@ export function mergeImport(doc: Document, imported: Imported, others: Others): 
         ...(usable.length > short.length ? { spellings: usable.filter((a) => !short.includes(a)) } : {}),
         offices: [], sources: [] }) as YAMLMap;
       for (const key of ['preferred', 'spellings', 'sources']) { const s = fresh.get(key, true); if (isSeq(s)) s.flow = true; }
-      seq('people').add(fresh);
+      edit.add(seq('people'), fresh);
       report.added.push(`person ${id} (${person.name}, ${person.qid})`);
       addTerms(fresh, person);
       cite(fresh, person.qid);
@@ -116,7 +121,7 @@ export function mergeImport(doc: Document, imported: Imported, others: Others): 
 
   function addTerms(item: YAMLMap, person: WikidataPerson): void {
     let list = item.get('offices', true) as unknown;
-    if (!isSeq(list)) item.set('offices', (list = doc.createNode([])));
+    if (!isSeq(list)) edit.set(item, 'offices', (list = doc.createNode([])));
     if (!isSeq(list)) return;
     const who = String(item.get('id'));
     for (const term of person.terms) {
@@ -130,7 +135,7 @@ export function mergeImport(doc: Document, imported: Imported, others: Others): 
         const node = doc.createNode({ office: id, from: yamlDate(term.from), ...(term.to ? { to: yamlDate(term.to) } : {}),
           sources: [sourceId(person.qid)] }, { flow: true });
         added.add(node);
-        list.add(node);
+        edit.add(list, node);
         report.added.push(`person ${who} › office ${id}: ${formatTerm(term)}`);
       } else if (equal(same)) {
         cite(same, person.qid);
@@ -146,12 +151,12 @@ export function mergeImport(doc: Document, imported: Imported, others: Others): 
     const date = imported.retrieved.get(qid);
     const there = items('sources').find((s) => lower(s.get('id')) === id);
     if (there) {
-      if (date && String(there.get('date') ?? '') < date) there.set('date', date);
+      if (date && String(there.get('date') ?? '') < date) edit.set(there, 'date', doc.createNode(date));
       return;
     }
     if (others.sources.includes(id)) return;
     const label = imported.positions.get(qid) ?? imported.people.find((p) => p.qid === qid)?.name ?? qid;
-    seq('sources').add(doc.createNode({ id, title: `${label} (${qid})`, publisher: 'Wikidata', ...(date ? { date } : {}),
+    edit.add(seq('sources'), doc.createNode({ id, title: `${label} (${qid})`, publisher: 'Wikidata', ...(date ? { date } : {}),
       url: `https://www.wikidata.org/wiki/${qid}` }, { flow: true }));
   }
 }
