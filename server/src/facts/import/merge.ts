@@ -87,7 +87,8 @@ export function mergeImport(edit: Splicer, imported: Imported, others: Others): 
   }
 
   function addPerson(person: WikidataPerson): void {
-    const forms = new Set([person.name, ...person.aliases].map(lower));
+    // The name, or an alias of two words or more: a surname alone ("Varo") may be another person's.
+    const forms = new Set([person.name, ...person.aliases.filter((a) => a.trim().includes(' '))].map(lower));
     const named = (p: Plain) => [p.name, ...[p.preferred, p.spellings].flatMap((l) => (Array.isArray(l) ? l : []))].some((f) => forms.has(lower(f)));
     const people = items('people');
     const mine = people.find((p) => (p.toJSON() as Plain & { sources?: unknown[] }).sources?.includes(sourceId(person.qid)))
