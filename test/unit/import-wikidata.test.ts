@@ -194,6 +194,15 @@ test('offline: a clear message saying what to save, exit 2, no crash', async () 
   assert.match((await run(['wikidata', 'q1'], { fetch: http, today: '2026-12-03' })).err, /^Cannot reach Wikidata for Q1 \(HTTP 503\)/);
 });
 
+test('the factlint binary runs the import (from files, no network) and prints its help', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), ...args], { encoding: 'utf8', timeout: 20_000 });
+  const run = cli('facts', 'import', 'wikidata', ILSE, POSITIONS);
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual((parse(run.stdout) as Base).people.map((p) => p.id), ['ilse-varo']);
+  const help = cli('facts', 'import', '--help');
+  assert.deepEqual([help.status, help.stdout.split('\n')[0]], [0, 'Usage: factlint facts import wikidata Q…|FILE… [-o FILE] [--lang CODE]']);
+});
+
 test('bad input: a file that is not entity JSON, no source named, another source than wikidata', async () => {
   const notJson = join(dir, 'page.json');
   writeFileSync(notJson, '<html></html>');
