@@ -4,10 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { importCommand, type ImportEnv } from '../../server/src/facts/import/command.js';
 import { entitiesOf, factDateOf, personOf } from '../../server/src/facts/import/entities.js';
 import type { Fetch } from '../../server/src/facts/import/fetch.js';
+import { mergeImport } from '../../server/src/facts/import/merge.js';
+import { Splicer } from '../../server/src/facts/import/splice.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import { FIXTURES, ROOT } from './paths.js';
 
@@ -150,6 +152,23 @@ test('merging: existing people and offices gain a source and the missing terms; 
   // Importing again changes nothing: every fact is there, with its source.
   assert.equal((await run(['wikidata', ILSE, BO, POSITIONS, '-o', output])).code, 0);
   assert.equal(readFileSync(output, 'utf8'), text);
+});
+
+test('an office is reused by its title, or by a wording only one office has; a person not by a surname alone', () => {
+  const source = 'sources:\n  - { id: s, title: S, publisher: P, url: "https://example.org" }\npeople:\n' +
+    '  - { id: other-varo, name: Ann Varo, preferred: [Ann Varo, Varo], sources: [s] }\noffices:\n' +
+    '  - { id: a, title: Head of Norland, wordings: [Prime Minister of Norland], sources: [s] }\n' +
+    '  - { id: b, title: Chief of Norland, wordings: [Prime Minister of Norland], sources: [s] }\n' +
+    '  - { id: c, title: foreign minister of norland, wordings: [FM], sources: [s] }\n';
+  const edit = new Splicer(parseDocument(source), source);
+  const ilse = personOf(entitiesOf(json(ILSE), 'ilse-varo.json')[0]!, 'en');
+  ilse.terms = ilse.terms.slice(0, 2);
+  const positions = new Map([['Q99999912', 'Prime Minister of Norland'], ['Q99999911', 'Foreign Minister of Norland']]);
+  mergeImport(edit, { people: [ilse], positions, retrieved: new Map() }, { offices: [], people: [], sources: [] });
+  const base = parse(edit.text()) as Base;
+  assert.deepEqual(base.offices.map((o) => o.id), ['a', 'b', 'c', 'prime-minister-of-norland']);
+  assert.deepEqual(base.people.map((p) => p.id), ['other-varo', 'ilse-varo']);
+  assert.deepEqual(base.people[1]!.offices.map((t) => t.office), ['prime-minister-of-norland', 'c']);
 });
 
 test('a result that would not load is not written: an office held by one person at a time, given overlapping holders', async () => {

@@ -71,12 +71,14 @@ export function mergeImport(edit: Splicer, imported: Imported, others: Others): 
   return report;
 
   function office(qid: string, label: string): string {
-    const same = (o: { title: unknown; wordings: unknown }) =>
-      lower(o.title) === lower(label) || (Array.isArray(o.wordings) && o.wordings.some((w) => lower(w) === lower(label)));
-    const mine = items('offices').find((o) => same(o.toJSON() as { title: unknown; wordings: unknown }));
-    if (mine) return (cite(mine, qid), String(mine.get('id')));
-    const theirs = others.offices.find(same);
-    if (theirs) return theirs.id;
+    // The office whose title is the label; else the only one with the label among its wordings (a wording such as
+    // "President" that several offices share says nothing about which one it is).
+    type OfficeData = { id: unknown; title: unknown; wordings: unknown };
+    const all = [...items('offices').map((node) => ({ node, o: node.toJSON() as OfficeData })), ...others.offices.map((o) => ({ node: undefined, o }))];
+    const worded = all.filter(({ o }) => Array.isArray(o.wordings) && o.wordings.some((w) => lower(w) === lower(label)));
+    const found = all.find(({ o }) => lower(o.title) === lower(label)) ?? (worded.length === 1 ? worded[0] : undefined);
+    if (found?.node) cite(found.node, qid);
+    if (found) return String(found.o.id);
     const taken = new Set([...items('offices').map((o) => String(o.get('id'))), ...others.offices.map((o) => o.id)]);
     const base = slug(label) || qid.toLowerCase();
     const id = taken.has(base) ? `${base}-${qid.toLowerCase()}` : base;
