@@ -200,6 +200,8 @@ test('online: the ids are fetched with wikibase-sdk\'s wbgetentities URLs, then 
   const base = parse(out) as Base;
   assert.deepEqual(base.sources.map((s) => s.date), Array(base.sources.length).fill('2026-12-03'), 'fetched today');
   assert.deepEqual(loadFactBase([{ path: 'x.facts.yaml', text: out }]).problems, []);
+  const none: Fetch = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve({ entities: { Q7: { id: 'Q7', missing: '' } } }) });
+  assert.deepEqual(await run(['wikidata', 'Q7'], { fetch: none, today: '2026-12-03' }), { code: 2, out: '', err: 'Wikidata has no entity Q7\n' });
 });
 
 test('offline: a clear message saying what to save, exit 2, no crash', async () => {

@@ -21,6 +21,9 @@ the positions are read from the files given, else fetched. Each fact cites its W
   --lang CODE        the language of names and titles (default en)
 Without -o the fact base is printed. Exit codes: 0 imported, 1 the result would not load, 2 bad usage or nothing to read.`;
 
+/** The largest entity JSON file read, in UTF-16 code units (a much-edited politician's entity is a few megabytes). */
+const MAX_ENTITY_FILE = 50_000_000;
+
 /** What the command needs from the world; tests pass their own. */
 export interface ImportEnv {
   fetch?: Fetch;
@@ -87,7 +90,7 @@ async function gather(targets: string[], lang: string, env: ImportEnv): Promise<
   for (const file of targets.filter((t) => idOf(t) === undefined || existsSync(t))) {
     let json: unknown;
     try {
-      json = JSON.parse(readTextFile(file, MAX_FACT_FILE).text);
+      json = JSON.parse(readTextFile(file, MAX_ENTITY_FILE).text);
     } catch (error) {
       const why = error instanceof SyntaxError ? `it is not JSON (${error.message})` : asUnreadable(file, error).reason;
       throw new ImportProblem(`Cannot read ${file}: ${why}`);
