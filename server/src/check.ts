@@ -1,5 +1,6 @@
 import type { FactBase, FactProblem } from './facts/types.js';
 import type { FactRef, Finding, Severity } from './finding.js';
+import { onePerSpan } from './fold.js';
 import { LineIndex } from './lines.js';
 import { toProse } from './markdown/parse.js';
 import { toSource, type Block, type Comment } from './markdown/prose.js';
@@ -60,12 +61,15 @@ export function severityOf(rule: Rule, options: CheckOptions): Severity | 'off' 
   return setting === 'off' || (rule.category === 'style' && options.houseStyle === false) ? 'off' : setting;
 }
 
-/** Findings in the order they are reported (by place, then rule), without duplicates, less those suppressed. */
+/**
+ * Findings in the order they are reported (by place, then rule), without duplicates, less those suppressed, one per
+ * span (a finding suppressed is not folded into another: the rule left on is reported alone).
+ */
 export function finish(findings: Finding[], comments: Comment[], source: string): Finding[] {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const unique = findings.filter((f, i) => i === 0 || !same(f, findings[i - 1]!));
   // Only a comment with a directive can suppress anything: a draft without one needs no line index.
-  return comments.some((c) => c.value.includes('factlint-')) ? suppress(unique, comments, new LineIndex(source)) : unique;
+  return onePerSpan(comments.some((c) => c.value.includes('factlint-')) ? suppress(unique, comments, new LineIndex(source)) : unique);
 }
 
 function same(a: Finding, b: Finding): boolean {

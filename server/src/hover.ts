@@ -11,7 +11,8 @@ import { titledNames } from './match/titles.js';
 import { toSource } from './markdown/prose.js';
 import { mentionAt, type Mention } from './mention.js';
 import { formatTerm } from './facts/dates.js';
-import { abstention } from './match/event-dates.js';
+import { abstention, contradicted } from './match/event-dates.js';
+import { itemsIn } from './match/analyse.js';
 import { datesInQuestion, yearFor } from './match/days-in-question.js';
 import { formatDate, formatEventDates, formatRange, notCheckedMessage } from './match/wording.js';
 
@@ -111,10 +112,28 @@ function officesOn(card: Card, person: Person, [from, to]: [string, string]): vo
   card.cite(...held);
 }
 
+/**
+ * The days a card speaks of: `when`, unless they are those of a date its sentence writes wrong for the event the
+ * sentence is about (date-mismatch flags it); then the event's own days, with a line saying what was written.
+ */
+function trueDays(mention: Mention, when: [string, string] | undefined): { when?: [string, string]; written?: string } {
+  if (!when) return {};
+  const bf = mention.block;
+  const year = yearFor(bf, mention.sentence);
+  for (const date of itemsIn(bf.dates, mention.sentence)) {
+    const written = intervalOf(date, year);
+    if (!written || written[0] !== when[0] || written[1] !== when[1]) continue;
+    const event = contradicted(bf, mention.sentence, date);
+    if (!event) continue;
+    return { when: [event.start, event.end], written: `${date.text.replace(/\.$/, '')} — not the date of ${event.name} (${formatEventDates(event)})` };
+  }
+  return { when };
+}
+
 /** Adds the card for one fact a mention refers to. */
 function describe(card: Card, mention: Mention, link: Mention['facts'][number], day?: [string, string]): void {
   const facts = card.facts;
-  const when = day ?? datesInQuestion(mention.block, mention.sentence)[0];
+  const { when, written } = trueDays(mention, day ?? datesInQuestion(mention.block, mention.sentence)[0]);
   switch (link.kind) {
     case 'person':
     case 'organisation': {
@@ -122,6 +141,7 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       if (!named) return;
       card.title(named.name, link.kind);
       if (mention.misspelt) card.line('Written', `${mention.text} — the fact base spells it ${named.preferred[0] ?? named.name}`);
+      if (written && link.kind === 'person') card.line('Written date', written);
       const spellings = [...new Set([...named.preferred, ...named.spellings])].filter((s) => s !== named.name);
       if (spellings.length > 0) card.line('Also written', spellings.join(', '));
       if (link.kind === 'person' && when) officesOn(card, named as Person, when);
@@ -133,6 +153,7 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       const office = facts.offices.get(link.id);
       if (!office) return;
       card.title(office.title, `office${office.country ? `, ${office.country}` : ''}`);
+      if (written) card.line('Written date', written);
       if (when) {
         const day = when[0] === when[1] ? formatDate(when[0]) : formatRange(when[0], when[1]);
         const holders = [...facts.people.values()].flatMap((p) => p.offices.filter((t) => t.office === office.id &&

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { ClientCapabilities, CodeAction, CompletionItem, Diagnostic, TextDocumentEdit } from 'vscode-languageserver/node.js';
+import type { ClientCapabilities, CodeAction, CompletionItem, Diagnostic, Location, TextDocumentEdit } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStatus } from '../../server/src/lsp/protocol.js';
 import { dateErrors, DRAFT, facts, writeWorkspace } from './drafts.js';
@@ -259,4 +259,38 @@ test('completion: names in their house forms replace the words already typed; no
   await off.server.open(off.uri('draft.md'), text);
   await off.server.waitForDiagnostics(off.uri('draft.md'), 1);
   assert.deepEqual(await off.server.connection.sendRequest('textDocument/completion', { textDocument: { uri: off.uri('draft.md') }, position }), []);
+});
+
+test('fact files: ids are completed by the kind their field takes, and hover and go to definition work on them', async () => {
+  const people = 'people:\n  - { id: zhao, name: Zhao Leji, sources: [s1] }\n';
+  const ed = await editor({ 'visit.facts.yaml': facts('01'), 'people.facts.yaml': people });
+  const uri = ed.uri('visit.facts.yaml');
+  const text = facts('01');
+  await ed.server.open(uri, text, 'yaml');
+  await ed.status(uri, (s) => s.factBase?.state === 'loaded');
+  const doc = TextDocument.create(uri, 'yaml', 1, text);
+  const at = (word: string, from = 0) => doc.positionAt(text.indexOf(word, from) + 1);
+  const request = <T>(method: string, position: { line: number; character: number }) =>
+    ed.server.connection.sendRequest<T>(method, { textDocument: { uri }, position });
+
+  // Hover on a reference: what the id names, and where.
+  const hovered = await request<{ contents: { value: string } } | null>('textDocument/hover', at('luk]'));
+  assert.match(hovered!.contents.value, /\*\*Alexander Lukashenka\*\* — person `luk`/);
+  assert.match(hovered!.contents.value, /Defined in visit\.facts\.yaml, line 7/);
+  // Go to definition from `parent: visit` to the event, and from a person's `sources: [s1]` to the source.
+  const [event] = await request<Location[]>('textDocument/definition', doc.positionAt(text.indexOf('parent: visit') + 9));
+  assert.deepEqual([event?.uri, event?.range.start], [uri, { line: 8, character: 4 }]);
+  const [source] = await request<Location[]>('textDocument/definition', at('s1]', text.indexOf('people')));
+  assert.deepEqual([source?.uri, source?.range.start.line], [uri, 3]);
+
+  // Completion: participants take people and organisations (those of the fact base's other file too), parent takes
+  // events, a name takes nothing.
+  const participants = text.indexOf('participants: [xi, ') + 'participants: [xi, l'.length;
+  const labels = async (offset: number) => (await request<CompletionItem[]>('textDocument/completion', doc.positionAt(offset))).map((i) => i.label).sort();
+  assert.deepEqual(await labels(participants), ['luk', 'xi', 'zhao']);
+  const item = (await request<CompletionItem[]>('textDocument/completion', doc.positionAt(participants)))[0]!;
+  assert.deepEqual(item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined,
+    { start: doc.positionAt(participants - 1), end: doc.positionAt(participants) }, 'the typed "l" is replaced');
+  assert.deepEqual(await labels(text.indexOf('parent: ') + 'parent: '.length), ['talks', 'visit']);
+  assert.deepEqual(await labels(text.indexOf('name: Xi') + 'name: X'.length), []);
 });

@@ -157,6 +157,20 @@ test('fix-all: one source action fixes every fixable finding', async () => {
   assert.deepEqual(dateErrors(after), []);
 });
 
+test('fix-all: guesses are left alone (a finding with two alternative fixes keeps both, neither preferred)', async () => {
+  const guess = 'Premier Li Qiang met Lukashenka on 1 March 2023.\n';
+  const { diagnostics, doc } = await open(`${DRAFT}\n${guess}`);
+  const office = diagnostics.filter((d) => d.code === 'office-not-held');
+  assert.equal(office.length, 1);
+  const alternatives = (await codeActions(doc.uri, office)).filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Disable'));
+  assert.deepEqual(alternatives.map((a) => [a.title, a.isPreferred ?? false]),
+    [['Replace the name with "Li Keqiang"', false], ['Remove the title "Premier"', false]]);
+  const [all] = await codeActions(doc.uri, [], ['source.fixAll'], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  const { text, diagnostics: after } = await apply(doc, all!);
+  assert.equal(text, `${DRAFT.replace('3 March', '1 March')}\n${guess}`, 'the date is fixed, the office line untouched');
+  assert.deepEqual(after.filter((d) => d.code === 'office-not-held').map((d) => d.message), office.map((d) => d.message));
+});
+
 test('disable: a comment with a reason above a paragraph, or at the end of a line inside one', async () => {
   const first = await open(DRAFT);
   const above = (await codeActions(first.uri, dateErrors(first.diagnostics))).find((a) => a.title.startsWith('Disable date-mismatch'));

@@ -102,6 +102,21 @@ test('between checks, hovers and definitions use the checker\'s analysed blocks 
   assert.ok(hover(edited, index, edited.lastIndexOf('Wang Yi') + 1, blocks)?.markdown.includes('Foreign'));
 });
 
+test('a name in a sentence whose date is wrong: the offices on the event\'s real date, and the date written', () => {
+  const text = 'Lukashenka held talks with Xi Jinping in Beijing on 3 March 2023.\n\nLukashenka held talks with Premier Li Qiang in Beijing on 3 March 2023.\n';
+  const xi = hover(text, index, text.indexOf('Xi Jinping') + 1)!.plaintext;
+  assert.match(xi, /Written date: 3 March 2023 — not the date of Talks between Lukashenka and Xi Jinping \(1 March 2023\)/);
+  assert.match(xi, /Offices held on 1 March 2023:/);
+  assert.doesNotMatch(xi, /held on 3 March/);
+  const premier = hover(text, index, text.indexOf('Premier') + 1)!.plaintext;
+  assert.match(premier, /Held on 28 February – 2 March 2023 by:\n {2}- Li Keqiang/);
+  // A right date is the date in question, with no such line.
+  const right = text.replace('on 3 March 2023.\n\n', 'on 1 March 2023.\n\n');
+  const plain = hover(right, index, right.indexOf('Xi Jinping') + 1)!.plaintext;
+  assert.match(plain, /Offices held on 1 March 2023:/);
+  assert.doesNotMatch(plain, /Written date/);
+});
+
 test('a title the rules could not judge: the card says it was not checked, and why', () => {
   const text = 'Later, Premier Li Qiang made a trip to Minsk.\n\nDeputy Prime Minister Golovchenko met Lukashenka on 1 March 2023.\n';
   const later = hover(text, index, text.indexOf('Premier') + 1);

@@ -40,7 +40,7 @@ function matches(row, want) {
   return true;
 }
 
-describe(`editor e2e (code-server): ${file}`, { timeout: 170_000 }, () => {
+describe(`editor e2e (code-server): ${file}`, { timeout: 230_000 }, () => {
   let s;
 
   before(async () => {
@@ -50,7 +50,8 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 170_000 }, () => {
       copyWorkspace: exp.copyWorkspace !== false,
     });
     try {
-      await h.openFile(s, file);
+      // File search warms up after start-up: on a loaded machine it takes well over the usual 20 s.
+      await h.openFile(s, file, { timeout: 60_000 });
     } finally {
       await h.screenshot(s, '00-opened').catch(() => {});
     }
@@ -64,11 +65,17 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 170_000 }, () => {
     await h.stop(s);
   }, { timeout: 30_000 });
 
-  /** Runs a step and keeps a screenshot of how the editor looked, passed or failed. */
+  /**
+   * Runs a step and keeps a screenshot of how the editor looked, passed or failed; a step named in
+   * `docsScreenshots` also writes its picture into the docs (see README.md, "Screenshots").
+   */
   async function step(name, fn) {
     try {
       const r = await fn();
       await h.screenshot(s, name).catch(() => {});
+      for (const shot of exp.docsScreenshots?.[name] ? [exp.docsScreenshots[name]].flat() : []) {
+        await h.docsScreenshot(s, shot.to, shot.clip);
+      }
       return r;
     } catch (err) {
       await h.screenshot(s, `FAILED-${name}`).catch(() => {});
@@ -118,18 +125,49 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 170_000 }, () => {
           await s.page.keyboard.type(qf.typeAfter);
         }
         // The edit lands asynchronously: poll the text until it matches or time runs out.
-        const end = Date.now() + 10_000;
-        let text;
-        for (;;) {
-          text = await h.editorText(s, { via: qf.via, file });
-          const ok = (qf.textContains || []).every((t) => text.includes(t)) && (qf.textNotContains || []).every((t) => !text.includes(t));
-          if (ok || Date.now() > end) break;
-          await new Promise((r) => setTimeout(r, 300));
-        }
-        for (const t of qf.textContains || []) assert.ok(text.includes(t), `after the fix the text lacks ${JSON.stringify(t)}:\n${text}`);
-        for (const t of qf.textNotContains || []) assert.ok(!text.includes(t), `after the fix the text still has ${JSON.stringify(t)}:\n${text}`);
+        await textAfter(qf);
       });
       if (qf.reset !== false) await h.resetFile(s, file);
+    });
+  });
+
+  /** Polls the editor's text until it holds every `textContains` and none of `textNotContains` (10 s), then asserts. */
+  async function textAfter(want) {
+    const end = Date.now() + 10_000;
+    let text;
+    for (;;) {
+      text = await h.editorText(s, { via: want.via, file });
+      const ok = (want.textContains || []).every((t) => text.includes(t)) && (want.textNotContains || []).every((t) => !text.includes(t));
+      if (ok || Date.now() > end) break;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    for (const t of want.textContains || []) assert.ok(text.includes(t), `the text lacks ${JSON.stringify(t)}:\n${text}`);
+    for (const t of want.textNotContains || []) assert.ok(!text.includes(t), `the text still has ${JSON.stringify(t)}:\n${text}`);
+  }
+
+  (exp.completions || []).forEach((c, i) => {
+    it(`completion ${i + 1}: "${c.type}" completes to "${c.label}"`, { timeout: timeouts.quickFix + 30_000 }, async () => {
+      await step(`06-completion-${i + 1}`, async () => {
+        await h.complete(s, c.type, c.label, { timeout: timeouts.quickFix });
+        await textAfter(c);
+      });
+      await h.resetFile(s, file);
+    });
+  });
+
+  (exp.editCommands || []).forEach((c, i) => {
+    it(`editing command ${i + 1} "${c.label}" from the palette`, { timeout: timeouts.problems + 30_000 }, async () => {
+      await step(`07-edit-command-${i + 1}`, async () => {
+        await h.openFile(s, file);
+        await h.problems(s, { file, min: exp.problems?.min ?? 1, timeout: timeouts.problems });
+        await h.runCommand(s, c.label);
+        await textAfter(c);
+        if (c.problemsAfter) {
+          const rows = await h.problems(s, { file, min: c.problemsAfter.length, timeout: timeouts.problems });
+          for (const w of c.problemsAfter) assert.ok(rows.some((r) => matches(r, w)), `no problem like ${JSON.stringify(w)} in ${JSON.stringify(rows)}`);
+        }
+      });
+      await h.resetFile(s, file);
     });
   });
 

@@ -716,3 +716,45 @@ export async function languageStatus(session, { timeout = 15_000, waitFor } = {}
 export async function waitForSelection(session, { timeout = 10_000 } = {}) {
   await activeEditor(session.page).locator('.selected-text').first().waitFor({ state: 'attached', timeout });
 }
+
+/**
+ * Completion: moves to the end of the file, starts a new paragraph, types `typed`, opens the suggestions (Ctrl+Space)
+ * and clicks the row labelled `label`. Returns the labels the suggest widget listed.
+ */
+export async function complete(session, typed, label, { timeout = 20_000 } = {}) {
+  const { page } = session;
+  const widget = page.locator('.editor-widget.suggest-widget');
+  await focusEditor(page);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(typed);
+  const end = Date.now() + timeout;
+  let labels = [];
+  for (;;) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 5000 });
+      labels = (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
+      if (labels.includes(label)) break;
+    } catch { /* no suggestions yet: the server has not answered */ }
+    if (Date.now() > end) throw new Error(`completion "${label}" not offered after "${typed}"; offered: ${JSON.stringify(labels)}`);
+    await page.keyboard.press('Escape');
+    await sleep(500);
+  }
+  await widget.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first().click({ timeout: 5000 });
+  await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  return labels;
+}
+
+/**
+ * Copies a screenshot of this run into the docs (`to`, a path from the repo root), whole or cropped to `clip`
+ * ({x, y, width, height}): the pictures in docs/ come from the editor test, not from hand.
+ */
+export async function docsScreenshot(session, to, clip) {
+  if (!session?.page) return undefined;
+  const file = join(REPO_ROOT, to);
+  mkdirSync(dirname(file), { recursive: true });
+  await session.page.screenshot({ path: file, timeout: 10_000, ...(clip ? { clip } : {}) });
+  return file;
+}

@@ -10,7 +10,7 @@
 // "workspace" (test/fixtures/workspace). Needs `bash .ci/e2e-setup.sh` once.
 //
 // The test runs under `node --test` in its own process group; this runner
-// enforces an overall time limit (default 180 s, $FACTLINT_E2E_TIMEOUT) and
+// enforces an overall time limit (default 240 s, $FACTLINT_E2E_TIMEOUT) and
 // always kills what the test started (code-server, Chromium), even if the test
 // process itself dies or hangs. Exit code: the test's, or 124 on time-out.
 
@@ -46,7 +46,7 @@ if (!vsix) fail(`no VSIX given and none found in ${REPO_ROOT} (package one with:
 if (!existsSync(vsix)) fail(`VSIX not found: ${vsix}`);
 try { checkPrerequisites(); } catch (e) { fail(e.message); }
 
-const timeoutS = Number(values.timeout || process.env.FACTLINT_E2E_TIMEOUT || 180);
+const timeoutS = Number(values.timeout || process.env.FACTLINT_E2E_TIMEOUT || 240);
 const pidDir = mkdtempSync(join(tmpdir(), 'factlint-e2e-run-'));
 const pidFile = join(pidDir, 'pids');
 writeFileSync(pidFile, '');
