@@ -17,6 +17,10 @@ const NOT_DONE = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'migh
 const ANOTHER = new Set(['also', 'another', 'second', 'third', 'further', 'additional', 'separate', 'too']);
 /** The same said at the end of the clause ("… was signed as well", "… was signed too"). */
 const TRAILING = /^[^,;:]*,?\s*\b(?:as well|too)\s*[.!]?\s*$/i;
+/** "… was also signed". */
+const ALSO_AFTER = /^\s+(?:was|were|had been|has been|have been)\s+(?:\p{Ll}+\s+)?also\b/iu;
+/** Adverbs that may stand between "was" and "signed". */
+const ADVERBS = new Set(['also', 'then', 'later', 'too', 'even', 'already', 'soon', 'since', 'once', 'duly']);
 /** Words that open what an instrument is about ("a treaty on …"). */
 const OPENERS = new Set(['on', 'for', 'about', 'concerning', 'covering', 'regarding', 'of', 'establishing', 'setting']);
 /** Words that end it ("… was signed", "… in the capital", "… that …"). */
@@ -46,7 +50,10 @@ function signed(bf: BlockFacts, w: PhraseMatch<unknown>, end: number, sentence: 
   }
   const after = t.filter((x) => x.start >= end && x.end <= sentence.end).slice(0, 6).map((x) => x.lower);
   const verb = after.findIndex((x) => SIGNED.has(x));
-  return verb > 0 && ['was', 'were', 'been'].includes(after[verb - 1]!);
+  // Adverbs may stand between ("was also signed", "were later formally concluded").
+  let aux = verb - 1;
+  while (aux > 0 && (ADVERBS.has(after[aux]!) || after[aux]!.endsWith('ly'))) aux--;
+  return verb > 0 && ['was', 'were', 'been'].includes(after[aux]!);
 }
 
 /** The sentence before, in the block, if any. */
@@ -104,7 +111,7 @@ const rule: Rule = {
           !signed(bf, w, end, sentence)) continue;
         const judged = { start: bf.tokens[a]!.start, end };
         const another = bf.tokens.slice(Math.max(0, a - 4), w.first).some((t) => t.start >= sentence.start && ANOTHER.has(t.lower)) ||
-          TRAILING.test(bf.text.slice(end, sentence.end));
+          TRAILING.test(bf.text.slice(end, sentence.end)) || ALSO_AFTER.test(bf.text.slice(end, sentence.end));
         const list = another || listed(bf, sentence) ? continued(bf, sentence, judged) : undefined;
         const roots = list ? [list] : rootsAbout(bf, sentence, judged, blocks);
         // After a digression, an instrument added to the documents the text has been listing ("The memoranda …; the
