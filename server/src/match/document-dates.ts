@@ -92,6 +92,42 @@ function attached(bf: BlockFacts, clause: Span, mention: DateMention): { phrase:
   });
 }
 
+/** After a date that opens a timeline entry: a signing of documents ("15 May 2031 (Thu): signing of the treaty"). */
+const ENTRY = /^\s*(?:\([^)]*\)\s*)?[:\u2013\u2014-]\s+(?:the\s+)?(?:signing|adoption|conclusion)\s+of\s+(?:the\s+)?$/iu;
+/** Before a date that opens a sentence whose documents are made after it ("On 15 May, the treaty … was signed"). */
+const ON = /^\s*[Oo]n\s+$/;
+/** Between the date and the first document of such a sentence. */
+const ON_GAP = /^,?\s+(?:the\s+)?$/;
+/** Between documents listed together ("the treaty, the declaration and the memorandum"). */
+const LIST_GAP = /^(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?$/;
+/** After the last of them: the verb of making ("were signed", "was formally adopted"). */
+const MADE_AFTER = new RegExp(`^\\s+(?:was|were|had been|has been|have been)\\s+(?:\\p{Ll}+ly\\s+|also\\s+)?${MADE}\\b`, 'u');
+
+/**
+ * The documents made on a date written before them: a timeline entry ("15 May 2031: signing of the treaty, the
+ * declaration and the memorandum") or a sentence that opens with the date ("On 15 May the treaty and the memorandum
+ * were signed"), each with the sentence as the span that speaks of the making.
+ */
+function leading(bf: BlockFacts, sentence: Span, mention: DateMention): { phrase: PhraseMatch<Document>; span: Span }[] {
+  const { text } = bf;
+  const phrases = itemsIn(bf.documents, sentence).filter((m) => m.start >= mention.end);
+  if (phrases.length === 0) return [];
+  const opening = text.slice(sentence.start, mention.start);
+  const gap = text.slice(mention.end, phrases[0]!.start);
+  const entry = opening.trim() === '' && ENTRY.test(gap);
+  if (!entry && !(ON.test(opening) && ON_GAP.test(gap))) return [];
+  const run = [phrases[0]!];
+  for (const next of phrases.slice(1)) {
+    if (!LIST_GAP.test(text.slice(run.at(-1)!.end, next.start))) break;
+    run.push(next);
+  }
+  const verb = entry ? undefined : MADE_AFTER.exec(text.slice(run.at(-1)!.end, sentence.end));
+  if (!entry && !verb) return [];
+  // A signed document may be published days later ("On 2 March the joint statement was published").
+  const published = verb !== undefined && verb !== null && PUBLISHED.test(verb[0]);
+  return run.filter((m) => !published || m.values.every((d) => d.parties.length <= 1)).map((phrase) => ({ phrase, span: sentence }));
+}
+
 /** Whether the places of a span name a party of the document, or one that is not a party, as a party. */
 function parties(bf: BlockFacts, doc: Document, event: Event, span: Span): { ours: boolean; other: boolean } {
   const own = partyCountries(bf.index, doc);
@@ -153,11 +189,14 @@ export function nearDate(mention: DateMention, date: string, reach: number): boo
  */
 export function documentContradicted(bf: BlockFacts, sentence: Span, mention: DateMention, row = false): WrongDocumentDate | undefined {
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
-  const named = row ? itemsIn(bf.documents, sentence).filter((m) => m.end <= mention.start || m.start >= mention.end).map((phrase) => ({ phrase, span: sentence }))
+  let named = row ? itemsIn(bf.documents, sentence).filter((m) => m.end <= mention.start || m.start >= mention.end).map((phrase) => ({ phrase, span: sentence }))
     : attached(bf, clauseOf(bf, sentence, mention), mention);
+  const before = !row && named.length === 0;
+  if (before) named = leading(bf, sentence, mention);
   const docs = named.flatMap(({ phrase, span }) => phrase.values.map((document) => ({ document, phrase, span })));
   if (docs.length === 0 || docs.some(({ document }) => !document.date || onDate(mention, document.date))) return undefined;
-  const clause = row ? sentence : clauseOf(bf, sentence, mention);
+  // Where a document's name may begin: after the date when the date comes first.
+  const clause = row ? sentence : before ? { start: mention.end, end: sentence.end } : clauseOf(bf, sentence, mention);
   const candidates = docs.flatMap(({ document, phrase, span }) => {
     const event = document.event ? bf.index.facts.events.get(document.event) : undefined;
     return event && nearDate(mention, document.date!, REACH) && !another(bf, clause, phrase, document, event) &&

@@ -53,7 +53,7 @@ function lastTopics(blocks: readonly BlockFacts[]): Map<BlockFacts, (string | un
 }
 
 /** The one root event of the documents a sentence names, if they all belong to one. */
-function documentsRoot(bf: BlockFacts, sentence: Span): string | undefined {
+export function documentsRoot(bf: BlockFacts, sentence: Span): string | undefined {
   const roots = new Set<string | undefined>();
   for (const m of itemsIn(bf.documents, sentence)) for (const d of m.values) roots.add(d.event && bf.index.roots.get(d.event));
   const [root] = roots;
@@ -71,11 +71,18 @@ export function resumedRoot(blocks: readonly BlockFacts[], bf: BlockFacts, sente
   const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
   const last = i < 0 ? undefined : lastTopics(blocks).get(bf)?.[i];
   const root = last === undefined ? undefined : bf.index.facts.events.get(last);
-  if (!root) return undefined;
+  return root && !pointsAway(bf, root, sentence, except) ? root : undefined;
+}
+
+/**
+ * Whether something in a sentence that names no event points away from one the text may have come back to: a person,
+ * place, occasion or year of another, a date or dateline far from it.
+ */
+export function pointsAway(bf: BlockFacts, root: Event, sentence: Span, except: readonly Span[] = []): boolean {
   const dateline = datelineOf(bf);
-  if (dateline && !withinReach(dateline, root, 'context')) return undefined;
-  if (itemsIn(bf.dates, sentence).some((d) => d.from && !withinReach(d, root, 'context'))) return undefined;
-  return counterEvidence(bf, root, sentence, except).length === 0 ? root : undefined;
+  if (dateline && !withinReach(dateline, root, 'context')) return true;
+  if (itemsIn(bf.dates, sentence).some((d) => d.from && !withinReach(d, root, 'context'))) return true;
+  return counterEvidence(bf, root, sentence, except).length > 0;
 }
 
 /** The events of the event the draft was last about (see resumedRoot) that a sentence names by a phrase ("the signing"). */

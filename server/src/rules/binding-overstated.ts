@@ -136,10 +136,11 @@ function* generic(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span,
     const kinds = g.values[0]!;
     const docs = roots.flatMap((r) => recordedFor(bf.index, r)).filter((d) => covers(kinds, d));
     const loose = docs.filter((d) => d.binding === false);
-    if (loose.length === 0 || docs.some((d) => d.binding === true)) continue;
-    const unknown = docs.filter((d) => d.binding !== false);
     const every = bf.tokens.some((t) => t.start >= from && t.end <= w.end && EVERY.has(t.lower)) ||
       TOGETHER.test(bf.text.slice(from, sentence.end));
+    // A binding one recorded may be the one meant, unless they are said to bind all together.
+    if (loose.length === 0 || (docs.some((d) => d.binding === true) && !every)) continue;
+    const unknown = docs.filter((d) => d.binding !== false);
     // Of some documents of unknown effect, someone's words reported ("the president said the agreements guarantee …") are theirs.
     if (unknown.length > 0 && !every && (aboutOneOf(bf, g, w, sentence, unknown) || reportsSpeech(bf, sentence))) continue;
     seen.add(g);
@@ -159,6 +160,12 @@ function* generic(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span,
       continue;
     }
     const are = loose.length === 1 ? 'is' : 'are';
+    const bound = docs.filter((d) => d.binding === true);
+    if (bound.length > 0) {
+      const only = bound.length === unknown.length ? ` (only ${summary(bound)} ${bound.length === 1 ? 'is' : 'are'})` : '';
+      yield { block: bf, start, end, facts, message: `Not all the ${noun} recorded for ${events} bind${only}: ${summary(loose)} ${are} non-binding.` };
+      continue;
+    }
     const others = unknown.length === 1 ? 'the other one binds' : `the other ${unknown.length} bind`;
     yield every
       ? { block: bf, start, end, facts, message: `Not all the ${noun} recorded for ${events} bind: ${summary(loose)} ${are} non-binding, `

@@ -2,7 +2,8 @@ import { itemsIn, type BlockFacts } from '../match/analyse.js';
 import { bindingWords, negated, wished } from '../match/binding.js';
 import { clauseStart } from '../match/clauses.js';
 import { recordedFor, recordedWords, rootsAbout, subjectWords } from '../match/documents.js';
-import { resumedRoot } from '../match/last-topic.js';
+import { documentsRoot, pointsAway, resumedRoot } from '../match/last-topic.js';
+import type { Event } from '../facts/types.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import type { Span } from '../markdown/prose.js';
 import { eventLabel } from '../match/wording.js';
@@ -14,6 +15,12 @@ const SIGNED = new Set(['signed', 'concluded', 'inked', 'sealed', 'struck', 'agr
 const NOT_DONE = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'might', 'shall', 'can', 'must', 'if', 'unless']);
 /** Words that make an instrument another besides those spoken of ("also signed a treaty", "a second treaty"). */
 const ANOTHER = new Set(['also', 'another', 'second', 'third', 'further', 'additional', 'separate', 'too']);
+/** The same said at the end of the clause ("… was signed as well", "… was signed too"). */
+const TRAILING = /^[^,;:]*,?\s*\b(?:as well|too)\s*[.!]?\s*$/i;
+/** "… was also signed". */
+const ALSO_AFTER = /^\s+(?:was|were|had been|has been|have been)\s+(?:\p{Ll}+\s+)?also\b/iu;
+/** Adverbs that may stand between "was" and "signed". */
+const ADVERBS = new Set(['also', 'then', 'later', 'too', 'even', 'already', 'soon', 'since', 'once', 'duly']);
 /** Words that open what an instrument is about ("a treaty on …"). */
 const OPENERS = new Set(['on', 'for', 'about', 'concerning', 'covering', 'regarding', 'of', 'establishing', 'setting']);
 /** Words that end it ("… was signed", "… in the capital", "… that …"). */
@@ -43,13 +50,34 @@ function signed(bf: BlockFacts, w: PhraseMatch<unknown>, end: number, sentence: 
   }
   const after = t.filter((x) => x.start >= end && x.end <= sentence.end).slice(0, 6).map((x) => x.lower);
   const verb = after.findIndex((x) => SIGNED.has(x));
-  return verb > 0 && ['was', 'were', 'been'].includes(after[verb - 1]!);
+  // Adverbs may stand between ("was also signed", "were later formally concluded").
+  let aux = verb - 1;
+  while (aux > 0 && (ADVERBS.has(after[aux]!) || after[aux]!.endsWith('ly'))) aux--;
+  return verb > 0 && ['was', 'were', 'been'].includes(after[aux]!);
+}
+
+/** The sentence before, in the block, if any. */
+function before(bf: BlockFacts, sentence: Span): Span | undefined {
+  const i = bf.block.sentences.findIndex((x) => x.start === sentence.start);
+  return i > 0 ? bf.block.sentences[i - 1] : undefined;
 }
 
 /** Whether the sentence before, in the block, names documents of some event. */
 function listed(bf: BlockFacts, sentence: Span): boolean {
-  const i = bf.block.sentences.findIndex((x) => x.start === sentence.start);
-  return i > 0 && itemsIn(bf.documents, bf.block.sentences[i - 1]!).length > 0;
+  const prior = before(bf, sentence);
+  return prior !== undefined && itemsIn(bf.documents, prior).length > 0;
+}
+
+/**
+ * The event whose documents the sentence before lists, for an instrument added to them in a sentence that names no
+ * event and in which nothing points away from it ("The memorandum … is not binding. The three states also signed a
+ * treaty on …"): the list, not every topic of the text (a programme table's other occasions), is what it continues.
+ */
+function continued(bf: BlockFacts, sentence: Span, judged: Span): Event | undefined {
+  const prior = before(bf, sentence);
+  const id = prior && bf.eventsIn(sentence).length === 0 ? documentsRoot(bf, prior) : undefined;
+  const root = id === undefined ? undefined : bf.index.facts.events.get(id);
+  return root && !pointsAway(bf, root, sentence, [judged]) ? root : undefined;
 }
 
 /**
@@ -82,8 +110,10 @@ const rule: Rule = {
         if (negated(bf, w.first, w.last, sentence) || wished(bf, clauseStart(bf.text, w.start, sentence), upTo) ||
           !signed(bf, w, end, sentence)) continue;
         const judged = { start: bf.tokens[a]!.start, end };
-        const another = bf.tokens.slice(Math.max(0, a - 4), w.first).some((t) => t.start >= sentence.start && ANOTHER.has(t.lower));
-        const roots = rootsAbout(bf, sentence, judged, blocks);
+        const another = bf.tokens.slice(Math.max(0, a - 4), w.first).some((t) => t.start >= sentence.start && ANOTHER.has(t.lower)) ||
+          TRAILING.test(bf.text.slice(end, sentence.end)) || ALSO_AFTER.test(bf.text.slice(end, sentence.end));
+        const list = another || listed(bf, sentence) ? continued(bf, sentence, judged) : undefined;
+        const roots = list ? [list] : rootsAbout(bf, sentence, judged, blocks);
         // After a digression, an instrument added to the documents the text has been listing ("The memoranda …; the
         // joint statement …. They also signed a treaty on …") is the event's the draft was last about.
         if (roots.length === 0 && (another || listed(bf, sentence))) {
