@@ -67,8 +67,10 @@ class Card {
     const sources = all.slice(0, MAX_SOURCES);
     if (sources.length > 0) {
       const said = (s: (typeof sources)[number]) => `${s.publisher}${s.date ? `, ${formatDate(s.date)}` : ''}`;
-      this.md.push(`Sources:\n${sources.map((s) => `- [${esc(s.title)}](${s.url}) — ${esc(said(s))}`).join('\n')}`);
-      this.text.push(`Sources:\n${sources.map((s) => `  - ${s.title} — ${said(s)} <${s.url}>`).join('\n')}`);
+      // A source without a web address names a saved copy: shown as its path, not linked.
+      const link = (s: (typeof sources)[number]) => (s.url ? `[${esc(s.title)}](${s.url})` : `${esc(s.title)} (${esc(s.file ?? '')})`);
+      this.md.push(`Sources:\n${sources.map((s) => `- ${link(s)} — ${esc(said(s))}`).join('\n')}`);
+      this.text.push(`Sources:\n${sources.map((s) => `  - ${s.title} — ${said(s)} <${s.url ?? s.file}>`).join('\n')}`);
     }
     if (all.length > sources.length) {
       this.md.push(`…and ${all.length - sources.length} more in the fact base`);

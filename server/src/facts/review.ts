@@ -1,0 +1,26 @@
+import type { ValidFile } from './link.js';
+import { describe } from './messages.js';
+import type { Candidate, FactBase, FactProblem } from './types.js';
+
+type Path = (string | number)[];
+type Ref = { ids: string[]; kinds: (keyof FactBase)[]; file: ValidFile; path: Path };
+
+/**
+ * Reads a fact's review marks: each quote's source is a reference to check, and a fact marked `review: candidate`
+ * (written by `factlint facts extract`, not yet reviewed) is listed with its quotes, located at the mark.
+ */
+export function candidate(vf: ValidFile, item: Record<string, unknown>, path: Path, facts: FactBase, refs: Ref[]): void {
+  const quotes = Array.isArray(item.quotes) ? (item.quotes as { source: string; text: string }[]) : [];
+  quotes.forEach((q, i) => refs.push({ ids: [q.source], kinds: ['sources'], file: vf, path: [...path, 'quotes', i, 'source'] }));
+  if (item.review !== 'candidate') return;
+  facts.candidates.push({ file: vf.file.path, ...vf.locate([...path, 'review']), what: describe(vf.data, path), quotes });
+}
+
+/** A hint on each candidate not yet reviewed: it loads and is used, but a person should check it. */
+export function reviewHints(candidates: readonly Candidate[]): FactProblem[] {
+  return candidates.map((c) => ({
+    rule: 'factbase-review', file: c.file, start: c.start, end: c.end,
+    message: `${c.what}: a candidate from factlint facts extract, not reviewed yet; check it against its ${
+      c.quotes.length === 1 ? 'quote' : c.quotes.length > 1 ? `${c.quotes.length} quotes` : 'sources'} and sources, then delete "review: candidate"`,
+  }));
+}
