@@ -34,9 +34,13 @@ const plain = (node: unknown): unknown => (isScalar(node) ? node.value : node in
  */
 export function mergeFacts(doc: Document, found: Found[], source: string): Conflict[] {
   const conflicts: Conflict[] = [];
-  for (const fact of found) {
+  // A person already there under another spelling keeps its id: the source's other facts are made to refer to it.
+  const renamed = new Map<string, string>();
+  for (const read of found) {
+    const fact = renamed.size > 0 ? { ...read, data: rename(read.data, renamed) as Found['data'] } : read;
     const seq = sectionOf(doc, fact.section);
     const existing = findItem(seq, fact);
+    if (existing && fact.section === 'people' && existing.get('id') !== fact.data.id) renamed.set(fact.data.id, String(existing.get('id')));
     const quote = { source, text: fact.quote };
     if (!existing) {
       seq.add(nodeOf(doc, { ...fact.data, review: 'candidate', quotes: [quote] }));
@@ -52,6 +56,17 @@ export function mergeFacts(doc: Document, found: Found[], source: string): Confl
     }
   }
   return conflicts;
+}
+
+/** A fact with ids replaced: every value that is a renamed id, and the renamed ids within its own id ("talks-a-b"). */
+function rename(value: unknown, ids: ReadonlyMap<string, string>, key?: string): unknown {
+  if (typeof value === 'string') {
+    if (ids.has(value)) return ids.get(value);
+    return key === 'id' ? [...ids].reduce((id, [from, to]) => id.replace(from, to), value) : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => rename(v, ids));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rename(v, ids, k)]));
+  return value;
 }
 
 interface Context {

@@ -45,7 +45,7 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
     if (visit && !mainVisit(reading)) {
       const place = visit[2]!;
       const date = dateOf(s);
-      const visitor = s.people.find((p) => p.start < visit.index);
+      const visitor = s.people.filter((p) => p.start < visit.index).at(-1);
       const kind = visit[1]?.toLowerCase() ?? kindGiven;
       const year = date?.start.slice(0, 4) ?? (reading.year === undefined ? undefined : String(reading.year));
       if (!year) continue;
@@ -73,7 +73,7 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
     const start = date?.start ?? (parent?.data.start as string | undefined)?.slice(0, 4) ?? (reading.year ? String(reading.year) : undefined);
     if (!start) continue;
     reading.found.push({ section: 'events', quote: s.text, data: {
-      id: slug(`${kind} ${people.join(' ')}`), name: `${cap(kind)} between ${names.join(' and ')}`,
+      id: slug(`${kind} ${[...people].sort().join(' ')}`), name: `${cap(kind)} between ${names.join(' and ')}`,
       kind, start, ...(date?.end ? { end: date.end } : {}), ...(place && !/^\d/.test(place) ? { place } : {}),
       ...(parent ? { parent: parent.data.id } : {}), participants: people, sources,
       ...(date ? {} : { note: 'The source gives no day for it.' }),
