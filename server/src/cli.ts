@@ -23,8 +23,7 @@ the nearest *.facts.yaml, the bundled one), or the one given with --facts.
   --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
   --no-style       leave out house-style hints
   --show-unchecked list the dates factlint did not check (in sentences not shown to be about a known event)
-\`facts check\` lints fact bases alone (each folder's *.facts.yaml as one). \`facts extract\` reads candidate facts from
-articles (Markdown, text, saved HTML) into FILE (merged when it exists), each marked for review.
+\`facts check\` lints fact bases alone (each folder's *.facts.yaml as one); \`facts extract\` reads candidates from articles.
 Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
