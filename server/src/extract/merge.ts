@@ -173,8 +173,10 @@ function mergeItem(doc: Document, seq: YAMLSeq, key: string, item: Record<string
     for (const q of (quotes as { source: string; text: string }[] | undefined) ?? []) addQuote(doc, match, q);
     return;
   }
-  if (key === 'counts') {
-    const there = maps.map((m) => (m.get('min') === m.get('max') ? String(m.get('min')) : `${String(m.get('min'))}–${String(m.get('max'))}`)).join(', ');
+  // Counts of other nouns ("27 agreements" beside "eight contracts") do not contradict each other.
+  const same = maps.filter((m) => { const of = listOf(m, 'of'); return of.length === 0 || of.some((n) => (item.of as string[] | undefined)?.includes(String(n))); });
+  if (key === 'counts' && same.length > 0) {
+    const there = same.map((m) => (m.get('min') === m.get('max') ? String(m.get('min')) : `${String(m.get('min'))}–${String(m.get('max'))}`)).join(', ');
     ctx.conflicts.push({ what: `${ctx.what} › counts`, has: there, says: `"${String(item.said)}"`, source: ctx.source, quote: ctx.quote });
   }
   seq.add(nodeOf(doc, key === 'claimedBy' ? rest : { ...rest, review: 'candidate', ...(quotes ? { quotes } : {}) }));

@@ -110,12 +110,23 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
     const prev = tokens[m.first - 1];
     if (prev && MODIFIERS.has(prev.lower)) continue;
     const qualifier = qualifierBefore(text, tokens, m);
-    const country = countryOf(qualifier?.text);
     const capital = isCapitalized(tokens[m.first]!);
     const wordingStart = qualifier?.start ?? m.start;
-    const of = ofPhrase(text, m.end);
+    let of = ofPhrase(text, m.end);
+    // "Minister of Foreign Affairs Sergei Aleinik", "President of China Xi Jinping": a name ending the phrase is the titled name.
+    const tail = of ? trailingName(text, tokens, m.end + of.length) : undefined;
+    if (tail) of = of.slice(0, tail.start - m.end).trimEnd();
+    const ofCountry = [...COUNTRY_NAMES].find((c) => new RegExp(`\\b${c}$`, 'i').test(of.replace(/^ of (?:the )?(?:Republic of )?/i, '')))
+      ?? [...COUNTRY_NAMES].find((c) => new RegExp(`\\bof (?:the )?(?:Republic of |People's Republic of )?${c}\\b`, 'i').test(of));
+    const country = countryOf(qualifier?.text) ?? (ofCountry ? countryOf(ofCountry) : undefined);
+    // "President of China" is the President, of China.
+    if (ofCountry && new RegExp(`^ of (?:the )?(?:(?:People's )?Republic of )?${ofCountry}$`, 'i').test(of)) of = '';
     const title = titleCase(text.slice(m.start, m.end) + of);
     const after = m.end + of.length;
+    if (tail) {
+      titled.push({ name: tail.name, title, country, wording: text.slice(wordingStart, after), start: wordingStart, end: tail.end });
+      continue;
+    }
     // Before the name: "Chinese President Xi Jinping", "Premier Li Qiang" (a title in lower case needs a qualifier).
     const next = m.last + 1;
     const nameEnd = !of && SPACE.test(text.slice(m.end, tokens[next]?.start ?? m.end)) && (capital || country) ? nameAt(text, tokens, next) : undefined;
@@ -148,6 +159,24 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
     }
   }
   return { titled, unnamed };
+}
+
+/**
+ * Two or three name words that end a title's "of …" phrase at `end` and are followed by the end of a clause or a verb:
+ * the name the title is given to ("… of the Republic of Belarus Sergei Aleinik told"). One more word of the phrase
+ * must come before them.
+ */
+function trailingName(text: string, tokens: Token[], end: number): { name: string; start: number; end: number } | undefined {
+  let last = -1;
+  for (let k = 0; k < tokens.length && tokens[k]!.end <= end; k++) last = k;
+  if (last < 3 || tokens[last]!.end !== end || !nameWord(tokens[last])) return undefined;
+  let first = last;
+  // Two words ("Sergei Aleinik", "Ma Zhaoxu"), or three when hyphen-joined ("Kassym-Jomart Tokayev").
+  while (first > last - 2 && nameWord(tokens[first - 1]) && (first === last || /^[\-\u2010\u2011]$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start)))
+    && /^[ \u00a0\-\u2010\u2011]$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+  // Two name words at least, and a word of the phrase before them that is not "of" or "the".
+  if (first === last || /^(?:of|the)$/.test(tokens[first - 1]!.lower)) return undefined;
+  return { name: text.slice(tokens[first]!.start, tokens[last]!.end), start: tokens[first]!.start, end: tokens[last]!.end };
 }
 
 /** A nationality or "Country's" right before a title. */

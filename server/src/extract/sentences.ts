@@ -1,14 +1,16 @@
 import { BINDING } from '../match/binding.js';
 import { findCounts, nounAfter } from '../match/counts.js';
 import { GENERIC_DOCUMENTS } from '../match/documents.js';
-import { findFigures } from '../match/figures.js';
+import { findFigures, formatAmount } from '../match/figures.js';
 import { isMeetingVerb, MEET_WITH } from '../match/meetings.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { slug, type Found, type Reading, type Sentence } from './read.js';
 
 // Events, documents, counts of documents and figures, read sentence by sentence with the engine's readers.
 
-const VISIT = /\b(?:(state|official|working)\s+)?visit\s+(?:to|in)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u;
+const VISIT = /\b(?:(state|official|working)\s+)?visit\s+(?:of\s+[^,.;]{1,40}?\s+)?(?:to|in)\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:['’]s)?(?:\s+(?:of\s+)?\p{Lu}[\p{L}-]*)*)|\barrived\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)\s+(?:on|for)\s+an?\s+(state|official|working)\s+visit/u;
+/** Words that date a visit's last day ("will conclude on 2 March"). */
+const ENDS = /\b(?:conclude[sd]?|end(?:s|ed)?|wrap(?:s|ped)?\s+up|leaves|left|departed|departs)\b/i;
 const VISIT_KIND = /\b(state|official|working)\s+visit\b/i;
 const TALKS = /\b(?:talks|negotiations|conversation|conferred)\b/i;
 const CALL = /\b(?:phone|telephone)\s+(?:call|conversation|talks)\b/i;
@@ -22,6 +24,12 @@ function dateOf(s: Sentence): { start: string; end?: string } | undefined {
   const d = s.dates[0];
   if (!d) return undefined;
   return d.written[0] === d.written[1] ? { start: d.written[0] } : { start: d.written[0], end: d.written[1] };
+}
+
+/** A country's short name for a formal one ("the People's Republic of China" → "China"). */
+function countryIn(place: string): string {
+  const of = /\bof\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)$/u.exec(place);
+  return of && /\b(?:Republic|Kingdom|Federation|Emirates|States)\b/.test(place) ? of[1]! : place;
 }
 
 /** Whether a date written as a fact base writes it falls within an event's start and end. */
@@ -40,11 +48,19 @@ export function mainVisit(reading: Reading): Found | undefined {
 export function readEvents(reading: Reading, sentences: Sentence[]): void {
   const sources = [reading.source];
   const kindGiven = sentences.map((s) => VISIT_KIND.exec(s.text)?.[1]?.toLowerCase()).find((k) => k !== undefined);
-  for (const s of sentences) {
-    const visit = VISIT.exec(s.text);
-    if (visit && !mainVisit(reading)) {
-      const place = visit[2]!;
-      const date = dateOf(s);
+  // The visit is read from the first sentence that names it with a date, else the first that names it; a sentence
+  // that also reports a meeting dates the meeting, not the visit.
+  const visits = sentences.filter((s) => VISIT.test(s.text));
+  const meeting = (s: Sentence) => new Set(s.people.map((p) => p.id)).size >= 2 && s.tokens.some((_, i) => isMeetingVerb(s.tokens, i));
+  const dated = visits.filter((s) => s.dates.length > 0 && !meeting(s) && !ENDS.test(s.text));
+  for (const s of [dated[0] ?? visits[0]].filter((v) => v !== undefined)) {
+    const visit = VISIT.exec(s.text)!;
+    if (visit) {
+      const place = countryIn(visit[2] ?? visit[3]!);
+      visit[1] ??= visit[4];
+      const start = dated.length > 0 ? dateOf(s) : undefined;
+      const last = visits.find((v) => v !== s && ENDS.test(v.text) && v.dates.length > 0);
+      const date = start && last ? { start: start.start, end: start.end ?? last.dates.at(-1)!.written[1] } : start;
       const visitor = s.people.filter((p) => p.start < visit.index).at(-1);
       const kind = visit[1]?.toLowerCase() ?? kindGiven;
       const year = date?.start.slice(0, 4) ?? (reading.year === undefined ? undefined : String(reading.year));
@@ -136,7 +152,7 @@ export function readCounts(reading: Reading, sentences: Sentence[]): void {
       const max = Number.isFinite(count.max) ? Math.floor(count.max) : Math.ceil(count.min) * 2;
       reading.found.push({ section: 'documentCounts', quote: s.text, data: {
         id: slug(`${String(visit.data.id)} documents`), event: visit.data.id, nouns: [s.text.slice(noun.start, noun.end).toLowerCase()],
-        counts: [{ min: Math.ceil(count.min), max, said, ...(by ? { by: by.id } : {}), ...(reading.date ? { date: reading.date } : {}), sources,
+        counts: [{ min: Math.ceil(count.min), max, said, of: [s.text.slice(noun.start, noun.end).toLowerCase()], ...(by ? { by: by.id } : {}), ...(reading.date ? { date: reading.date } : {}), sources,
           ...(Number.isFinite(count.max) ? {} : { note: 'The source gives no upper bound; max is a placeholder to correct.' }),
           quotes: [{ source: reading.source, text: s.text }] }],
         sources,
@@ -149,7 +165,7 @@ export function readCounts(reading: Reading, sentences: Sentence[]): void {
 const SAID = /\b(?:said|says|stated|told|announced|noted|emphasi[sz]ed|stressed|estimated|pointed\s+out|pointing\s+out|claimed|reported)\b/i;
 const ACCORDING = /\baccording\s+to\s+((?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,4})/u;
 /** What a figure measures: "the cumulative economic effect" before "of", "will", "is", "amounts" … */
-const MEASURE = /\bthe\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+?)\s+(?:of|will|would|could|is|was|are|were|amounts?|amounted|reached|reaches|totals?|totalled|stood|exceeded|came|has|have)\b/u;
+const MEASURE = /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+?)\s+(?:of|will|would|could|is|was|are|were|amounts?|amounted|reached|reaches|totals?|totalled|stood|exceeded|came|has|have)\b/u;
 
 /** Figures of money ("$3.5 billion"), with what they measure and who stated them. */
 export function readClaims(reading: Reading, sentences: Sentence[]): void {
@@ -158,11 +174,12 @@ export function readClaims(reading: Reading, sentences: Sentence[]): void {
     for (const figure of findFigures(s.text)) {
       if (!figure.currency) continue;
       const before = s.text.slice(0, figure.start);
-      const clause = before.slice(Math.max(0, before.lastIndexOf(' that ')));
+      // What it measures is named in its own clause: after the last comma or "that" before it.
+      const clause = before.slice(Math.max(0, before.lastIndexOf(' that '), before.lastIndexOf(',')));
       const measure = MEASURE.exec(clause)?.[1];
-      const by = stater(reading, s, before);
+      const by = stater(reading, s, before, figure.end);
       const visit = mainVisit(reading);
-      const id = slug(`${measure ?? 'figure'} ${figure.text.replace(/[$€£¥]/g, '')}`);
+      const id = slug(`${measure ?? 'figure'} ${formatAmount(figure.value, figure.currency).replace(/[$€£¥]/g, '')}`);
       if (by.organisation) {
         reading.found.push({ section: 'organisations', quote: s.text, data: { id: by.id, name: by.organisation, sources } });
       }
@@ -177,13 +194,17 @@ export function readClaims(reading: Reading, sentences: Sentence[]): void {
 }
 
 /** Who states a figure: a person named before a word of saying, "according to X", or the words before the verb. */
-function stater(reading: Reading, s: Sentence, before: string): { id: string; organisation?: string; words?: string } {
-  const said = SAID.exec(before);
+function stater(reading: Reading, s: Sentence, before: string, end: number): { id: string; organisation?: string; words?: string } {
+  const after = SAID.exec(s.text.slice(end));
+  const saidAfter = after ? { index: end + after.index, 0: after[0] } : undefined;
+  const said = SAID.exec(before) ?? saidAfter;
   const according = ACCORDING.exec(s.text);
-  const person = s.people.find((p) => (said ? p.start < said.index : according ? p.start >= according.index : false));
+  // The speaker is named before the verb: before the figure ("X said that …"), or after it ("…, X told reporters").
+  const person = said === saidAfter && said ? s.people.filter((p) => p.start >= end && p.start < said.index).at(-1)
+    : s.people.find((p) => (said ? p.start < said.index : according ? p.start >= according.index : false));
   const words = said?.[0].toLowerCase() ?? (according ? 'according to' : undefined);
   if (person) return { id: person.id, words };
-  const phrase = according?.[1]?.trim() ?? (said ? /^(?:the\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu.exec(before.slice(0, said.index))?.[1] : undefined);
+  const phrase = according?.[1]?.trim() ?? (said && said !== saidAfter ? /^(?:the\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu.exec(before.slice(0, said.index))?.[1] : undefined);
   if (phrase) return { id: slug(phrase), organisation: cap(phrase), words };
   return { id: slug(reading.publisher), organisation: reading.publisher, words };
 }
