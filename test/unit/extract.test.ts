@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parse } from 'yaml';
+import { sameName } from '../../server/src/extract/merge.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
+import { hover } from '../../server/src/hover.js';
+import { compile } from '../../server/src/match/compile.js';
 import { FIXTURES, ROOT } from './paths.js';
 
 // `factlint facts extract`: candidate facts from sources written for these tests in the forms of a government
@@ -165,4 +168,28 @@ test('extract on the seed article: a fact base facts check loads with no error, 
   const counts = items(base, 'documentCounts').flatMap((c) => c.counts as Item[]);
   assert.deepEqual(counts.map((c) => c.said), ['about 20 documents']);
   assert.ok(items(base, 'events').some((e) => e.kind === 'talks' && (e.participants as string[]).includes('xi-jinping') && e.parent === 'visit-china-2023'));
+});
+
+test('two spellings of one name are one person; two people who share a word are not', () => {
+  for (const [a, b] of [['Aleksandr Lukashenko', 'Alexander Lukashenka'], ['Kadri Saarepu', 'Kadri Saarepuu'], ['Lukashenko', 'Lukashenka'], ['Xi', 'Xi']]) {
+    assert.ok(sameName(a, b), `${a} = ${b}`);
+  }
+  for (const [a, b] of [['Li Qiang', 'Li Keqiang'], ['Li Keqiang', 'Li Zhanshu'], ['Xi', 'Li'], ['Aino Lehto', 'Aino Lehtinen'], ['Kadri Saarepuu', 'Saarepuu']]) {
+    assert.ok(!sameName(a, b), `${a} ≠ ${b}`);
+  }
+});
+
+test('a draft\'s hover card on a candidate fact says it is not reviewed and shows the words it was taken from', () => {
+  const file = join(dir, 'hover.facts.yaml');
+  assert.equal(cli('facts', 'extract', READOUT, '--url', 'https://example.org/readout', '-o', file).code, 0);
+  const text = readFileSync(file, 'utf8');
+  const index = compile(loadFactBase([{ path: file, text }]).facts!);
+  const draft = 'On 14 May 2024 Kadri Saarepuu held talks in Helsinki.\n';
+  const card = hover(draft, index, draft.indexOf('Saarepuu') + 1);
+  assert.ok(card, 'a card for the candidate person');
+  assert.match(card.plaintext, /Candidate from factlint facts extract, not reviewed yet\.\nQuoted from its sources:\n {2}- “On 14–15 May 2024, Estonian Prime Minister Kadri Saarepuu paid an official visit to Finland\.” \(Kadri Saarepuu holds talks/);
+  // Reviewed, the card is an ordinary one.
+  const reviewed = text.replace(/^ *review: candidate\n/gm, '');
+  const plain = hover(draft, compile(loadFactBase([{ path: file, text: reviewed }]).facts!), draft.indexOf('Saarepuu') + 1);
+  assert.doesNotMatch(plain!.plaintext, /Candidate/);
 });

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { mergeFacts, nodeOf, type Conflict } from './merge.js';
-import { readFacts, slug } from './read.js';
+import { slug } from './found.js';
+import { readFacts } from './read.js';
 import { readSource } from './source.js';
 
 /** A source article to read: where it is, its text, and what the user says of it. */

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, type Document, type Node, YAMLMap, YAMLSeq } from 'yaml';
 import { readFactDate } from '../facts/dates.js';
-import type { Found } from './read.js';
+import type { Found } from './found.js';
 
 /** A value a source gives that differs from the one already in the fact base: listed, never written over it. */
 export interface Conflict {
@@ -62,7 +62,8 @@ export function mergeFacts(doc: Document, found: Found[], source: string): Confl
 function rename(value: unknown, ids: ReadonlyMap<string, string>, key?: string): unknown {
   if (typeof value === 'string') {
     if (ids.has(value)) return ids.get(value);
-    return key === 'id' ? [...ids].reduce((id, [from, to]) => id.replace(from, to), value) : value;
+    // Whole hyphen-separated parts only: "xi" in "talks-lukashenko-xi", not in "xinhua".
+    return key === 'id' ? [...ids].reduce((id, [from, to]) => id.replace(new RegExp(`(^|-)${from}(?=-|$)`), `$1${to}`), value) : value;
   }
   if (Array.isArray(value)) return value.map((v) => rename(v, ids));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rename(v, ids, k)]));
@@ -100,15 +101,19 @@ const listOf = (m: YAMLMap, key: string): unknown[] => {
   return isSeq(v) ? v.items.map(plain) : [];
 };
 
-/** Two spellings of one name: as many words, each the same or (from five letters) within two edits with the same first letter. */
+/** Two spellings of one word of a name: the same, or from five letters within two edits and with the same first letter. */
+const near = (w: string, v: string) => w === v || (w.length >= 5 && v.length >= 5 && w[0] === v[0] && distance(w.toLowerCase(), v.toLowerCase()) <= 2);
+
+/**
+ * Two spellings of one name: as many words, the last near and each other near or sharing its first three letters
+ * ("Aleksandr Lukashenko", "Alexander Lukashenka"); a name of one word ("Lukashenko") is near a one-word form.
+ */
 export function sameName(a: string, b: string): boolean {
   const x = a.split(/\s+/);
   const y = b.split(/\s+/);
-  if (x.length !== y.length || x.length < 2) return false;
-  return x.every((w, i) => {
-    const v = y[i]!;
-    return w === v || (w.length >= 5 && v.length >= 5 && w[0] === v[0] && distance(w.toLowerCase(), v.toLowerCase()) <= 2);
-  });
+  if (x.length !== y.length) return false;
+  if (x.length === 1) return near(x[0]!, y[0]!);
+  return near(x.at(-1)!, y.at(-1)!) && x.slice(0, -1).every((w, i) => near(w, y[i]!) || (w.length >= 4 && w.slice(0, 3) === y[i]!.slice(0, 3)));
 }
 
 function mergeMap(doc: Document, map: YAMLMap, data: Record<string, unknown>, ctx: Context): void {

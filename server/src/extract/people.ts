@@ -120,7 +120,7 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
       ?? [...COUNTRY_NAMES].find((c) => new RegExp(`\\bof (?:the )?(?:Republic of |People's Republic of )?${c}\\b`, 'i').test(of));
     const country = countryOf(qualifier?.text) ?? (ofCountry ? countryOf(ofCountry) : undefined);
     // "President of China" is the President, of China.
-    if (ofCountry && new RegExp(`^ of (?:the )?(?:(?:People's )?Republic of )?${ofCountry}$`, 'i').test(of)) of = '';
+    if (ofCountry) of = of.replace(new RegExp(` of (?:the )?(?:(?:People's )?Republic of )?${ofCountry}$`, 'i'), '');
     const title = titleCase(text.slice(m.start, m.end) + of);
     const after = m.end + of.length;
     if (tail) {

@@ -4,7 +4,7 @@ import { GENERIC_DOCUMENTS } from '../match/documents.js';
 import { findFigures, formatAmount } from '../match/figures.js';
 import { isMeetingVerb, MEET_WITH } from '../match/meetings.js';
 import type { PhraseMatch } from '../match/phrases.js';
-import { slug, type Found, type Reading, type Sentence } from './read.js';
+import { slug, type Found, type Reading, type Sentence } from './found.js';
 
 // Events, documents, counts of documents and figures, read sentence by sentence with the engine's readers.
 

@@ -1,15 +1,20 @@
-import type { ValidFile } from './link.js';
 import { describe } from './messages.js';
 import type { Candidate, FactBase, FactProblem } from './types.js';
 
 type Path = (string | number)[];
-type Ref = { ids: string[]; kinds: (keyof FactBase)[]; file: ValidFile; path: Path };
+/** A file as the linker reads it (link.ts's ValidFile, named here by its shape so the two modules do not import each other). */
+interface ValidFile {
+  file: { path: string };
+  data: Record<string, unknown>;
+  locate(path: Path): { start: number; end: number };
+}
+type Ref<F extends ValidFile> = { ids: string[]; kinds: (keyof FactBase)[]; file: F; path: Path };
 
 /**
  * Reads a fact's review marks: each quote's source is a reference to check, and a fact marked `review: candidate`
  * (written by `factlint facts extract`, not yet reviewed) is listed with its quotes, located at the mark.
  */
-export function candidate(vf: ValidFile, item: Record<string, unknown>, path: Path, facts: FactBase, refs: Ref[]): void {
+export function candidate<F extends ValidFile>(vf: F, item: Record<string, unknown>, path: Path, facts: FactBase, refs: Ref<F>[]): void {
   const quotes = Array.isArray(item.quotes) ? (item.quotes as { source: string; text: string }[]) : [];
   quotes.forEach((q, i) => refs.push({ ids: [q.source], kinds: ['sources'], file: vf, path: [...path, 'quotes', i, 'source'] }));
   if (item.review !== 'candidate') return;
