@@ -26,12 +26,13 @@ import {
   checked, checkedDocuments, isCodeActionRequest, isConfigurationChange, isFoldersChange, isPositionRequest, isRange, isWatchedFiles,
 } from './lsp/guard.js';
 import {
-  CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND, STATUS_NOTIFICATION, STATUS_REQUEST, type DocumentStatus,
+  CHECK_WORKSPACE_COMMAND, EXTRACT_FACTS_COMMAND, SELECT_REASON_COMMAND, STATUS_NOTIFICATION, STATUS_REQUEST, type DocumentStatus,
 } from './lsp/protocol.js';
 import { waitAfterEdit } from './lsp/pace.js';
 import { leftOut } from './lsp/scope.js';
 import { DEFAULT_SETTINGS, SettingsStore, withConfig, type Settings } from './lsp/settings.js';
 import { factBaseStatus, loadLine } from './lsp/status.js';
+import { extractInto } from './lsp/extract.js';
 
 const connection = createConnection(ProposedFeatures.all);
 // A fault in a handler or a timer is logged; the server keeps serving the other documents.
@@ -100,7 +101,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       completionProvider: {},
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      executeCommandProvider: { commands: [CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND] },
+      executeCommandProvider: { commands: [CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND, EXTRACT_FACTS_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'factlint' },
@@ -394,6 +395,12 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
     const [uri, range] = args ?? [];
     if (canShowDocument && typeof uri === 'string' && isRange(range)) await connection.window.showDocument({ uri, selection: range, takeFocus: true });
     return null;
+  }
+  if (command === EXTRACT_FACTS_COMMAND) {
+    const [source, text, target] = args ?? [];
+    if (typeof source !== 'string' || typeof text !== 'string' || typeof target !== 'string') return { error: 'Give the source path, its text and the fact-base path.' };
+    const result = extractInto(source, text, target, documents.all().find((d) => pathOf(d.uri) === target)?.getText());
+    return result;
   }
   if (command !== CHECK_WORKSPACE_COMMAND) return null;
   const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
