@@ -113,7 +113,7 @@ function makeRef(link: FactLink, facts: FactBase): FactRef | undefined {
   const label = 'name' in fact ? fact.name : 'title' in fact ? fact.title : 'statement' in fact ? fact.statement
     : 'prefer' in fact ? fact.prefer : fact.id;
   const sources = fact.sources.map((id) => facts.sources.get(id)).filter((s) => s !== undefined)
-    .map(({ title, publisher, date, url }) => ({ title, publisher, date, url }));
+    .map(({ title, publisher, date, url, file }) => ({ title, publisher, date, url, file }));
   return { kind: link.kind, id: link.id, label, file: fact.origin.file, start: fact.origin.start, end: fact.origin.end, sources };
 }
 

@@ -5,6 +5,7 @@ import { loadFactBase } from './facts/load.js';
 import { readTextFile, UnreadableFile, writeTextFile, type TextFile } from './facts/textfile.js';
 import { collectFiles } from './collect.js';
 import { checkFactFiles } from './facts-command.js';
+import { extractCommand } from './extract-command.js';
 import { applyEdits, certainEdits, type Finding } from './finding.js';
 import { compile } from './match/compile.js';
 import { Projects, problemLines } from './projects.js';
@@ -14,6 +15,7 @@ const VERSION = '0.1.0';
 const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--format stylish|json|sarif|lines] [--fix] [--no-style]
        factlint facts check [fact-base files or folders…] [--format NAME]
        factlint facts import wikidata Q…|FILE… [-o FILE] [--lang CODE]
+       factlint facts extract SOURCE… [--url URL] [--date YYYY-MM-DD] [-o FILE]
 
 Checks Markdown drafts against a fact base: each draft's own, found as the editor finds it (front matter, .factlint.yaml,
 the nearest *.facts.yaml, the bundled one), or the one given with --facts.
@@ -22,7 +24,7 @@ the nearest *.facts.yaml, the bundled one), or the one given with --facts.
   --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
   --no-style       leave out house-style hints
   --show-unchecked list the dates factlint did not check (in sentences not shown to be about a known event)
-\`facts check\` lints fact bases alone (each folder's *.facts.yaml as one).
+\`facts check\` lints fact bases alone (each folder's *.facts.yaml as one); \`facts extract\` reads candidates from articles.
 Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
@@ -33,6 +35,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       facts: { type: 'string', multiple: true }, format: { type: 'string', default: 'stylish' },
       fix: { type: 'boolean', default: false }, 'no-style': { type: 'boolean', default: false },
       'show-unchecked': { type: 'boolean', default: false },
+      url: { type: 'string' }, date: { type: 'string' }, output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h', default: false }, version: { type: 'boolean', default: false },
     } });
   } catch (error) {
@@ -42,6 +45,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (args.values.help) return (out(USAGE), 0);
   if (args.values.version) return (out(VERSION), 0);
   const [command, ...targets] = args.positionals;
+  if (command === 'facts' && targets[0] === 'extract') {
+    const { url, date, output } = args.values;
+    return extractCommand(targets.slice(1), { url, date, output }, out, err);
+  }
   const format = args.values.format!;
   const facts = command === 'facts' && targets[0] === 'check';
   if ((command !== 'check' && !facts) || !['stylish', 'json', 'sarif', 'lines'].includes(format)) {

@@ -33,7 +33,8 @@ export function checkFactFiles(targets: string[]): FactsCheck {
   }
   const reports: FileReport[] = [];
   for (const files of byFolder.values()) {
-    const found = factBaseFindings(loadFactBase(files).problems);
+    const loaded = loadFactBase(files);
+    const found = factBaseFindings([...loaded.problems, ...loaded.hints]);
     for (const file of files) {
       reports.push({ file: relative(process.cwd(), file.path) || file.path, text: file.text,
         findings: (found.get(file.path) ?? []).sort((a, b) => a.start - b.start) });

@@ -24,7 +24,7 @@ export interface FactRef {
   file: string;
   start: number;
   end: number;
-  sources: { title: string; publisher: string; date?: string; url: string }[];
+  sources: { title: string; publisher: string; date?: string; url?: string; file?: string }[];
 }
 
 /** A problem in a checked file, in UTF-16 offsets into that file's text. */

@@ -51,7 +51,7 @@ test('initialize answers the whole capabilities object', async () => {
         definitionProvider: true,
         completionProvider: {},
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.factlint'] },
-        executeCommandProvider: { commands: ['factlint.checkWorkspace', 'factlint.selectReason'] },
+        executeCommandProvider: { commands: ['factlint.checkWorkspace', 'factlint.selectReason', 'factlint.extractFactsInto'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'factlint' },

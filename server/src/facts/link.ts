@@ -1,6 +1,7 @@
 import { formatTerm, readFactDate, sureTerm, type FactDate, type Precision } from './dates.js';
 import { didYouMean, located } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
+import { candidate } from './review.js';
 import type {
   Claim, Count, Document, DocumentCount, Event, FactBase, FactFile, FactProblem, Named, Office, Origin, Person, Role, Source, Term as HouseTerm, Tenure,
 } from './types.js';
@@ -24,7 +25,7 @@ const KIND_NOUNS: Record<string, string> = { people: 'person', sources: 'source'
 export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (file: string, path: (string | number)[]) => void): FactBase {
   const facts: FactBase = {
     title: '', files: files.map((f) => f.file), sources: new Map(), people: new Map(), organisations: new Map(),
-    offices: new Map(), events: new Map(), documents: new Map(), documentCounts: [], claims: new Map(), terms: [],
+    offices: new Map(), events: new Map(), documents: new Map(), documentCounts: [], claims: new Map(), terms: [], candidates: [],
   };
   const refs: { ids: string[]; kinds: (keyof FactBase)[]; file: ValidFile; path: (string | number)[] }[] = [];
   const terms: Term[] = [];
@@ -67,6 +68,7 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
     const sources = (item: Raw, path: (string | number)[]) => {
       const ids = (item.sources as string[] | undefined) ?? [];
       refs.push({ ids, kinds: ['sources'], file: vf, path: [...path, 'sources'] });
+      candidate(vf, item, path, facts, refs);
       return ids;
     };
     const named = (item: Raw, path: (string | number)[]): Named => ({

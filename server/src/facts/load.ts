@@ -5,6 +5,7 @@ import { MAX_FACT_DEPTH, prescan, tooDeep } from './depth.js';
 import { link, type ValidFile } from './link.js';
 import { schemaMessage } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
+import { reviewHints } from './review.js';
 import { syntaxProblem } from './syntax.js';
 import type { FactBase, FactFile, FactProblem } from './types.js';
 
@@ -17,6 +18,8 @@ export interface LoadResult {
   facts?: FactBase;
   partial?: FactBase;
   problems: FactProblem[];
+  /** Hints that do not stop the fact base loading: one on each candidate fact not yet reviewed (facts/review.ts). */
+  hints: FactProblem[];
 }
 
 /** A parsed file: its YAML document, its data, and the top-level keys and items (`people/3`) found to have a problem. */
@@ -49,10 +52,11 @@ export function loadFactBase(files: FactFile[]): LoadResult {
   if (problems.length === 0) {
     const found: FactProblem[] = [];
     const facts = link(parsed.map(({ file, doc, data }) => ({ file, data, locate: (path) => locate(doc, path) })), found);
-    if (found.length === 0) return { facts, problems };
+    if (found.length === 0) return { facts, problems, hints: reviewHints(facts.candidates) };
     problems.push(...found);
   }
-  return { partial: salvage(parsed.filter((p) => !p.bad.has(''))), problems };
+  const partial = salvage(parsed.filter((p) => !p.bad.has('')));
+  return { partial, problems, hints: reviewHints(partial.candidates) };
 }
 
 /** Where a problem's data path puts it: the top-level item (`people/3`) or key (`title`) to leave out of a partial fact base. */

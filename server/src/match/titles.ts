@@ -32,7 +32,7 @@ export interface TitledName {
  * Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). Not
  * "then": "then premier" is the title as of the sentence's time, which is the time the title is judged on.
  */
-const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'new', 'newly', 'acting', 'interim', 'vice',
+export const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'new', 'newly', 'acting', 'interim', 'vice',
   'deputy', 'assistant', 'later', 'next', 'previous', 'past', 'retired', 'onetime', 'erstwhile', 'honorary', 'be', 'elect']);
 const SPACES = /^[ \u00a0]+$/;
 const COMMA = /^,[ \u00a0]+$/;
@@ -41,11 +41,11 @@ const COMMA = /^,[ \u00a0]+$/;
  * capitalised qualifier or possessive ("X, then China's premier,", "X, who was then the premier,"). Not "who was"
  * alone: a relative clause may speak of a career ("who was foreign minister for a decade").
  */
-const APPOSITION = /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+export const APPOSITION = /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 /** After a title: it names another office ("premier's", "minister of", "-designate"), or it is one of a list ("and"). */
-const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[\-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
+export const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[\-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
 /** What may follow a name introduced by "the title, ": the end of a clause. */
-const CLAUSE_END = /^(?:$|[ \u00a0]*[,.;:!?)\]\u2014\u2013"\u201d])/;
+export const CLAUSE_END = /^(?:$|[ \u00a0]*[,.;:!?)\]\u2014\u2013"\u201d])/;
 
 /**
  * Finds, in one pass over a block's office wordings and person names, which wording is attached to which name:
