@@ -211,7 +211,7 @@ function tooLarge(source: string): Finding {
 }
 
 /**
- * The one finding for a draft the parser threw on. Not expected (prose.ts defuses the nesting that overflows the
+ * The one finding for a draft the parser threw on. Not expected (defuse.ts defuses the nesting that overflows the
  * parser's stack), but a draft never crashes a check. It is reported under the rule for a draft too large to check,
  * the one rule that says a draft was not checked, so the setting for that rule governs both.
  */

@@ -13,8 +13,10 @@ import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js'
 import { loadFactBase, MAX_FACT_FILE, type LoadResult } from '../../server/src/facts/load.js';
 import type { FactBase } from '../../server/src/facts/types.js';
 import { applyEdits, certainEdits, type Finding } from '../../server/src/finding.js';
+import { defuse } from '../../server/src/markdown/defuse.js';
 import { parseParts, toProse } from '../../server/src/markdown/parse.js';
-import { defuse, OBJECT, toParts, toSource } from '../../server/src/markdown/prose.js';
+import { toParts } from '../../server/src/markdown/parts.js';
+import { OBJECT, toSource } from '../../server/src/markdown/prose.js';
 import { compile, type FactIndex } from '../../server/src/match/compile.js';
 import { MONTH_NAMES } from '../../server/src/match/dates.js';
 import { tokenize } from '../../server/src/match/tokens.js';

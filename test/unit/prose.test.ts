@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toProse } from '../../server/src/markdown/parse.js';
-import { OBJECT, sentencesOf, toSource, type Block, type Prose } from '../../server/src/markdown/prose.js';
+import { OBJECT, toSource, type Block, type Prose } from '../../server/src/markdown/prose.js';
+import { sentencesOf } from '../../server/src/markdown/sentences.js';
 
 /**
  * The source map's invariant, checked on every prose character: a character that is not from an entity, a line
