@@ -1,4 +1,6 @@
-/** The prose model: a draft's prose blocks with their map back to the Markdown source. */
+import { partitionPoint } from '../search.js';
+
+// The prose model: a draft's prose blocks with their map back to the Markdown source.
 
 /** A run of prose `[prose, prose + proseLength)` that came from source `[source, source + sourceLength)`. */
 export interface Segment {
@@ -75,14 +77,7 @@ export function toSource(block: Block, offset: number, side: 'start' | 'end' = '
   const segments = block.segments;
   if (segments.length === 0) return 0;
   const target = side === 'end' ? Math.max(0, offset - 1) : offset;
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid]!.prose <= target) lo = mid;
-    else hi = mid - 1;
-  }
-  const seg = segments[lo]!;
+  const seg = segments[Math.max(0, partitionPoint(segments.length, (i) => segments[i]!.prose <= target) - 1)]!;
   const within = Math.min(Math.max(target - seg.prose, 0), seg.proseLength);
   if (seg.proseLength !== seg.sourceLength) return side === 'end' ? seg.source + seg.sourceLength : seg.source;
   if (side === 'end') return offset === 0 ? seg.source : seg.source + Math.min(within + 1, seg.sourceLength);

@@ -1,3 +1,5 @@
+import { partitionPoint } from '../search.js';
+
 // Quotations in a block's prose, whose wording a draft must keep as quoted.
 
 /** Pairs of quotation marks in a text: where each quotation opens and closes, in prose order. */
@@ -48,13 +50,7 @@ function singleQuotes(text: string): Quotes {
 
 /** Whether an offset lies between a pair of marks (binary search over pairs that do not overlap). */
 function within({ opens, closes }: Quotes, offset: number): boolean {
-  let lo = 0;
-  let hi = opens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (closes[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(opens.length, (i) => closes[i]! < offset);
   return lo < opens.length && opens[lo]! < offset;
 }
 
