@@ -71,7 +71,9 @@ function writings(iso: string): string[] {
 /** Names, office wordings, event, document and claim phrases, terms, figures and dates (right and wrong) from a fact base. */
 function vocabulary(facts: FactBase): string[] {
   const words = new Set<string>();
-  const add = (list: (string | undefined)[]) => list.forEach((w) => w && words.add(w));
+  const add = (list: (string | undefined)[]) => {
+    for (const w of list) if (w) words.add(w);
+  };
   for (const e of [...facts.people.values(), ...facts.organisations.values()]) add([e.name, ...e.preferred, ...e.spellings, ...e.misspellings]);
   for (const o of facts.offices.values()) add(o.wordings);
   for (const e of facts.events.values()) {

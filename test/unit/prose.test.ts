@@ -173,7 +173,9 @@ test('a long paragraph is segmented window by window into the same sentences as 
   assert.deepEqual(sentencesOf(text), whole);
   const giant = `${'word '.repeat(3000)}end. Next.`;
   const spans = sentencesOf(giant);
-  spans.forEach((span, i) => assert.equal(span.start, i === 0 ? 0 : spans[i - 1]!.end, 'spans are contiguous'));
+  spans.forEach((span, i) => {
+    assert.equal(span.start, i === 0 ? 0 : spans[i - 1]!.end, 'spans are contiguous');
+  });
   assert.equal(spans.at(-1)!.end, giant.length);
   assert.equal(giant.slice(spans.at(-1)!.start, spans.at(-1)!.end), 'Next.');
 });

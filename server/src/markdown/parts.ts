@@ -68,7 +68,11 @@ function addTable(prose: Prose, table: Extract<Nodes, { type: 'table' }>): void 
     });
     const texts = cells.map((b) => b?.text ?? '');
     if (r === 0) header = texts;
-    else cells.forEach((b, column) => b && (b.table = { header, row: texts, column }));
+    else {
+      cells.forEach((b, column) => {
+        if (b) b.table = { header, row: texts, column };
+      });
+    }
   });
 }
 
