@@ -50,7 +50,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   if (facts) {
     const { reports, unreadable } = checkFactFiles(targets.slice(1));
-    print(reports, format, out);
+    print(reports, format, out, unreadable.length);
     if (unreadable.length > 0) return (err(unreadable.join('\n')), 2);
     if (reports.length === 0) return (err('No *.facts.yaml files found.'), 2);
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -124,15 +124,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return [{ file, text, ...split(findings, listUnchecked || (asked !== undefined && asked !== 'off')) }];
   });
 
-  print(reports, format, out);
+  print(reports, format, out, unreadable.length);
   if (unreadable.length > 0) return (err([...projects.problems, ...unreadable].join('\n')), 2);
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 /** Prints reports in a format of `check`. */
-function print(reports: FileReport[], format: string, out: (s: string) => void): void {
+function print(reports: FileReport[], format: string, out: (s: string) => void, notChecked = 0): void {
   if (format === 'json') out(JSON.stringify(toJson(reports), null, 2));
   else if (format === 'sarif') out(JSON.stringify(toSarif(reports, VERSION), null, 2));
   else if (format === 'lines') out(toLines(reports));
-  else out(toStylish(reports, process.stdout.isTTY === true && !process.env.NO_COLOR));
+  else out(toStylish(reports, process.stdout.isTTY === true && !process.env.NO_COLOR, notChecked));
 }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { compile, type FactIndex } from '../match/compile.js';
 import { factCount } from './count.js';
+import { readFactFile } from './files.js';
 import { loadFactBase, MAX_FACT_FILE } from './load.js';
 import { asUnreadable, readTextFile } from './textfile.js';
 import type { FactFile, FactProblem } from './types.js';
@@ -170,7 +171,7 @@ export class FactBaseCache {
       entry.stamps.set(path, 'missing');
     }
     try {
-      return { text: readTextFile(path, MAX_FACT_FILE).text };
+      return { text: readFactFile(path) };
     } catch (error) {
       return { reason: asUnreadable(path, error).reason };
     }
