@@ -1,4 +1,4 @@
-import { factRef } from './check.js';
+import { factRef } from './findings.js';
 import type { Origin } from './facts/types.js';
 import type { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';

@@ -1,10 +1,10 @@
 import { dirname, relative } from 'node:path';
-import { factBaseFindings } from './check.js';
 import { collectFiles } from './collect.js';
 import { isFactFile } from './facts/files.js';
 import { loadFactBase, MAX_FACT_FILE } from './facts/load.js';
 import type { FactFile } from './facts/types.js';
 import { asUnreadable, readTextFile } from './facts/textfile.js';
+import { factBaseFindings } from './findings.js';
 import type { FileReport } from './report.js';
 
 /** What `factlint facts check` found: a report per fact-base file (problems located in it), and paths it could not read. */

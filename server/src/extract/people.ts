@@ -99,7 +99,7 @@ function ofPhrase(text: string, end: number): string {
   return keep <= 1 ? '' : ` ${words.slice(0, keep).join(' ')}`;
 }
 
-const titleCase = (s: string) => s.replace(/(^|[ \-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+const titleCase = (s: string) => s.replace(/(^|[ -])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
   .replace(/ (Of|The|And|For|On)(?= )/g, (w) => w.toLowerCase());
 
 /** Titled names in a sentence, by the three attachments of match/titles.ts; unnamed titles with a nationality too. */
@@ -155,7 +155,6 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
       && /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, wordingStart - 4), wordingStart))) {
       titled.push({ name: text.slice(tokens[k]!.start, tokens[last]!.end), title, country, wording: text.slice(wordingStart, after),
         start: wordingStart, end: tokens[last]!.end });
-      continue;
     }
   }
   return { titled, unnamed };
@@ -172,7 +171,7 @@ function trailingName(text: string, tokens: Token[], end: number): { name: strin
   if (last < 3 || tokens[last]!.end !== end || !nameWord(tokens[last])) return undefined;
   let first = last;
   // Two words ("Sergei Aleinik", "Ma Zhaoxu"), or three when hyphen-joined ("Kassym-Jomart Tokayev").
-  while (first > last - 2 && nameWord(tokens[first - 1]) && (first === last || /^[\-\u2010\u2011]$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start)))
+  while (first > last - 2 && nameWord(tokens[first - 1]) && (first === last || /^[-\u2010\u2011]$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start)))
     && /^[ \u00a0\-\u2010\u2011]$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
   // Two name words at least, and a word of the phrase before them that is not "of" or "the".
   if (first === last || /^(?:of|the)$/.test(tokens[first - 1]!.lower)) return undefined;

@@ -1,5 +1,5 @@
 import { findDates, intervalOf, isDayPrecise, type DateMention } from '../match/dates.js';
-import { sentencesOf } from '../markdown/prose.js';
+import { sentencesOf } from '../markdown/sentences.js';
 import { tokenize, type Token } from '../match/tokens.js';
 import { actorsIn, titledIn, type Unnamed } from './people.js';
 import { readClaims, readCounts, readDocuments, readEvents } from './sentences.js';

@@ -58,8 +58,9 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
       refs.push({ ids: [d.defaultEvent], kinds: ['events'], file: vf, path: ['defaultEvent'] });
     }
     const origin = (path: (string | number)[]): Origin => ({ file: vf.file.path, ...vf.locate(path) });
-    const each = (key: string, add: (item: Raw, path: (string | number)[]) => void) =>
-      ((d[key] as Raw[] | undefined) ?? []).forEach((item, i) => add(item, [key, i]));
+    const each = (key: string, add: (item: Raw, path: (string | number)[]) => void) => {
+      for (const [i, item] of ((d[key] as Raw[] | undefined) ?? []).entries()) add(item, [key, i]);
+    };
     const put = <T extends { id: string; origin: Origin }>(map: Map<string, T>, value: T, path: (string | number)[], what: string) => {
       const first = map.get(value.id);
       if (first) report(vf, [...path, 'id'], () => `another ${what} already has the id "${value.id}" (${where(first.origin, vf)}); give each ${what} its own id`);

@@ -16,7 +16,9 @@ type Ref<F extends ValidFile> = { ids: string[]; kinds: (keyof FactBase)[]; file
  */
 export function candidate<F extends ValidFile>(vf: F, item: Record<string, unknown>, path: Path, facts: FactBase, refs: Ref<F>[]): void {
   const quotes = Array.isArray(item.quotes) ? (item.quotes as { source: string; text: string }[]) : [];
-  quotes.forEach((q, i) => refs.push({ ids: [q.source], kinds: ['sources'], file: vf, path: [...path, 'quotes', i, 'source'] }));
+  quotes.forEach((q, i) => {
+    refs.push({ ids: [q.source], kinds: ['sources'], file: vf, path: [...path, 'quotes', i, 'source'] });
+  });
   if (item.review !== 'candidate') return;
   facts.candidates.push({ file: vf.file.path, ...vf.locate([...path, 'review']), what: describe(vf.data, path), quotes });
 }

@@ -1,5 +1,6 @@
 import type { Claim, Document, DocumentCount, Event, Office, Term } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
+import { partitionPoint } from '../search.js';
 import type { FactIndex } from './compile.js';
 import { findDates, type DateMention } from './dates.js';
 
@@ -137,14 +138,7 @@ export class BlockFacts {
   /** The sentence that contains a prose offset (binary search). */
   sentenceAt(offset: number): Span {
     const spans = this.block.sentences;
-    let lo = 0;
-    let hi = spans.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (spans[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return spans[lo] ?? { start: 0, end: this.block.text.length };
+    return spans[Math.max(0, partitionPoint(spans.length, (i) => spans[i]!.start <= offset) - 1)] ?? { start: 0, end: this.block.text.length };
   }
 
   /**
@@ -186,13 +180,7 @@ export function inside(item: { start: number; end: number }, span: Span): boolea
 
 /** The items of a list sorted by start that lie inside a span, by binary search: rules call this once per sentence. */
 export function itemsIn<T extends Span>(sorted: readonly T[], span: Span): T[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sorted.length, (i) => sorted[i]!.start < span.start);
   const found: T[] = [];
   for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) found.push(sorted[i]!);
   return found;

@@ -1,5 +1,6 @@
 import type { Claim, FactBase } from '../facts/types.js';
-import { isQuoted, type Span } from '../markdown/prose.js';
+import type { Span } from '../markdown/prose.js';
+import { isQuoted } from '../markdown/quotes.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { figuresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';

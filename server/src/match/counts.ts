@@ -136,7 +136,7 @@ const STOP = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'to
 /** What may stand between the number and its noun or between intervening words: spaces, commas, hyphens. */
 const BETWEEN = /^[\s\u00a0,\-\u2010-\u2014]{1,4}$/;
 /** A hyphen right after the number: "two-day", "three-year" make a compound modifier, not a count. */
-const COMPOUND = /^[\-\u2010\u2011]$/;
+const COMPOUND = /^[-\u2010\u2011]$/;
 /** Past forms that do not end in "-ed": a verb between the number and the noun ends the number's phrase. */
 const VERBS = new Set(['signed', 'sign', 'signs', 'oversaw', 'saw', 'made', 'took', 'held', 'struck', 'gave', 'won', 'put', 'set',
   'brought', 'met', 'agreed', 'did', 'got', 'went', 'began', 'inked', 'reached', 'will', 'would', 'can', 'could', 'may', 'might']);

@@ -61,7 +61,7 @@ function metOrganisations(text: string, names: readonly NameMention[], tokens: r
   const verb = tokens[v]!;
   if (v > 0 && NOT_THEN.has(tokens[v - 1]!.lower)) return undefined;
   const subject = [...names].reverse().find((n) => n.end <= verb.start);
-  if (!subject || subject.form.kind !== 'person' || !/^(?:\s+\p{Ll}+){0,2}\s+$/u.test(text.slice(subject.end, verb.start))) return undefined;
+  if (subject?.form.kind !== 'person' || !/^(?:\s+\p{Ll}+){0,2}\s+$/u.test(text.slice(subject.end, verb.start))) return undefined;
   const orgs = new Set<string>();
   let at = verb.end;
   for (const n of names.filter((x) => x.start >= verb.end)) {

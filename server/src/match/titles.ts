@@ -41,9 +41,9 @@ const COMMA = /^,[ \u00a0]+$/;
  * capitalised qualifier or possessive ("X, then China's premier,", "X, who was then the premier,"). Not "who was"
  * alone: a relative clause may speak of a career ("who was foreign minister for a decade").
  */
-export const APPOSITION = /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+export const APPOSITION = /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 /** After a title: it names another office ("premier's", "minister of", "-designate"), or it is one of a list ("and"). */
-export const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[\-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
+export const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
 /** What may follow a name introduced by "the title, ": the end of a clause. */
 export const CLAUSE_END = /^(?:$|[ \u00a0]*[,.;:!?)\]\u2014\u2013"\u201d])/;
 
@@ -103,7 +103,7 @@ function find(bf: BlockFacts): TitledName[] {
  * "as" before a title, with "the" or one qualifier between ("as chairman of X", "as China's premier"): the office
  * in which someone acted. Not "such as", "as well as" and the like, which do not give a role.
  */
-const AS_TITLE = /(?<![\p{L}](?:such|well|same|so|soon|long|far|much)[ \u00a0]+)(?<![\p{L}])as[ \u00a0]+(?:the[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+const AS_TITLE = /(?<![\p{L}](?:such|well|same|so|soon|long|far|much)[ \u00a0]+)(?<![\p{L}])as[ \u00a0]+(?:the[ \u00a0]+)?(?:(\p{Lu}[\p{L}.-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 
 /** Words of a change of office ("nominated as", "succeeded X as", "stepped down as"): the title is not held then. */
 export const CHANGE = /^(?:nominat\w*|propos(?:e|ed|es|ing)|appoint\w*|elect(?:s|ed|ion)?|named?|names|chos(?:e|en)|picked|tipped|designat\w*|confirm(?:s|ed|ation)?|endors\w*|install\w*|sworn|swear\w*|succeed\w*|successor|replac\w*|became|become|becomes|becoming|took|take|takes|taking|retir\w*|resign\w*|step(?:s|ped)|ousted|removed|dismiss\w*|sacked|fired|candidate\w*|running|ran)$/;
@@ -179,7 +179,7 @@ function modified(text: string, tokens: Token[], wording: PhraseMatch<Office>): 
     if (!/^[ \u00a0\-\u2010\u2011]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
     if (MODIFIERS.has(tokens[k]!.lower)) return true;
   }
-  return /^[\-\u2010\u2011](?:designate|elect)(?![\p{L}])/iu.test(text.slice(wording.end, wording.end + 12));
+  return /^[-\u2010\u2011](?:designate|elect)(?![\p{L}])/iu.test(text.slice(wording.end, wording.end + 12));
 }
 
 /** A capitalised word ("Ruritanian") or possessive ("Ruritania's") right before the wording, unless it starts a sentence or ends a date. */
@@ -191,7 +191,7 @@ function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Off
   const c = token.text[0]!;
   if (c === c.toLowerCase() || dateEnds.has(token.end)) return undefined;
   const before = text.slice(Math.max(0, token.start - 4), token.start).trimEnd();
-  return before === '' || /[.!?:;"\u201c(\[\u2014]$/.test(before) ? undefined : { text: token.text, start: token.start };
+  return before === '' || /[.!?:;"\u201c([\u2014]$/.test(before) ? undefined : { text: token.text, start: token.start };
 }
 
 /**

@@ -90,7 +90,7 @@ function* inBlock(blocks: readonly BlockFacts[], bf: BlockFacts, cell?: Span): G
       const lower = bf.text.slice(w.start, w.end).toLowerCase();
       if (!committing(bf, w, sentence)) continue;
       const subject = subjectOf(bf, docs, w, sentence);
-      let refs = subject && subject.values.every((d) => d.binding === false) ? subject.values : undefined;
+      let refs = subject?.values.every((d) => d.binding === false) ? subject.values : undefined;
       if (docs.length === 0 && noun && s > 0) refs = anaphora(bf, w, sentence, sentences[s - 1]!);
       if (refs) yield finding(bf, w, refs[0]!, refs, noun, lower);
       else if (docs.length === 0) unnamed.push(w);
@@ -205,7 +205,7 @@ function aboutOneOf(bf: BlockFacts, g: PhraseMatch<unknown>, w: PhraseMatch<unkn
  */
 function anaphora(bf: BlockFacts, w: PhraseMatch<{ noun: boolean }>, sentence: Span, previous: Span): Document[] | undefined {
   const last = itemsIn(bf.documents, previous).at(-1);
-  if (!last || !last.values.every((d) => d.binding === false)) return undefined;
+  if (!last?.values.every((d) => d.binding === false)) return undefined;
   let k = w.first - 1;
   const ok = (i: number) => i >= 0 && i >= w.first - 5 && bf.tokens[i]!.start >= sentence.start;
   while (ok(k) && /^\p{Lu}/u.test(bf.tokens[k]!.text) && !DETERMINERS.has(bf.tokens[k]!.lower)) k--;
