@@ -231,7 +231,7 @@ export interface Term extends Sourced {
 
 /** A problem in a fact-base file, located in that file. */
 export interface FactProblem {
-  rule: 'factbase-syntax' | 'factbase-schema' | 'factbase-reference' | 'config-invalid';
+  rule: 'factbase-syntax' | 'factbase-schema' | 'factbase-reference' | 'factbase-outdated' | 'config-invalid';
   message: string;
   file: string;
   start: number;

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { ConfigResult } from '../facts/config.js';
 import { factCount } from '../facts/count.js';
 import { Discovery, realPath } from '../facts/discover.js';
-import { loadFactBase, MAX_FACT_FILE } from '../facts/load.js';
+import { loadFactBase, MAX_FACT_FILE, type LoadResult } from '../facts/load.js';
 import { asUnreadable, readTextFile } from '../facts/textfile.js';
 import type { FactFile, FactProblem } from '../facts/types.js';
 import { compile, type FactIndex } from '../match/compile.js';
@@ -15,6 +15,8 @@ export interface FactBaseEntry {
   /** Compiled from the last load without problems; kept while the files are broken. */
   index?: FactIndex;
   problems: FactProblem[];
+  /** Forms of format v1 that v2 replaces (hints on the fact-base files; not problems: the facts load as before). */
+  hints?: FactProblem[];
   /** The texts last loaded, by path (problems are located in these). */
   texts: Map<string, string>;
   /** `mtime:size` of each file when read from disk, or `buffer` when read from an open editor. */
@@ -179,7 +181,7 @@ export class FactBases {
     const byFile = new Map<string, { text: string; problems: FactProblem[] }>();
     for (const entry of this.#entries.values()) {
       for (const file of entry.files) if (!byFile.has(file)) byFile.set(file, { text: entry.texts.get(file) ?? '', problems: [] });
-      for (const p of entry.problems) {
+      for (const p of [...entry.problems, ...(entry.hints ?? [])]) {
         const slot = byFile.get(p.file) ?? { text: entry.texts.get(p.file) ?? '', problems: [] };
         if (!slot.problems.some((q) => q.message === p.message && q.start === p.start && q.end === p.end)) slot.problems.push(p);
         byFile.set(p.file, slot);
@@ -199,8 +201,9 @@ export class FactBases {
       if (read.text === undefined) unreadable.push({ rule: 'factbase-syntax', file: path, start: 0, end: 0, message: `Cannot read the fact-base file ${path}: ${read.reason}` });
       else files.push({ path, text: read.text });
     }
-    const loaded = unreadable.length > 0 ? { problems: unreadable, facts: undefined } : loadFactBase(files);
+    const loaded: LoadResult = unreadable.length > 0 ? { problems: unreadable, hints: [] } : loadFactBase(files);
     entry.problems = loaded.problems;
+    entry.hints = loaded.hints;
     // A fact base with problems keeps its last good version; without one, its well-formed facts are used, if any.
     const partial = loaded.partial && factCount(loaded.partial) > 0 && (!entry.index || entry.partial) ? loaded.partial : undefined;
     const usable = loaded.facts ?? partial;

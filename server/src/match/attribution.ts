@@ -3,16 +3,11 @@ import { isQuoted, type Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { figuresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';
+import { REPORTING_WORDS } from '../facts/reporting.js';
 
 /** Words that report what someone said or estimated (generic English): a sentence with one attributes its figures. */
 const REPORTING = new PhraseMatcher<true>();
-for (const p of ['according to', 'said', 'says', 'say', 'told', 'tells', 'claimed', 'claims', 'claim', 'announced', 'announces',
-  'reported', 'reports', 'reportedly', 'estimated', 'estimates', 'estimate', 'noted', 'notes', 'added', 'wrote', 'writes',
-  'quoted', 'quoting', 'cited', 'citing', 'stated', 'declared', 'insisted', 'argued', 'asserted', 'boasted', 'predicted',
-  'put it', 'puts it', 'in the words of', 's words', 'his words', 'her words', 'their words', 'in a statement', 'readout',
-  'press release', 'spoke of', 'speaking of', 'speaking to', 'spokesman', 'spokeswoman', 'spokesperson']) {
-  REPORTING.add(p, true);
-}
+for (const p of REPORTING_WORDS) REPORTING.add(p, true);
 /** Whether a span reports what someone said ("said", "according to", "told"): what follows in it is their account. */
 export function reportsSpeech(bf: BlockFacts, span: Span): boolean {
   return REPORTING.find(bf.text, itemsIn(bf.tokens, span)).length > 0;

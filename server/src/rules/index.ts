@@ -8,6 +8,7 @@ import dateMismatch from './date-mismatch.js';
 import documentUnrecorded from './document-unrecorded.js';
 import draftTooLarge from './draft-too-large.js';
 import eventKind from './event-kind.js';
+import factbaseOutdated from './factbase-outdated.js';
 import factbaseReference from './factbase-reference.js';
 import factbaseSchema from './factbase-schema.js';
 import factbaseSyntax from './factbase-syntax.js';
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   factbaseSyntax,
   factbaseSchema,
   factbaseReference,
+  factbaseOutdated,
   draftTooLarge,
   configInvalid,
 ];
