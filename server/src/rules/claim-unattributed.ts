@@ -9,6 +9,12 @@ const KIND: Record<Claim['status'], string> = {
   claimed: 'a claim', assessed: 'an assessment', disputed: 'a disputed claim', confirmed: '',
 };
 
+/** The end of the message: attribute the claim, or (given as someone else's) attribute it to its claimant. */
+function unattributed(others: string[]): string {
+  return others.length === 0 ? 'not an established fact; attribute it.'
+    : `not by ${others.join(' or ')}; attribute it to its claimant.`;
+}
+
 /**
  * A claimed, assessed or disputed figure stated without attribution: not in its sentence, the sentences before it in
  * its paragraph, the lead-in of its block quote or list, or the draft's framing of itself (see attribution.ts).
@@ -35,8 +41,8 @@ const rule: Rule = {
             const amount = `${claim.qualifier ? `${claim.qualifier} ` : ''}${formatAmount(claim.value!, claim.unit)}`;
             yield {
               block: bf, start: figure.start, end: figure.end, facts: [{ kind: 'claim', id: claim.id }],
-              message: `The figure of ${amount} is ${KIND[claim.status]} by ${claimants(facts, claim)}, not an established fact; `
-              + 'attribute it.',
+              message: `The figure of ${amount} is ${KIND[claim.status]} by ${claimants(facts, claim)}, ${
+                unattributed(attribution.otherSpeakers(bf, sentence, claim))}`,
             };
           }
         }
