@@ -14,6 +14,7 @@ const VERSION = '0.1.0';
 const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--format stylish|json|sarif|lines] [--fix] [--no-style]
        factlint facts check [fact-base files or folders…] [--format NAME]
        factlint facts migrate [fact-base files or folders…] [--write]
+       factlint facts import wikidata Q…|FILE… [-o FILE] [--lang CODE]
 
 Checks Markdown drafts against a fact base: each draft's own, found as the editor finds it (front matter, .factlint.yaml,
 the nearest *.facts.yaml, the bundled one), or the one given with --facts.
@@ -22,7 +23,7 @@ the nearest *.facts.yaml, the bundled one), or the one given with --facts.
   --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
   --no-style       leave out house-style hints
   --show-unchecked list the dates factlint did not check (in sentences not shown to be about a known event)
-\`facts check\` lints fact bases alone (each folder's *.facts.yaml as one); \`facts migrate\` rewrites v1 forms (diff, or --write).
+\`facts check\` lints fact bases alone (each folder's *.facts.yaml as one); \`facts migrate\` rewrites v1 forms.
 Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
@@ -58,7 +59,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   if (facts) {
     const { reports, unreadable } = checkFactFiles(targets.slice(1));
-    print(reports, format, out);
+    print(reports, format, out, unreadable.length);
     if (unreadable.length > 0) return (err(unreadable.join('\n')), 2);
     if (reports.length === 0) return (err('No *.facts.yaml files found.'), 2);
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -132,15 +133,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return [{ file, text, ...split(findings, listUnchecked || (asked !== undefined && asked !== 'off')) }];
   });
 
-  print(reports, format, out);
+  print(reports, format, out, unreadable.length);
   if (unreadable.length > 0) return (err([...projects.problems, ...unreadable].join('\n')), 2);
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 /** Prints reports in a format of `check`. */
-function print(reports: FileReport[], format: string, out: (s: string) => void): void {
+function print(reports: FileReport[], format: string, out: (s: string) => void, notChecked = 0): void {
   if (format === 'json') out(JSON.stringify(toJson(reports), null, 2));
   else if (format === 'sarif') out(JSON.stringify(toSarif(reports, VERSION), null, 2));
   else if (format === 'lines') out(toLines(reports));
-  else out(toStylish(reports, process.stdout.isTTY === true && !process.env.NO_COLOR));
+  else out(toStylish(reports, process.stdout.isTTY === true && !process.env.NO_COLOR, notChecked));
 }

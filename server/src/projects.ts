@@ -2,8 +2,9 @@ import { relative, resolve } from 'node:path';
 import { factBaseFindings, type CheckOptions } from './check.js';
 import { includes, type ConfigResult } from './facts/config.js';
 import { Discovery } from './facts/discover.js';
-import { loadFactBase, MAX_FACT_FILE } from './facts/load.js';
-import { asUnreadable, readTextFile } from './facts/textfile.js';
+import { readFactFile } from './facts/files.js';
+import { loadFactBase } from './facts/load.js';
+import { asUnreadable } from './facts/textfile.js';
 import type { FactFile, FactProblem } from './facts/types.js';
 import { compile, type FactIndex } from './match/compile.js';
 import { toLines } from './report.js';
@@ -61,7 +62,7 @@ export class Projects {
     const problems: FactProblem[] = [];
     for (const path of paths) {
       try {
-        files.push({ path, text: readTextFile(path, MAX_FACT_FILE).text });
+        files.push({ path, text: readFactFile(path) });
       } catch (error) {
         problems.push({ rule: 'factbase-syntax', file: path, start: 0, end: 0, message: `Cannot read the fact-base file ${path}: ${asUnreadable(path, error).reason}` });
       }

@@ -33,8 +33,8 @@ export function toJson(reports: FileReport[]): object[] {
 
 const COLOURS: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '90' };
 
-/** Human-readable output grouped by file, with a closing count. */
-export function toStylish(reports: FileReport[], colour: boolean): string {
+/** Human-readable output grouped by file, with a closing count; `notChecked` paths could not be checked (named on stderr). */
+export function toStylish(reports: FileReport[], colour: boolean, notChecked = 0): string {
   const paint = (code: string, s: string) => (colour ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -51,8 +51,9 @@ export function toStylish(reports: FileReport[], colour: boolean): string {
     out.push('');
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  out.push(total === 0 ? 'No problems found.'
+  out.push(total === 0 ? (notChecked > 0 ? 'No problems found in what was checked.' : 'No problems found.')
     : `${total} problem${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.information} information, ${counts.hint} hints)`);
+  if (notChecked > 0) out.push(`${notChecked} path${notChecked === 1 ? '' : 's'} could not be checked (the reasons follow on stderr).`);
   const unchecked = reports.reduce((n, r) => n + (r.unchecked ?? 0), 0);
   if (unchecked > 0) {
     out.push(`${unchecked} date${unchecked === 1 ? '' : 's'} in sentences naming a known event ${unchecked === 1 ? 'was' : 'were'} not checked: `

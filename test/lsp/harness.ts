@@ -20,7 +20,7 @@ export interface Server {
   change(uri: string, version: number, change: string | TextDocumentContentChangeEvent[]): Promise<void>;
   /** How many publications have arrived so far (pass to {@link waitForDiagnostics} to wait for a later one). */
   mark(): number;
-  waitForDiagnostics(uri: string, version?: number, since?: number): Promise<PublishDiagnosticsParams>;
+  waitForDiagnostics(uri: string, version?: number, since?: number, within?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
@@ -56,10 +56,10 @@ export function start(): Server {
     change: (uri, version, change) => connection.sendNotification(DidChangeTextDocumentNotification.type,
       { textDocument: { uri, version }, contentChanges: typeof change === 'string' ? [{ text: change }] : change }),
     mark: () => published.length,
-    waitForDiagnostics(uri, version, since = 0) {
+    waitForDiagnostics(uri, version, since = 0, within = 5000) {
       const find = () => published.slice(since).find((p) => p.uri === uri && (version === undefined || p.version === version));
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`no diagnostics for ${uri} v${version} within 5 s`))), 5000);
+        const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`no diagnostics for ${uri} v${version} within ${within / 1000} s`))), within);
         const check = () => {
           const found = find();
           if (found) (clearTimeout(timer), waiters.delete(check), resolve(found));

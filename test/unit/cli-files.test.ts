@@ -116,3 +116,14 @@ test('a UTF-16 draft is checked like the same draft in UTF-8 (the byte order mar
   assert.equal(lines(le), lines(utf8));
   assert.equal(lines(be), lines(utf8));
 });
+
+test('front matter naming a folder with no fact-base file: the folder is named, the draft is not called clean, exit 2', () => {
+  mkdirSync(join(dir, 'no-facts'));
+  const draft = write('names-empty-folder.md', `---\nfacts: no-facts\n---\n\n${DRAFT}`);
+  const { code, out, err } = cli('check', draft);
+  assert.equal(code, 2);
+  assert.match(err, /no-facts:1:1:error:factbase-syntax:Cannot read the fact-base file .*no-facts: it is a folder with no \*\.facts\.yaml file in it/);
+  assert.match(err, /Cannot check the draft .*names-empty-folder\.md: its fact base has problems/);
+  assert.doesNotMatch(out, /^No problems found\.$/m);
+  assert.match(out, /^1 path could not be checked \(the reasons follow on stderr\)\.$/m);
+});

@@ -130,8 +130,13 @@ export class Discovery {
     return result;
   }
 
+  /** Named paths with each folder replaced by its fact-base files; a folder with none is kept, so that it gets a problem. */
   #expand(paths: string[]): string[] {
-    return [...new Set(paths.flatMap((p) => (isDirectory(p) ? this.#list(p) : [p])))];
+    return [...new Set(paths.flatMap((p) => {
+      if (!isDirectory(p)) return [p];
+      const listed = this.#list(p);
+      return listed.length > 0 ? listed : [p];
+    }))];
   }
 
   /** The fact-base files directly in a folder, sorted (none when it does not exist). */

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_FACT_FILE } from './load.js';
 import type { FactFile } from './types.js';
-import { asUnreadable, readTextFile } from './textfile.js';
+import { asUnreadable, readTextFile, UnreadableFile } from './textfile.js';
 
 /** The fact-base folder that ships with factlint (`facts/` at the package root). */
 export function bundledFactsDir(): string {
@@ -39,4 +39,19 @@ export function readFactFiles(paths: string[]): FactFile[] {
     else read(path);
   }
   return files;
+}
+
+/**
+ * Reads one fact-base file named by discovery. A folder reaches here only when it was named (front matter, settings,
+ * configuration) and holds no fact-base file, which is said in those words rather than as "not a regular file".
+ */
+export function readFactFile(path: string): string {
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    // readTextFile names the reason (missing, permission denied…).
+  }
+  if (folder) throw new UnreadableFile(path, 'it is a folder with no *.facts.yaml file in it');
+  return readTextFile(path, MAX_FACT_FILE).text;
 }

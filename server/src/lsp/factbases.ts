@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { ConfigResult } from '../facts/config.js';
 import { factCount } from '../facts/count.js';
 import { Discovery, realPath } from '../facts/discover.js';
+import { readFactFile } from '../facts/files.js';
 import { loadFactBase, MAX_FACT_FILE, type LoadResult } from '../facts/load.js';
 import { asUnreadable, readTextFile } from '../facts/textfile.js';
 import type { FactFile, FactProblem } from '../facts/types.js';
@@ -236,7 +237,7 @@ export class FactBases {
       entry.stamps.set(path, 'missing');
     }
     try {
-      return { text: readTextFile(path, MAX_FACT_FILE).text };
+      return { text: readFactFile(path) };
     } catch (error) {
       return { reason: asUnreadable(path, error).reason };
     }
