@@ -1,4 +1,6 @@
 import { formatTerm, readFactDate, sureTerm, type FactDate, type Precision } from './dates.js';
+import { claimKind } from './claim-kind.js';
+import { isReportingWord } from './reporting.js';
 import { didYouMean, located } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
 import { candidate } from './review.js';
@@ -169,7 +171,7 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
         kind: (item.kind as Claim['kind'] | undefined) ?? claimKind(item.value as number | undefined, item.unit as string | undefined),
         period: item.period as string | undefined,
         value: item.value as number | undefined, unit: item.unit as string | undefined, qualifier: item.qualifier as string | undefined,
-        measure: item.measure as string | undefined, event: item.event as string | undefined, attribution: list('attribution'),
+        measure: item.measure as string | undefined, event: item.event as string | undefined, attribution: list('attribution').filter((p) => !isReportingWord(p)),
         reframings: list('reframings'), topics: list('topics'), certainty: item.certainty as string | undefined,
         sources: sources(item, path), note: item.note as string | undefined, origin: origin(path),
       } satisfies Claim, path, 'claim');
@@ -266,11 +268,6 @@ function checkParentCycles(facts: FactBase, note: Note): void {
 const PARTICIPANT_LISTS: [string, Role | undefined][] = [['participants', undefined], ['hosts', 'host'], ['visitors', 'visitor'],
   ['delegation', 'delegation'], ['attended', 'attended']];
 
-/** What a claim without a kind measures (a v1 claim): money when its unit is a currency code, else a quantity; a statement without a value. */
-function claimKind(value: number | undefined, unit: string | undefined): Claim['kind'] {
-  if (value === undefined) return 'statement';
-  return unit === undefined || /^[A-Z]{3}$/.test(unit) ? 'money' : 'quantity';
-}
 
 /** A date as text: a year may be written as a YAML number. */
 const asText = (value: unknown) => (value === undefined ? undefined : String(value));

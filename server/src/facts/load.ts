@@ -7,6 +7,7 @@ import { schemaMessage } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
 import { reviewHints } from './review.js';
 import { syntaxProblem } from './syntax.js';
+import { v1Forms } from './v1.js';
 import type { FactBase, FactFile, FactProblem } from './types.js';
 
 /**
@@ -18,7 +19,10 @@ export interface LoadResult {
   facts?: FactBase;
   partial?: FactBase;
   problems: FactProblem[];
-  /** Hints that do not stop the fact base loading: one on each candidate fact not yet reviewed (facts/review.ts). */
+  /**
+   * Hints that do not stop the fact base loading: forms of format v1 that v2 replaces (rule factbase-outdated: they load
+   * as before; `facts migrate` rewrites them), and each candidate fact not yet reviewed (facts/review.ts).
+   */
   hints: FactProblem[];
 }
 
@@ -39,6 +43,7 @@ const validate = (): ValidateFunction => validateFactBase as unknown as Validate
 /** Parses, validates and links fact-base files; never throws on bad input. */
 export function loadFactBase(files: FactFile[]): LoadResult {
   const problems: FactProblem[] = [];
+  const hints: FactProblem[] = [];
   const parsed: Parsed[] = [];
   for (const file of files) {
     if (file.text.length > MAX_FACT_FILE) {
@@ -47,16 +52,20 @@ export function loadFactBase(files: FactFile[]): LoadResult {
       continue;
     }
     const result = parseOne(file, problems);
-    if (result) parsed.push({ file, ...result });
+    if (!result) continue;
+    parsed.push({ file, ...result });
+    for (const form of v1Forms(result.doc, file.text)) {
+      hints.push({ rule: 'factbase-outdated', file: file.path, start: form.start, end: form.end, message: form.message });
+    }
   }
   if (problems.length === 0) {
     const found: FactProblem[] = [];
     const facts = link(parsed.map(({ file, doc, data }) => ({ file, data, locate: (path) => locate(doc, path) })), found);
-    if (found.length === 0) return { facts, problems, hints: reviewHints(facts.candidates) };
+    if (found.length === 0) return { facts, problems, hints: [...hints, ...reviewHints(facts.candidates)] };
     problems.push(...found);
   }
   const partial = salvage(parsed.filter((p) => !p.bad.has('')));
-  return { partial, problems, hints: reviewHints(partial.candidates) };
+  return { partial, problems, hints: [...hints, ...reviewHints(partial.candidates)] };
 }
 
 /** Where a problem's data path puts it: the top-level item (`people/3`) or key (`title`) to leave out of a partial fact base. */

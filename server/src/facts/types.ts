@@ -244,7 +244,7 @@ export interface Term extends Sourced {
 
 /** A problem in a fact-base file, located in that file. */
 export interface FactProblem {
-  rule: 'factbase-syntax' | 'factbase-schema' | 'factbase-reference' | 'factbase-review' | 'config-invalid';
+  rule: 'factbase-syntax' | 'factbase-schema' | 'factbase-reference' | 'factbase-review' | 'factbase-outdated' | 'config-invalid';
   message: string;
   file: string;
   start: number;

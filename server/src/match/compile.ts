@@ -6,6 +6,7 @@ import { PhraseMatcher } from './phrases.js';
 import { COUNTRIES } from './places.data.js';
 import { tokenize } from './tokens.js';
 import { verbForms } from './inflect.js';
+import { kindPhrases } from './kind-phrases.js';
 
 /** One spelling of a person or organisation and how the house regards it. */
 export interface NameForm {
@@ -115,6 +116,7 @@ export function compile(facts: FactBase): FactIndex {
   }
   for (const org of facts.organisations.values()) addNamed(org, 'organisation');
   for (const office of facts.offices.values()) for (const w of office.wordings) index.offices.add(w, office);
+  for (const { phrase, event } of kindPhrases(facts).values()) index.events.add(phrase, event);
   for (const event of facts.events.values()) {
     for (const phrase of event.phrases) index.events.add(phrase, event);
     const people = event.participants.filter((id) => facts.people.has(id));

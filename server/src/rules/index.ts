@@ -8,6 +8,7 @@ import dateMismatch from './date-mismatch.js';
 import documentUnrecorded from './document-unrecorded.js';
 import draftTooLarge from './draft-too-large.js';
 import eventKind from './event-kind.js';
+import factbaseOutdated from './factbase-outdated.js';
 import factbaseReference from './factbase-reference.js';
 import factbaseReview from './factbase-review.js';
 import factbaseSchema from './factbase-schema.js';
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   factbaseSchema,
   factbaseReference,
   factbaseReview,
+  factbaseOutdated,
   draftTooLarge,
   configInvalid,
 ];
