@@ -187,14 +187,15 @@ export function readClaims(reading: Reading, sentences: Sentence[]): void {
         id, statement: s.text.length <= 2000 ? s.text : `${s.text.slice(0, 1997)}…`, status: 'claimed', kind: 'money', value: figure.value,
         unit: figure.currency, ...(measure ? { measure } : {}), ...(visit ? { event: visit.data.id } : {}),
         claimedBy: [{ by: by.id, ...(reading.date ? { date: reading.date } : {}), sources }],
-        ...(by.words ? { attribution: [by.words] } : {}), sources,
+        // No `attribution`: in format v2 the words that report the figure attribute it through its claimant.
+        sources,
       } });
     }
   }
 }
 
 /** Who states a figure: a person named before a word of saying, "according to X", or the words before the verb. */
-function stater(reading: Reading, s: Sentence, before: string, end: number): { id: string; organisation?: string; words?: string } {
+function stater(reading: Reading, s: Sentence, before: string, end: number): { id: string; organisation?: string } {
   const after = SAID.exec(s.text.slice(end));
   const saidAfter = after ? { index: end + after.index, 0: after[0] } : undefined;
   const said = SAID.exec(before) ?? saidAfter;
@@ -202,9 +203,8 @@ function stater(reading: Reading, s: Sentence, before: string, end: number): { i
   // The speaker is named before the verb: before the figure ("X said that …"), or after it ("…, X told reporters").
   const person = said === saidAfter && said ? s.people.filter((p) => p.start >= end && p.start < said.index).at(-1)
     : s.people.find((p) => (said ? p.start < said.index : according ? p.start >= according.index : false));
-  const words = said?.[0].toLowerCase() ?? (according ? 'according to' : undefined);
-  if (person) return { id: person.id, words };
+  if (person) return { id: person.id };
   const phrase = according?.[1]?.trim() ?? (said && said !== saidAfter ? /^(?:the\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu.exec(before.slice(0, said.index))?.[1] : undefined);
-  if (phrase) return { id: slug(phrase), organisation: cap(phrase), words };
-  return { id: slug(reading.publisher), organisation: reading.publisher, words };
+  if (phrase) return { id: slug(phrase), organisation: cap(phrase) };
+  return { id: slug(reading.publisher), organisation: reading.publisher };
 }
