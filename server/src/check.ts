@@ -3,7 +3,7 @@ import type { FactRef, Finding, Severity } from './finding.js';
 import { LineIndex } from './lines.js';
 import { toProse } from './markdown/parse.js';
 import { toSource, type Block, type Comment } from './markdown/prose.js';
-import type { FactIndex } from './match/compile.js';
+import { perIndex, type FactIndex } from './match/compile.js';
 import { readInOrder } from './match/evidence.js';
 import { rules, ruleById } from './rules/index.js';
 import type { FactLink, Rule, RuleFinding } from './rules/rule.js';
@@ -34,7 +34,7 @@ export function check(source: string, index: FactIndex, options: CheckOptions = 
     const severity = severityOf(rule, options);
     if (!rule.check || severity === 'off') continue;
     for (const found of rule.check(context)) {
-      findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, found.block.block));
+      findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index, found.block.block));
     }
   }
   return finish(findings, prose.comments, source);
@@ -73,7 +73,7 @@ function same(a: Finding, b: Finding): boolean {
 }
 
 /** A rule's finding in source offsets, mapped through `block` (the block it was found in, where it is now). */
-export function toFinding(ruleId: string, found: RuleFinding, severity: Severity, facts: FactBase, block: Block): Finding {
+export function toFinding(ruleId: string, found: RuleFinding, severity: Severity, index: FactIndex, block: Block): Finding {
   const rule = ruleById.get(ruleId)!;
   return {
     rule: ruleId, category: rule.category, severity, message: found.message,
@@ -85,20 +85,19 @@ export function toFinding(ruleId: string, found: RuleFinding, severity: Severity
         return { start: toSource(at, e.start), end: toSource(at, e.end, 'end'), newText: e.newText };
       }),
     })),
-    facts: (found.facts ?? []).map((link) => factRef(link, facts)).filter((r): r is FactRef => r !== undefined),
+    facts: (found.facts ?? []).map((link) => factRef(link, index)).filter((r): r is FactRef => r !== undefined),
   };
 }
 
 /** Resolves a fact link to its label, its place in the YAML and its sources. */
-export function factRef(link: FactLink, facts: FactBase): FactRef | undefined {
+export function factRef(link: FactLink, index: FactIndex): FactRef | undefined {
   // The same facts back many findings (and every re-check): each reference is made once per fact base.
-  let refs = refsByFacts.get(facts);
-  if (!refs) refsByFacts.set(facts, (refs = new Map()));
+  const refs = refsMade(index);
   const key = `${link.kind}\u0000${link.id}`;
-  if (!refs.has(key)) refs.set(key, makeRef(link, facts));
+  if (!refs.has(key)) refs.set(key, makeRef(link, index.facts));
   return refs.get(key);
 }
-const refsByFacts = new WeakMap<FactBase, Map<string, FactRef | undefined>>();
+const refsMade = perIndex(() => new Map<string, FactRef | undefined>());
 
 function makeRef(link: FactLink, facts: FactBase): FactRef | undefined {
   const fact = link.kind === 'count' ? facts.documentCounts.find((c) => c.id === link.id)

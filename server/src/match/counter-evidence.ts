@@ -1,6 +1,6 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import { yearInTitle } from './counts.js';
 import { tokenAt } from './tokens.js';
 
@@ -73,9 +73,15 @@ function placeAt(bf: BlockFacts, offset: number): boolean {
  * look back to an earlier occasion ("previous") only when `previous`.
  */
 export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except: readonly Span[] = [], previous = true): Counter[] {
-  const key = `counter\u0000${event.id}\u0000${span.start}:${span.end}\u0000${except.map((e) => `${e.start}:${e.end}`).join(',')}\u0000${previous}`;
-  return bf.memo(key, () => findCounters(bf, event, span, except, previous));
+  const key = `${event.id}\u0000${span.start}:${span.end}\u0000${except.map((e) => `${e.start}:${e.end}`).join(',')}\u0000${previous}`;
+  const found = countersFound(bf);
+  let counters = found.get(key);
+  if (!counters) found.set(key, (counters = findCounters(bf, event, span, except, previous)));
+  return counters;
 }
+
+/** What `counterEvidence` found in a block, by event, span, exceptions and `previous`. */
+const countersFound = perBlock(() => new Map<string, Counter[]>());
 
 function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly Span[], previous: boolean): Counter[] {
   const { index, text } = bf;
@@ -161,20 +167,18 @@ function unknownPeople(bf: BlockFacts, span: Span): Span[] {
  * that names someone — a known person's id, or null for someone the fact base does not know (a titled or possessive
  * name, "the Turkish minister"); undefined when the block names no one before it. One pass per block.
  */
-export function previousSubjects(bf: BlockFacts): (string | null | undefined)[] {
-  return bf.memo('subjects', () => {
-    const subjects: (string | null | undefined)[] = [];
-    let last: string | null | undefined;
-    for (const span of bf.block.sentences) {
-      subjects.push(last);
-      const known = itemsIn(bf.names, span).find((n) => n.form.kind === 'person');
-      const others = unknownPeople(bf, span).filter((u) => !known || u.end <= known.start || u.start >= known.end);
-      SOMEONE.lastIndex = 0;
-      const someone = SOMEONE.exec(bf.text.slice(span.start, span.end));
-      const unknown = Math.min(others[0]?.start ?? Infinity, someone ? span.start + someone.index : Infinity);
-      if (known && known.start <= unknown) last = known.form.entity.id;
-      else if (unknown !== Infinity) last = null;
-    }
-    return subjects;
-  });
-}
+export const previousSubjects = perBlock((bf): (string | null | undefined)[] => {
+  const subjects: (string | null | undefined)[] = [];
+  let last: string | null | undefined;
+  for (const span of bf.block.sentences) {
+    subjects.push(last);
+    const known = itemsIn(bf.names, span).find((n) => n.form.kind === 'person');
+    const others = unknownPeople(bf, span).filter((u) => !known || u.end <= known.start || u.start >= known.end);
+    SOMEONE.lastIndex = 0;
+    const someone = SOMEONE.exec(bf.text.slice(span.start, span.end));
+    const unknown = Math.min(others[0]?.start ?? Infinity, someone ? span.start + someone.index : Infinity);
+    if (known && known.start <= unknown) last = known.form.entity.id;
+    else if (unknown !== Infinity) last = null;
+  }
+  return subjects;
+});

@@ -1,4 +1,5 @@
 import { itemsIn } from '../match/analyse.js';
+import { perIndex, type FactIndex } from '../match/compile.js';
 import type { Count, DocumentCount, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { reportsSpeech } from '../match/attribution.js';
@@ -17,11 +18,13 @@ import type { Rule } from './rule.js';
 const SUBSET = /\b(including|includes|included|among them|among which|among these|of which|of them|of these|of those|such as)\b/i;
 
 const normal = (phrase: string) => tokenize(phrase).map((t) => t.lower).join(' ');
-const normalOf = new WeakMap<Count, string[]>();
-/** A count's nouns, normalised once. */
-function nounsOf(count: Count): string[] {
-  let nouns = normalOf.get(count);
-  if (!nouns) normalOf.set(count, (nouns = count.of.map(normal)));
+/** The fact base's counts' nouns, normalised once. */
+const normalOf = perIndex(() => new Map<Count, string[]>());
+/** A count's nouns, normalised. */
+function nounsOf(index: FactIndex, count: Count): string[] {
+  const byCount = normalOf(index);
+  let nouns = byCount.get(count);
+  if (!nouns) byCount.set(count, (nouns = count.of.map(normal)));
   return nouns;
 }
 
@@ -146,7 +149,7 @@ const rule: Rule = {
             const event = [...events].find((e) => e.id === group.event);
             // A count dated outside the event (a written date or a bare year) is about something else.
             if (!event || (written.length > 0 && !written.some(([a, b]) => a <= event.end && event.start <= b))) continue;
-            const relevant = group.counts.filter((c) => nounsOf(c).includes(word));
+            const relevant = group.counts.filter((c) => nounsOf(bf.index, c).includes(word));
             if (relevant.length === 0 || relevant.some((c) => count.min <= c.max && c.min <= count.max)) continue;
             const who = messages.get(group) ?? sourced(facts, group, messages);
             yield {
