@@ -152,7 +152,8 @@ export class BlockFacts {
   /** An analysis declared with {@link perBlock} (`ofText`) or {@link perReading}: computed on first use, then kept. */
   kept<T>(compute: Analyser<T>, ofText: boolean): T {
     const kept = ofText ? (this.#a.kept ??= new Map()) : (this.#read ??= new Map());
-    if (kept.has(compute)) return kept.get(compute) as T;
+    const found = kept.get(compute);
+    if (found !== undefined || kept.has(compute)) return found as T;
     const value = compute(this);
     kept.set(compute, value);
     return value;

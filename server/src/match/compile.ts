@@ -75,7 +75,8 @@ export interface FactIndex {
  */
 export function perIndex<T>(derive: (index: FactIndex) => T): (index: FactIndex) => T {
   return (index) => {
-    if (index.derived.has(derive)) return index.derived.get(derive) as T;
+    const found = index.derived.get(derive);
+    if (found !== undefined || index.derived.has(derive)) return found as T;
     const value = derive(index);
     index.derived.set(derive, value);
     return value;

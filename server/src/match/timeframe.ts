@@ -1,5 +1,6 @@
 import type { Event } from '../facts/types.js';
 import { perBlock, type BlockFacts } from './analyse.js';
+import { perIndex } from './compile.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { yearsIn } from './elsewhere.js';
 import { figuresOf, isClaimValue } from './figures.js';
@@ -43,10 +44,13 @@ function datesEvent(mention: DateMention, event: Event): boolean {
   return shifted !== undefined && apart(shifted, event) === 0;
 }
 
+/** The outermost events: those no other event is part of. */
+const rootEvents = perIndex((index): Event[] => [...new Set(index.roots.values())].map((id) => index.facts.events.get(id)).filter((e) => e !== undefined));
+
 /** The outermost events (root ids) a block's text places in time; it depends on the text and the fact index only. */
 export const timeframeOf = perBlock((bf): readonly string[] => {
   const { index } = bf;
-  const roots = [...new Set(index.roots.values())].map((id) => index.facts.events.get(id)).filter((e) => e !== undefined);
+  const roots = rootEvents(index);
   const years = new Set(yearsIn(bf, { start: 0, end: bf.text.length }).map((y) => y.year));
   const claimed = new Set<string>();
   for (const figure of figuresOf(bf)) {
