@@ -26,7 +26,8 @@ export interface BlockAnalysis {
   phraseStarts?: number[];
   names?: NameMention[];
   dates?: DateMention[];
-  blockEvents?: Event[];
+  /** The events each span refers to (see eventsIn), whatever the timeframe: by span, "" for the whole block. */
+  spanEvents?: Map<string, Event[]>;
   readonly phrases: Map<string, PhraseMatch<unknown>[]>;
   /** The analyses declared with {@link perBlock}, by the function that computes each. */
   kept?: Map<Analyser<unknown>, unknown>;
@@ -180,7 +181,10 @@ export class BlockFacts {
   eventsIn(span: Span, anyTime = false): Event[] {
     const whole = span.start <= 0 && span.end >= this.block.text.length;
     const timed = (events: Event[]) => (this.timeframe === undefined || anyTime ? events : events.filter((e) => this.inTimeframe(e)));
-    if (whole && this.#a.blockEvents) return timed(this.#a.blockEvents);
+    const key = whole ? '' : `${span.start}:${span.end}`;
+    const bySpan = (this.#a.spanEvents ??= new Map());
+    const known = bySpan.get(key);
+    if (known) return timed(known);
     const found = new Set<Event>();
     const named = itemsIn(this.names, span).filter((n) => n.form.kind === 'person');
     for (const m of itemsIn(this.eventPhrases, span)) {
@@ -199,7 +203,7 @@ export class BlockFacts {
       return d;
     };
     const events = [...found].sort((a, b) => depth(b) - depth(a));
-    if (whole) this.#a.blockEvents = events;
+    bySpan.set(key, events);
     return timed(events);
   }
 }

@@ -76,7 +76,8 @@ function placeAt(bf: BlockFacts, offset: number): boolean {
  * look back to an earlier occasion ("previous") only when `previous`.
  */
 export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except: readonly Span[] = [], previous = true): Counter[] {
-  const key = `${event.id}\u0000${span.start}:${span.end}\u0000${except.map((e) => `${e.start}:${e.end}`).join(',')}\u0000${previous}`;
+  let key = `${event.id}\u0000${span.start}:${span.end}\u0000${previous ? 1 : 0}`;
+  for (const e of except) key += `\u0000${e.start}:${e.end}`;
   const found = countersFound(bf);
   let counters = found.get(key);
   if (!counters) found.set(key, (counters = findCounters(bf, event, span, except, previous)));
