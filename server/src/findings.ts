@@ -3,6 +3,7 @@ import type { FactRef, Finding, Severity } from './finding.js';
 import { onePerSpan } from './fold.js';
 import { LineIndex } from './lines.js';
 import { toSource, type Block, type Comment } from './markdown/prose.js';
+import { perIndex, type FactIndex } from './match/compile.js';
 import { ruleById } from './rules/index.js';
 import type { FactLink, RuleFinding } from './rules/rule.js';
 import { suppress } from './suppress.js';
@@ -23,7 +24,7 @@ function same(a: Finding, b: Finding): boolean {
 }
 
 /** A rule's finding in source offsets, mapped through `block` (the block it was found in, where it is now). */
-export function toFinding(ruleId: string, found: RuleFinding, severity: Severity, facts: FactBase, block: Block): Finding {
+export function toFinding(ruleId: string, found: RuleFinding, severity: Severity, index: FactIndex, block: Block): Finding {
   const rule = ruleById.get(ruleId)!;
   return {
     rule: ruleId, category: rule.category, severity, message: found.message,
@@ -35,20 +36,19 @@ export function toFinding(ruleId: string, found: RuleFinding, severity: Severity
         return { start: toSource(at, e.start), end: toSource(at, e.end, 'end'), newText: e.newText };
       }),
     })),
-    facts: (found.facts ?? []).map((link) => factRef(link, facts)).filter((r): r is FactRef => r !== undefined),
+    facts: (found.facts ?? []).map((link) => factRef(link, index)).filter((r): r is FactRef => r !== undefined),
   };
 }
 
 /** Resolves a fact link to its label, its place in the YAML and its sources. */
-export function factRef(link: FactLink, facts: FactBase): FactRef | undefined {
+export function factRef(link: FactLink, index: FactIndex): FactRef | undefined {
   // The same facts back many findings (and every re-check): each reference is made once per fact base.
-  let refs = refsByFacts.get(facts);
-  if (!refs) refsByFacts.set(facts, (refs = new Map()));
+  const refs = refsMade(index);
   const key = `${link.kind}\u0000${link.id}`;
-  if (!refs.has(key)) refs.set(key, makeRef(link, facts));
+  if (!refs.has(key)) refs.set(key, makeRef(link, index.facts));
   return refs.get(key);
 }
-const refsByFacts = new WeakMap<FactBase, Map<string, FactRef | undefined>>();
+const refsMade = perIndex(() => new Map<string, FactRef | undefined>());
 
 function makeRef(link: FactLink, facts: FactBase): FactRef | undefined {
   const fact = link.kind === 'count' ? facts.documentCounts.find((c) => c.id === link.id)

@@ -133,7 +133,7 @@ export class Rechecker {
       if (!rule.check || severity === 'off') continue;
       if (!rule.blockLocal) {
         for (const found of rule.check({ index, facts: index.facts, blocks: current })) {
-          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, found.block.block));
+          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index, found.block.block));
           yield;
         }
         continue;
@@ -155,7 +155,7 @@ export class Rechecker {
       }
       kept.forEach((k, i) => {
         for (const found of k.found.get(rule.id)!) {
-          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, blocks[i]!));
+          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index, blocks[i]!));
         }
       });
       yield;

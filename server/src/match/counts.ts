@@ -1,4 +1,4 @@
-import type { BlockFacts } from './analyse.js';
+import { perBlock, type BlockFacts } from './analyse.js';
 import type { PhraseMatch } from './phrases.js';
 import type { Token } from './tokens.js';
 
@@ -171,17 +171,15 @@ export function nounAfter<T>(text: string, tokens: Token[], count: CountMention,
 }
 
 /** The counts of a block that are not part of a date, found once per block text. */
-export function countsOf(bf: BlockFacts): CountMention[] {
-  return bf.memo('counts', () => {
-    const dates = bf.dates;
-    let d = 0;
-    // Both lists are in prose order: one merge pass drops the counts that are part of a date.
-    return findCounts(bf.text, bf.tokens).filter((c) => {
-      while (d < dates.length && dates[d]!.end <= c.start) d++;
-      return !(d < dates.length && dates[d]!.start < c.end);
-    });
+export const countsOf = perBlock((bf): CountMention[] => {
+  const dates = bf.dates;
+  let d = 0;
+  // Both lists are in prose order: one merge pass drops the counts that are part of a date.
+  return findCounts(bf.text, bf.tokens).filter((c) => {
+    while (d < dates.length && dates[d]!.end <= c.start) d++;
+    return !(d < dates.length && dates[d]!.start < c.end);
   });
-}
+});
 
 /** Nouns of plans whose titles carry a year ("plan until 2030", "programme for 2023–2025", "Vision 2030"). */
 const PLANS = new Set(['plan', 'plans', 'programme', 'programmes', 'program', 'programs', 'strategy', 'strategies', 'roadmap',

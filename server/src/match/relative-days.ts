@@ -1,7 +1,7 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { partitionPoint } from '../search.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import { reportDateline } from './dateline.js';
 
@@ -48,9 +48,12 @@ function quotations(text: string): Span[] {
   return spans;
 }
 
+/** The spans inside quotation marks of a block. */
+const quotationsOf = perBlock((bf) => quotations(bf.text));
+
 /** Whether an offset lies inside quotation marks in its block (binary search over the block's quotations). */
 export function quoted(bf: BlockFacts, offset: number): boolean {
-  const spans = bf.memo('quotations', () => quotations(bf.text));
+  const spans = quotationsOf(bf);
   // The quotations do not overlap: the first to end after the offset is the only one that may hold it.
   const i = partitionPoint(spans.length, (k) => spans[k]!.end <= offset);
   return i < spans.length && spans[i]!.start <= offset;

@@ -1,8 +1,8 @@
 import type { FactBase, Office, Person } from '../facts/types.js';
 import { dayNumber } from './dates.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
-import type { Holder } from './compile.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
+import { perIndex, type FactIndex, type Holder } from './compile.js';
 import type { NameMention } from './names.js';
 import type { PhraseMatch } from './phrases.js';
 import { tokenAt, tokenize, type Token } from './tokens.js';
@@ -54,13 +54,7 @@ export const CLAUSE_END = /^(?:$|[ \u00a0]*[,.;:!?)\]\u2014\u2013"\u201d])/;
  * Skips titles with a modifier ("former Premier"), unsure names (near misses, spellings several people share)
  * and qualified titles whose qualifier fits none of the offices.
  */
-export function titledNames(bf: BlockFacts): TitledName[] {
-  let found = cache.get(bf);
-  if (!found) cache.set(bf, (found = bf.offices.length === 0 ? [] : find(bf)));
-  return found;
-}
-
-const cache = new WeakMap<BlockFacts, TitledName[]>();
+export const titledNames = perBlock((bf): TitledName[] => (bf.offices.length === 0 ? [] : find(bf)));
 
 function find(bf: BlockFacts): TitledName[] {
   const text = bf.text;
@@ -230,20 +224,22 @@ export function covers(holder: Holder, [start, end]: [string, string]): boolean 
 
 /** Titles of posts several people hold at once: deputies, members, spokespeople. */
 const SHARED_TITLE = /\b(?:vice|deputy|assistant|member|spokes(?:person|man|woman)|adviser|advisor|envoy)\b/i;
-const shared = new WeakMap<Office, boolean>();
+/** Whether each office (by id) may be held by several people at once: see `isShared`. */
+const sharedOffices = perIndex(() => new Map<string, boolean>());
 
 /**
  * Whether several people may hold an office at once, so that one holder says nothing about another: marked
  * `shared` in the fact base, titled as a deputy, member or spokesperson (unless marked `shared: false`), or held by
  * two people whose recorded terms overlap by more than the day of a handover.
  */
-export function isShared(office: Office, holders: Holder[] | undefined): boolean {
-  let found = shared.get(office);
+export function isShared(index: FactIndex, office: Office): boolean {
+  const shared = sharedOffices(index);
+  let found = shared.get(office.id);
   if (found === undefined) {
-    const list = holders ?? [];
+    const list = index.holders.get(office.id) ?? [];
     found = office.shared === true || (office.shared === undefined && SHARED_TITLE.test(office.title)) || list.some((a, i) => list.some((b, j) => j > i && a.person !== b.person &&
       Math.min(dayNumber(a.to ?? '9999-12-31'), dayNumber(b.to ?? '9999-12-31')) - Math.max(dayNumber(a.from), dayNumber(b.from)) > 1));
-    shared.set(office, found);
+    shared.set(office.id, found);
   }
   return found;
 }
@@ -265,8 +261,7 @@ export function othersCover(holders: Holder[] | undefined, person: Person, [star
  * Whether the fact base affirms that a person did not hold an office at any time of an interval: their offices are
  * recorded in full, or the office is held by one person at a time and others held it for the whole interval.
  */
-export function affirmedNotHeld(index: { holders: Map<string, Holder[]> }, person: Person, office: Office, day: [string, string]): boolean {
+export function affirmedNotHeld(index: FactIndex, person: Person, office: Office, day: [string, string]): boolean {
   if (person.officesComplete) return true;
-  const holders = index.holders.get(office.id);
-  return !isShared(office, holders) && othersCover(holders, person, day);
+  return !isShared(index, office) && othersCover(index.holders.get(office.id), person, day);
 }

@@ -1,4 +1,4 @@
-import { itemsIn } from '../match/analyse.js';
+import { itemsIn, perBlock } from '../match/analyse.js';
 import type { Document } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
@@ -64,10 +64,13 @@ const rule: Rule = {
   },
 };
 
+/** The generic references to documents of a block ("the agreements signed"), found once per block text. */
+const genericDocuments = perBlock((bf) => GENERIC_DOCUMENTS.find(bf.text, bf.tokens));
+
 /** The findings in a block, or in a table row read as one, where the binding words of one cell describe its document. */
 function* inBlock(blocks: readonly BlockFacts[], bf: BlockFacts, cell?: Span): Generator<RuleFinding> {
   const words = bindingWords(bf);
-  const generics = bf.memo('generic documents', () => GENERIC_DOCUMENTS.find(bf.text, bf.tokens));
+  const generics = genericDocuments(bf);
   if (bf.documents.length === 0 && generics.length === 0) return;
   const sentences = bf.block.sentences;
   for (let s = 0; s < sentences.length; s++) {

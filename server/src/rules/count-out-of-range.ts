@@ -1,4 +1,5 @@
 import { itemsIn } from '../match/analyse.js';
+import { perIndex, type FactIndex } from '../match/compile.js';
 import type { Count, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { reportsSpeech } from '../match/attribution.js';
@@ -19,11 +20,13 @@ import type { Rule } from './rule.js';
 const SUBSET = /\b(including|includes|included|among them|among which|among these|of which|of them|of these|of those|such as)\b/i;
 
 const normal = (phrase: string) => tokenize(phrase).map((t) => t.lower).join(' ');
-const normalOf = new WeakMap<Count, string[]>();
-/** A count's nouns, normalised once. */
-function nounsOf(count: Count): string[] {
-  let nouns = normalOf.get(count);
-  if (!nouns) normalOf.set(count, (nouns = count.of.map(normal)));
+/** The fact base's counts' nouns, normalised once. */
+const normalOf = perIndex(() => new Map<Count, string[]>());
+/** A count's nouns, normalised. */
+function nounsOf(index: FactIndex, count: Count): string[] {
+  const byCount = normalOf(index);
+  let nouns = byCount.get(count);
+  if (!nouns) byCount.set(count, (nouns = count.of.map(normal)));
   return nouns;
 }
 
@@ -162,7 +165,7 @@ const rule: Rule = {
             // A count dated outside the event (a written date or a bare year) is about something else.
             if (!event || (written.length > 0 && !written.some(([a, b]) => a <= event.end && event.start <= b))) continue;
             const future = forecast(bf, sentence, count);
-            const relevant = group.counts.filter((c) => nounsOf(c).includes(word) && (c.kind === undefined || (c.kind === 'forecast') === future));
+            const relevant = group.counts.filter((c) => nounsOf(bf.index, c).includes(word) && (c.kind === undefined || (c.kind === 'forecast') === future));
             if (relevant.length === 0 || relevant.some((c) => count.min <= c.max && c.min <= count.max)) continue;
             const key = `${group.id} ${future}`;
             const who = messages.get(key) ?? sourced(facts, group.counts.filter((c) => c.kind === undefined || (c.kind === 'forecast') === future));
