@@ -46,7 +46,7 @@ test('facts migrate round trip: every fact base in the repository, migrated, loa
     assert.deepEqual(plain(v2.facts!), plain(v1.facts!), path);
     assert.equal(text(migrate(after)), after, `${path}: migrating twice is migrating once`);
   }
-  assert.ok(rewritten >= 2, 'the bundled fact base and the summit fixture have v1 forms');
+  assert.ok(rewritten >= 1, 'the summit fixture keeps its v1 forms (the bundled fact base was migrated with facts migrate)');
 });
 
 const V1 = `# A v1 file: comments, quotes and layout are kept
