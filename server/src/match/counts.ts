@@ -1,4 +1,4 @@
-import { perBlock, type BlockFacts } from './analyse.js';
+import { perBlock } from './analyse.js';
 import type { PhraseMatch } from './phrases.js';
 import type { Token } from './tokens.js';
 
