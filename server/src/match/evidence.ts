@@ -6,6 +6,7 @@ import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence
 import { carriedOut, datelineOf } from './dateline.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { meetingsNamedBy } from './meetings.js';
+import { pastPerfect } from './tense.js';
 import { draftTimeframe } from './timeframe.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
@@ -249,7 +250,9 @@ export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<
   // judges that), not a sign of another occasion.
   const occasion = heading || candidates.length > 0 || itemsIn(bf.eventKinds, sentence).length > 0 ||
     OCCASION_WORD.test(bf.text.slice(sentence.start, sentence.end)) || DOING.test(bf.text.slice(sentence.start, sentence.end));
-  if (!occasion) return topics;
+  // A sentence in the past perfect tells of an earlier occasion in passing ("Sepp had joined them in Riga in March"):
+  // an aside, after which the text goes on about what it was about.
+  if (!occasion || pastPerfect(bf.text.slice(sentence.start, sentence.end))) return topics;
   const away = [...topics].every((id) => {
     const root = index.facts.events.get(id);
     return !root || counterEvidence(bf, root, sentence, itemsIn(bf.dates, sentence)).some((c) => c.kind !== 'person');
