@@ -112,14 +112,16 @@ function datelineAway(bf: BlockFacts, event: Event): DateMention | undefined {
 
 /**
  * Whether a sentence names the event by the people who establish it (for a visit, its visitor), leaving out the person
- * being judged, and nothing else in it points elsewhere: what a rule needs before it says someone was not there.
+ * being judged, and nothing else in it points elsewhere: what a rule needs before it says someone was not there. A
+ * sentence that dates itself in the event (`dated`) is about its time, whatever the block's dateline.
  */
-export function namedByItsPeople(bf: BlockFacts, sentence: Span, event: Event, judged: Span): boolean {
+export function namedByItsPeople(bf: BlockFacts, sentence: Span, event: Event, judged: Span, dated = false): boolean {
   if (!bf.inTimeframe(event)) return false;
   const key = keyPeople(bf, event);
   const named = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person' && (n.end <= judged.start || n.start >= judged.end));
   const clause = clauseOf(bf, sentence, judged);
-  return named.some((n) => key.has(n.form.entity.id)) && !datelineAway(bf, event) && counterEvidence(bf, event, clause, [judged]).length === 0;
+  return named.some((n) => key.has(n.form.entity.id)) && (dated || !datelineAway(bf, event)) &&
+    counterEvidence(bf, event, clause, [judged]).length === 0;
 }
 
 /**
