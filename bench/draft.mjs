@@ -53,11 +53,11 @@ function material(facts) {
   const learn = (text, always) => { for (const w of words(text)) if (/^\p{Lu}/u.test(w) && (always || !lower.has(w.toLowerCase()))) proper.set(w.toLowerCase(), w); };
   for (const o of offices) for (const w of o.wordings.flatMap((x) => words(x).slice(1))) if (!/^\p{Lu}/u.test(w)) lower.add(w);
   for (const e of events) for (const w of e.phrases.flatMap(words)) lower.add(w);
-  for (const e of people) [e.name, ...e.preferred, ...e.spellings].forEach((x) => learn(x, true));
-  for (const e of orgs) [e.name, ...e.preferred, ...e.spellings].forEach((x) => learn(x, false));
+  for (const e of people) for (const x of [e.name, ...e.preferred, ...e.spellings]) learn(x, true);
+  for (const e of orgs) for (const x of [e.name, ...e.preferred, ...e.spellings]) learn(x, false);
   for (const e of events) learn(e.place, true);
-  [...MONTHS, ...WEEKDAYS].forEach((x) => learn(x, true));
-  for (const o of offices) o.wordings.forEach((x) => learn(x, false));
+  for (const x of [...MONTHS, ...WEEKDAYS]) learn(x, true);
+  for (const o of offices) for (const x of o.wordings) learn(x, false);
   const write = (phrase) => phrase.split(' ').map((w) => {
     const [, stem, tail] = /^(.*?)((?:['’]s)?)$/.exec(w);
     return (proper.get(stem) ?? stem) + tail;

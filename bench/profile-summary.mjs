@@ -20,7 +20,6 @@ function decode(map, dir) {
   const lines = [];
   let source = 0;
   let origLine = 0;
-  let origCol = 0;
   for (const text of map.mappings.split(';')) {
     const segs = [];
     let col = 0;
@@ -43,7 +42,7 @@ function decode(map, dir) {
       if (values.length >= 4) {
         source += values[1];
         origLine += values[2];
-        origCol += values[3];
+        // values[3], the original column, is not needed: a line is enough for the summary.
         segs.push([col, sources[source], origLine]);
       }
     }

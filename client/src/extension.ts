@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import type { DocumentStatus } from '../../server/src/lsp/protocol.js';
+import { EXTRACT_FACTS_COMMAND, type DocumentStatus } from '../../server/src/lsp/protocol.js';
 import { disableInFile, openFactBase, showRuleDocs } from './commands.js';
+import { extractFacts } from './extract.js';
 import { StatusItems } from './status.js';
 
 let client: LanguageClient | undefined;
@@ -46,6 +47,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('factlint.openFactBase', () => openFactBase(status)),
     commands.registerCommand('factlint.disableRuleInFile', () => disableInFile(context)),
     commands.registerCommand('factlint.showRuleDocs', (id?: unknown) => showRuleDocs(context, id)),
+    commands.registerCommand('factlint.extractFacts', () => extractFacts(
+      (args) => lsp.sendRequest('workspace/executeCommand', { command: EXTRACT_FACTS_COMMAND, arguments: args }),
+      (line) => output.appendLine(line))),
   );
   await lsp.start();
 }

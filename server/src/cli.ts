@@ -4,7 +4,8 @@ import { isFactFile, readFactFiles } from './facts/files.js';
 import { loadFactBase } from './facts/load.js';
 import { readTextFile, UnreadableFile, writeTextFile, type TextFile } from './facts/textfile.js';
 import { collectFiles } from './collect.js';
-import { checkFactFiles } from './facts-command.js';
+import { checkFactFiles, migrateFactFiles } from './facts-command.js';
+import { extractCommand } from './extract-command.js';
 import { applyEdits, certainEdits, type Finding } from './finding.js';
 import { compile } from './match/compile.js';
 import { Projects, problemLines } from './projects.js';
@@ -13,7 +14,9 @@ import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.j
 const VERSION = '0.1.0';
 const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--format stylish|json|sarif|lines] [--fix] [--no-style]
        factlint facts check [fact-base files or folders…] [--format NAME]
+       factlint facts migrate [fact-base files or folders…] [--write]
        factlint facts import wikidata Q…|FILE… [-o FILE] [--lang CODE]
+       factlint facts extract SOURCE… [--url URL] [--date YYYY-MM-DD] [-o FILE]
 
 Checks Markdown drafts against a fact base: each draft's own, found as the editor finds it (front matter, .factlint.yaml,
 the nearest *.facts.yaml, the bundled one), or the one given with --facts.
@@ -22,7 +25,7 @@ the nearest *.facts.yaml, the bundled one), or the one given with --facts.
   --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
   --no-style       leave out house-style hints
   --show-unchecked list the dates factlint did not check (in sentences not shown to be about a known event)
-\`facts check\` lints fact bases alone (each folder's *.facts.yaml as one).
+\`facts check\` lints fact bases; \`migrate\` rewrites v1 forms; \`extract\` and \`import\` write candidate facts.
 Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
@@ -32,7 +35,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     args = parseArgs({ args: argv, allowPositionals: true, options: {
       facts: { type: 'string', multiple: true }, format: { type: 'string', default: 'stylish' },
       fix: { type: 'boolean', default: false }, 'no-style': { type: 'boolean', default: false },
-      'show-unchecked': { type: 'boolean', default: false },
+      'show-unchecked': { type: 'boolean', default: false }, write: { type: 'boolean', default: false },
+      url: { type: 'string' }, date: { type: 'string' }, output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h', default: false }, version: { type: 'boolean', default: false },
     } });
   } catch (error) {
@@ -42,8 +46,19 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (args.values.help) return (out(USAGE), 0);
   if (args.values.version) return (out(VERSION), 0);
   const [command, ...targets] = args.positionals;
+  if (command === 'facts' && targets[0] === 'extract') {
+    const { url, date, output } = args.values;
+    return extractCommand(targets.slice(1), { url, date, output }, out, err);
+  }
   const format = args.values.format!;
   const facts = command === 'facts' && targets[0] === 'check';
+  if (command === 'facts' && targets[0] === 'migrate') {
+    const { output, failed, unreadable } = migrateFactFiles(targets.slice(1), args.values.write!);
+    if (output.length > 0) out(output.join('\n'));
+    if (unreadable.length > 0) return (err([...failed, ...unreadable].join('\n')), 2);
+    if (failed.length > 0) return (err(failed.join('\n')), 1);
+    return 0;
+  }
   if ((command !== 'check' && !facts) || !['stylish', 'json', 'sarif', 'lines'].includes(format)) {
     err(command === undefined ? USAGE : command === 'facts' ? `Unknown command "facts ${targets[0] ?? ''}".\n\n${USAGE}`
       : command !== 'check' ? `Unknown command "${command}".\n\n${USAGE}` : `Unknown format "${format}".\n\n${USAGE}`);

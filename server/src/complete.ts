@@ -1,4 +1,4 @@
-import type { FactIndex } from './match/compile.js';
+import { perIndex } from './match/compile.js';
 
 /** What can be completed in a draft: a name, an office title, an event or a document, in the house's form. */
 export interface Completion {
@@ -9,23 +9,19 @@ export interface Completion {
   detail: string;
 }
 
-const cache = new WeakMap<FactIndex, Completion[]>();
-
 /**
  * The completions a fact base offers, in the forms the house prefers: people and organisations by their preferred
  * spellings (else their names), offices by their titles and the wordings prose uses, events by name, documents by title.
  */
-export function completions(index: FactIndex): Completion[] {
-  let list = cache.get(index);
-  if (list) return list;
+export const completions = perIndex((index): Completion[] => {
   const facts = index.facts;
   const day = facts.defaultEvent ? facts.events.get(facts.defaultEvent)?.start : undefined;
-  list = [];
+  const list: Completion[] = [];
   const seen = new Set<string>();
   const add = (c: Completion) => {
     if (c.text.trim() === '' || seen.has(c.text)) return;
     seen.add(c.text);
-    list!.push(c);
+    list.push(c);
   };
   for (const person of facts.people.values()) {
     const held = day === undefined ? undefined : person.offices.find((t) => t.from <= day && (t.to === undefined || day <= t.to));
@@ -40,9 +36,8 @@ export function completions(index: FactIndex): Completion[] {
     add({ kind: 'event', text: event.name, detail: `${event.kind}, ${event.start === event.end ? event.start : `${event.start} – ${event.end}`}` });
   }
   for (const doc of facts.documents.values()) add({ kind: 'document', text: doc.title, detail: `${doc.kind}${doc.date ? `, ${doc.date}` : ''}` });
-  cache.set(index, list);
   return list;
-}
+});
 
 function forms(named: { name: string; preferred: string[] }): string[] {
   return named.preferred.length > 0 ? named.preferred : [named.name];

@@ -1,4 +1,4 @@
-import { factRef } from './check.js';
+import { factRef } from './findings.js';
 import type { Origin } from './facts/types.js';
 import type { BlockFacts } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
@@ -8,7 +8,7 @@ import { mentionAt } from './mention.js';
 export function definition(source: string, index: FactIndex, offset: number, blocks?: BlockFacts[]): Origin[] {
   const mention = mentionAt(source, index, offset, blocks);
   if (!mention) return [];
-  return mention.facts.map((link) => factRef(link, index.facts))
+  return mention.facts.map((link) => factRef(link, index))
     .filter((ref) => ref !== undefined)
     .map(({ file, start, end }) => ({ file, start, end }));
 }

@@ -1,10 +1,11 @@
 import { dirname, relative } from 'node:path';
-import { factBaseFindings } from './check.js';
 import { collectFiles } from './collect.js';
 import { isFactFile } from './facts/files.js';
 import { loadFactBase, MAX_FACT_FILE } from './facts/load.js';
 import type { FactFile } from './facts/types.js';
-import { asUnreadable, readTextFile } from './facts/textfile.js';
+import { migrate, unifiedDiff } from './facts/migrate.js';
+import { asUnreadable, readTextFile, writeTextFile } from './facts/textfile.js';
+import { factBaseFindings } from './findings.js';
 import type { FileReport } from './report.js';
 
 /** What `factlint facts check` found: a report per fact-base file (problems located in it), and paths it could not read. */
@@ -33,11 +34,54 @@ export function checkFactFiles(targets: string[]): FactsCheck {
   }
   const reports: FileReport[] = [];
   for (const files of byFolder.values()) {
-    const found = factBaseFindings(loadFactBase(files).problems);
+    const loaded = loadFactBase(files);
+    const found = factBaseFindings([...loaded.problems, ...loaded.hints]);
     for (const file of files) {
       reports.push({ file: relative(process.cwd(), file.path) || file.path, text: file.text,
         findings: (found.get(file.path) ?? []).sort((a, b) => a.start - b.start) });
     }
   }
   return { reports, unreadable };
+}
+
+/** What `factlint facts migrate` did: per file, a diff or a note; files it could not rewrite, and paths it could not read. */
+export interface FactsMigration {
+  output: string[];
+  failed: string[];
+  unreadable: string[];
+}
+
+/**
+ * Rewrites the v1 forms of fact-base files that v2 replaces (facts/v1.ts): prints a unified diff of each file that
+ * changes, or with `write` writes it in place.
+ */
+export function migrateFactFiles(targets: string[], write: boolean): FactsMigration {
+  const result: FactsMigration = { output: [], failed: [], unreadable: [] };
+  for (const path of collectFiles(targets.length > 0 ? targets : ['.'], result.unreadable, isFactFile, 'fact-base file')) {
+    const shown = relative(process.cwd(), path) || path;
+    let read;
+    try {
+      read = readTextFile(path, MAX_FACT_FILE);
+    } catch (error) {
+      result.unreadable.push(`Cannot read the fact-base file ${path}: ${asUnreadable(path, error).reason}`);
+      continue;
+    }
+    const migrated = migrate(read.text);
+    if ('error' in migrated) {
+      result.failed.push(`${shown}: ${migrated.error}`);
+      continue;
+    }
+    if (migrated.changes === 0) continue;
+    if (!write) {
+      result.output.push(unifiedDiff(shown, read.text, migrated.edits));
+      continue;
+    }
+    try {
+      writeTextFile(path, migrated.text, read.encoding);
+      result.output.push(`${shown}: ${migrated.changes} v1 form${migrated.changes === 1 ? '' : 's'} rewritten`);
+    } catch (error) {
+      result.unreadable.push(`Cannot write the fact-base file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return result;
 }

@@ -24,7 +24,7 @@ export interface FactRef {
   file: string;
   start: number;
   end: number;
-  sources: { title: string; publisher: string; date?: string; url: string }[];
+  sources: { title: string; publisher: string; date?: string; url?: string; file?: string }[];
 }
 
 /** A problem in a checked file, in UTF-16 offsets into that file's text. */
@@ -53,16 +53,25 @@ export function certainEdits(findings: Finding[]): Edit[] {
   return findings.flatMap((f) => (f.fixes.length === 1 ? f.fixes[0]!.edits : []));
 }
 
-/** Applies fixes' edits to a text, skipping any edit that overlaps one already taken. */
-export function applyEdits(text: string, edits: Edit[]): string {
+/**
+ * The edits that can be applied together to a text of `length` code units, in order: by place, skipping any edit that
+ * overlaps one already taken (or does not fit the text). Fix-all in the editor and `applyEdits` take the same ones.
+ */
+export function editsToApply(edits: Edit[], length: number): Edit[] {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const taken: Edit[] = [];
   let last = -1;
   for (const edit of sorted) {
-    if (edit.start < last || edit.start > edit.end || edit.end > text.length) continue;
+    if (edit.start < last || edit.start > edit.end || edit.end > length) continue;
     taken.push(edit);
     last = edit.end;
   }
+  return taken;
+}
+
+/** Applies fixes' edits to a text, skipping any edit that overlaps one already taken (see {@link editsToApply}). */
+export function applyEdits(text: string, edits: Edit[]): string {
+  const taken = editsToApply(edits, text.length);
   let out = '';
   let at = 0;
   for (const edit of taken) {

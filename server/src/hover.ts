@@ -58,6 +58,14 @@ class Card {
     const text = this.facts.files.find((f) => f.path === fact.origin.file)?.text;
     if (text === undefined) return;
     const line = new LineIndex(text).positionAt(fact.origin.start).line + 1;
+    // A candidate not yet reviewed says so, with the words it was taken from (the mark closest inside the fact).
+    const candidate = this.facts.candidates.filter((c) => c.file === fact.origin.file && !c.what.includes(' \u203a ') && c.start >= fact.origin.start && c.end <= fact.origin.end)
+      .sort((a, b) => a.start - b.start)[0];
+    if (candidate) {
+      this.md.push('*Candidate from factlint facts extract, not reviewed yet.*');
+      this.text.push('Candidate from factlint facts extract, not reviewed yet.');
+      this.list('Quoted from its sources', candidate.quotes.slice(0, 3).map((q) => `“${q.text}” (${this.facts.sources.get(q.source)?.title ?? q.source})`));
+    }
     const where = `${basename(fact.origin.file)}, line ${line}`;
     this.md.push(`Defined in [${esc(where)}](${pathToFileURL(fact.origin.file).href}#L${line})`);
     this.text.push(`Defined in ${fact.origin.file}:${line}`);
@@ -68,8 +76,10 @@ class Card {
     const sources = all.slice(0, MAX_SOURCES);
     if (sources.length > 0) {
       const said = (s: (typeof sources)[number]) => `${s.publisher}${s.date ? `, ${formatDate(s.date)}` : ''}`;
-      this.md.push(`Sources:\n${sources.map((s) => `- [${esc(s.title)}](${s.url}) — ${esc(said(s))}`).join('\n')}`);
-      this.text.push(`Sources:\n${sources.map((s) => `  - ${s.title} — ${said(s)} <${s.url}>`).join('\n')}`);
+      // A source without a web address names a saved copy: shown as its path, not linked.
+      const link = (s: (typeof sources)[number]) => (s.url ? `[${esc(s.title)}](${s.url})` : `${esc(s.title)} (${esc(s.file ?? '')})`);
+      this.md.push(`Sources:\n${sources.map((s) => `- ${link(s)} — ${esc(said(s))}`).join('\n')}`);
+      this.text.push(`Sources:\n${sources.map((s) => `  - ${s.title} — ${said(s)} <${s.url ?? s.file}>`).join('\n')}`);
     }
     if (all.length > sources.length) {
       this.md.push(`…and ${all.length - sources.length} more in the fact base`);

@@ -1,5 +1,5 @@
-import { finish, MAX_DRAFT, severityOf, toFinding, tooLarge, unparsable, type CheckOptions } from './check.js';
-import type { Finding } from './finding.js';
+import type { Finding, Severity } from './finding.js';
+import { finish, toFinding } from './findings.js';
 import type { Block } from './markdown/prose.js';
 import { reparse, type Parsed } from './markdown/reparse.js';
 import { BlockFacts, START, type Carried } from './match/analyse.js';
@@ -8,7 +8,16 @@ import { carriedOut } from './match/dateline.js';
 import { NO_TOPICS, topicsOut } from './match/evidence.js';
 import { timeframeOf } from './match/timeframe.js';
 import { rules } from './rules/index.js';
-import type { RuleFinding } from './rules/rule.js';
+import type { Rule, RuleFinding } from './rules/rule.js';
+
+/** Per-check settings: rule severities (or off) and whether house-style hints are wanted. */
+export interface CheckOptions {
+  severity?: Record<string, Severity | 'off'>;
+  houseStyle?: boolean;
+}
+
+/** The largest draft checked, in UTF-16 code units (about 1.3 million words); a larger one gets one finding saying so. */
+export const MAX_DRAFT = 8_000_000;
 
 /** Whether to stop a check (an LSP cancellation token is one). */
 export interface Cancel {
@@ -26,7 +35,7 @@ interface Kept {
 
 /** What the last check did: for tests and the benchmark (how much was parsed and analysed again). */
 export interface RecheckStats {
-  reason: Parsed['reason'] | 'too large' | 'unparsable';
+  reason: Parsed['reason'] | 'too large' | 'parse failed';
   /** Characters of Markdown parsed (the draft's length for a whole parse). */
   reparsed: number;
   blocks: number;
@@ -38,7 +47,8 @@ export interface RecheckStats {
  * Checks successive texts of one draft, re-doing only what an edit changed: the top-level Markdown nodes it
  * touches are parsed again (see reparse.ts), and blocks whose kind and text are unchanged keep their analysis and
  * their block-local rules' findings, mapped through the block's current place. Every result equals `check()` of the
- * same text. One instance per document and fact index; a different index starts afresh.
+ * same text (a whole check, check.ts, is a fresh instance's first check). One instance per document and fact index;
+ * a different index starts afresh.
  */
 export class Rechecker {
   #parsed?: Parsed;
@@ -87,7 +97,7 @@ export class Rechecker {
     try {
       parsed = reparse(this.#parsed, source);
     } catch (error) {
-      return this.#failed('unparsable', unparsable(error));
+      return this.#failed('parse failed', parseFailed(error));
     }
     this.#parsed = parsed;
     yield;
@@ -123,7 +133,7 @@ export class Rechecker {
       if (!rule.check || severity === 'off') continue;
       if (!rule.blockLocal) {
         for (const found of rule.check({ index, facts: index.facts, blocks: current })) {
-          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, found.block.block));
+          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index, found.block.block));
           yield;
         }
         continue;
@@ -145,7 +155,7 @@ export class Rechecker {
       }
       kept.forEach((k, i) => {
         for (const found of k.found.get(rule.id)!) {
-          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index.facts, blocks[i]!));
+          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index, blocks[i]!));
         }
       });
       yield;
@@ -185,6 +195,29 @@ export class Rechecker {
     this.last = { reason, reparsed: 0, blocks: 0, analysed: 0 };
     return [finding];
   }
+}
+
+/** A rule's severity under the options: 'off', a configured severity, or undefined for the rule's own. */
+function severityOf(rule: Rule, options: CheckOptions): Severity | 'off' | undefined {
+  const setting = options.severity?.[rule.id];
+  if (setting === undefined && rule.off) return 'off';
+  return setting === 'off' || (rule.category === 'style' && options.houseStyle === false) ? 'off' : setting;
+}
+
+/** The one finding for a draft over {@link MAX_DRAFT}. */
+function tooLarge(source: string): Finding {
+  return { rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
+    message: `The draft is ${source.length} characters long; factlint checks drafts of up to ${MAX_DRAFT}. Split it to check it.` };
+}
+
+/**
+ * The one finding for a draft the parser threw on. Not expected (defuse.ts defuses the nesting that overflows the
+ * parser's stack), but a draft never crashes a check. It is reported under the rule for a draft too large to check,
+ * the one rule that says a draft was not checked, so the setting for that rule governs both.
+ */
+function parseFailed(error: unknown): Finding {
+  return { rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
+    message: `The draft's Markdown could not be parsed (${error instanceof Error ? error.message : String(error)}); it was not checked.` };
 }
 
 /**

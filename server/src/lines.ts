@@ -1,3 +1,5 @@
+import { partitionPoint } from './search.js';
+
 /** A zero-based line and UTF-16 character, as LSP counts them. */
 export interface Position {
   line: number;
@@ -21,13 +23,7 @@ export class LineIndex {
   /** The position of an offset (clamped to the text). */
   positionAt(offset: number): Position {
     const at = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = Math.max(0, partitionPoint(this.starts.length, (i) => this.starts[i]! <= at) - 1);
     return { line: lo, character: at - this.starts[lo]! };
   }
 

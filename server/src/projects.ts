@@ -1,11 +1,12 @@
 import { relative, resolve } from 'node:path';
-import { factBaseFindings, type CheckOptions } from './check.js';
+import type { CheckOptions } from './check.js';
 import { includes, type ConfigResult } from './facts/config.js';
 import { Discovery } from './facts/discover.js';
 import { readFactFile } from './facts/files.js';
 import { loadFactBase } from './facts/load.js';
 import { asUnreadable } from './facts/textfile.js';
 import type { FactFile, FactProblem } from './facts/types.js';
+import { factBaseFindings } from './findings.js';
 import { compile, type FactIndex } from './match/compile.js';
 import { toLines } from './report.js';
 

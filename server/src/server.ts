@@ -13,7 +13,8 @@ import { idCompletionItems, idDefinition, idHover } from './lsp/fact-files.js';
 import {
   checked, checkedDocuments, isCodeActionRequest, isConfigurationChange, isFoldersChange, isPositionRequest, isRange, isWatchedFiles,
 } from './lsp/guard.js';
-import { CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND, STATUS_REQUEST } from './lsp/protocol.js';
+import { CHECK_WORKSPACE_COMMAND, EXTRACT_FACTS_COMMAND, SELECT_REASON_COMMAND, STATUS_REQUEST } from './lsp/protocol.js';
+import { extractInto } from './lsp/extract.js';
 import { isFactDoc, pathOf, Session } from './lsp/session.js';
 
 // The wiring: each LSP message to the Session method that handles it. All state lives in the Session.
@@ -36,7 +37,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       completionProvider: {},
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      executeCommandProvider: { commands: [CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND] },
+      executeCommandProvider: { commands: [CHECK_WORKSPACE_COMMAND, SELECT_REASON_COMMAND, EXTRACT_FACTS_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'factlint' },
@@ -145,6 +146,12 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
     const [uri, range] = args ?? [];
     if (session.client.canShowDocument && typeof uri === 'string' && isRange(range)) await connection.window.showDocument({ uri, selection: range, takeFocus: true });
     return null;
+  }
+  if (command === EXTRACT_FACTS_COMMAND) {
+    const [source, text, target] = args ?? [];
+    if (typeof source !== 'string' || typeof text !== 'string' || typeof target !== 'string') return { error: 'Give the source path, its text and the fact-base path.' };
+    const result = extractInto(source, text, target, documents.all().find((d) => pathOf(d.uri) === target)?.getText());
+    return result;
   }
   if (command !== CHECK_WORKSPACE_COMMAND) return null;
   const progress = session.client.canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;

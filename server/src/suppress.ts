@@ -11,7 +11,7 @@ interface Directive {
 }
 
 // Matched against the trimmed comment: a trailing `\s*` after the lazy group backtracks quadratically on long whitespace.
-const DIRECTIVE = /^factlint-(disable-next-line|disable-line|disable|enable)\b([^]*?)(?:\s--(?:\s[^]*)?)?$/;
+const DIRECTIVE = /^factlint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)(?:\s--(?:\s[\s\S]*)?)?$/;
 
 function parse(comment: Comment, lines: LineIndex): Directive | undefined {
   const m = DIRECTIVE.exec(comment.value.trim());

@@ -21,7 +21,9 @@ test('facts check: every fact base shipped or used by the tests is valid (v1 fil
   const own = readdirSync(rules).filter((name) => readdirSync(join(rules, name)).includes('facts.yaml')).map((name) => join(rules, name, 'facts.yaml'));
   for (const target of [join(ROOT, 'facts'), join(FIXTURES, 'factbases'), ...own]) {
     const { code, out, err } = cli(ROOT, 'facts', 'check', target, '--format', 'lines');
-    assert.deepEqual([code, out.trim(), err], [0, '', ''], target);
+    // v1 forms that v2 replaces are hints (facts migrate rewrites them), never problems.
+    const problems = out.trim().split('\n').filter((line) => line !== '' && !line.includes(':hint:factbase-outdated:'));
+    assert.deepEqual([code, problems, err], [0, [], ''], target);
   }
 });
 

@@ -152,8 +152,8 @@ function yamlExamples(body: string): { text: string; message?: string }[] {
 
 test('every YAML example on the pages of the fact-base and configuration rules is reported, or not, as the page says', () => {
   const problems = (id: string, text: string) => (id === 'config-invalid' ? parseConfig('.factlint.yaml', text).problems
-    : loadFactBase([{ path: 'example.facts.yaml', text }]).problems).filter((p) => p.rule === id);
-  for (const id of ['factbase-syntax', 'factbase-schema', 'factbase-reference', 'config-invalid']) {
+    : ((loaded) => [...loaded.problems, ...loaded.hints])(loadFactBase([{ path: 'example.facts.yaml', text }]))).filter((p) => p.rule === id);
+  for (const id of ['factbase-syntax', 'factbase-schema', 'factbase-reference', 'factbase-review', 'config-invalid']) {
     const page = sections(readFileSync(join(RULE_DOCS, `${id}.md`), 'utf8'));
     const flagged = yamlExamples(page.get('Flagged') ?? ''), clean = yamlExamples(page.get('Not flagged') ?? '');
     assert.ok(flagged.length > 0 && clean.length > 0, `${id}.md shows YAML that is reported and YAML that is not`);

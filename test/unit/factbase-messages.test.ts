@@ -77,3 +77,20 @@ test('a YAML syntax error is reported once, in plain words, on the line to fix',
   assert.deepEqual(problems(edit('name: Kadri Sepp', 'name: Kadri Sepp\n    note: "He said "yes" twice"')), [
     '8: YAML: more text follows a closing quote; put the whole value in the other kind of quotes ("…" or \'…\'), or leave the inner quotes out. \u00abyes" twice"\u00bb']);
 });
+
+test('each remaining schema and reference message, word for word: types, empty text, lists, numbers, count ranges, indentation', () => {
+  assert.deepEqual(problems(edit('offices:\n      - {', 'offices:\n      - x\n      - {')), [
+    '10: person kadri-sepp \u203a offices: write a map of fields (field: value) \u00abx\u00bb']);
+  assert.deepEqual(problems(edit('name: Kadri Sepp', 'name: [Kadri, Sepp]')), ['7: person kadri-sepp \u203a name: write text \u00ab[Kadri, Sepp]\u00bb']);
+  assert.deepEqual(problems(edit('name: Kadri Sepp', 'name: Kadri Sepp\n    officesComplete: maybe')), [
+    '8: person kadri-sepp \u203a officesComplete: write true or false \u00abmaybe\u00bb']);
+  assert.deepEqual(problems(edit('name: Kadri Sepp', 'name: ""')), ['7: person kadri-sepp \u203a name: write some text; it is empty \u00ab""\u00bb']);
+  const document = (fields: string) => problems(`${BASE}documents:\n  - { id: d1, title: D, kind: agreement, binding: false, phrases: [d], ${fields} }\n`);
+  assert.deepEqual(document('sources: []'), ['12: document d1 \u203a sources: list at least one \u00ab[]\u00bb']);
+  assert.deepEqual(document('count: 1, sources: [s1]'), ['12: document d1 \u203a count: write a number of at least 2 \u00ab1\u00bb']);
+  assert.deepEqual(problems(`${BASE}events:\n  - { id: e1, name: E, kind: summit, start: 2023-01-01, sources: [s1] }\ndocumentCounts:\n` +
+    '  - { id: c1, event: e1, nouns: [deals], counts: [{ min: 5, max: 3, said: x, sources: [s1] }], sources: [s1] }\n'), [
+    '14: document count c1 \u203a count #1 \u203a max: max (3) is below min (5) \u00ab3\u00bb']);
+  assert.deepEqual(problems(edit('    sources: [s1]\n    offices', '   sources: [s1]\n    offices')), [
+    '8: YAML: this line is indented less than the fields of the list item above; line it up with them, or start a new item with "- ". \u00ab \u00bb']);
+});

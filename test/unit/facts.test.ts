@@ -39,7 +39,7 @@ test('an unknown field is located on its key', () => {
   const found = problems(BASE.replace('    sources: [s1]\n', '    sources: [s1]\n    nickname: Ada\n'));
   assert.deepEqual(found.map((f) => [f.rule, f.text]), [['factbase-schema', 'nickname']]);
   assert.equal(found[0]!.message,
-    'person ada: there is no field "nickname"; the fields are id, name, preferred, spellings, misspellings, country, offices, officesComplete, sources, note');
+    'person ada: there is no field "nickname"; the fields are id, name, preferred, spellings, misspellings, country, offices, officesComplete, sources, note, review, quotes');
 });
 
 test('a malformed date is located on its value', () => {
@@ -130,7 +130,7 @@ events:
   const result = loadFactBase([{ path: 'x.facts.yaml', text }]);
   assert.equal(result.facts, undefined);
   assert.deepEqual(result.problems.map((p) => p.message), [
-    'person bob: there is no field "nickname"; the fields are id, name, preferred, spellings, misspellings, country, offices, officesComplete, sources, note']);
+    'person bob: there is no field "nickname"; the fields are id, name, preferred, spellings, misspellings, country, offices, officesComplete, sources, note, review, quotes']);
   const partial = result.partial!;
   // bob has a schema problem; talks names bob; dinner's parent is talks; cy's term is on no day; fm's source is missing.
   assert.deepEqual([...partial.people.keys()], ['ada']);

@@ -13,8 +13,10 @@ import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js'
 import { loadFactBase, MAX_FACT_FILE, type LoadResult } from '../../server/src/facts/load.js';
 import type { FactBase } from '../../server/src/facts/types.js';
 import { applyEdits, certainEdits, type Finding } from '../../server/src/finding.js';
+import { defuse } from '../../server/src/markdown/defuse.js';
 import { parseParts, toProse } from '../../server/src/markdown/parse.js';
-import { defuse, OBJECT, toParts, toSource } from '../../server/src/markdown/prose.js';
+import { toParts } from '../../server/src/markdown/parts.js';
+import { OBJECT, toSource } from '../../server/src/markdown/prose.js';
 import { compile, type FactIndex } from '../../server/src/match/compile.js';
 import { MONTH_NAMES } from '../../server/src/match/dates.js';
 import { tokenize } from '../../server/src/match/tokens.js';
@@ -69,7 +71,9 @@ function writings(iso: string): string[] {
 /** Names, office wordings, event, document and claim phrases, terms, figures and dates (right and wrong) from a fact base. */
 function vocabulary(facts: FactBase): string[] {
   const words = new Set<string>();
-  const add = (list: (string | undefined)[]) => list.forEach((w) => w && words.add(w));
+  const add = (list: (string | undefined)[]) => {
+    for (const w of list) if (w) words.add(w);
+  };
   for (const e of [...facts.people.values(), ...facts.organisations.values()]) add([e.name, ...e.preferred, ...e.spellings, ...e.misspellings]);
   for (const o of facts.offices.values()) add(o.wordings);
   for (const e of facts.events.values()) {

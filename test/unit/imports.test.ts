@@ -24,12 +24,12 @@ const graph = new Map<string, string[]>(sources(SRC).map((file) => {
 
 test('the import reader sees the modules and their imports', () => {
   assert.ok(graph.size > 50, `${graph.size} modules`);
-  assert.ok(graph.get('check.ts')?.includes('rules/index.ts'), JSON.stringify(graph.get('check.ts')));
+  assert.ok(graph.get('incremental.ts')?.includes('rules/index.ts'), JSON.stringify(graph.get('incremental.ts')));
   assert.ok(graph.get('rules/rule.ts')?.includes('match/analyse.ts'), 'type-only imports count');
 });
 
-test('a rule imports only rule.ts, the rules\' helpers, match/, the fact and finding types and the prose model: never another rule', () => {
-  const allowed = (target: string) => ['rules/rule.ts', 'rules/support.ts', 'facts/types.ts', 'finding.ts'].includes(target)
+test('a rule imports only rule.ts, the rules\' helpers, match/, the fact and finding types, the prose model and the search helper: never another rule', () => {
+  const allowed = (target: string) => ['rules/rule.ts', 'rules/support.ts', 'facts/types.ts', 'finding.ts', 'search.ts'].includes(target)
     || target.startsWith('match/') || target.startsWith('markdown/');
   const wrong: string[] = [];
   for (const [module, targets] of graph) {

@@ -8,7 +8,7 @@ import { loadFactBase } from '../../server/src/facts/load.js';
 import type { FactProblem } from '../../server/src/facts/types.js';
 import { parseByWindows, toProse, WINDOW } from '../../server/src/markdown/parse.js';
 import { parser } from '../../server/src/markdown/parser.js';
-import { toParts } from '../../server/src/markdown/prose.js';
+import { toParts } from '../../server/src/markdown/parts.js';
 import { compile } from '../../server/src/match/compile.js';
 
 // Inputs that used to take time quadratic in their size: each is timed at n and 2n (CPU time, best of two runs) and

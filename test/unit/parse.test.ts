@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { defuse } from '../../server/src/markdown/defuse.js';
 import { parseByWindows, parseParts, WINDOW } from '../../server/src/markdown/parse.js';
-import { defuse, toParts } from '../../server/src/markdown/prose.js';
+import { toParts } from '../../server/src/markdown/parts.js';
 import { ROOT } from './paths.js';
 
 const brief = readFileSync(join(ROOT, 'examples', 'brief-clean.md'), 'utf8');

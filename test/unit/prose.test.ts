@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toProse } from '../../server/src/markdown/parse.js';
-import { OBJECT, sentencesOf, toSource, type Block, type Prose } from '../../server/src/markdown/prose.js';
+import { OBJECT, toSource, type Block, type Prose } from '../../server/src/markdown/prose.js';
+import { sentencesOf } from '../../server/src/markdown/sentences.js';
 
 /**
  * The source map's invariant, checked on every prose character: a character that is not from an entity, a line
@@ -172,7 +173,9 @@ test('a long paragraph is segmented window by window into the same sentences as 
   assert.deepEqual(sentencesOf(text), whole);
   const giant = `${'word '.repeat(3000)}end. Next.`;
   const spans = sentencesOf(giant);
-  spans.forEach((span, i) => assert.equal(span.start, i === 0 ? 0 : spans[i - 1]!.end, 'spans are contiguous'));
+  spans.forEach((span, i) => {
+    assert.equal(span.start, i === 0 ? 0 : spans[i - 1]!.end, 'spans are contiguous');
+  });
   assert.equal(spans.at(-1)!.end, giant.length);
   assert.equal(giant.slice(spans.at(-1)!.start, spans.at(-1)!.end), 'Next.');
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { sentencesOf } from '../../server/src/markdown/prose.js';
+import { sentencesOf } from '../../server/src/markdown/sentences.js';
 import { tokenize } from '../../server/src/match/tokens.js';
 
 /** Text made of what tokenizing and sentence breaking turn on: letters of several scripts, marks, digits, punctuation. */

@@ -1,6 +1,9 @@
 import { formatTerm, readFactDate, sureTerm, type FactDate, type Precision } from './dates.js';
+import { claimKind } from './claim-kind.js';
+import { isReportingWord } from './reporting.js';
 import { didYouMean, located } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
+import { candidate } from './review.js';
 import type {
   Claim, Count, Document, DocumentCount, Event, FactBase, FactFile, FactProblem, Named, Office, Origin, Person, Role, Source, Term as HouseTerm, Tenure,
 } from './types.js';
@@ -24,7 +27,7 @@ const KIND_NOUNS: Record<string, string> = { people: 'person', sources: 'source'
 export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (file: string, path: (string | number)[]) => void): FactBase {
   const facts: FactBase = {
     title: '', files: files.map((f) => f.file), sources: new Map(), people: new Map(), organisations: new Map(),
-    offices: new Map(), events: new Map(), documents: new Map(), documentCounts: [], claims: new Map(), terms: [],
+    offices: new Map(), events: new Map(), documents: new Map(), documentCounts: [], claims: new Map(), terms: [], candidates: [],
   };
   const refs: { ids: string[]; kinds: (keyof FactBase)[]; file: ValidFile; path: (string | number)[] }[] = [];
   const terms: Term[] = [];
@@ -57,8 +60,9 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
       refs.push({ ids: [d.defaultEvent], kinds: ['events'], file: vf, path: ['defaultEvent'] });
     }
     const origin = (path: (string | number)[]): Origin => ({ file: vf.file.path, ...vf.locate(path) });
-    const each = (key: string, add: (item: Raw, path: (string | number)[]) => void) =>
-      ((d[key] as Raw[] | undefined) ?? []).forEach((item, i) => add(item, [key, i]));
+    const each = (key: string, add: (item: Raw, path: (string | number)[]) => void) => {
+      for (const [i, item] of ((d[key] as Raw[] | undefined) ?? []).entries()) add(item, [key, i]);
+    };
     const put = <T extends { id: string; origin: Origin }>(map: Map<string, T>, value: T, path: (string | number)[], what: string) => {
       const first = map.get(value.id);
       if (first) report(vf, [...path, 'id'], () => `another ${what} already has the id "${value.id}" (${where(first.origin, vf)}); give each ${what} its own id`);
@@ -67,6 +71,7 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
     const sources = (item: Raw, path: (string | number)[]) => {
       const ids = (item.sources as string[] | undefined) ?? [];
       refs.push({ ids, kinds: ['sources'], file: vf, path: [...path, 'sources'] });
+      candidate(vf, item, path, facts, refs);
       return ids;
     };
     const named = (item: Raw, path: (string | number)[]): Named => ({
@@ -166,7 +171,7 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
         kind: (item.kind as Claim['kind'] | undefined) ?? claimKind(item.value as number | undefined, item.unit as string | undefined),
         period: item.period as string | undefined,
         value: item.value as number | undefined, unit: item.unit as string | undefined, qualifier: item.qualifier as string | undefined,
-        measure: item.measure as string | undefined, event: item.event as string | undefined, attribution: list('attribution'),
+        measure: item.measure as string | undefined, event: item.event as string | undefined, attribution: list('attribution').filter((p) => !isReportingWord(p)),
         reframings: list('reframings'), topics: list('topics'), certainty: item.certainty as string | undefined,
         sources: sources(item, path), note: item.note as string | undefined, origin: origin(path),
       } satisfies Claim, path, 'claim');
@@ -263,11 +268,6 @@ function checkParentCycles(facts: FactBase, note: Note): void {
 const PARTICIPANT_LISTS: [string, Role | undefined][] = [['participants', undefined], ['hosts', 'host'], ['visitors', 'visitor'],
   ['delegation', 'delegation'], ['attended', 'attended']];
 
-/** What a claim without a kind measures (a v1 claim): money when its unit is a currency code, else a quantity; a statement without a value. */
-function claimKind(value: number | undefined, unit: string | undefined): Claim['kind'] {
-  if (value === undefined) return 'statement';
-  return unit === undefined || /^[A-Z]{3}$/.test(unit) ? 'money' : 'quantity';
-}
 
 /** A date as text: a year may be written as a YAML number. */
 const asText = (value: unknown) => (value === undefined ? undefined : String(value));

@@ -5,7 +5,9 @@ import { MAX_FACT_DEPTH, prescan, tooDeep } from './depth.js';
 import { link, type ValidFile } from './link.js';
 import { schemaMessage } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
+import { reviewHints } from './review.js';
 import { syntaxProblem } from './syntax.js';
+import { v1Forms } from './v1.js';
 import type { FactBase, FactFile, FactProblem } from './types.js';
 
 /**
@@ -17,6 +19,11 @@ export interface LoadResult {
   facts?: FactBase;
   partial?: FactBase;
   problems: FactProblem[];
+  /**
+   * Hints that do not stop the fact base loading: forms of format v1 that v2 replaces (rule factbase-outdated: they load
+   * as before; `facts migrate` rewrites them), and each candidate fact not yet reviewed (facts/review.ts).
+   */
+  hints: FactProblem[];
 }
 
 /** A parsed file: its YAML document, its data, and the top-level keys and items (`people/3`) found to have a problem. */
@@ -36,6 +43,7 @@ const validate = (): ValidateFunction => validateFactBase as unknown as Validate
 /** Parses, validates and links fact-base files; never throws on bad input. */
 export function loadFactBase(files: FactFile[]): LoadResult {
   const problems: FactProblem[] = [];
+  const hints: FactProblem[] = [];
   const parsed: Parsed[] = [];
   for (const file of files) {
     if (file.text.length > MAX_FACT_FILE) {
@@ -44,15 +52,20 @@ export function loadFactBase(files: FactFile[]): LoadResult {
       continue;
     }
     const result = parseOne(file, problems);
-    if (result) parsed.push({ file, ...result });
+    if (!result) continue;
+    parsed.push({ file, ...result });
+    for (const form of v1Forms(result.doc, file.text)) {
+      hints.push({ rule: 'factbase-outdated', file: file.path, start: form.start, end: form.end, message: form.message });
+    }
   }
   if (problems.length === 0) {
     const found: FactProblem[] = [];
     const facts = link(parsed.map(({ file, doc, data }) => ({ file, data, locate: (path) => locate(doc, path) })), found);
-    if (found.length === 0) return { facts, problems };
+    if (found.length === 0) return { facts, problems, hints: [...hints, ...reviewHints(facts.candidates)] };
     problems.push(...found);
   }
-  return { partial: salvage(parsed.filter((p) => !p.bad.has(''))), problems };
+  const partial = salvage(parsed.filter((p) => !p.bad.has('')));
+  return { partial, problems, hints: [...hints, ...reviewHints(partial.candidates)] };
 }
 
 /** Where a problem's data path puts it: the top-level item (`people/3`) or key (`title`) to leave out of a partial fact base. */

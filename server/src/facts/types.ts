@@ -23,8 +23,21 @@ export interface Source {
   publisher: string;
   /** As written: a day, month or year. */
   date?: string;
-  url: string;
+  /** A web address; a source without one names a saved copy in `file`. */
+  url?: string;
+  file?: string;
   origin: Origin;
+}
+
+/** A fact marked `review: candidate` (written by `factlint facts extract`, not yet reviewed), located at the mark. */
+export interface Candidate {
+  file: string;
+  start: number;
+  end: number;
+  /** The fact in words ("person xi-jinping"). */
+  what: string;
+  /** The exact words of sources it was taken from. */
+  quotes: { source: string; text: string }[];
 }
 
 /** Fields every sourced fact has. */
@@ -231,7 +244,7 @@ export interface Term extends Sourced {
 
 /** A problem in a fact-base file, located in that file. */
 export interface FactProblem {
-  rule: 'factbase-syntax' | 'factbase-schema' | 'factbase-reference' | 'config-invalid';
+  rule: 'factbase-syntax' | 'factbase-schema' | 'factbase-reference' | 'factbase-review' | 'factbase-outdated' | 'config-invalid';
   message: string;
   file: string;
   start: number;
@@ -252,4 +265,6 @@ export interface FactBase {
   documentCounts: DocumentCount[];
   claims: Map<string, Claim>;
   terms: Term[];
+  /** Facts not yet reviewed, in file order. */
+  candidates: Candidate[];
 }

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { certainEdits, type Finding } from '../finding.js';
+import { certainEdits, editsToApply, type Finding } from '../finding.js';
 import { rangeOf, type DiagnosticData } from './convert.js';
 import { REASON_PLACEHOLDER, SELECT_REASON_COMMAND } from './protocol.js';
 
@@ -88,14 +88,8 @@ export function disableActions(params: CodeActionParams, doc: TextDocument, sele
  * finding with alternatives is left for the writer to choose.
  */
 export function fixAll(doc: TextDocument, findings: Finding[]): CodeAction | undefined {
-  const edits = certainEdits(findings).sort((a, b) => a.start - b.start || a.end - b.end);
-  const taken: TextEdit[] = [];
-  let last = -1;
-  for (const e of edits) {
-    if (e.start < last) continue;
-    taken.push({ range: rangeOf(doc, e.start, e.end), newText: e.newText });
-    last = e.end;
-  }
+  const taken: TextEdit[] = editsToApply(certainEdits(findings), doc.getText().length)
+    .map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.newText }));
   if (taken.length === 0) return undefined;
   return { title: 'Fix all auto-fixable factlint problems', kind: FIX_ALL_KIND, edit: versioned(doc.uri, doc.version, taken) };
 }

@@ -1,9 +1,9 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FactBaseEntry } from '../facts/cache.js';
 import type { Rechecker } from '../incremental.js';
 import type { FactIndex } from '../match/compile.js';
 import { factLines, toDiagnostic } from './convert.js';
-import type { FactBaseEntry } from './factbases.js';
 import { placeholderHints } from './placeholder.js';
 import type { DocumentStatus, FactBaseStatus } from './protocol.js';
 import { offTopic } from './scope.js';

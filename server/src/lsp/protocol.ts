@@ -37,3 +37,6 @@ export const CHECK_WORKSPACE_COMMAND = 'factlint.checkWorkspace';
 export const SELECT_REASON_COMMAND = 'factlint.selectReason';
 /** The reason a disable action inserts for the writer to replace; a comment still holding it gets a hint. */
 export const REASON_PLACEHOLDER = 'reason';
+
+/** Client → server command: read candidate facts from a source article into a fact-base file (arguments: source path, its text, the fact-base path). */
+export const EXTRACT_FACTS_COMMAND = 'factlint.extractFactsInto';

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { FactBaseEntry } from '../facts/cache.js';
 import { factCount } from '../facts/count.js';
-import type { FactBaseEntry } from './factbases.js';
 import type { FactBaseState, FactBaseStatus } from './protocol.js';
 
 /** What a client is told about a fact base. */

@@ -1,6 +1,6 @@
 // Where a draft may be cut between top-level nodes so that each side parses as it does in the whole draft: shared by
 // the incremental re-parse (reparse.ts) and the window-by-window parse of long drafts (parse.ts). It knows a top-level
-// part (prose.ts `Part`) only by the fields it reads, so that prose.ts can use it without an import circle.
+// part (prose.ts `Part`) only by the fields it reads.
 
 /** A top-level node: its type and source offsets (-1 if the parser gave it no position). */
 interface Node {

@@ -1,6 +1,8 @@
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { isFrontmatter, lineStart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
-import { defuse, toParts, type Part, type Prose } from './prose.js';
+import { defuse } from './defuse.js';
+import { toParts } from './parts.js';
+import type { Part, Prose } from './prose.js';
 
 /**
  * Characters parsed at once. The parser's time per character grows with the size of the tree it builds (seven times

@@ -13,7 +13,7 @@ import { unified, type Processor } from 'unified';
 /**
  * GitHub Flavored Markdown as a draft's prose needs it: footnotes, tables, strikethrough and task lists, but not
  * GFM's literal autolinks ("www.x.org", "https://x.org", "a@x.org" without angle brackets). That extension tries an
- * e-mail address at every word and took over a third of the parse; prose.ts finds those addresses in the text
+ * e-mail address at every word and took over a third of the parse; align.ts finds those addresses in the text
  * instead (`findAddresses` in addresses.ts), at a fraction of the cost, and treats them as it treated the links:
  * not prose.
  */

@@ -1,6 +1,7 @@
 import { isFrontmatter, lineEnd, lineStart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
 import { parseParts } from './parse.js';
-import { defuse, type Block, type Part } from './prose.js';
+import { defuse } from './defuse.js';
+import type { Block, Part } from './prose.js';
 
 /** A draft's parse, kept between checks: its top-level nodes with their prose, in source offsets. */
 export interface Parsed {

@@ -1,5 +1,6 @@
 import type { Claim, Document, DocumentCount, Event, Office, Term } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
+import { partitionPoint } from '../search.js';
 import type { FactIndex } from './compile.js';
 import { findDates, type DateMention } from './dates.js';
 
@@ -26,10 +27,31 @@ export interface BlockAnalysis {
   phraseStarts?: number[];
   names?: NameMention[];
   dates?: DateMention[];
-  blockEvents?: Event[];
+  /** The events each span refers to (see eventsIn), whatever the timeframe: by span, "" for the whole block. */
+  spanEvents?: Map<string, Event[]>;
   readonly phrases: Map<string, PhraseMatch<unknown>[]>;
-  /** Other results that depend on the text and the fact index only, by a key their module makes (match/evidence.ts). */
-  memo?: Map<string, unknown>;
+  /** The analyses declared with {@link perBlock}, by the function that computes each. */
+  kept?: Map<Analyser<unknown>, unknown>;
+}
+
+/** What works out one analysis of a block (see {@link perBlock} and {@link perReading}). */
+type Analyser<T> = (bf: BlockFacts) => T;
+
+/**
+ * Declares an analysis of a block that depends on its text and the fact index only: computed on first use and kept
+ * with the block's analysis, which every reading of the same text shares (after other text, moved by an edit).
+ * Returns the function that gives it; modules declare their analyses this way, and no module keeps a cache.
+ */
+export function perBlock<T>(compute: Analyser<T>): Analyser<T> {
+  return (bf) => bf.kept(compute, true);
+}
+
+/**
+ * Declares an analysis of a block that also depends on how the block was read (the topics before it, the draft's
+ * timeframe, the dateline it carries): computed on first use and kept with this reading of the block only.
+ */
+export function perReading<T>(compute: Analyser<T>): Analyser<T> {
+  return (bf) => bf.kept(compute, false);
 }
 
 /**
@@ -38,6 +60,8 @@ export interface BlockAnalysis {
  */
 export class BlockFacts {
   readonly #a: BlockAnalysis;
+  /** The analyses declared with {@link perReading}, for this reading of the block. */
+  #read?: Map<Analyser<unknown>, unknown>;
 
   /** The events (root ids) the text before this block is about (see match/evidence.ts); they depend on that text. */
   readonly topicsIn: ReadonlySet<string>;
@@ -127,24 +151,20 @@ export class BlockFacts {
     return found as ReturnType<FactIndex[K]['find']>;
   }
 
-  /** A result that depends on the block's text and the fact index only, computed once under its key. */
-  memo<T>(key: string, compute: () => T): T {
-    const memo = (this.#a.memo ??= new Map());
-    if (!memo.has(key)) memo.set(key, compute());
-    return memo.get(key) as T;
+  /** An analysis declared with {@link perBlock} (`ofText`) or {@link perReading}: computed on first use, then kept. */
+  kept<T>(compute: Analyser<T>, ofText: boolean): T {
+    const kept = ofText ? (this.#a.kept ??= new Map()) : (this.#read ??= new Map());
+    const found = kept.get(compute);
+    if (found !== undefined || kept.has(compute)) return found as T;
+    const value = compute(this);
+    kept.set(compute, value);
+    return value;
   }
 
   /** The sentence that contains a prose offset (binary search). */
   sentenceAt(offset: number): Span {
     const spans = this.block.sentences;
-    let lo = 0;
-    let hi = spans.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (spans[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return spans[lo] ?? { start: 0, end: this.block.text.length };
+    return spans[Math.max(0, partitionPoint(spans.length, (i) => spans[i]!.start <= offset) - 1)] ?? { start: 0, end: this.block.text.length };
   }
 
   /**
@@ -155,7 +175,10 @@ export class BlockFacts {
   eventsIn(span: Span, anyTime = false): Event[] {
     const whole = span.start <= 0 && span.end >= this.block.text.length;
     const timed = (events: Event[]) => (this.timeframe === undefined || anyTime ? events : events.filter((e) => this.inTimeframe(e)));
-    if (whole && this.#a.blockEvents) return timed(this.#a.blockEvents);
+    const key = whole ? '' : `${span.start}:${span.end}`;
+    const bySpan = (this.#a.spanEvents ??= new Map());
+    const known = bySpan.get(key);
+    if (known) return timed(known);
     const found = new Set<Event>();
     const named = itemsIn(this.names, span).filter((n) => n.form.kind === 'person');
     for (const m of itemsIn(this.eventPhrases, span)) {
@@ -174,7 +197,7 @@ export class BlockFacts {
       return d;
     };
     const events = [...found].sort((a, b) => depth(b) - depth(a));
-    if (whole) this.#a.blockEvents = events;
+    bySpan.set(key, events);
     return timed(events);
   }
 }
@@ -186,13 +209,7 @@ export function inside(item: { start: number; end: number }, span: Span): boolea
 
 /** The items of a list sorted by start that lie inside a span, by binary search: rules call this once per sentence. */
 export function itemsIn<T extends Span>(sorted: readonly T[], span: Span): T[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sorted.length, (i) => sorted[i]!.start < span.start);
   const found: T[] = [];
   for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) found.push(sorted[i]!);
   return found;

@@ -1,22 +1,23 @@
 import type { Claim, FactBase } from '../facts/types.js';
-import { isQuoted, type Span } from '../markdown/prose.js';
+import type { Span } from '../markdown/prose.js';
+import { isQuoted } from '../markdown/quotes.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { figuresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';
+import { tokenAt } from './tokens.js';
+import { REPORTING_WORDS } from '../facts/reporting.js';
 
 /** Words that report what someone said or estimated (generic English): a sentence with one attributes its figures. */
 const REPORTING = new PhraseMatcher<true>();
-for (const p of ['according to', 'said', 'says', 'say', 'told', 'tells', 'claimed', 'claims', 'claim', 'announced', 'announces',
-  'reported', 'reports', 'reportedly', 'estimated', 'estimates', 'estimate', 'noted', 'notes', 'added', 'wrote', 'writes',
-  'quoted', 'quoting', 'cited', 'citing', 'stated', 'declared', 'insisted', 'argued', 'asserted', 'boasted', 'predicted',
-  'put it', 'puts it', 'in the words of', 's words', 'his words', 'her words', 'their words', 'in a statement', 'readout',
-  'press release', 'spoke of', 'speaking of', 'speaking to', 'spokesman', 'spokeswoman', 'spokesperson']) {
-  REPORTING.add(p, true);
-}
+for (const p of REPORTING_WORDS) REPORTING.add(p, true);
 /** Whether a span reports what someone said ("said", "according to", "told"): what follows in it is their account. */
 export function reportsSpeech(bf: BlockFacts, span: Span): boolean {
   return REPORTING.find(bf.text, itemsIn(bf.tokens, span)).length > 0;
 }
+
+/** Reporting words by which one passes on another's words, so that who is named with them need not be the source. */
+const RELAYING = new Set(['reported', 'reports', 'reportedly', 'quoted', 'quoting', 'cited', 'citing', 'wrote', 'writes', 'readout',
+  'press', 'spoke', 'speaking']);
 
 /** Nouns by which a draft says what it is: "This is the readout of …", a heading "Press release of …". */
 const FRAMING = new PhraseMatcher<true>();
@@ -105,10 +106,56 @@ export class Attribution {
       this.#cues(bf, { start: 0, end: previous!.start }, claim);
   }
 
-  /** Whether a span reports speech or names the claim's attribution or one of its claimants. */
+  /**
+   * Whether a span names the claim's attribution or one of its claimants, or reports speech of someone who may have
+   * made or reported the claim: a speaker not named ("officials said", "he said"), a claimant, or one who reported it.
+   * Speech of someone else the fact base knows ("Peskov said") is not attribution of another's claim.
+   */
   #cues(bf: BlockFacts, span: Span, claim: Claim): boolean {
-    if (REPORTING.find(bf.text, itemsIn(bf.tokens, span)).length > 0) return true;
-    return this.#names(bf, span, claim, false);
+    if (this.#names(bf, span, claim, false)) return true;
+    return REPORTING.find(bf.text, itemsIn(bf.tokens, span)).some((cue) => this.#speakers(bf, span, cue, claim).length === 0);
+  }
+
+  /**
+   * The people or organisations a sentence gives as the speaker of a claim's figure, none of whom made or reported the
+   * claim ("Kremlin spokesman Dmitry Peskov said …"): its own reporting words all name such speakers. Empty when the
+   * sentence does not report speech, or attributes it as #cues allows.
+   */
+  otherSpeakers(bf: BlockFacts, sentence: Span, claim: Claim): string[] {
+    const cues = REPORTING.find(bf.text, itemsIn(bf.tokens, sentence));
+    if (cues.length === 0 || this.#names(bf, sentence, claim, false)) return [];
+    const speakers = cues.map((cue) => this.#speakers(bf, sentence, cue, claim));
+    return speakers.some((list) => list.length === 0) ? [] : [...new Set(speakers.flat())];
+  }
+
+  /**
+   * The speakers a reporting word names when none of them made or reported the claim: the names within a few words
+   * before it ("Dmitry Peskov said", "Peskov, the spokesman, told") or right after it ("according to Peskov", "said
+   * Peskov"). Empty when it names none, or any of them made or reported the claim.
+   */
+  #speakers(bf: BlockFacts, span: Span, cue: { first: number; last: number }, claim: Claim): string[] {
+    // One who cites, quotes or reports passes on someone's words ("Lindqvist cited the estimate"): not the speaker.
+    if (RELAYING.has(bf.tokens[cue.first]!.lower)) return [];
+    const near = itemsIn(bf.names, span).filter((n) => {
+      const first = tokenAt(bf.tokens, n.start);
+      const last = tokenAt(bf.tokens, n.end) - 1;
+      return (last < cue.first && cue.first - last <= 6) || (first > cue.last && first - cue.last <= 2);
+    });
+    if (near.some((n) => this.#madeOrReported(n.form.entity.id, claim))) return [];
+    return [...new Set(near.map((n) => n.form.entity.name))];
+  }
+
+  /** Whether someone made a claim, or published a source of it (by name: "Sputnik" for a report by Sputnik). */
+  #madeOrReported(id: string, claim: Claim): boolean {
+    if (claim.claimedBy.some((a) => a.by === id)) return true;
+    const entity = this.#facts.people.get(id) ?? this.#facts.organisations.get(id);
+    if (!entity) return false;
+    const names = [entity.name, ...entity.preferred, ...entity.spellings].map((n) => n.toLowerCase());
+    const sources = [...claim.sources, ...claim.claimedBy.flatMap((a) => a.sources)];
+    return sources.some((s) => {
+      const publisher = this.#facts.sources.get(s)?.publisher.toLowerCase() ?? '';
+      return names.some((n) => new RegExp(`(?:^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'u').test(publisher));
+    });
   }
 
   /** Whether a span names a claimant, or one of the claim's attribution phrases (only those naming someone, if `named`). */

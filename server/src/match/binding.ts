@@ -1,5 +1,5 @@
 import type { Span } from '../markdown/prose.js';
-import type { BlockFacts } from './analyse.js';
+import { perBlock, type BlockFacts } from './analyse.js';
 import { clauseStart } from './clauses.js';
 import { PhraseMatcher, type PhraseMatch } from './phrases.js';
 
@@ -16,7 +16,7 @@ for (const p of ['treaties', 'binding agreements', 'binding', 'legally binding',
   BINDING.add(p, { noun: false });
 }
 /** A block's binding words, found once per block text (rules that read the whole draft scan every block on each check). */
-export const bindingWords = (bf: BlockFacts): PhraseMatch<{ noun: boolean }>[] => bf.memo('binding', () => BINDING.find(bf.text, bf.tokens));
+export const bindingWords = perBlock((bf): PhraseMatch<{ noun: boolean }>[] => BINDING.find(bf.text, bf.tokens));
 
 /** Words that, up to four words before, deny the binding language ("rather than a treaty", "unlike a treaty"). */
 const NEAR_NEGATORS = new Set(['rather', 'instead', 'unlike', 'short']);

@@ -6,6 +6,7 @@ import { PhraseMatcher } from './phrases.js';
 import { COUNTRIES } from './places.data.js';
 import { tokenize } from './tokens.js';
 import { verbForms } from './inflect.js';
+import { kindPhrases } from './kind-phrases.js';
 
 /** One spelling of a person or organisation and how the house regards it. */
 export interface NameForm {
@@ -65,6 +66,22 @@ export interface FactIndex {
    * (its people from a country other than its place's, when the fact base says); for other events, their own people.
    */
   keyPeople: Map<string, Set<string>>;
+  /** The data declared with {@link perIndex}, by the function that derives each. */
+  derived: Map<(index: FactIndex) => unknown, unknown>;
+}
+
+/**
+ * Declares data derived from the fact base alone: worked out on first use and kept with the index (one per fact
+ * base), so no module keeps a cache. Returns the function that gives it.
+ */
+export function perIndex<T>(derive: (index: FactIndex) => T): (index: FactIndex) => T {
+  return (index) => {
+    const found = index.derived.get(derive);
+    if (found !== undefined || index.derived.has(derive)) return found as T;
+    const value = derive(index);
+    index.derived.set(derive, value);
+    return value;
+  };
 }
 
 /** A place name: a country, a demonym, a capital or an event's place; with the country it is of, when known. */
@@ -84,7 +101,7 @@ export function compile(facts: FactBase): FactIndex {
     attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(),
     phraseStarts: new Set(), meetings: [],
     eventPeople: new Map(), places: new PhraseMatcher(), family: new Map(), roots: new Map(), countries: new Map(), ownPlaces: new Map(),
-    visitLike: new Set(), keyPeople: new Map(), phraseWords: new Map(),
+    visitLike: new Set(), keyPeople: new Map(), phraseWords: new Map(), derived: new Map(),
   };
   const addNamed = (entity: Person | Organisation, kind: NameForm['kind']) => {
     const add = (form: string, status: NameForm['status']) => {
@@ -115,6 +132,7 @@ export function compile(facts: FactBase): FactIndex {
   }
   for (const org of facts.organisations.values()) addNamed(org, 'organisation');
   for (const office of facts.offices.values()) for (const w of office.wordings) index.offices.add(w, office);
+  for (const { phrase, event } of kindPhrases(facts).values()) index.events.add(phrase, event);
   for (const event of facts.events.values()) {
     for (const phrase of event.phrases) index.events.add(phrase, event);
     const people = event.participants.filter((id) => facts.people.has(id));

@@ -1,7 +1,10 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import { yearInTitle } from './counts.js';
+import type { Place } from './compile.js';
+import type { NameMention } from './names.js';
+import type { PhraseMatch } from './phrases.js';
 import { tokenAt } from './tokens.js';
 
 // What in a clause points away from an event (see match/evidence.ts): a known person the event did not involve, a
@@ -73,18 +76,77 @@ function placeAt(bf: BlockFacts, offset: number): boolean {
  * look back to an earlier occasion ("previous") only when `previous`.
  */
 export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except: readonly Span[] = [], previous = true): Counter[] {
-  const key = `counter\u0000${event.id}\u0000${span.start}:${span.end}\u0000${except.map((e) => `${e.start}:${e.end}`).join(',')}\u0000${previous}`;
-  return bf.memo(key, () => findCounters(bf, event, span, except, previous));
+  let key = `${event.id}\u0000${span.start}:${span.end}\u0000${previous ? 1 : 0}`;
+  for (const e of except) key += `\u0000${e.start}:${e.end}`;
+  const found = countersFound(bf);
+  let counters = found.get(key);
+  if (!counters) found.set(key, (counters = findCounters(bf, event, span, except, previous)));
+  return counters;
+}
+
+/** What `counterEvidence` found in a block, by event, span, exceptions and `previous`. */
+const countersFound = perBlock(() => new Map<string, Counter[]>());
+
+/** What a span holds that may point away from an event, whatever the event: found once per block and span. */
+interface Scan {
+  names: NameMention[];
+  /** The place names, with what the words around each say (see `findCounters`). */
+  places: { match: PhraseMatch<Place>; inName: boolean; locative: boolean; roleAfter: boolean; actorAfter: boolean; occasionAfter: boolean }[];
+  /** Occasions the fact base may not hold, outside the phrases of known events. */
+  occasions: { start: number; end: number; word: string }[];
+  again: Span[];
+  previous: Span[];
+  unknown: Span[];
+  /** Years, but those in a title ("a plan until 2030"). */
+  years: { start: number; year: number }[];
+}
+
+/** The scan of each span of a block, by its start and end. */
+const scans = perBlock(() => new Map<string, Scan>());
+
+function scanOf(bf: BlockFacts, span: Span): Scan {
+  const bySpan = scans(bf);
+  const key = `${span.start}:${span.end}`;
+  let scan = bySpan.get(key);
+  if (!scan) bySpan.set(key, (scan = scanSpan(bf, span)));
+  return scan;
+}
+
+function scanSpan(bf: BlockFacts, span: Span): Scan {
+  const { index, text } = bf;
+  const names = itemsIn(bf.names, span);
+  const places = index.places.find(text, itemsIn(bf.tokens, span)).map((match) => {
+    const before = text.slice(Math.max(0, match.start - 24), match.start);
+    const after = text.slice(match.end, match.end + 40);
+    return { match, inName: names.some((n) => n.start <= match.start && match.end <= n.end), locative: LOCATIVE.test(before),
+      roleAfter: ROLE_AFTER.test(after), actorAfter: ACTOR_AFTER.test(after), occasionAfter: OCCASION_AFTER.test(after) };
+  });
+  const slice = text.slice(span.start, span.end);
+  const matches = (pattern: RegExp): { start: number; end: number; word: string }[] => {
+    const found = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+      found.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, word: m[0] });
+    }
+    return found;
+  };
+  // An occasion the fact base knows (a phrase of any event) is a rival for the date, weighed where dates are
+  // fitted (event-dates.ts), not a sign of another occasion.
+  const occasions = matches(OCCASION).filter((at) => !inPhrase(bf, at));
+  const years = matches(YEAR).filter((m) => !yearInTitle(text, bf.tokens, tokenAt(bf.tokens, m.start)))
+    .map((m) => ({ start: m.start, year: Number(m.word) }));
+  return { names, places, occasions, again: matches(AGAIN), previous: matches(PREVIOUS), unknown: unknownPeople(bf, span), years };
 }
 
 function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly Span[], previous: boolean): Counter[] {
   const { index, text } = bf;
+  const scan = scanOf(bf, span);
   const found: Counter[] = [];
   const add = (start: number, end: number, kind: Counter['kind']) => {
     if (except.every((e) => end <= e.start || start >= e.end)) found.push({ start, end, text: text.slice(start, end), kind });
   };
   const people = index.eventPeople.get(event.id) ?? new Set<string>();
-  const names = itemsIn(bf.names, span);
+  const { names } = scan;
   // Someone the event did not involve is its counterpart (another meeting), except on a visit whose visitor is named:
   // whom a visitor met is what participant-absent judges.
   const key = visitLike(bf, event) ? keyPeople(bf, event) : undefined;
@@ -92,46 +154,30 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
   if (!visitor) for (const n of names) if (n.form.kind === 'person' && !people.has(n.form.entity.id)) add(n.start, n.end, 'person');
   const countries = index.countries.get(event.id)!;
   const own = index.ownPlaces.get(event.id)!;
-  const slice = text.slice(span.start, span.end);
-  for (const m of index.places.find(text, itemsIn(bf.tokens, span))) {
+  for (const { match: m, inName, locative, roleAfter, actorAfter, occasionAfter } of scan.places) {
     const place = m.values[0]!;
     // Where the fact base records no place (or no country) for the event, no place can point away from it.
     const ourCountry = countries.size === 0 || m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
     const ours = place.kind === 'city' ? own.size === 0 || own.has(place.name.toLowerCase()) : ourCountry;
-    if (ours || inPhrase(bf, m, event) || names.some((n) => n.start <= m.start && m.end <= n.end)) continue;
+    if (ours || inPhrase(bf, m, event) || inName) continue;
     // A country is a place where it is one ("in Serbia", "to Kazakhstan"), or someone's ("Hungary's prime minister"),
     // not a subject of talks ("on Ukraine"); a demonym is someone's nationality ("the Turkish minister"). So is another
     // city of a country the event involves: the occasion's place in it ("met in Minsk"), not where a visitor heads
     // home ("departure for Minsk") or where a thing stands ("the industrial park outside Minsk").
-    const before = text.slice(Math.max(0, m.start - 24), m.start);
-    const after = text.slice(m.end, m.end + 40);
-    const countryLike = place.kind === 'country' || (place.kind === 'city' && ourCountry && countries.size > 0 && !OCCASION_AFTER.test(after));
-    if (countryLike && !LOCATIVE.test(before) && !ROLE_AFTER.test(after) && !ACTOR_AFTER.test(after)) continue;
-    if (place.kind === 'demonym' && !ROLE_AFTER.test(after)) continue;
+    const countryLike = place.kind === 'country' || (place.kind === 'city' && ourCountry && countries.size > 0 && !occasionAfter);
+    if (countryLike && !locative && !roleAfter && !actorAfter) continue;
+    if (place.kind === 'demonym' && !roleAfter) continue;
     add(m.start, m.end, 'place');
   }
-  const patterns: [RegExp, 'occasion' | 'again'][] = [[OCCASION, 'occasion'], [AGAIN, 'again']];
-  if (previous) patterns.push([PREVIOUS, 'again']);
-  for (const [pattern, kind] of patterns) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
-      const at = { start: span.start + m.index, end: span.start + m.index + m[0].length };
-      // An occasion the fact base knows (a phrase of any event) is a rival for the date, weighed where dates are
-      // fitted (event-dates.ts), not a sign of another occasion.
-      if (kind === 'occasion' && (inPhrase(bf, at) || event.kind.includes(m[0].toLowerCase()))) continue;
-      add(at.start, at.end, 'occasion');
-    }
-  }
+  for (const at of scan.occasions) if (!event.kind.includes(at.word.toLowerCase())) add(at.start, at.end, 'occasion');
+  for (const at of scan.again) add(at.start, at.end, 'occasion');
+  if (previous) for (const at of scan.previous) add(at.start, at.end, 'occasion');
   // Someone the fact base names only in the event's own phrases ("met Raisi") is its counterpart, not someone else.
   const words = index.phraseWords.get(event.id);
-  for (const at of unknownPeople(bf, span)) if (!words?.has(text.slice(at.start, at.end).toLowerCase())) add(at.start, at.end, 'unknown');
+  for (const at of scan.unknown) if (!words?.has(text.slice(at.start, at.end).toLowerCase())) add(at.start, at.end, 'unknown');
   const years = new Set([Number(event.start.slice(0, 4)), Number(event.end.slice(0, 4))]);
-  YEAR.lastIndex = 0;
-  for (let m = YEAR.exec(slice); m; m = YEAR.exec(slice)) {
-    const at = span.start + m.index;
-    // A year in a title ("a plan until 2030") dates the plan, not the occasion.
-    if (!years.has(Number(m[0])) && !yearInTitle(text, bf.tokens, tokenAt(bf.tokens, at))) add(at, at + 4, 'year');
-  }
+  // A year in a title ("a plan until 2030") dates the plan, not the occasion.
+  for (const { start, year } of scan.years) if (!years.has(year)) add(start, start + 4, 'year');
   return found;
 }
 
@@ -161,20 +207,18 @@ function unknownPeople(bf: BlockFacts, span: Span): Span[] {
  * that names someone — a known person's id, or null for someone the fact base does not know (a titled or possessive
  * name, "the Turkish minister"); undefined when the block names no one before it. One pass per block.
  */
-export function previousSubjects(bf: BlockFacts): (string | null | undefined)[] {
-  return bf.memo('subjects', () => {
-    const subjects: (string | null | undefined)[] = [];
-    let last: string | null | undefined;
-    for (const span of bf.block.sentences) {
-      subjects.push(last);
-      const known = itemsIn(bf.names, span).find((n) => n.form.kind === 'person');
-      const others = unknownPeople(bf, span).filter((u) => !known || u.end <= known.start || u.start >= known.end);
-      SOMEONE.lastIndex = 0;
-      const someone = SOMEONE.exec(bf.text.slice(span.start, span.end));
-      const unknown = Math.min(others[0]?.start ?? Infinity, someone ? span.start + someone.index : Infinity);
-      if (known && known.start <= unknown) last = known.form.entity.id;
-      else if (unknown !== Infinity) last = null;
-    }
-    return subjects;
-  });
-}
+export const previousSubjects = perBlock((bf): (string | null | undefined)[] => {
+  const subjects: (string | null | undefined)[] = [];
+  let last: string | null | undefined;
+  for (const span of bf.block.sentences) {
+    subjects.push(last);
+    const known = itemsIn(bf.names, span).find((n) => n.form.kind === 'person');
+    const others = unknownPeople(bf, span).filter((u) => !known || u.end <= known.start || u.start >= known.end);
+    SOMEONE.lastIndex = 0;
+    const someone = SOMEONE.exec(bf.text.slice(span.start, span.end));
+    const unknown = Math.min(others[0]?.start ?? Infinity, someone ? span.start + someone.index : Infinity);
+    if (known && known.start <= unknown) last = known.form.entity.id;
+    else if (unknown !== Infinity) last = null;
+  }
+  return subjects;
+});

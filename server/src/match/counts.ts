@@ -1,4 +1,4 @@
-import type { BlockFacts } from './analyse.js';
+import { perBlock, type BlockFacts } from './analyse.js';
 import type { PhraseMatch } from './phrases.js';
 import type { Token } from './tokens.js';
 
@@ -136,7 +136,7 @@ const STOP = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'to
 /** What may stand between the number and its noun or between intervening words: spaces, commas, hyphens. */
 const BETWEEN = /^[\s\u00a0,\-\u2010-\u2014]{1,4}$/;
 /** A hyphen right after the number: "two-day", "three-year" make a compound modifier, not a count. */
-const COMPOUND = /^[\-\u2010\u2011]$/;
+const COMPOUND = /^[-\u2010\u2011]$/;
 /** Past forms that do not end in "-ed": a verb between the number and the noun ends the number's phrase. */
 const VERBS = new Set(['signed', 'sign', 'signs', 'oversaw', 'saw', 'made', 'took', 'held', 'struck', 'gave', 'won', 'put', 'set',
   'brought', 'met', 'agreed', 'did', 'got', 'went', 'began', 'inked', 'reached', 'will', 'would', 'can', 'could', 'may', 'might']);
@@ -171,17 +171,15 @@ export function nounAfter<T>(text: string, tokens: Token[], count: CountMention,
 }
 
 /** The counts of a block that are not part of a date, found once per block text. */
-export function countsOf(bf: BlockFacts): CountMention[] {
-  return bf.memo('counts', () => {
-    const dates = bf.dates;
-    let d = 0;
-    // Both lists are in prose order: one merge pass drops the counts that are part of a date.
-    return findCounts(bf.text, bf.tokens).filter((c) => {
-      while (d < dates.length && dates[d]!.end <= c.start) d++;
-      return !(d < dates.length && dates[d]!.start < c.end);
-    });
+export const countsOf = perBlock((bf): CountMention[] => {
+  const dates = bf.dates;
+  let d = 0;
+  // Both lists are in prose order: one merge pass drops the counts that are part of a date.
+  return findCounts(bf.text, bf.tokens).filter((c) => {
+    while (d < dates.length && dates[d]!.end <= c.start) d++;
+    return !(d < dates.length && dates[d]!.start < c.end);
   });
-}
+});
 
 /** Nouns of plans whose titles carry a year ("plan until 2030", "programme for 2023–2025", "Vision 2030"). */
 const PLANS = new Set(['plan', 'plans', 'programme', 'programmes', 'program', 'programs', 'strategy', 'strategies', 'roadmap',

@@ -1,4 +1,4 @@
-import type { BlockFacts, Carried } from './analyse.js';
+import { perBlock, type BlockFacts, type Carried } from './analyse.js';
 import type { DateMention } from './dates.js';
 
 // A dateline dates the report, not what it reports: "MINSK, March 6 (BelTA) –", "Beijing, 1 March 2023:",
@@ -26,9 +26,7 @@ export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
 }
 
 /** The block's dateline, if it opens with one. */
-export function datelineOf(bf: BlockFacts): DateMention | undefined {
-  return bf.memo('dateline', () => (bf.dates[0] && isDateline(bf, bf.dates[0]) ? bf.dates[0] : undefined));
-}
+export const datelineOf = perBlock((bf): DateMention | undefined => (bf.dates[0] && isDateline(bf, bf.dates[0]) ? bf.dates[0] : undefined));
 
 /** The date of the report a block belongs to: its own dateline, else that of the report its paragraph continues. */
 export function reportDateline(bf: BlockFacts): DateMention | undefined {

@@ -212,7 +212,30 @@ export function writtenWeekday(mention: DateMention): string {
 
 /** Days since 1970 of an ISO date (yyyy-mm-dd), without parsing a date string. */
 export function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 7);
+  const day = digits(iso, 8, 10);
+  // Date.UTC reads years 0–99 as 1900–1999 and carries months over: those, and anything but digits, take its way.
+  if (year < 100 || month < 1 || month > 12 || day < 0) {
+    return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  }
+  // Days from the civil date (a year counted from March, so that the leap day comes last; eras of 400 years).
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** The number written in decimal digits at [from, to) of a string; -1 if any is not a digit (or the string is shorter). */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** Each ISO day of an inclusive interval, in order (at most `limit` of them). */

@@ -11,15 +11,15 @@ import { tokenAt } from './tokens.js';
 // past and affirmed (no "not", no plan), about an event the sentence establishes.
 
 /** Between a person (or a list of people) and "delegation": was part of / a member of / among / in (the, his, Ruritania's…). */
-const MEMBER_OF = /^\s+(?:(?:was|were)\s+(?:also\s+)?(?:(?:a\s+)?part|a\s+member|members|one)\s+of|(?:was|were)\s+(?:also\s+)?(?:in|on|among)|joined|(?:was|were)\s+(?:also\s+)?among\s+the\s+members\s+of)\s+(?:(?:the|his|her|their|a|an)\s+)?(?:(\p{Lu}[\p{L}\-]*)(?:['\u2019]s)?\s+)?(?:(?:official|state|high-level|government|governmental|business)\s+)?$/u;
+const MEMBER_OF = /^\s+(?:(?:was|were)\s+(?:also\s+)?(?:(?:a\s+)?part|a\s+member|members|one)\s+of|(?:was|were)\s+(?:also\s+)?(?:in|on|among)|joined|(?:was|were)\s+(?:also\s+)?among\s+the\s+members\s+of)\s+(?:(?:the|his|her|their|a|an)\s+)?(?:(\p{Lu}[\p{L}-]*)(?:['\u2019]s)?\s+)?(?:(?:official|state|high-level|government|governmental|business)\s+)?$/u;
 /** After "delegation": a verb that lists its members. */
 const LISTS = /^(?:\s*,)?\s+(?:(?:also\s+)?included|including|comprised|comprising|consisted\s+of|was\s+made\s+up\s+of|featured)\s+$/;
 /** Between a person and the visitor they travelled with. */
 const WENT_WITH = /^\s+(?:also\s+)?(?:accompanied|travell?ed\s+with|flew\s+with)\s+$/;
 /** After "delegation", before the verb that lists its members: where it went ("to Beijing", "in the People's Republic"). */
-const WHERE = /^\s+(?:to|in|at)\s+(?:the\s+)?\p{Lu}[\p{L}\-]*(?:['\u2019]s)?(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\-]*){0,3}(?=\s)/u;
+const WHERE = /^\s+(?:to|in|at)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:['\u2019]s)?(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*){0,3}(?=\s)/u;
 /** Between a visitor and the people who came with them ("X travelled to Beijing with"). */
-const CAME_WITH = /^\s+(?:travell?ed|flew|went|came)(?:\s+(?:to|into)\s+(?:the\s+)?\p{Lu}[\p{L}\-]*)?\s+(?:together\s+)?with\s+$/u;
+const CAME_WITH = /^\s+(?:travell?ed|flew|went|came)(?:\s+(?:to|into)\s+(?:the\s+)?\p{Lu}[\p{L}-]*)?\s+(?:together\s+)?with\s+$/u;
 /** Between people of one list. */
 const AND = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
 /** Words after which the people named are not members: a denial, an exception, another clause. */
@@ -48,7 +48,7 @@ export function placedInDelegation(bf: BlockFacts, sentence: Span): Placed[] {
   }
   for (const [i, n] of names.entries()) {
     const after = bf.text.slice(n.end, sentence.end);
-    const member = MEMBER_OF.exec(after.slice(0, after.search(/\bdelegations?\b/) < 0 ? 0 : after.search(/\bdelegations?\b/)));
+    const member = MEMBER_OF.exec(after.slice(0, Math.max(0, after.search(/\bdelegations?\b/))));
     const went = names[i + 1] && WENT_WITH.test(bf.text.slice(n.end, names[i + 1]!.start));
     if (!member && !went) continue;
     if (member) qualifiers.push(member[1]);
@@ -78,7 +78,7 @@ export function placedInDelegation(bf: BlockFacts, sentence: Span): Placed[] {
 
 /** The capitalised word or possessive right before "delegation" ("Belarusian", "Lukashenka's"), if any. */
 function qualifierBefore(bf: BlockFacts, at: number): string | undefined {
-  return /(\p{Lu}[\p{L}\-]*)(?:['\u2019]s)?\s+(?:(?:official|state|high-level|government|governmental|business)\s+)?$/u.exec(bf.text.slice(Math.max(0, at - 40), at))?.[1];
+  return /(\p{Lu}[\p{L}-]*)(?:['\u2019]s)?\s+(?:(?:official|state|high-level|government|governmental|business)\s+)?$/u.exec(bf.text.slice(Math.max(0, at - 40), at))?.[1];
 }
 
 /**

@@ -4,7 +4,7 @@ import { itemsIn, type BlockFacts } from './analyse.js';
 import { counterEvidence, keyPeople } from './counter-evidence.js';
 import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import { clauseOf, topicsAt, yearSlip } from './evidence.js';
-import type { FactIndex } from './compile.js';
+import { perIndex, type FactIndex } from './compile.js';
 import type { PhraseMatch } from './phrases.js';
 import { tokenize } from './tokens.js';
 
@@ -42,12 +42,12 @@ export interface WrongDocumentDate {
   event: Event;
 }
 
-const partiesByIndex = new WeakMap<FactIndex, Map<string, Set<string>>>();
+/** What `partyCountries` found, by document id. */
+const partiesByIndex = perIndex(() => new Map<string, Set<string>>());
 
 /** The countries (lowercased) a document's parties name, worked out once per fact base. */
 function partyCountries(index: FactIndex, doc: Document): Set<string> {
-  let byDoc = partiesByIndex.get(index);
-  if (!byDoc) partiesByIndex.set(index, (byDoc = new Map()));
+  const byDoc = partiesByIndex(index);
   let countries = byDoc.get(doc.id);
   if (!countries) {
     countries = new Set();

@@ -1,7 +1,7 @@
 import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from './analyse.js';
-import type { FactIndex } from './compile.js';
+import { perIndex, type FactIndex } from './compile.js';
 import { aboutEvent, establishes, topicsAt } from './evidence.js';
 import { resumedEvents, resumedRoot } from './last-topic.js';
 import { PhraseMatcher } from './phrases.js';
@@ -65,15 +65,15 @@ export function rootsAbout(bf: BlockFacts, sentence: Span, judged: Span, blocks?
 /** Words before a document noun that refer to documents the text has already introduced. */
 const DEFINITE = new Set(['the', 'these', 'those', 'such']);
 
-const recorded = new WeakMap<FactIndex, Map<string, Document[]>>();
+/** What `recordedFor` found, by root event id. */
+const recorded = perIndex(() => new Map<string, Document[]>());
 
 /**
  * The documents the fact base records for an event and its parts, with any document tied to no event whose date (if
  * it has one) falls within it: it may have been signed there.
  */
 export function recordedFor(index: FactIndex, root: Event): Document[] {
-  let byRoot = recorded.get(index);
-  if (!byRoot) recorded.set(index, (byRoot = new Map()));
+  const byRoot = recorded(index);
   let docs = byRoot.get(root.id);
   if (!docs) {
     const family = index.family.get(root.id) ?? new Set([root.id]);
@@ -118,15 +118,15 @@ export function subjectWords(text: string): string[] {
   return tokenize(text).map((t) => t.lower).filter((w) => w.length >= 4 && !/\d/.test(w) && !EMPTY.has(w)).map((w) => w.slice(0, 5));
 }
 
-const described = new WeakMap<FactIndex, Map<string, Set<string>>>();
+/** What `recordedWords` found, by root event id. */
+const described = perIndex(() => new Map<string, Set<string>>());
 
 /**
  * Everything the fact base says about what was signed at an event, as subject words: its documents' titles, kinds,
  * phrases, notes and their sources' titles, and its document counts' wording and notes (documents counted, not listed).
  */
 export function recordedWords(index: FactIndex, root: Event): Set<string> {
-  let byRoot = described.get(index);
-  if (!byRoot) described.set(index, (byRoot = new Map()));
+  const byRoot = described(index);
   let words = byRoot.get(root.id);
   if (!words) {
     const { facts } = index;

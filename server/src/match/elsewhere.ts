@@ -1,7 +1,7 @@
 import type { Event, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
-import type { FactIndex } from './compile.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
+import { perIndex, type FactIndex } from './compile.js';
 import { intervalOf } from './dates.js';
 import { isCapitalized, tokenAt, tokenize, type Token } from './tokens.js';
 
@@ -15,22 +15,21 @@ export interface YearMention extends Span {
 
 /** A plausible year, not part of a bigger number, an amount or a percentage. */
 const YEAR = /(?<![\p{L}\p{N}$€£¥]|[\p{N}][.,]|[$€£¥]\s?)(19[5-9]\d|20[0-4]\d)(?![\p{L}\p{N}%]|[.,]\p{N}|\s?(?:per|percent)\b)/gu;
-const years = new WeakMap<BlockFacts, YearMention[]>();
+/** The years a block names alone, outside the dates the block's date finder read. */
+const yearsOf = perBlock((bf): YearMention[] => {
+  const dates = bf.dates;
+  const found: YearMention[] = [];
+  for (const m of bf.text.matchAll(YEAR)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!dates.some((d) => d.start < end && start < d.end)) found.push({ start, end, year: Number(m[0]) });
+  }
+  return found;
+});
 
 /** The years a span names alone, outside the dates the block's date finder read. */
 export function yearsIn(bf: BlockFacts, span: Span): YearMention[] {
-  let found = years.get(bf);
-  if (!found) {
-    const dates = bf.dates;
-    found = [];
-    for (const m of bf.text.matchAll(YEAR)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!dates.some((d) => d.start < end && start < d.end)) found.push({ start, end, year: Number(m[0]) });
-    }
-    years.set(bf, found);
-  }
-  return itemsIn(found, span);
+  return itemsIn(yearsOf(bf), span);
 }
 
 /**
@@ -100,16 +99,16 @@ function spaced(text: string, tokens: Token[], k: number): boolean {
   return k > 0 && /^[ \u00a0]+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
 }
 
-const families = new WeakMap<FactIndex, Map<string, Set<string>>>();
+/** What `placeWords` found, by event id. */
+const placeWordsFound = perIndex(() => new Map<string, Set<string>>());
 
 /** The lowercased words of the places of an event, its parts and what it is part of, and of its own phrases; per fact index. */
 function placeWords(index: FactIndex, event: Event): Set<string> {
-  let byEvent = families.get(index);
-  if (!byEvent) families.set(index, (byEvent = new Map()));
+  const byEvent = placeWordsFound(index);
   let words = byEvent.get(event.id);
   if (!words) {
     words = new Set();
-    for (const text of [...family(index.facts, event).map((e) => e.place ?? ''), ...event.phrases]) {
+    for (const text of [...family(index, event).map((e) => e.place ?? ''), ...event.phrases]) {
       for (const t of tokenize(text)) words.add(t.lower);
     }
     byEvent.set(event.id, words);
@@ -117,14 +116,14 @@ function placeWords(index: FactIndex, event: Event): Set<string> {
   return words;
 }
 
-const familyCache = new WeakMap<FactBase, Map<string, Event[]>>();
+/** What `family` found, by event id. */
+const families = perIndex(() => new Map<string, Event[]>());
 
 /** An event, the events it is part of, and all its parts; worked out once per fact base and event. */
-export function family(facts: FactBase, event: Event): Event[] {
-  let byEvent = familyCache.get(facts);
-  if (!byEvent) familyCache.set(facts, (byEvent = new Map()));
+export function family(index: FactIndex, event: Event): Event[] {
+  const byEvent = families(index);
   let found = byEvent.get(event.id);
-  if (!found) byEvent.set(event.id, (found = findFamily(facts, event)));
+  if (!found) byEvent.set(event.id, (found = findFamily(index.facts, event)));
   return found;
 }
 

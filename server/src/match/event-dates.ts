@@ -1,6 +1,6 @@
 import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { inside, itemsIn, type BlockFacts } from './analyse.js';
+import { inside, itemsIn, perReading, type BlockFacts } from './analyse.js';
 import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import { counterEvidence } from './counter-evidence.js';
 import { isDateline } from './dateline.js';
@@ -52,11 +52,11 @@ interface Named {
   /** The meetings it names by who took part (match/meetings.ts). */
   meetings: Event[];
 }
-const namedBySentence = new WeakMap<BlockFacts, Map<number, Named>>();
+/** What each sentence of a block names, by its start; per reading (the events in it depend on the draft's timeframe). */
+const namedBySentence = perReading(() => new Map<number, Named>());
 
 function named(bf: BlockFacts, sentence: Span): Named {
-  let bySentence = namedBySentence.get(bf);
-  if (!bySentence) namedBySentence.set(bf, (bySentence = new Map()));
+  const bySentence = namedBySentence(bf);
   let found = bySentence.get(sentence.start);
   if (!found) {
     found = { events: bf.eventsIn(sentence), phrases: itemsIn(bf.eventPhrases, sentence), documents: itemsIn(bf.documents, sentence),
@@ -118,13 +118,12 @@ function gap(a: Span, b: Span): number {
  * is named by the whole sentence, so it stays a candidate for every date in it ("talks with Xi on 3 March 2023,
  * or on 2 March 2023").
  */
-const anchorsByMention = new WeakMap<BlockFacts, Map<DateMention, Anchor[]>>();
+const anchorsByMention = perReading(() => new Map<DateMention, Anchor[]>());
 
 function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
   // The date rules each ask about the same dates: what a date is about is worked out once per block and topics
   // (the same text read after other text may be about other events).
-  let byMention = anchorsByMention.get(bf);
-  if (!byMention) anchorsByMention.set(bf, (byMention = new Map()));
+  const byMention = anchorsByMention(bf);
   let found = byMention.get(mention);
   if (!found) byMention.set(mention, (found = findAnchors(bf, sentence, mention)));
   return found;

@@ -1,6 +1,7 @@
 import type { Event } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
-import { BlockFacts, itemsIn, START } from './analyse.js';
+import { partitionPoint } from '../search.js';
+import { BlockFacts, itemsIn, perBlock, START } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
 import { carriedOut, datelineOf } from './dateline.js';
@@ -43,39 +44,25 @@ const NONE: ReadonlySet<string> = new Set();
 /** The index of a sentence among its block's (binary search; -1 when it is not one of them). */
 function sentenceIndex(bf: BlockFacts, sentence: Span): number {
   const spans = bf.block.sentences;
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < sentence.start) lo = mid + 1;
-    else if (spans[mid]!.start > sentence.start) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
+  const i = partitionPoint(spans.length, (k) => spans[k]!.start < sentence.start);
+  return i < spans.length && spans[i]!.start === sentence.start ? i : -1;
 }
 
 /** The clause of a sentence that contains a span: from the end of the last divider before it to the next one after it. */
 export function clauseOf(bf: BlockFacts, sentence: Span, span: Span): Span {
   const dividers = dividersOf(bf, sentence);
   // Dividers do not overlap and come in order: the last to end at or before the span, the first to start at or after it.
-  let lo = 0;
-  let hi = dividers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dividers[mid]!.end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  let lo = partitionPoint(dividers.length, (i) => dividers[i]!.end <= span.start);
   const start = lo > 0 ? dividers[lo - 1]!.end : sentence.start;
   while (lo < dividers.length && dividers[lo]!.start < span.end) lo++;
   return { start, end: lo < dividers.length ? dividers[lo]!.start : sentence.end };
 }
 
 /** The clause dividers of each sentence of a block, found once (a long sentence holds many dates, each asking). */
-const dividerCache = new WeakMap<BlockFacts, Map<string, Span[]>>();
+const dividerCache = perBlock(() => new Map<string, Span[]>());
 
 function dividersOf(bf: BlockFacts, sentence: Span): Span[] {
-  let bySentence = dividerCache.get(bf);
-  if (!bySentence) dividerCache.set(bf, (bySentence = new Map()));
+  const bySentence = dividerCache(bf);
   const key = `${sentence.start}:${sentence.end}`;
   let dividers = bySentence.get(key);
   if (!dividers) {

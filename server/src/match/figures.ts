@@ -1,5 +1,5 @@
 import type { Claim, Event, FactBase } from '../facts/types.js';
-import type { BlockFacts } from './analyse.js';
+import { perBlock, type BlockFacts } from './analyse.js';
 import type { PhraseMatch, PhraseMatcher } from './phrases.js';
 
 /** An amount of money (or a large round figure) written in prose, in offsets into the block text. */
@@ -115,17 +115,8 @@ export function findFigures(text: string): FigureMention[] {
   return found;
 }
 
-const cache = new WeakMap<BlockFacts, FigureMention[]>();
-
 /** The figures of a block, found once and shared by the rules that need them. */
-export function figuresOf(bf: BlockFacts): FigureMention[] {
-  let figures = cache.get(bf);
-  if (!figures) {
-    figures = findFigures(bf.text);
-    cache.set(bf, figures);
-  }
-  return figures;
-}
+export const figuresOf = perBlock((bf): FigureMention[] => findFigures(bf.text));
 
 /**
  * Whether a written figure is a claim's value: within 5 % of it, in the claim's currency when both name one. A claim

@@ -1,6 +1,6 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perReading, type BlockFacts } from './analyse.js';
 import { counterEvidence } from './counter-evidence.js';
 import { datelineOf } from './dateline.js';
 import { topicsAt, topicsOut, withinReach } from './evidence.js';
@@ -13,43 +13,46 @@ import { topicsAt, topicsOut, withinReach } from './evidence.js';
 /** Words of another journey or a later time. */
 const ELSEWHERE = /\b(?:visit(?:ed|ing|s)?|trip|travel(?:l?ed|s)?|flew|went|heads? (?:to|for)|tour(?:ed)?|later|afterwards|next|(?:was|were) (?:in|at))\b/i;
 
-const cache = new WeakMap<readonly BlockFacts[], Map<BlockFacts, (string | undefined)[]>>();
+/** For a block read in a draft (the list of the draft's blocks), what `lastTopics` found for its sentences. */
+const lastFound = perReading((): { draft?: readonly BlockFacts[]; each?: (string | undefined)[] } => ({}));
+
+/** What `lastTopics` finds for a block of a draft; undefined for a block that is not one of the draft's. */
+function lastTopicsOf(blocks: readonly BlockFacts[], bf: BlockFacts): (string | undefined)[] | undefined {
+  // The draft's first block says whether the draft has been read through already.
+  if (blocks.length > 0 && lastFound(blocks[0]!).draft !== blocks) lastTopics(blocks);
+  const found = lastFound(bf);
+  return found.draft === blocks ? found.each : undefined;
+}
 
 /**
  * For each sentence of each block, the root event the text was last about before it: the most recent topic of any
  * sentence before it in the draft (match/evidence.ts), or, where the text has no topic, the event whose documents a
- * sentence before it named; undefined before either.
+ * sentence before it named; undefined before either. Kept with each block's reading, with the draft it was found in.
  */
-function lastTopics(blocks: readonly BlockFacts[]): Map<BlockFacts, (string | undefined)[]> {
-  let found = cache.get(blocks);
-  if (!found) {
-    found = new Map();
-    let last: string | undefined;
-    for (const bf of blocks) {
-      const each: (string | undefined)[] = [];
-      const sentences = bf.block.sentences;
-      sentences.forEach((sentence, i) => {
-        const topics = topicsAt(bf, sentence);
-        // Topics grow at the end (evidence.ts topicsAfter): the last one is the event most recently established.
-        if (topics.size > 0 && (last === undefined || !topics.has(last))) last = [...topics].at(-1);
-        each.push(last);
-        // A text with no topic that names documents of one event ("The memorandums …", "the joint statement") is about them.
-        if (topics.size === 0) last = documentsRoot(bf, sentence) ?? last;
-        // A heading that leaves the topics starts a section about something else; so does a sentence that leaves them
-        // for another journey or a later time ("He then flew home", "A month later …"), not a remark in passing
-        // ("The foreign minister, back from talks in another capital, sat in").
-        // Without topics, such a sentence (or heading) leaves the last event when something in it points away from it.
-        const after = i + 1 < sentences.length ? topicsAt(bf, sentences[i + 1]!) : topicsOut(bf);
-        const away = bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));
-        const root = last === undefined ? undefined : bf.index.facts.events.get(last);
-        if (away && (topics.size > 0 ? after.size === 0 : root !== undefined && !after.has(root.id) &&
-          counterEvidence(bf, root, sentence).some((c) => c.kind !== 'person'))) last = undefined;
-      });
-      found.set(bf, each);
-    }
-    cache.set(blocks, found);
+function lastTopics(blocks: readonly BlockFacts[]): void {
+  let last: string | undefined;
+  for (const bf of blocks) {
+    const each: (string | undefined)[] = [];
+    const sentences = bf.block.sentences;
+    sentences.forEach((sentence, i) => {
+      const topics = topicsAt(bf, sentence);
+      // Topics grow at the end (evidence.ts topicsAfter): the last one is the event most recently established.
+      if (topics.size > 0 && (last === undefined || !topics.has(last))) last = [...topics].at(-1);
+      each.push(last);
+      // A text with no topic that names documents of one event ("The memorandums …", "the joint statement") is about them.
+      if (topics.size === 0) last = documentsRoot(bf, sentence) ?? last;
+      // A heading that leaves the topics starts a section about something else; so does a sentence that leaves them
+      // for another journey or a later time ("He then flew home", "A month later …"), not a remark in passing
+      // ("The foreign minister, back from talks in another capital, sat in").
+      // Without topics, such a sentence (or heading) leaves the last event when something in it points away from it.
+      const after = i + 1 < sentences.length ? topicsAt(bf, sentences[i + 1]!) : topicsOut(bf);
+      const away = bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));
+      const root = last === undefined ? undefined : bf.index.facts.events.get(last);
+      if (away && (topics.size > 0 ? after.size === 0 : root !== undefined && !after.has(root.id) &&
+        counterEvidence(bf, root, sentence).some((c) => c.kind !== 'person'))) last = undefined;
+    });
+    Object.assign(lastFound(bf), { draft: blocks, each });
   }
-  return found;
 }
 
 /** The one root event of the documents a sentence names, if they all belong to one. */
@@ -69,7 +72,7 @@ export function documentsRoot(bf: BlockFacts, sentence: Span): string | undefine
 export function resumedRoot(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, except: readonly Span[] = []): Event | undefined {
   if (topicsAt(bf, sentence).size > 0) return undefined;
   const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
-  const last = i < 0 ? undefined : lastTopics(blocks).get(bf)?.[i];
+  const last = i < 0 ? undefined : lastTopicsOf(blocks, bf)?.[i];
   const root = last === undefined ? undefined : bf.index.facts.events.get(last);
   return root && !pointsAway(bf, root, sentence, except) ? root : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Event } from '../facts/types.js';
-import type { FactIndex } from './compile.js';
+import { perIndex, type FactIndex } from './compile.js';
 import type { NameMention } from './names.js';
 import type { Token } from './tokens.js';
 
@@ -28,18 +28,9 @@ export function allNamed(event: Event, people: ReadonlySet<string>, index: FactI
   return event.participants.every((id) => people.has(id) || !index.facts.people.has(id) || !principal(id));
 }
 
-const withOrganisations = new WeakMap<FactIndex, Event[]>();
-
 /** The meetings and talks with an organisation and a known person among their participants; per fact index. */
-function organisationMeetings(index: FactIndex): Event[] {
-  let found = withOrganisations.get(index);
-  if (!found) {
-    found = [...index.facts.events.values()].filter((e) => (e.kind === 'meeting' || e.kind === 'talks') &&
-      e.participants.some((id) => index.facts.organisations.has(id)) && e.participants.some((id) => index.facts.people.has(id)));
-    withOrganisations.set(index, found);
-  }
-  return found;
-}
+const organisationMeetings = perIndex((index): Event[] => [...index.facts.events.values()].filter((e) => (e.kind === 'meeting' || e.kind === 'talks') &&
+  e.participants.some((id) => index.facts.organisations.has(id)) && e.participants.some((id) => index.facts.people.has(id))));
 
 /** People who stand for an organisation at a meeting ("the heads of X", "X executives"). */
 const ROLE = '(?:heads?|chairm[ae]n|chairs?|chiefs?|executives?|management|managers?|leaders?|leadership|representatives?|delegations?|presidents?|CEOs?|bosses|board|officials?|directors?)';
@@ -61,7 +52,7 @@ function metOrganisations(text: string, names: readonly NameMention[], tokens: r
   const verb = tokens[v]!;
   if (v > 0 && NOT_THEN.has(tokens[v - 1]!.lower)) return undefined;
   const subject = [...names].reverse().find((n) => n.end <= verb.start);
-  if (!subject || subject.form.kind !== 'person' || !/^(?:\s+\p{Ll}+){0,2}\s+$/u.test(text.slice(subject.end, verb.start))) return undefined;
+  if (subject?.form.kind !== 'person' || !/^(?:\s+\p{Ll}+){0,2}\s+$/u.test(text.slice(subject.end, verb.start))) return undefined;
   const orgs = new Set<string>();
   let at = verb.end;
   for (const n of names.filter((x) => x.start >= verb.end)) {

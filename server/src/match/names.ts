@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import type { FactBase, Named } from '../facts/types.js';
-import type { FactIndex, NameForm } from './compile.js';
+import type { Named } from '../facts/types.js';
+import { perIndex, type FactIndex, type NameForm } from './compile.js';
 import { isCapitalized, tokenize, type Token } from './tokens.js';
 import { sameRomanisation } from './transliteration.js';
 
@@ -81,7 +81,7 @@ function closest(window: string, words: number, index: FactIndex): NameForm | un
       const allowed = form.form.length >= 12 ? 2 : form.form.length >= (words === 1 ? 6 : 7) ? 1
         : words === 1 && acronym(form.form) && acronym(window) && lookalike(form.form, window) ? 1 : 0;
       const d = edits(form.form, window);
-      if (d === 0 || d > allowed || !typoOnly(window, form.form, index.facts)) continue;
+      if (d === 0 || d > allowed || !typoOnly(window, form.form, index)) continue;
       if (d < bestDistance) [found, bestDistance, tie] = [form, d, false];
       else if (d === bestDistance && form.entity !== found?.entity) tie = true;
     }
@@ -128,18 +128,17 @@ function sameInitials(a: string, b: string): boolean {
 
 /** Inflectional and derivational endings: two words that differ only in one of these are different words, not a typo. */
 const SUFFIXES = ['s', 'es', 'ies', 'ed', 'er', 'ers', 'ry', 'y', 'ing', 'an', 'ian', 'ese', 'ist', 'ists', 'ism', 'al', 'ic', 'ics', 'ly'];
-const vocabularies = new WeakMap<FactBase, Set<string>>();
 
 /**
  * Whether every word in which a written window differs from a correct spelling looks like a typo: not a word the
  * fact base itself uses anywhere (so an ordinary or a correct word), not the same stem with another ending
  * ("Councils" for "Council", "Directory" for "Director"), and one edit away (two in a word of eight letters or more).
  */
-function typoOnly(window: string, correct: string, facts: FactBase): boolean {
+function typoOnly(window: string, correct: string, index: FactIndex): boolean {
   const written = tokenize(window);
   const wanted = tokenize(correct);
   if (written.length !== wanted.length) return false;
-  const known = vocabulary(facts);
+  const known = vocabulary(index);
   for (let k = 0; k < written.length; k++) {
     const w = written[k]!.lower;
     const c = wanted[k]!.lower;
@@ -165,15 +164,11 @@ function sameStem(a: string, b: string): boolean {
 const URL = /\bhttps?:\/\/\S+/g;
 
 /** Every word of the fact-base files outside web addresses, lowercased; built once per fact base. */
-function vocabulary(facts: FactBase): Set<string> {
-  let words = vocabularies.get(facts);
-  if (!words) {
-    words = new Set();
-    for (const file of facts.files) for (const token of tokenize(file.text.replace(URL, ' '))) words.add(token.lower);
-    vocabularies.set(facts, words);
-  }
+const vocabulary = perIndex((index): Set<string> => {
+  const words = new Set<string>();
+  for (const file of index.facts.files) for (const token of tokenize(file.text.replace(URL, ' '))) words.add(token.lower);
   return words;
-}
+});
 
 /** The spelling fixes and messages use for a person or organisation: its first preferred form with the most words. */
 export function fullName(entity: Named): string {

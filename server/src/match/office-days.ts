@@ -1,6 +1,6 @@
 import type { Document, Event, Person } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perReading, type BlockFacts } from './analyse.js';
 import { dayNumber, intervalOf, MONTH_NAMES } from './dates.js';
 import { isMeetingVerb } from './meetings.js';
 import { relativeDays } from './relative-days.js';
@@ -12,10 +12,10 @@ import { affirmedNotHeld, CHANGE, countriesOf, holdersDuring, isShared, type Tit
 export type OfficeDays = { days: [string, string][]; reason?: undefined } | { days: []; reason: string };
 
 /**
- * Worked out once per block read in its draft (a BlockFacts: the same text read after other topics, or in a draft of
- * another timeframe, is another) and sentence.
+ * What `officeDays` found, by sentence, person and "then": per reading of a block (the same text read after other
+ * topics, or in a draft of another timeframe, may give other days).
  */
-const cache = new WeakMap<BlockFacts, Map<string, OfficeDays>>();
+const daysFound = perReading(() => new Map<string, OfficeDays>());
 
 /**
  * The days a sentence gives evidence for, on which the office it gives a person is judged:
@@ -32,12 +32,11 @@ const cache = new WeakMap<BlockFacts, Map<string, OfficeDays>>();
  * the sentence's own time: it is judged on the first two, or on the time its paragraph has reached.
  */
 export function officeDays(bf: BlockFacts, sentence: Span, person: Person, then = false): OfficeDays {
-  let byPerson = cache.get(bf);
-  if (!byPerson) cache.set(bf, (byPerson = new Map()));
+  const byPerson = daysFound(bf);
   const key = `${sentence.start}\u0000${person.id}${then ? '\u0000then' : ''}`;
-  let found = byPerson.get(key);
-  if (!found) byPerson.set(key, (found = find(bf, sentence, person, then)));
-  return found;
+  let days = byPerson.get(key);
+  if (!days) byPerson.set(key, (days = find(bf, sentence, person, then)));
+  return days;
 }
 
 /** Whether a document's date may be the sentence's: the draft places itself at the event it was signed at. */
@@ -75,7 +74,7 @@ function find(bf: BlockFacts, sentence: Span, person: Person, then: boolean): Of
   const carried = carriedDays(bf, sentence);
   if (carried) return { days: carried };
   if (!fallback) return { days: [], reason: 'the sentence gives no date and names no event' };
-  const kin = new Set(family(bf.index.facts, fallback));
+  const kin = new Set(family(bf.index, fallback));
   const elsewhere = inBlock.find((e) => !kin.has(e));
   if (elsewhere && !inBlock.some((e) => kin.has(e))) {
     return { days: [], reason: `the sentence gives no date, and its paragraph is about ${elsewhere.name}` };
@@ -197,7 +196,7 @@ export function notChecked(bf: BlockFacts, titled: TitledName): string | undefin
   if (!open || offices.length === 0) return undefined;
   const office = offices.find((o) => !affirmedNotHeld(bf.index, person, o, open))!;
   const when = open[0] === open[1] ? `on ${readable(open[0])}` : `from ${readable(open[0])} to ${readable(open[1])}`;
-  return isShared(office, bf.index.holders.get(office.id))
+  return isShared(bf.index, office)
     ? `several people may hold ${office.title} at once, and the fact base does not list every office ${person.name} held`
     : `the fact base records no holder of ${office.title} for the whole time ${when}, and does not list every office ${person.name} held`;
 }

@@ -48,7 +48,7 @@ function removal(text: string, titled: TitledName): Fix['edits'] {
     const as = /[ \u00a0]+as[ \u00a0]+(?:the[ \u00a0]+)?$/.exec(text.slice(Math.max(0, title.start - 12), title.start));
     return [{ start: title.start - (as?.[0].length ?? 0), end: title.end, newText: '' }];
   }
-  const article = /(?:^|[ \u00a0])((?:the|a|an)[ \u00a0]+(?:then[ \u00a0\-]+)?|then[ \u00a0\-]+)$/i.exec(text.slice(Math.max(0, title.start - 10), title.start));
+  const article = /(?:^|[ \u00a0])((?:the|a|an)[ \u00a0]+(?:then[ \u00a0-]+)?|then[ \u00a0-]+)$/i.exec(text.slice(Math.max(0, title.start - 10), title.start));
   const from = article ? title.start - article[1]!.length : title.start;
   const edits = [{ start: from, end: name.start, newText: '' }];
   if (titled.form === 'comma' && text[name.end] === ',') edits.push({ start: name.end, end: name.end + 1, newText: '' });

@@ -47,9 +47,12 @@ export class PhraseMatcher<T> {
 
   /** The entries whose first word is `key`, longest first. */
   #list(key: string): Entry<T>[] | undefined {
-    const list = this.#byFirst.get(key);
-    if (list && this.#unsorted.delete(key)) list.sort((a, b) => b.words.length - a.words.length);
-    return list;
+    // Lists are sorted on the first lookup after phrases were added: the matcher is built once and then only read.
+    if (this.#unsorted.size > 0) {
+      for (const first of this.#unsorted) this.#byFirst.get(first)!.sort((a, b) => b.words.length - a.words.length);
+      this.#unsorted.clear();
+    }
+    return this.#byFirst.get(key);
   }
 
   /** The lowercased first words of the registered phrases. */

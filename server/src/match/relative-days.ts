@@ -1,6 +1,7 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { partitionPoint } from '../search.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import { reportDateline } from './dateline.js';
 
@@ -47,18 +48,15 @@ function quotations(text: string): Span[] {
   return spans;
 }
 
+/** The spans inside quotation marks of a block. */
+const quotationsOf = perBlock((bf) => quotations(bf.text));
+
 /** Whether an offset lies inside quotation marks in its block (binary search over the block's quotations). */
 export function quoted(bf: BlockFacts, offset: number): boolean {
-  const spans = bf.memo('quotations', () => quotations(bf.text));
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end <= offset) lo = mid + 1;
-    else if (spans[mid]!.start > offset) hi = mid - 1;
-    else return true;
-  }
-  return false;
+  const spans = quotationsOf(bf);
+  // The quotations do not overlap: the first to end after the offset is the only one that may hold it.
+  const i = partitionPoint(spans.length, (k) => spans[k]!.end <= offset);
+  return i < spans.length && spans[i]!.start <= offset;
 }
 
 /** The days a sentence writes relative to the dateline of its block or to the date just before them. */

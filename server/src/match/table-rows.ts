@@ -1,5 +1,5 @@
 import type { Block } from '../markdown/prose.js';
-import { BlockFacts } from './analyse.js';
+import { BlockFacts, perReading } from './analyse.js';
 
 // A table is a set of records: in a row, the date column dates what the other cells name ("| 3 March 2023 | Talks
 // with Xi Jinping |"). A date cell is read together with its row, as one sentence whose cells are kept apart (no phrase
@@ -20,52 +20,34 @@ export interface RowView {
   documents: boolean;
 }
 
-const views = new WeakMap<BlockFacts, RowView | null>();
+/** The row of a cell in a column of dates, as one text, read as the cell is (after its topics); undefined for any other block. */
+export const rowOf = perReading(makeRow);
 
-/** The row of a cell in a column of dates, as one text; undefined for any other block. */
-export function rowOf(bf: BlockFacts): RowView | undefined {
-  let view = views.get(bf);
-  if (view === undefined) views.set(bf, (view = makeRow(bf)));
-  return view ?? undefined;
-}
-
-function makeRow(bf: BlockFacts): RowView | null {
+function makeRow(bf: BlockFacts): RowView | undefined {
   const table = bf.block.table;
   const header = table?.header[table.column] ?? '';
   const documents = DOCUMENT_DATE_HEADER.test(header);
-  if (!table || !(documents || DATE_HEADER.test(header)) || table.row.length < 2) return null;
+  if (!table || !(documents || DATE_HEADER.test(header)) || table.row.length < 2) return undefined;
   return rowView(bf, documents);
 }
-
-const records = new WeakMap<BlockFacts, RowView | null>();
 
 /**
  * The row of any cell of a table that has a column of dates, as one text, with where the cell starts in it: a
  * record whose date column dates what every other cell names ("| 1 March 2023 | Meeting with the premier | X |").
  */
-export function recordOf(bf: BlockFacts): RowView | undefined {
-  let view = records.get(bf);
-  if (view === undefined) {
-    const table = bf.block.table;
-    const dated = table !== undefined && table.row.length >= 2 && table.header.some((h) => DATE_HEADER.test(h));
-    records.set(bf, (view = !dated ? null : (rowOf(bf) ?? rowView(bf, false))));
-  }
-  return view ?? undefined;
-}
+export const recordOf = perReading((bf): RowView | undefined => {
+  const table = bf.block.table;
+  const dated = table !== undefined && table.row.length >= 2 && table.header.some((h) => DATE_HEADER.test(h));
+  return !dated ? undefined : (rowOf(bf) ?? rowView(bf, false));
+});
 
 /** The column of dates of a cell's table (-1 when it has none). */
 export function dateColumn(bf: BlockFacts): number {
   return bf.block.table?.header.findIndex((h) => DATE_HEADER.test(h)) ?? -1;
 }
 
-const rows = new WeakMap<BlockFacts, RowView | null>();
-
 /** The row of any table cell, whatever its column, as one text ("| Memorandum on … | legally binding agreement |"). */
-export function anyRowOf(bf: BlockFacts): RowView | undefined {
-  let view = rows.get(bf);
-  if (view === undefined) rows.set(bf, (view = (bf.block.table?.row.length ?? 0) >= 2 ? rowView(bf, false) : null));
-  return view ?? undefined;
-}
+export const anyRowOf = perReading((bf): RowView | undefined => ((bf.block.table?.row.length ?? 0) >= 2 ? rowView(bf, false) : undefined));
 
 function rowView(bf: BlockFacts, documents: boolean): RowView {
   const table = bf.block.table!;

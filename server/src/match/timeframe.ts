@@ -1,5 +1,6 @@
 import type { Event } from '../facts/types.js';
-import type { BlockFacts } from './analyse.js';
+import { perBlock, type BlockFacts } from './analyse.js';
+import { perIndex } from './compile.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { yearsIn } from './elsewhere.js';
 import { figuresOf, isClaimValue } from './figures.js';
@@ -43,23 +44,24 @@ function datesEvent(mention: DateMention, event: Event): boolean {
   return shifted !== undefined && apart(shifted, event) === 0;
 }
 
+/** The outermost events: those no other event is part of. */
+const rootEvents = perIndex((index): Event[] => [...new Set(index.roots.values())].map((id) => index.facts.events.get(id)).filter((e) => e !== undefined));
+
 /** The outermost events (root ids) a block's text places in time; it depends on the text and the fact index only. */
-export function timeframeOf(bf: BlockFacts): readonly string[] {
-  return bf.memo('timeframe', () => {
-    const { index } = bf;
-    const roots = [...new Set(index.roots.values())].map((id) => index.facts.events.get(id)).filter((e) => e !== undefined);
-    const years = new Set(yearsIn(bf, { start: 0, end: bf.text.length }).map((y) => y.year));
-    const claimed = new Set<string>();
-    for (const figure of figuresOf(bf)) {
-      for (const claim of index.facts.claims.values()) {
-        const root = claim.event === undefined ? undefined : index.roots.get(claim.event);
-        if (root !== undefined && isClaimValue(figure, claim)) claimed.add(root);
-      }
+export const timeframeOf = perBlock((bf): readonly string[] => {
+  const { index } = bf;
+  const roots = rootEvents(index);
+  const years = new Set(yearsIn(bf, { start: 0, end: bf.text.length }).map((y) => y.year));
+  const claimed = new Set<string>();
+  for (const figure of figuresOf(bf)) {
+    for (const claim of index.facts.claims.values()) {
+      const root = claim.event === undefined ? undefined : index.roots.get(claim.event);
+      if (root !== undefined && isClaimValue(figure, claim)) claimed.add(root);
     }
-    return roots.filter((root) => claimed.has(root.id) || years.has(Number(root.start.slice(0, 4))) ||
-      years.has(Number(root.end.slice(0, 4))) || bf.dates.some((d) => datesEvent(d, root))).map((root) => root.id);
-  });
-}
+  }
+  return roots.filter((root) => claimed.has(root.id) || years.has(Number(root.start.slice(0, 4))) ||
+    years.has(Number(root.end.slice(0, 4))) || bf.dates.some((d) => datesEvent(d, root))).map((root) => root.id);
+});
 
 /** The outermost events (root ids) a draft places in time: those any of its blocks does. */
 export function draftTimeframe(blocks: readonly BlockFacts[]): ReadonlySet<string> {

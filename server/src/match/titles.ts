@@ -1,8 +1,8 @@
 import type { FactBase, Office, Person } from '../facts/types.js';
 import { dayNumber } from './dates.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
-import type { Holder } from './compile.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
+import { perIndex, type FactIndex, type Holder } from './compile.js';
 import type { NameMention } from './names.js';
 import type { PhraseMatch } from './phrases.js';
 import { tokenAt, tokenize, type Token } from './tokens.js';
@@ -32,7 +32,7 @@ export interface TitledName {
  * Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). Not
  * "then": "then premier" is the title as of the sentence's time, which is the time the title is judged on.
  */
-const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'new', 'newly', 'acting', 'interim', 'vice',
+export const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'new', 'newly', 'acting', 'interim', 'vice',
   'deputy', 'assistant', 'later', 'next', 'previous', 'past', 'retired', 'onetime', 'erstwhile', 'honorary', 'be', 'elect']);
 const SPACES = /^[ \u00a0]+$/;
 const COMMA = /^,[ \u00a0]+$/;
@@ -41,11 +41,11 @@ const COMMA = /^,[ \u00a0]+$/;
  * capitalised qualifier or possessive ("X, then China's premier,", "X, who was then the premier,"). Not "who was"
  * alone: a relative clause may speak of a career ("who was foreign minister for a decade").
  */
-const APPOSITION = /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+export const APPOSITION = /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 /** After a title: it names another office ("premier's", "minister of", "-designate"), or it is one of a list ("and"). */
-const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[\-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
+export const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
 /** What may follow a name introduced by "the title, ": the end of a clause. */
-const CLAUSE_END = /^(?:$|[ \u00a0]*[,.;:!?)\]\u2014\u2013"\u201d])/;
+export const CLAUSE_END = /^(?:$|[ \u00a0]*[,.;:!?)\]\u2014\u2013"\u201d])/;
 
 /**
  * Finds, in one pass over a block's office wordings and person names, which wording is attached to which name:
@@ -54,13 +54,7 @@ const CLAUSE_END = /^(?:$|[ \u00a0]*[,.;:!?)\]\u2014\u2013"\u201d])/;
  * Skips titles with a modifier ("former Premier"), unsure names (near misses, spellings several people share)
  * and qualified titles whose qualifier fits none of the offices.
  */
-export function titledNames(bf: BlockFacts): TitledName[] {
-  let found = cache.get(bf);
-  if (!found) cache.set(bf, (found = bf.offices.length === 0 ? [] : find(bf)));
-  return found;
-}
-
-const cache = new WeakMap<BlockFacts, TitledName[]>();
+export const titledNames = perBlock((bf): TitledName[] => (bf.offices.length === 0 ? [] : find(bf)));
 
 function find(bf: BlockFacts): TitledName[] {
   const text = bf.text;
@@ -103,7 +97,7 @@ function find(bf: BlockFacts): TitledName[] {
  * "as" before a title, with "the" or one qualifier between ("as chairman of X", "as China's premier"): the office
  * in which someone acted. Not "such as", "as well as" and the like, which do not give a role.
  */
-const AS_TITLE = /(?<![\p{L}](?:such|well|same|so|soon|long|far|much)[ \u00a0]+)(?<![\p{L}])as[ \u00a0]+(?:the[ \u00a0]+)?(?:(\p{Lu}[\p{L}.\-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+const AS_TITLE = /(?<![\p{L}](?:such|well|same|so|soon|long|far|much)[ \u00a0]+)(?<![\p{L}])as[ \u00a0]+(?:the[ \u00a0]+)?(?:(\p{Lu}[\p{L}.-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 
 /** Words of a change of office ("nominated as", "succeeded X as", "stepped down as"): the title is not held then. */
 export const CHANGE = /^(?:nominat\w*|propos(?:e|ed|es|ing)|appoint\w*|elect(?:s|ed|ion)?|named?|names|chos(?:e|en)|picked|tipped|designat\w*|confirm(?:s|ed|ation)?|endors\w*|install\w*|sworn|swear\w*|succeed\w*|successor|replac\w*|became|become|becomes|becoming|took|take|takes|taking|retir\w*|resign\w*|step(?:s|ped)|ousted|removed|dismiss\w*|sacked|fired|candidate\w*|running|ran)$/;
@@ -179,7 +173,7 @@ function modified(text: string, tokens: Token[], wording: PhraseMatch<Office>): 
     if (!/^[ \u00a0\-\u2010\u2011]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
     if (MODIFIERS.has(tokens[k]!.lower)) return true;
   }
-  return /^[\-\u2010\u2011](?:designate|elect)(?![\p{L}])/iu.test(text.slice(wording.end, wording.end + 12));
+  return /^[-\u2010\u2011](?:designate|elect)(?![\p{L}])/iu.test(text.slice(wording.end, wording.end + 12));
 }
 
 /** A capitalised word ("Ruritanian") or possessive ("Ruritania's") right before the wording, unless it starts a sentence or ends a date. */
@@ -191,7 +185,7 @@ function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Off
   const c = token.text[0]!;
   if (c === c.toLowerCase() || dateEnds.has(token.end)) return undefined;
   const before = text.slice(Math.max(0, token.start - 4), token.start).trimEnd();
-  return before === '' || /[.!?:;"\u201c(\[\u2014]$/.test(before) ? undefined : { text: token.text, start: token.start };
+  return before === '' || /[.!?:;"\u201c([\u2014]$/.test(before) ? undefined : { text: token.text, start: token.start };
 }
 
 /**
@@ -230,20 +224,22 @@ export function covers(holder: Holder, [start, end]: [string, string]): boolean 
 
 /** Titles of posts several people hold at once: deputies, members, spokespeople. */
 const SHARED_TITLE = /\b(?:vice|deputy|assistant|member|spokes(?:person|man|woman)|adviser|advisor|envoy)\b/i;
-const shared = new WeakMap<Office, boolean>();
+/** Whether each office (by id) may be held by several people at once: see `isShared`. */
+const sharedOffices = perIndex(() => new Map<string, boolean>());
 
 /**
  * Whether several people may hold an office at once, so that one holder says nothing about another: marked
  * `shared` in the fact base, titled as a deputy, member or spokesperson (unless marked `shared: false`), or held by
  * two people whose recorded terms overlap by more than the day of a handover.
  */
-export function isShared(office: Office, holders: Holder[] | undefined): boolean {
-  let found = shared.get(office);
+export function isShared(index: FactIndex, office: Office): boolean {
+  const shared = sharedOffices(index);
+  let found = shared.get(office.id);
   if (found === undefined) {
-    const list = holders ?? [];
+    const list = index.holders.get(office.id) ?? [];
     found = office.shared === true || (office.shared === undefined && SHARED_TITLE.test(office.title)) || list.some((a, i) => list.some((b, j) => j > i && a.person !== b.person &&
       Math.min(dayNumber(a.to ?? '9999-12-31'), dayNumber(b.to ?? '9999-12-31')) - Math.max(dayNumber(a.from), dayNumber(b.from)) > 1));
-    shared.set(office, found);
+    shared.set(office.id, found);
   }
   return found;
 }
@@ -265,8 +261,7 @@ export function othersCover(holders: Holder[] | undefined, person: Person, [star
  * Whether the fact base affirms that a person did not hold an office at any time of an interval: their offices are
  * recorded in full, or the office is held by one person at a time and others held it for the whole interval.
  */
-export function affirmedNotHeld(index: { holders: Map<string, Holder[]> }, person: Person, office: Office, day: [string, string]): boolean {
+export function affirmedNotHeld(index: FactIndex, person: Person, office: Office, day: [string, string]): boolean {
   if (person.officesComplete) return true;
-  const holders = index.holders.get(office.id);
-  return !isShared(office, holders) && othersCover(holders, person, day);
+  return !isShared(index, office) && othersCover(index.holders.get(office.id), person, day);
 }

@@ -1,3 +1,5 @@
+import { partitionPoint } from '../search.js';
+
 /** A word of prose: a maximal run of letters and digits, in offsets into the block text. */
 export interface Token {
   start: number;
@@ -61,12 +63,5 @@ export function isCapitalized(token: Token): boolean {
 
 /** Index of the first token starting at or after an offset. */
 export function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.length, (i) => tokens[i]!.start < offset);
 }

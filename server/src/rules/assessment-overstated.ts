@@ -1,7 +1,7 @@
 import { itemsIn } from '../match/analyse.js';
 import type { Claim, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { isQuoted } from '../markdown/prose.js';
+import { isQuoted } from '../markdown/quotes.js';
 import { clauseStart } from '../match/clauses.js';
 import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
 import { tokenAt, type Token } from '../match/tokens.js';

@@ -1,4 +1,4 @@
-import { itemsIn } from '../match/analyse.js';
+import { itemsIn, perBlock } from '../match/analyse.js';
 import type { Document } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
@@ -64,10 +64,13 @@ const rule: Rule = {
   },
 };
 
+/** The generic references to documents of a block ("the agreements signed"), found once per block text. */
+const genericDocuments = perBlock((bf) => GENERIC_DOCUMENTS.find(bf.text, bf.tokens));
+
 /** The findings in a block, or in a table row read as one, where the binding words of one cell describe its document. */
 function* inBlock(blocks: readonly BlockFacts[], bf: BlockFacts, cell?: Span): Generator<RuleFinding> {
   const words = bindingWords(bf);
-  const generics = bf.memo('generic documents', () => GENERIC_DOCUMENTS.find(bf.text, bf.tokens));
+  const generics = genericDocuments(bf);
   if (bf.documents.length === 0 && generics.length === 0) return;
   const sentences = bf.block.sentences;
   for (let s = 0; s < sentences.length; s++) {
@@ -90,7 +93,7 @@ function* inBlock(blocks: readonly BlockFacts[], bf: BlockFacts, cell?: Span): G
       const lower = bf.text.slice(w.start, w.end).toLowerCase();
       if (!committing(bf, w, sentence)) continue;
       const subject = subjectOf(bf, docs, w, sentence);
-      let refs = subject && subject.values.every((d) => d.binding === false) ? subject.values : undefined;
+      let refs = subject?.values.every((d) => d.binding === false) ? subject.values : undefined;
       if (docs.length === 0 && noun && s > 0) refs = anaphora(bf, w, sentence, sentences[s - 1]!);
       if (refs) yield finding(bf, w, refs[0]!, refs, noun, lower);
       else if (docs.length === 0) unnamed.push(w);
@@ -205,7 +208,7 @@ function aboutOneOf(bf: BlockFacts, g: PhraseMatch<unknown>, w: PhraseMatch<unkn
  */
 function anaphora(bf: BlockFacts, w: PhraseMatch<{ noun: boolean }>, sentence: Span, previous: Span): Document[] | undefined {
   const last = itemsIn(bf.documents, previous).at(-1);
-  if (!last || !last.values.every((d) => d.binding === false)) return undefined;
+  if (!last?.values.every((d) => d.binding === false)) return undefined;
   let k = w.first - 1;
   const ok = (i: number) => i >= 0 && i >= w.first - 5 && bf.tokens[i]!.start >= sentence.start;
   while (ok(k) && /^\p{Lu}/u.test(bf.tokens[k]!.text) && !DETERMINERS.has(bf.tokens[k]!.lower)) k--;

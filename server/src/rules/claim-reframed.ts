@@ -3,7 +3,7 @@ import type { Claim, FactBase } from '../facts/types.js';
 import { claimsStated, figuresOf, formatAmount, withInner, type FigureMention } from '../match/figures.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { tokenize } from '../match/tokens.js';
-import { isQuoted } from '../markdown/prose.js';
+import { isQuoted } from '../markdown/quotes.js';
 import { Attribution, reportsSpeech } from '../match/attribution.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { clauseStart } from '../match/clauses.js';

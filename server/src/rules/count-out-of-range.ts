@@ -1,13 +1,16 @@
 import { itemsIn } from '../match/analyse.js';
-import type { Count, DocumentCount, Event, FactBase } from '../facts/types.js';
+import { perIndex, type FactIndex } from '../match/compile.js';
+import type { Count, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { reportsSpeech } from '../match/attribution.js';
-import { countsOf, nounAfter, yearInTitle } from '../match/counts.js';
+import { countsOf, nounAfter, yearInTitle, type CountMention } from '../match/counts.js';
+import { clauseStart } from '../match/clauses.js';
 import { counterEvidence } from '../match/counter-evidence.js';
 import { establishes, topicsAt } from '../match/evidence.js';
 import { resumedEvents } from '../match/last-topic.js';
 import { intervalOf } from '../match/dates.js';
-import { isQuoted, type Span } from '../markdown/prose.js';
+import type { Span } from '../markdown/prose.js';
+import { isQuoted } from '../markdown/quotes.js';
 import { tokenAt, tokenize } from '../match/tokens.js';
 import { yearFor } from '../match/days-in-question.js';
 import { formatDate, nameOf } from '../match/wording.js';
@@ -17,11 +20,13 @@ import type { Rule } from './rule.js';
 const SUBSET = /\b(including|includes|included|among them|among which|among these|of which|of them|of these|of those|such as)\b/i;
 
 const normal = (phrase: string) => tokenize(phrase).map((t) => t.lower).join(' ');
-const normalOf = new WeakMap<Count, string[]>();
-/** A count's nouns, normalised once. */
-function nounsOf(count: Count): string[] {
-  let nouns = normalOf.get(count);
-  if (!nouns) normalOf.set(count, (nouns = count.of.map(normal)));
+/** The fact base's counts' nouns, normalised once. */
+const normalOf = perIndex(() => new Map<Count, string[]>());
+/** A count's nouns, normalised. */
+function nounsOf(index: FactIndex, count: Count): string[] {
+  const byCount = normalOf(index);
+  let nouns = byCount.get(count);
+  if (!nouns) byCount.set(count, (nouns = count.of.map(normal)));
   return nouns;
 }
 
@@ -79,13 +84,13 @@ function said(count: Count): string {
 const numbers = (text: string) => text.match(/\d+/g) ?? [];
 
 /**
- * Every sourced count of a group with who said it, those by the same speaker on the same day joined; a count whose
- * numbers all repeat counts already listed for that day (a total of them) is left out.
+ * Every sourced count given (of a group, in the tense of the sentence) with who said it, those by the same speaker on
+ * the same day joined; a count whose numbers all repeat counts already listed for that day (a total of them) is left out.
  */
-function sourced(facts: FactBase, group: DocumentCount, cache: Map<DocumentCount, string>): string {
-  const parts: { who: string; date?: string; said: string[] }[] = [];
+function sourced(facts: FactBase, counts: Count[]): string {
+  const parts: { who: string; verb: string; date?: string; said: string[] }[] = [];
   const listed = new Map<string, Set<string>>();
-  for (const count of group.counts) {
+  for (const count of counts) {
     const day = listed.get(count.date ?? '') ?? new Set<string>();
     listed.set(count.date ?? '', day);
     const digits = numbers(said(count));
@@ -93,13 +98,26 @@ function sourced(facts: FactBase, group: DocumentCount, cache: Map<DocumentCount
     for (const n of digits) day.add(n);
     const first = facts.sources.get(count.sources[0] ?? '');
     const who = count.by ? nameOf(facts, count.by) : first ? first.publisher.replace(/\s*\([^)]*\)/g, '') : 'a source';
+    const verb = count.kind === 'forecast' ? 'expected' : 'said';
     const last = parts.at(-1);
-    if (last && last.who === who && last.date === count.date) last.said.push(said(count));
-    else parts.push({ who, date: count.date, said: [said(count)] });
+    if (last && last.who === who && last.date === count.date && last.verb === verb) last.said.push(said(count));
+    else parts.push({ who, verb, date: count.date, said: [said(count)] });
   }
-  const text = parts.map((p) => `${p.who} said ${p.said.join(' plus ')}${p.date ? ` (${formatDate(p.date)})` : ''}`).join('; ');
-  cache.set(group, text);
-  return text;
+  return parts.map((p) => `${p.who} ${p.verb} ${p.said.join(' plus ')}${p.date ? ` (${formatDate(p.date)})` : ''}`).join('; ');
+}
+
+/**
+ * Words that put what a clause reports in the future or in someone's plans ("will sign", "are expected to sign", "plan
+ * to", "to be signed"): its count is a forecast, judged against forecast counts only; a count in any other clause is of
+ * documents signed, judged against the others (announced, reported). Counts of no kind (v1) are judged in either.
+ */
+const FUTURE = /\b(?:will|shall|going to|expected to|set to|due to be|scheduled to|plan(?:s|ned)? to|intend(?:s|ed)? to|(?:are|is) to be|to be signed|upcoming|forthcoming)\b|\w'll\b/i;
+
+/** Whether the clause of a count (from its last clause break before the count to the next after it) reports something to come. */
+function forecast(bf: BlockFacts, sentence: Span, count: CountMention): boolean {
+  const rest = bf.text.slice(count.end, sentence.end);
+  const next = /[;:(\u2014]|\s[-\u2013]\s|,\s+(?:and|or|but)\b|\b(?:but|while|whereas|although|though|however|because)\b/i.exec(rest);
+  return FUTURE.test(bf.text.slice(clauseStart(bf.text, count.start, sentence), count.end + (next ? next.index : rest.length)));
 }
 
 /** A count of documents for an event that overlaps none of the sourced counts of that kind of document. */
@@ -113,7 +131,7 @@ const rule: Rule = {
   blockLocal: false,
   *check({ blocks, facts }) {
     if (facts.documentCounts.length === 0) return;
-    const messages = new Map<DocumentCount, string>();
+    const messages = new Map<string, string>();
     for (const bf of blocks) {
       const all = countsOf(bf);
       if (all.length === 0) continue;
@@ -146,12 +164,15 @@ const rule: Rule = {
             const event = [...events].find((e) => e.id === group.event);
             // A count dated outside the event (a written date or a bare year) is about something else.
             if (!event || (written.length > 0 && !written.some(([a, b]) => a <= event.end && event.start <= b))) continue;
-            const relevant = group.counts.filter((c) => nounsOf(c).includes(word));
+            const future = forecast(bf, sentence, count);
+            const relevant = group.counts.filter((c) => nounsOf(bf.index, c).includes(word) && (c.kind === undefined || (c.kind === 'forecast') === future));
             if (relevant.length === 0 || relevant.some((c) => count.min <= c.max && c.min <= count.max)) continue;
-            const who = messages.get(group) ?? sourced(facts, group, messages);
+            const key = `${group.id} ${future}`;
+            const who = messages.get(key) ?? sourced(facts, group.counts.filter((c) => c.kind === undefined || (c.kind === 'forecast') === future));
+            messages.set(key, who);
             yield {
               block: bf, start: count.start, end: noun.end, facts: [{ kind: 'count', id: group.id }],
-              message: `No source gives ${lower(bf.text.slice(count.start, noun.end))}: ${who}.`,
+              message: `No source ${future ? 'expects' : 'gives'} ${lower(bf.text.slice(count.start, noun.end))}: ${who}.`,
             };
           }
         }

@@ -6,6 +6,7 @@ import { aboutEvent } from '../match/evidence.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { tokenize } from '../match/tokens.js';
 import { listing } from '../match/wording.js';
+import { partitionPoint } from '../search.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** Words that, up to three words before a label, deny it ("not an official visit", "rather than a summit"). */
@@ -34,13 +35,7 @@ function eventFor(bf: BlockFacts, label: PhraseMatch<Event['kind']>, phrases: Ph
   const events = (m: PhraseMatch<Event>) => m.values.map((e) => labelled(index.facts, e, kinds)).filter((e) => e !== undefined);
   const pick = (found: Event[]) => found.find((e) => e.kind === kind) ?? found[0];
   const exact = (m: PhraseMatch<Event>) => m.first === label.first && m.last === label.last;
-  let lo = 0;
-  let hi = phrases.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (phrases[mid]!.end <= label.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(phrases.length, (i) => phrases[i]!.end <= label.start);
   // lo: the first phrase ending after the label starts. Phrases overlapping the label, and phrases starting inside it.
   const overlapping: PhraseMatch<Event>[] = [];
   let right = lo;

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { isQuoted } from '../markdown/prose.js';
+import { isQuoted } from '../markdown/quotes.js';
 import { tokenize } from '../match/tokens.js';
 import type { ProseEdit, Rule, RuleFinding } from './rule.js';
 

@@ -8,7 +8,9 @@ import dateMismatch from './date-mismatch.js';
 import documentUnrecorded from './document-unrecorded.js';
 import draftTooLarge from './draft-too-large.js';
 import eventKind from './event-kind.js';
+import factbaseOutdated from './factbase-outdated.js';
 import factbaseReference from './factbase-reference.js';
+import factbaseReview from './factbase-review.js';
 import factbaseSchema from './factbase-schema.js';
 import factbaseSyntax from './factbase-syntax.js';
 import houseSpelling from './house-spelling.js';
@@ -42,6 +44,8 @@ export const rules: readonly Rule[] = [
   factbaseSyntax,
   factbaseSchema,
   factbaseReference,
+  factbaseReview,
+  factbaseOutdated,
   draftTooLarge,
   configInvalid,
 ];

@@ -1,5 +1,5 @@
 import type { Event, FactBase } from '../facts/types.js';
-import type { FactIndex } from '../match/compile.js';
+import { perIndex } from '../match/compile.js';
 import type { Span } from '../markdown/prose.js';
 import { intervalOf } from '../match/dates.js';
 import { allNamed, isMeetingVerb, MEET, MEET_WITH } from '../match/meetings.js';
@@ -119,24 +119,19 @@ function bySentence<T extends Span>(items: T[], spans: Span[]): T[][] {
   return out;
 }
 
-/** The people at an event, its ancestors and all its descendants; cached per check. */
-/** Each event's parts, and a cache of who took part in an event or its family: per fact index, built once. */
-const families = new WeakMap<FactIndex, { children: Map<string, Event[]>; cache: Map<Event, string[]> }>();
-function familiesOf(index: FactIndex): { children: Map<string, Event[]>; cache: Map<Event, string[]> } {
-  let found = families.get(index);
-  if (!found) {
-    const children = new Map<string, Event[]>();
-    for (const e of index.facts.events.values()) {
-      if (!e.parent) continue;
-      const list = children.get(e.parent);
-      if (list) list.push(e);
-      else children.set(e.parent, [e]);
-    }
-    families.set(index, (found = { children, cache: new Map() }));
+/** Each event's parts, and who took part in an event or its family as `family` finds it: per fact index. */
+const familiesOf = perIndex((index): { children: Map<string, Event[]>; cache: Map<Event, string[]> } => {
+  const children = new Map<string, Event[]>();
+  for (const e of index.facts.events.values()) {
+    if (!e.parent) continue;
+    const list = children.get(e.parent);
+    if (list) list.push(e);
+    else children.set(e.parent, [e]);
   }
-  return found;
-}
+  return { children, cache: new Map() };
+});
 
+/** The people at an event, its ancestors and all its descendants. */
 function family(event: Event, facts: FactBase, children: Map<string, Event[]>, cache: Map<Event, string[]>): string[] {
   let people = cache.get(event);
   if (people) return people;

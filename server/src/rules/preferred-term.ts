@@ -1,4 +1,4 @@
-import { isQuoted } from '../markdown/prose.js';
+import { isQuoted } from '../markdown/quotes.js';
 import type { BlockFacts } from '../match/analyse.js';
 import type { ProseEdit, Rule, RuleFinding } from './rule.js';
 

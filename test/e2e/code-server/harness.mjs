@@ -354,7 +354,7 @@ async function quickInput(page, keys, text, { timeout = 10_000 } = {}) {
     try {
       await widget.waitFor({ state: 'visible', timeout: 3000 });
       break;
-    } catch (e) {
+    } catch {
       if (attempt >= 2) throw new Error(`quick input did not open with ${keys}`);
       // Focus may be outside the workbench: click the editor area and retry.
       await page.keyboard.press('Escape');
@@ -379,7 +379,7 @@ export async function openFile(session, name, { timeout = 20_000 } = {}) {
       await widget.locator('.monaco-list-row', { hasText: base }).first()
         .waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(500, end - Date.now())) });
       break;
-    } catch (e) {
+    } catch {
       if (Date.now() > end) throw new Error(`Quick Open did not list ${name} within ${timeout} ms`);
       await page.keyboard.press('Escape');
       await sleep(500);
@@ -549,7 +549,7 @@ export async function hover(session, { line, column }, { via = 'keyboard', timeo
   const widget = page.locator('.monaco-hover:not(.hidden)').filter({ has: page.locator('.hover-contents, .monaco-hover-content') });
   const end = Date.now() + timeout;
   let text = '';
-  for (let attempt = 0; Date.now() < end; attempt++) {
+  while (Date.now() < end) {
     if (via === 'mouse') {
       const box = await charBox(session, line, column);
       await page.mouse.move(box.x - 40, box.y - 40);
@@ -573,13 +573,13 @@ export async function hover(session, { line, column }, { via = 'keyboard', timeo
 /** Screen box of the character at line:column in the active editor (line must be rendered). */
 async function charBox(session, line, column) {
   await goTo(session, line, column);
-  const box = await session.page.evaluate(({ line, column }) => {
+  const box = await session.page.evaluate(() => {
     // The cursor is at line:column after goTo; use its position on screen.
     const cursor = document.querySelector('.editor-group-container.active .monaco-editor .cursors-layer .cursor');
     if (!cursor) return null;
     const r = cursor.getBoundingClientRect();
     return { x: r.left, y: r.top, height: r.height };
-  }, { line, column });
+  });
   if (!box) throw new Error(`no cursor on screen for ${line}:${column}`);
   // Move a bit into the character so the hover targets it.
   return { x: box.x + 3, y: box.y, height: box.height };

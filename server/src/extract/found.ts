@@ -1,0 +1,48 @@
+import type { DateMention } from '../match/dates.js';
+import type { Token } from '../match/tokens.js';
+import type { Titled, Unnamed } from './people.js';
+
+// What the readers of facts extract share: a fact read, a sentence read, a person seen, and the reading of a source.
+
+/** A fact read from a source, in the fact-base format, with the sentence it came from. */
+export interface Found {
+  section: 'people' | 'organisations' | 'offices' | 'events' | 'documents' | 'documentCounts' | 'claims';
+  data: Record<string, unknown> & { id: string };
+  quote: string;
+}
+
+/** One sentence of the source, with its words, its dates and the people it names. */
+export interface Sentence {
+  text: string;
+  tokens: Token[];
+  dates: { mention: DateMention; written: [string, string] }[];
+  /** People it names, by id, in order. */
+  people: { id: string; start: number; end: number }[];
+}
+
+/** A person read from the source: every form of the name seen, and the titles given. */
+export interface PersonSeen {
+  id: string;
+  name: string;
+  forms: Set<string>;
+  titles: { titled: Titled | Unnamed; quote: string }[];
+  quote: string;
+  mentions: number;
+}
+
+/** What the reading of a source knows about it while reading. */
+export interface Reading {
+  source: string;
+  /** Who published it: the one who states a figure no one in the text is said to state. */
+  publisher: string;
+  /** The source's own date (YYYY-MM-DD), when known. */
+  date?: string;
+  year?: number;
+  /** The month of the source's date, or of the first date with a year in it: a later month without a year is the year before. */
+  month?: number;
+  people: Map<string, PersonSeen>;
+  found: Found[];
+}
+
+export const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['\u2019]/g, '')
+  .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');

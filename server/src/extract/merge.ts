@@ -1,0 +1,197 @@
+import { distance } from 'fastest-levenshtein';
+import { isMap, isScalar, isSeq, type Document, type Node, YAMLMap, YAMLSeq } from 'yaml';
+import { readFactDate } from '../facts/dates.js';
+import type { Found } from './found.js';
+
+/** A value a source gives that differs from the one already in the fact base: listed, never written over it. */
+export interface Conflict {
+  /** The fact and field in words: "event visit-china-2023 › start". */
+  what: string;
+  has: string;
+  says: string;
+  source: string;
+  quote: string;
+}
+
+/** Lists whose items are added to, never replaced: a second source's spellings, participants, sources. */
+const UNION = new Set(['sources', 'preferred', 'spellings', 'misspellings', 'wordings', 'participants', 'hosts', 'visitors', 'delegation',
+  'attended', 'phrases', 'parties', 'nouns', 'attribution']);
+/** Fields a second source may word differently without contradicting the first (a name, a title, a note). */
+const WORDING = new Set(['name', 'title', 'statement', 'note', 'said', 'place', 'measure', 'country']);
+const NOUNS: Record<string, string> = { people: 'person', organisations: 'organisation', offices: 'office', events: 'event',
+  documents: 'document', documentCounts: 'document count', claims: 'claim' };
+
+/** A YAML node for a value, with no anchors: facts read together share lists that each fact writes out in full. */
+export const nodeOf = (doc: Document, value: unknown): Node => doc.createNode(value, { aliasDuplicateObjects: false }) as Node;
+
+const plain = (node: unknown): unknown => (isScalar(node) ? node.value : node instanceof YAMLMap || node instanceof YAMLSeq ? node.toJSON() : node);
+
+/**
+ * Merges facts read from one source into a fact-base document: a fact not there is added, marked for review, with its
+ * quote; a fact already there (by id, or a person by a near spelling of the name) gains the source, the quote and any
+ * new spelling, participant or count; a value that differs from the one there is a conflict, listed and written as a
+ * comment above the fact, and the value there is kept. Comments already in the document are kept.
+ */
+export function mergeFacts(doc: Document, found: Found[], source: string): Conflict[] {
+  const conflicts: Conflict[] = [];
+  // A person already there under another spelling keeps its id: the source's other facts are made to refer to it.
+  const renamed = new Map<string, string>();
+  for (const read of found) {
+    const fact = renamed.size > 0 ? { ...read, data: rename(read.data, renamed) as Found['data'] } : read;
+    const seq = sectionOf(doc, fact.section);
+    const existing = findItem(seq, fact);
+    if (existing && fact.section === 'people' && existing.get('id') !== fact.data.id) renamed.set(fact.data.id, String(existing.get('id')));
+    const quote = { source, text: fact.quote };
+    if (!existing) {
+      seq.add(nodeOf(doc, { ...fact.data, review: 'candidate', quotes: [quote] }));
+      continue;
+    }
+    const candidate = existing.get('review') === 'candidate';
+    const what = `${NOUNS[fact.section] ?? fact.section} ${String(existing.get('id'))}`;
+    const before = conflicts.length;
+    mergeMap(doc, existing, fact.data, { what, candidate, source, quote: fact.quote, conflicts, person: fact.section === 'people' });
+    addQuote(doc, existing, quote);
+    for (const c of conflicts.slice(before)) {
+      existing.commentBefore = `${existing.commentBefore ? `${existing.commentBefore}\n` : ''} conflict: ${c.what.slice(what.length).replace(/^ › /, '')}: ${c.source} says ${c.says} (here: ${c.has})`;
+    }
+  }
+  return conflicts;
+}
+
+/** A fact with ids replaced: every value that is a renamed id, and the renamed ids within its own id ("talks-a-b"). */
+function rename(value: unknown, ids: ReadonlyMap<string, string>, key?: string): unknown {
+  if (typeof value === 'string') {
+    if (ids.has(value)) return ids.get(value);
+    // Whole hyphen-separated parts only: "xi" in "talks-lukashenko-xi", not in "xinhua".
+    return key === 'id' ? [...ids].reduce((id, [from, to]) => id.replace(new RegExp(`(^|-)${from}(?=-|$)`), `$1${to}`), value) : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => rename(v, ids));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rename(v, ids, k)]));
+  return value;
+}
+
+interface Context {
+  what: string;
+  candidate: boolean;
+  source: string;
+  quote: string;
+  conflicts: Conflict[];
+  person: boolean;
+}
+
+function sectionOf(doc: Document, section: string): YAMLSeq {
+  const seq = doc.get(section, true);
+  if (isSeq(seq)) return seq;
+  const created = nodeOf(doc, []) as YAMLSeq;
+  doc.set(section, created);
+  return created;
+}
+
+/** The item of a section a fact is: by id, or for a person, by a name spelt within two letters of one of its forms. */
+function findItem(seq: YAMLSeq, fact: Found): YAMLMap | undefined {
+  const maps = seq.items.filter((i): i is YAMLMap => isMap(i));
+  const byId = maps.find((m) => m.get('id') === fact.data.id);
+  if (byId || fact.section !== 'people') return byId;
+  const name = String(fact.data.name);
+  return maps.find((m) => [m.get('name'), ...listOf(m, 'preferred'), ...listOf(m, 'spellings')].some((form) => sameName(String(form), name)));
+}
+
+const listOf = (m: YAMLMap, key: string): unknown[] => {
+  const v = m.get(key);
+  return isSeq(v) ? v.items.map(plain) : [];
+};
+
+/** Two spellings of one word of a name: the same, or from five letters within two edits and with the same first letter. */
+const near = (w: string, v: string) => w === v || (w.length >= 5 && v.length >= 5 && w[0] === v[0] && distance(w.toLowerCase(), v.toLowerCase()) <= 2);
+
+/**
+ * Two spellings of one name: as many words, the last near and each other near or sharing its first three letters
+ * ("Aleksandr Lukashenko", "Alexander Lukashenka"); a name of one word ("Lukashenko") is near a one-word form.
+ */
+export function sameName(a: string, b: string): boolean {
+  const x = a.split(/\s+/);
+  const y = b.split(/\s+/);
+  if (x.length !== y.length) return false;
+  if (x.length === 1) return near(x[0]!, y[0]!);
+  return near(x.at(-1)!, y.at(-1)!) && x.slice(0, -1).every((w, i) => near(w, y[i]!) || (w.length >= 4 && w.slice(0, 3) === y[i]!.slice(0, 3)));
+}
+
+function mergeMap(doc: Document, map: YAMLMap, data: Record<string, unknown>, ctx: Context): void {
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'id' || key === 'quotes' || value === undefined) continue;
+    const here = map.get(key, true) as Node | undefined;
+    if (here === undefined) {
+      map.set(key, nodeOf(doc, value));
+      continue;
+    }
+    if (key === 'preferred' && ctx.person) {
+      // Forms of the name another source writes differently are spellings, not house forms.
+      const known = new Set([...listOf(map, 'preferred'), ...listOf(map, 'spellings'), ...listOf(map, 'misspellings')].map(String));
+      const others = (value as string[]).filter((f) => !known.has(f));
+      if (others.length > 0) mergeMap(doc, map, { spellings: others }, ctx);
+      continue;
+    }
+    if (UNION.has(key) && isSeq(here) && Array.isArray(value)) {
+      for (const item of value) if (!here.items.some((i) => plain(i) === item)) here.add(nodeOf(doc, item));
+      continue;
+    }
+    if ((key === 'offices' || key === 'counts' || key === 'claimedBy') && isSeq(here) && Array.isArray(value)) {
+      for (const item of value as Record<string, unknown>[]) mergeItem(doc, here, key, item, ctx);
+      continue;
+    }
+    const has = plain(here);
+    if (has === value || WORDING.has(key) || typeof value === 'object') continue;
+    const refined = refines(key, has, value);
+    if (refined && ctx.candidate) map.set(key, value);
+    else if (refined === undefined) {
+      ctx.conflicts.push({ what: `${ctx.what} › ${key}`, has: String(has), says: String(value), source: ctx.source, quote: ctx.quote });
+    }
+  }
+}
+
+/**
+ * Whether a new value only makes the one there more precise (a day within the month there, a binding status where it
+ * was unknown): true; whether it is less precise but agrees: false; undefined when the two disagree.
+ */
+function refines(key: string, has: unknown, says: unknown): boolean | undefined {
+  if (has === 'unknown') return true;
+  if (says === 'unknown') return false;
+  if (['start', 'end', 'date', 'from', 'to'].includes(key)) {
+    const a = readFactDate(String(has));
+    const b = readFactDate(String(says));
+    if ('problem' in a || 'problem' in b) return undefined;
+    if (b.first >= a.first && b.last <= a.last) return true;
+    if (a.first >= b.first && a.last <= b.last) return false;
+  }
+  return undefined;
+}
+
+/** A term of office, a count or an attribution: merged into the one it matches, else added (a count that differs is also a conflict). */
+function mergeItem(doc: Document, seq: YAMLSeq, key: string, item: Record<string, unknown>, ctx: Context): void {
+  const maps = seq.items.filter((i): i is YAMLMap => isMap(i));
+  const match = key === 'offices' ? maps.find((m) => m.get('office') === item.office)
+    : key === 'claimedBy' ? maps.find((m) => m.get('by') === item.by)
+      : maps.find((m) => m.get('min') === item.min && m.get('max') === item.max);
+  const { quotes, ...rest } = item;
+  if (match) {
+    mergeMap(doc, match, rest, { ...ctx, what: `${ctx.what} › ${key === 'offices' ? `office ${String(item.office)}` : key}` });
+    for (const q of (quotes as { source: string; text: string }[] | undefined) ?? []) addQuote(doc, match, q);
+    return;
+  }
+  // Counts of other nouns ("27 agreements" beside "eight contracts") do not contradict each other.
+  const same = maps.filter((m) => { const of = listOf(m, 'of'); return of.length === 0 || of.some((n) => (item.of as string[] | undefined)?.includes(String(n))); });
+  if (key === 'counts' && same.length > 0) {
+    const there = same.map((m) => (m.get('min') === m.get('max') ? String(m.get('min')) : `${String(m.get('min'))}–${String(m.get('max'))}`)).join(', ');
+    ctx.conflicts.push({ what: `${ctx.what} › counts`, has: there, says: `"${String(item.said)}"`, source: ctx.source, quote: ctx.quote });
+  }
+  seq.add(nodeOf(doc, key === 'claimedBy' ? rest : { ...rest, review: 'candidate', ...(quotes ? { quotes } : {}) }));
+}
+
+function addQuote(doc: Document, map: YAMLMap, quote: { source: string; text: string }): void {
+  const quotes = map.get('quotes', true);
+  if (!isSeq(quotes)) {
+    map.set('quotes', nodeOf(doc, [quote]));
+    return;
+  }
+  if (!quotes.items.some((q) => isMap(q) && q.get('source') === quote.source && q.get('text') === quote.text)) quotes.add(nodeOf(doc, quote));
+}

@@ -1,0 +1,210 @@
+import { BINDING } from '../match/binding.js';
+import { findCounts, nounAfter } from '../match/counts.js';
+import { GENERIC_DOCUMENTS } from '../match/documents.js';
+import { findFigures, formatAmount } from '../match/figures.js';
+import { isMeetingVerb, MEET_WITH } from '../match/meetings.js';
+import type { PhraseMatch } from '../match/phrases.js';
+import { slug, type Found, type Reading, type Sentence } from './found.js';
+
+// Events, documents, counts of documents and figures, read sentence by sentence with the engine's readers.
+
+const VISIT = /\b(?:(state|official|working)\s+)?visit\s+(?:of\s+[^,.;]{1,40}?\s+)?(?:to|in)\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:['’]s)?(?:\s+(?:of\s+)?\p{Lu}[\p{L}-]*)*)|\barrived\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)\s+(?:on|for)\s+an?\s+(state|official|working)\s+visit/u;
+/** Words that date a visit's last day ("will conclude on 2 March"). */
+const ENDS = /\b(?:conclude[sd]?|end(?:s|ed)?|wrap(?:s|ped)?\s+up|leaves|left|departed|departs)\b/i;
+const VISIT_KIND = /\b(state|official|working)\s+visit\b/i;
+const TALKS = /\b(?:talks|negotiations|conversation|conferred)\b/i;
+const CALL = /\b(?:phone|telephone)\s+(?:call|conversation|talks)\b/i;
+const PLACE = /\bin\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}'’-]*)*)/u;
+const SIGNED = /\b(?:signed|sign|signing|inked|concluded|adopted|issued|approved|exchanged)\b/i;
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The first date of a sentence, as a fact base writes it. */
+function dateOf(s: Sentence): { start: string; end?: string } | undefined {
+  const d = s.dates[0];
+  if (!d) return undefined;
+  return d.written[0] === d.written[1] ? { start: d.written[0] } : { start: d.written[0], end: d.written[1] };
+}
+
+/** A country's short name for a formal one ("the People's Republic of China" → "China"). */
+function countryIn(place: string): string {
+  const of = /\bof\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)$/u.exec(place);
+  return of && /\b(?:Republic|Kingdom|Federation|Emirates|States)\b/.test(place) ? of[1]! : place;
+}
+
+/** Whether a date written as a fact base writes it falls within an event's start and end. */
+function within(date: string, event: Record<string, unknown>): boolean {
+  const start = String(event.start);
+  const end = String(event.end ?? event.start);
+  return date.slice(0, start.length) >= start.slice(0, date.length) && date.slice(0, end.length) <= end.slice(0, date.length);
+}
+
+/** The source's visit: the first visit read, which other events are part of. */
+export function mainVisit(reading: Reading): Found | undefined {
+  return reading.found.find((f) => f.section === 'events' && /visit$/.test(String(f.data.kind)));
+}
+
+/** Visits ("was on an official visit to China"), talks and meetings between people it names, with dates and places. */
+export function readEvents(reading: Reading, sentences: Sentence[]): void {
+  const sources = [reading.source];
+  const kindGiven = sentences.map((s) => VISIT_KIND.exec(s.text)?.[1]?.toLowerCase()).find((k) => k !== undefined);
+  // The visit is read from the first sentence that names it with a date, else the first that names it; a sentence
+  // that also reports a meeting dates the meeting, not the visit.
+  const visits = sentences.filter((s) => VISIT.test(s.text));
+  const meeting = (s: Sentence) => new Set(s.people.map((p) => p.id)).size >= 2 && s.tokens.some((_, i) => isMeetingVerb(s.tokens, i));
+  const dated = visits.filter((s) => s.dates.length > 0 && !meeting(s) && !ENDS.test(s.text));
+  for (const s of [dated[0] ?? visits[0]].filter((v) => v !== undefined)) {
+    const visit = VISIT.exec(s.text)!;
+    if (visit) {
+      const place = countryIn(visit[2] ?? visit[3]!);
+      visit[1] ??= visit[4];
+      const start = dated.length > 0 ? dateOf(s) : undefined;
+      const last = visits.find((v) => v !== s && ENDS.test(v.text) && v.dates.length > 0);
+      const date = start && last ? { start: start.start, end: start.end ?? last.dates.at(-1)!.written[1] } : start;
+      const visitor = s.people.filter((p) => p.start < visit.index).at(-1);
+      const kind = visit[1]?.toLowerCase() ?? kindGiven;
+      const year = date?.start.slice(0, 4) ?? (reading.year === undefined ? undefined : String(reading.year));
+      if (!year) continue;
+      reading.found.push({ section: 'events', quote: s.text, data: {
+        id: slug(`visit ${place} ${year}`), name: `${visitor ? `${reading.people.get(visitor.id)!.name}'s visit` : 'Visit'} to ${place}`,
+        kind: `${kind ?? 'official'} visit`, start: date?.start ?? year, ...(date?.end ? { end: date.end } : {}), place,
+        ...(visitor ? { visitors: [visitor.id] } : {}), phrases: [`visit to ${place}`], sources,
+        ...(kind ? {} : { note: 'The source does not say what kind of visit it was.' }),
+        ...(date ? {} : { note: 'The source gives no day for it.' }),
+      } });
+    }
+  }
+  for (const s of sentences) {
+    if (VISIT.test(s.text) && s.people.length < 2) continue;
+    const people = [...new Set(s.people.map((p) => p.id))];
+    const meets = s.tokens.some((_, i) => isMeetingVerb(s.tokens, i)) || s.tokens.some((t) => MEET_WITH.has(t.lower)) || TALKS.test(s.text);
+    if (people.length < 2 || !meets) continue;
+    const kind = CALL.test(s.text) ? 'phone call' : TALKS.test(s.text) ? 'talks' : 'meeting';
+    const date = dateOf(s);
+    const visit = mainVisit(reading);
+    // Part of the visit when undated or dated within it; a meeting on another day is another occasion.
+    const parent = visit && (!date || within(date.start, visit.data)) ? visit : undefined;
+    const names = people.map((id) => reading.people.get(id)!.name);
+    const place = PLACE.exec(s.text)?.[1];
+    const start = date?.start ?? (parent?.data.start as string | undefined)?.slice(0, 4) ?? (reading.year ? String(reading.year) : undefined);
+    if (!start) continue;
+    reading.found.push({ section: 'events', quote: s.text, data: {
+      id: slug(`${kind} ${[...people].sort().join(' ')}`), name: `${cap(kind)} between ${names.join(' and ')}`,
+      kind, start, ...(date?.end ? { end: date.end } : {}), ...(place && !/^\d/.test(place) ? { place } : {}),
+      ...(parent ? { parent: parent.data.id } : {}), participants: people, sources,
+      ...(date ? {} : { note: 'The source gives no day for it.' }),
+    } });
+  }
+}
+
+/** Singular names of documents and the kind each is. */
+const KINDS: [RegExp, string][] = [
+  [/joint\s+statement/i, 'joint statement'], [/declaration/i, 'declaration'], [/memorand(?:um|a)\s+of\s+understanding|memorandum/i, 'memorandum of understanding'],
+  [/agreement/i, 'agreement'], [/contract/i, 'contract'], [/programme|program/i, 'programme'], [/\bplan\b/i, 'plan'],
+  [/strategy/i, 'strategy'], [/position\s+paper/i, 'position paper'], [/treaty/i, 'treaty'],
+];
+const DOCUMENT = /\b(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?(?:joint\s+statement|declaration|memorandum(?:\s+of\s+understanding)?|agreement|contract|programme|program|plan|strategy|position\s+paper|treaty)\s+(?:on|of|about|between|for|to)\s+[^,.;:()]+)/giu;
+/** Where a document's title ends: a verb or relative word after it. */
+const TITLE_END = /\s+(?:that|which|who|was|were|is|are|will|would|shows|show|showed|had|has|have|signed|adopted|as|during|at|in\s+(?:the\s+)?presence)\b.*$/i;
+
+/** Documents named in the singular with what they are about ("a joint statement on …"), signed or adopted. */
+export function readDocuments(reading: Reading, sentences: Sentence[]): void {
+  const sources = [reading.source];
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(DOCUMENT)) {
+      const signed = SIGNED.test(s.text);
+      const definite = /^the\b/i.test(m[0]);
+      if (!signed && !definite) continue;
+      const title = cap(m[1]!.replace(TITLE_END, '').trim());
+      const kind = KINDS.find(([re]) => re.test(title.split(/\s+(?:on|of|about|between|for|to)\s+/)[0]!))?.[1];
+      if (!kind || title.split(/\s+/).length < 3) continue;
+      const signers = s.people.filter((p) => p.start < m.index!).map((p) => reading.people.get(p.id)!.name);
+      const date = dateOf(s);
+      const visit = mainVisit(reading);
+      reading.found.push({ section: 'documents', quote: s.text, data: {
+        id: slug(title.split(/\s+/).slice(0, 8).join(' ')), title, kind, binding: bindingSaid(s), ...(signers.length > 0 ? { parties: signers } : {}),
+        ...(date && date.end === undefined ? { date: date.start } : {}), ...(visit && signed ? { event: visit.data.id } : {}),
+        phrases: [title.split(/\s+(?:on|of|about|between|for|to)\s+/)[0]!.toLowerCase()], sources,
+      } });
+    }
+  }
+}
+
+/** Whether the sentence calls a document binding (true), not binding (false), or says neither. */
+function bindingSaid(s: Sentence): boolean | 'unknown' {
+  if (/\b(?:non-binding|not\s+(?:legally\s+)?binding|no\s+legal\s+(?:force|obligations?))\b/i.test(s.text)) return false;
+  return BINDING.find(s.text, s.tokens).some((w) => w.values.some((v) => !v.noun)) ? true : 'unknown';
+}
+
+/** Counts of documents signed ("about 20 documents were signed"), for the source's visit. */
+export function readCounts(reading: Reading, sentences: Sentence[]): void {
+  const visit = mainVisit(reading);
+  if (!visit) return;
+  const sources = [reading.source];
+  for (const s of sentences) {
+    if (!SIGNED.test(s.text)) continue;
+    const nouns = new Map<number, PhraseMatch<string[]>>(GENERIC_DOCUMENTS.find(s.text, s.tokens).map((m) => [m.first, m]));
+    for (const count of findCounts(s.text, s.tokens)) {
+      const noun = nounAfter(s.text, s.tokens, count, nouns);
+      if (!noun || count.max < 2) continue;
+      const said = s.text.slice(count.start, noun.end);
+      const by = s.people.find((p) => /\b(?:said|says|told|announced|stated)\b/.test(s.text.slice(p.end, p.end + 40)));
+      const max = Number.isFinite(count.max) ? Math.floor(count.max) : Math.ceil(count.min) * 2;
+      reading.found.push({ section: 'documentCounts', quote: s.text, data: {
+        id: slug(`${String(visit.data.id)} documents`), event: visit.data.id, nouns: [s.text.slice(noun.start, noun.end).toLowerCase()],
+        counts: [{ min: Math.ceil(count.min), max, said, of: [s.text.slice(noun.start, noun.end).toLowerCase()], ...(by ? { by: by.id } : {}), ...(reading.date ? { date: reading.date } : {}), sources,
+          ...(Number.isFinite(count.max) ? {} : { note: 'The source gives no upper bound; max is a placeholder to correct.' }),
+          quotes: [{ source: reading.source, text: s.text }] }],
+        sources,
+      } });
+    }
+  }
+}
+
+/** Words of saying: who states a figure is named before them ("X said") or after ("according to X"). */
+const SAID = /\b(?:said|says|stated|told|announced|noted|emphasi[sz]ed|stressed|estimated|pointed\s+out|pointing\s+out|claimed|reported)\b/i;
+const ACCORDING = /\baccording\s+to\s+((?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,4})/u;
+/** What a figure measures: "the cumulative economic effect" before "of", "will", "is", "amounts" … */
+const MEASURE = /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+?)\s+(?:of|will|would|could|is|was|are|were|amounts?|amounted|reached|reaches|totals?|totalled|stood|exceeded|came|has|have)\b/u;
+
+/** Figures of money ("$3.5 billion"), with what they measure and who stated them. */
+export function readClaims(reading: Reading, sentences: Sentence[]): void {
+  const sources = [reading.source];
+  for (const s of sentences) {
+    for (const figure of findFigures(s.text)) {
+      if (!figure.currency) continue;
+      const before = s.text.slice(0, figure.start);
+      // What it measures is named in its own clause: after the last comma or "that" before it.
+      const clause = before.slice(Math.max(0, before.lastIndexOf(' that '), before.lastIndexOf(',')));
+      const measure = MEASURE.exec(clause)?.[1];
+      const by = stater(reading, s, before, figure.end);
+      const visit = mainVisit(reading);
+      const id = slug(`${measure ?? 'figure'} ${formatAmount(figure.value, figure.currency).replace(/[$€£¥]/g, '')}`);
+      if (by.organisation) {
+        reading.found.push({ section: 'organisations', quote: s.text, data: { id: by.id, name: by.organisation, sources } });
+      }
+      reading.found.push({ section: 'claims', quote: s.text, data: {
+        id, statement: s.text.length <= 2000 ? s.text : `${s.text.slice(0, 1997)}…`, status: 'claimed', kind: 'money', value: figure.value,
+        unit: figure.currency, ...(measure ? { measure } : {}), ...(visit ? { event: visit.data.id } : {}),
+        claimedBy: [{ by: by.id, ...(reading.date ? { date: reading.date } : {}), sources }],
+        // No `attribution`: in format v2 the words that report the figure attribute it through its claimant.
+        sources,
+      } });
+    }
+  }
+}
+
+/** Who states a figure: a person named before a word of saying, "according to X", or the words before the verb. */
+function stater(reading: Reading, s: Sentence, before: string, end: number): { id: string; organisation?: string } {
+  const after = SAID.exec(s.text.slice(end));
+  const saidAfter = after ? { index: end + after.index, 0: after[0] } : undefined;
+  const said = SAID.exec(before) ?? saidAfter;
+  const according = ACCORDING.exec(s.text);
+  // The speaker is named before the verb: before the figure ("X said that …"), or after it ("…, X told reporters").
+  const person = said === saidAfter && said ? s.people.filter((p) => p.start >= end && p.start < said.index).at(-1)
+    : s.people.find((p) => (said ? p.start < said.index : according ? p.start >= according.index : false));
+  if (person) return { id: person.id };
+  const phrase = according?.[1]?.trim() ?? (said && said !== saidAfter ? /^(?:the\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu.exec(before.slice(0, said.index))?.[1] : undefined);
+  if (phrase) return { id: slug(phrase), organisation: cap(phrase) };
+  return { id: slug(reading.publisher), organisation: reading.publisher };
+}
