@@ -158,7 +158,7 @@ export function compile(facts: FactBase): FactIndex {
   for (const claim of facts.claims.values()) {
     for (const phrase of claim.attribution) index.attribution.add(phrase, claim);
     for (const phrase of claim.reframings) index.reframings.add(phrase, claim);
-    for (const phrase of claim.topics) for (const form of verbForms(phrase.toLowerCase())) index.topics.add(form, claim);
+    for (const phrase of withModifiers(claim.topics)) for (const form of verbForms(phrase)) index.topics.add(form, claim);
   }
   for (const term of facts.terms) for (const phrase of term.instead) index.terms.add(phrase, term);
   for (const matcher of [index.offices, index.events, index.eventKinds, index.documents, index.countNouns, index.attribution,
@@ -249,4 +249,25 @@ function addPlaces(index: FactIndex): void {
     });
     index.keyPeople.set(event.id, new Set(visitors.length > 0 ? visitors : people));
   }
+}
+
+/** Words that join a phrase's words rather than modify its last ("evasion of sanctions"). */
+const FUNCTION_WORD = new Set(['of', 'the', 'a', 'an', 'to', 'for', 'in', 'on', 'at', 'by', 'through', 'with', 'and', 'or', 'from', 'into']);
+
+/**
+ * A claim's topics, lower-cased, and each with the modifier another of its topics gives their last word ("push up
+ * prices" with "raise electricity prices" gives "push up electricity prices"): the fact base's own words for what the
+ * topic is about, written in any of its phrasings.
+ */
+export function withModifiers(topics: readonly string[]): string[] {
+  const phrases = topics.map((t) => t.toLowerCase().trim().split(/\s+/));
+  const out = new Set(phrases.map((w) => w.join(' ')));
+  for (const a of phrases) {
+    for (const b of phrases) {
+      if (a.length < 2 || b.length < 3 || a.at(-1) !== b.at(-1)) continue;
+      const modifier = b.at(-2)!;
+      if (!a.includes(modifier) && !FUNCTION_WORD.has(modifier)) out.add([...a.slice(0, -1), modifier, a.at(-1)!].join(' '));
+    }
+  }
+  return [...out];
 }

@@ -7,6 +7,7 @@ import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence
 import { carriedOut, datelineOf } from './dateline.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { meetingsNamedBy } from './meetings.js';
+import { pastPerfect } from './tense.js';
 import { draftTimeframe } from './timeframe.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
@@ -98,14 +99,16 @@ function datelineAway(bf: BlockFacts, event: Event): DateMention | undefined {
 
 /**
  * Whether a sentence names the event by the people who establish it (for a visit, its visitor), leaving out the person
- * being judged, and nothing else in it points elsewhere: what a rule needs before it says someone was not there.
+ * being judged, and nothing else in it points elsewhere: what a rule needs before it says someone was not there. A
+ * sentence that dates itself in the event (`dated`) is about its time, whatever the block's dateline.
  */
-export function namedByItsPeople(bf: BlockFacts, sentence: Span, event: Event, judged: Span): boolean {
+export function namedByItsPeople(bf: BlockFacts, sentence: Span, event: Event, judged: Span, dated = false): boolean {
   if (!bf.inTimeframe(event)) return false;
   const key = keyPeople(bf, event);
   const named = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person' && (n.end <= judged.start || n.start >= judged.end));
   const clause = clauseOf(bf, sentence, judged);
-  return named.some((n) => key.has(n.form.entity.id)) && !datelineAway(bf, event) && counterEvidence(bf, event, clause, [judged]).length === 0;
+  return named.some((n) => key.has(n.form.entity.id)) && (dated || !datelineAway(bf, event)) &&
+    counterEvidence(bf, event, clause, [judged]).length === 0;
 }
 
 /**
@@ -236,7 +239,9 @@ export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<
   // judges that), not a sign of another occasion.
   const occasion = heading || candidates.length > 0 || itemsIn(bf.eventKinds, sentence).length > 0 ||
     OCCASION_WORD.test(bf.text.slice(sentence.start, sentence.end)) || DOING.test(bf.text.slice(sentence.start, sentence.end));
-  if (!occasion) return topics;
+  // A sentence in the past perfect tells of an earlier occasion in passing ("Sepp had joined them in Riga in March"):
+  // an aside, after which the text goes on about what it was about.
+  if (!occasion || pastPerfect(bf.text.slice(sentence.start, sentence.end))) return topics;
   const away = [...topics].every((id) => {
     const root = index.facts.events.get(id);
     return !root || counterEvidence(bf, root, sentence, itemsIn(bf.dates, sentence)).some((c) => c.kind !== 'person');

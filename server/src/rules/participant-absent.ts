@@ -16,6 +16,8 @@ import type { Rule } from './rule.js';
 const OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'while', 'whereas', 'but', 'although', 'though', 'because', 'since',
   'when', 'where', 'after', 'before', 'until', 'unlike', 'said', 'says', 'told', 'according', 'recalled', 'added', 'noted']);
 const NOT_THEN = new Set(['not', 'never', 't', 'no', 'had', 'has', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'shall', 'to', 'cannot']);
+/** Forms of "join" ("joined Laaneots and Lindqvist at …"): a verb of meeting when a person follows it. */
+const JOIN = new Set(['join', 'joins', 'joined']);
 const TEMPORAL = new Set(['before', 'after', 'ahead', 'prior', 'following', 'since', 'until', 'preceding']);
 const FILLER = new Set(['the', 'his', 'her', 'their', 'its', 'this', 'that', 'a', 'an', 'of', 'to', 's']);
 
@@ -45,7 +47,7 @@ const rule: Rule = {
         }
       }
       if (bf.eventPhrases.length === 0) continue;
-      const verbs = tokens.filter((t) => MEET.has(t.lower) || MEET_WITH.has(t.lower));
+      const verbs = tokens.filter((t) => MEET.has(t.lower) || MEET_WITH.has(t.lower) || JOIN.has(t.lower));
       if (verbs.length === 0) continue;
       const [withVerb, phrases] = [bySentence(verbs, sentences), bySentence(bf.eventPhrases, sentences)];
       const [names, dates] = [bySentence(bf.names, sentences), bySentence(bf.dates, sentences)];
@@ -59,7 +61,8 @@ const rule: Rule = {
         if (named.length === 0) continue;
         const year = Number(named[0]!.start.slice(0, 4));
         const written = dates[s]!.map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
-        if (written.length > 0 && !written.some(([a, b]) => named.some((e) => e.start <= b && a <= e.end))) continue;
+        const dated = written.some(([a, b]) => named.some((e) => e.start <= b && a <= e.end));
+        if (written.length > 0 && !dated) continue;
         if (pointsElsewhere(bf, sentence, named[0]!)) continue;
         const i0 = tokenAt(tokens, sentence.start);
         const clauseOf: number[] = [];
@@ -70,13 +73,19 @@ const rule: Rule = {
           const gap = single ? ' ' : bf.text.slice(tokens[i - 1]!.end, tokens[i]!.start);
           if ((gap !== ' ' && /[;:()\u2014"\u201c\u201d]|\s[\u2013-]\s/.test(gap)) || OPENERS.has(word) || (gap.includes(',') && /^(?:and|or)$/.test(word))) clause++;
           clauseOf.push(clause);
-          const verb = isMeetingVerb(tokens, i);
-          if (verb && !(i > i0 && NOT_THEN.has(tokens[i - 1]!.lower)) && !(i > i0 + 1 && NOT_THEN.has(tokens[i - 2]!.lower))) meets.add(clause);
+          // Joining someone is meeting them ("Sepp joined Laaneots at the meeting").
+          const verb = isMeetingVerb(tokens, i) || (JOIN.has(word) && names[s]!.some((n) => n.form.kind === 'person' && n.start === tokens[i + 1]?.start));
+          // The past perfect ("had met") is a time before the one in question, unless the sentence dates it in the named event.
+          const shifts = (k: number) => k >= i0 && NOT_THEN.has(tokens[k]!.lower) && !(dated && tokens[k]!.lower === 'had');
+          if (verb && !shifts(i - 1) && !(i > i0 + 1 && shifts(i - 2))) meets.add(clause);
         }
         if (meets.size === 0) continue;
         // Present: everyone at the named events, their parts and parents, and at any meeting the sentence names by all its people.
         const present = new Set(named.flatMap((e) => family(e, facts, children, cache)));
-        for (const e of index.meetings) if (allNamed(e, inSentence, index)) for (const id of e.participants) present.add(id);
+        // (Not one the sentence places elsewhere: the people of the summit's talks meeting at another place or time.)
+        for (const e of index.meetings) {
+          if (allNamed(e, inSentence, index) && !pointsElsewhere(bf, sentence, e)) for (const id of e.participants) present.add(id);
+        }
         const people = names[s]!.filter((n) => n.form.kind === 'person').map((n) => ({ n, clause: clauseOf[tokenAt(tokens, n.start) - i0]! }))
           .filter((p) => meets.has(p.clause));
         const anchored = new Set(people.filter((p) => present.has(p.n.form.entity.id)).map((p) => p.clause));
@@ -86,7 +95,7 @@ const rule: Rule = {
           const event = named[0]!;
           // Only where the sentence names the event by its own people (the visitor met X during the visit), not by
           // its host and a place alone (the host received X for talks in the capital: another visit).
-          if (!namedByItsPeople(bf, sentence, event, n)) continue;
+          if (!namedByItsPeople(bf, sentence, event, n, dated)) continue;
           present.add(id);
           yield {
             block: bf, start: n.start, end: n.end, facts: [{ kind: 'person', id }, { kind: 'event', id: event.id }],
