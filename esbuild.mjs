@@ -7,15 +7,24 @@ import { existsSync, rmSync } from 'node:fs';
 const release = process.argv.includes('--release');
 const shim = 'const import_meta_url = require("url").pathToFileURL(__filename).href;';
 const common = {
-  bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: !release, minify: release,
-  define: { 'import.meta.url': 'import_meta_url' }, banner: { js: shim }, logLevel: 'warning',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !release,
+  minify: release,
+  define: { 'import.meta.url': 'import_meta_url' },
+  banner: { js: shim },
+  logLevel: 'warning',
 };
 const entries = [
   { entryPoints: ['server/src/bin.ts'], outfile: 'server/out/cli.cjs', cli: true },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.cjs' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.cjs', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]) && !(release && e.cli));
-await Promise.all(entries.map(({ cli, ...e }) => {
-  if (release) rmSync(`${e.outfile}.map`, { force: true });
-  return build({ ...common, ...e });
-}));
+await Promise.all(
+  entries.map(({ cli, ...e }) => {
+    if (release) rmSync(`${e.outfile}.map`, { force: true });
+    return build({ ...common, ...e });
+  }),
+);

@@ -38,11 +38,12 @@ function material(facts) {
   const sources = [...facts.sources.values()];
   const main = (facts.defaultEvent && facts.events.get(facts.defaultEvent)) || events[0];
   const holders = new Map();
-  for (const p of people) for (const t of p.offices) {
-    const list = holders.get(t.office) ?? [];
-    list.push({ person: p, from: t.from, to: t.to });
-    holders.set(t.office, list);
-  }
+  for (const p of people)
+    for (const t of p.offices) {
+      const list = holders.get(t.office) ?? [];
+      list.push({ person: p, from: t.from, to: t.to });
+      holders.set(t.office, list);
+    }
   // Fact-base phrases are often lower case ("talks with xi"); write a word capitalised where the fact base
   // capitalises it elsewhere (names, titles, places, office wordings), as a writer would.
   // A word is capitalised if the fact base's names or places write it so, or if it is capitalised in titles and
@@ -50,7 +51,9 @@ function material(facts) {
   const proper = new Map();
   const lower = new Set();
   const words = (text) => (text ?? '').split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean);
-  const learn = (text, always) => { for (const w of words(text)) if (/^\p{Lu}/u.test(w) && (always || !lower.has(w.toLowerCase()))) proper.set(w.toLowerCase(), w); };
+  const learn = (text, always) => {
+    for (const w of words(text)) if (/^\p{Lu}/u.test(w) && (always || !lower.has(w.toLowerCase()))) proper.set(w.toLowerCase(), w);
+  };
   for (const o of offices) for (const w of o.wordings.flatMap((x) => words(x).slice(1))) if (!/^\p{Lu}/u.test(w)) lower.add(w);
   for (const e of events) for (const w of e.phrases.flatMap(words)) lower.add(w);
   for (const e of people) for (const x of [e.name, ...e.preferred, ...e.spellings]) learn(x, true);
@@ -58,10 +61,14 @@ function material(facts) {
   for (const e of events) learn(e.place, true);
   for (const x of [...MONTHS, ...WEEKDAYS]) learn(x, true);
   for (const o of offices) for (const x of o.wordings) learn(x, false);
-  const write = (phrase) => phrase.split(' ').map((w) => {
-    const [, stem, tail] = /^(.*?)((?:['’]s)?)$/.exec(w);
-    return (proper.get(stem) ?? stem) + tail;
-  }).join(' ');
+  const write = (phrase) =>
+    phrase
+      .split(' ')
+      .map((w) => {
+        const [, stem, tail] = /^(.*?)((?:['’]s)?)$/.exec(w);
+        return (proper.get(stem) ?? stem) + tail;
+      })
+      .join(' ');
   const ending = /\b(on|of|with|to|in|for|and)$/;
   const phrasesOf = (e) => {
     const verbal = [];
@@ -76,9 +83,27 @@ function material(facts) {
     return { verbal, nouns };
   };
   const eventPhrases = new Map(events.map((e) => [e, phrasesOf(e)]));
-  const docPhrases = new Map(documents.map((d) => [d, d.phrases.filter((p) => !ending.test(p)).map((p) => `the ${write(p.replace(/^the /, ''))}`)]));
-  return { facts, people, orgs, events, offices, documents, claims, sources, main, holders, eventPhrases, docPhrases, proper, write,
-    counts: facts.documentCounts, terms: facts.terms };
+  const docPhrases = new Map(
+    documents.map((d) => [d, d.phrases.filter((p) => !ending.test(p)).map((p) => `the ${write(p.replace(/^the /, ''))}`)]),
+  );
+  return {
+    facts,
+    people,
+    orgs,
+    events,
+    offices,
+    documents,
+    claims,
+    sources,
+    main,
+    holders,
+    eventPhrases,
+    docPhrases,
+    proper,
+    write,
+    counts: facts.documentCounts,
+    terms: facts.terms,
+  };
 }
 
 /** A one- or two-letter slip in the longest word of a spelling (for fuzzy name matching). */
@@ -115,10 +140,14 @@ export function generateDraft(facts, targetWords, seed = 1) {
   const dateText = (iso, style = pick(['dmy', 'dmy', 'dmy', 'mdy', 'iso', 'dmyNoYear'])) => {
     const [y, mo, d] = parts(iso);
     switch (style) {
-      case 'mdy': return `${MONTHS[mo - 1]} ${d}, ${y}`;
-      case 'iso': return iso;
-      case 'dmyNoYear': return `${d} ${MONTHS[mo - 1]}`;
-      default: return `${d} ${MONTHS[mo - 1]} ${y}`;
+      case 'mdy':
+        return `${MONTHS[mo - 1]} ${d}, ${y}`;
+      case 'iso':
+        return iso;
+      case 'dmyNoYear':
+        return `${d} ${MONTHS[mo - 1]}`;
+      default:
+        return `${d} ${MONTHS[mo - 1]} ${y}`;
     }
   };
   const rangeText = (from, to) => {
@@ -145,7 +174,8 @@ export function generateDraft(facts, targetWords, seed = 1) {
     if (start !== end && chance(0.3)) return rangeText(addDays(start, 1), addDays(end, int(1, 3)));
     return dateText(chance(0.5) ? addDays(start, -int(1, 4)) : addDays(end, int(1, 4)));
   };
-  const weekday = (event, right = !chance(WRONG)) => WEEKDAYS[(new Date(`${event?.start ?? '2023-03-01'}T00:00:00Z`).getUTCDay() + (right ? 0 : int(1, 6))) % 7];
+  const weekday = (event, right = !chance(WRONG)) =>
+    WEEKDAYS[(new Date(`${event?.start ?? '2023-03-01'}T00:00:00Z`).getUTCDay() + (right ? 0 : int(1, 6))) % 7];
   const eventRef = (event) => {
     if (!event) return 'the visit';
     const { nouns } = m.eventPhrases.get(event);
@@ -177,12 +207,14 @@ export function generateDraft(facts, targetWords, seed = 1) {
     if (/^(eur|€|euros?)$/i.test(unit)) return q + fmtMoney(value, '€');
     return q + (unit ? `${value} ${unit}` : String(value));
   };
-  const fmtMoney = (v, sign) => (v >= 1e9 ? `${sign}${+(v / 1e9).toFixed(2)} billion` : v >= 1e6 ? `${sign}${+(v / 1e6).toFixed(1)} million` : `${sign}${v}`);
+  const fmtMoney = (v, sign) =>
+    v >= 1e9 ? `${sign}${+(v / 1e9).toFixed(2)} billion` : v >= 1e6 ? `${sign}${+(v / 1e6).toFixed(1)} million` : `${sign}${v}`;
   /** A sentence on an assessed topic, hedged or not: "may evade sanctions", "accused of evading sanctions". */
   const topic = (c) => {
     const t = c.topics.length ? pick(c.topics) : 'change course';
     const subject = pick(['The documents', 'The agreements', `${name(person())}`, 'Minsk']);
-    if (/^\p{L}+ing\b/u.test(t)) return `${subject} ${pick(['were accused of', 'could help with', 'will be used for'])} ${t}, ${claimant(c)} ${pick(['said', 'says', 'argued'])}.`;
+    if (/^\p{L}+ing\b/u.test(t))
+      return `${subject} ${pick(['were accused of', 'could help with', 'will be used for'])} ${t}, ${claimant(c)} ${pick(['said', 'says', 'argued'])}.`;
     if (/\p{L}+ion\b/u.test(t)) return `${claimant(c)} ${pick(['warned of', 'pointed to'])} ${t}${cite()}.`;
     return `${subject} ${pick(['will', 'may', 'could', 'will certainly', 'might'])} help Russia ${t}, ${pick(['some argue', `according to ${claimant(c)}`, 'it is said'])}.`;
   };
@@ -192,7 +224,8 @@ export function generateDraft(facts, targetWords, seed = 1) {
     const phrase = c.attribution.length ? pick(c.attribution) : 'according to';
     if (/^according to$/i.test(phrase)) return `According to ${claimant(c)}, the ${measure} would reach ${amount(c)}`;
     if (/^puts?$/i.test(phrase)) return `${cap(claimant(c))} ${phrase} the ${measure} at ${amount(c)}`;
-    if (/^\p{L}+(s|ed)$/u.test(phrase) && !m.proper.has(phrase)) return `${cap(claimant(c))} ${phrase} that the ${measure} would reach ${amount(c)}`;
+    if (/^\p{L}+(s|ed)$/u.test(phrase) && !m.proper.has(phrase))
+      return `${cap(claimant(c))} ${phrase} that the ${measure} would reach ${amount(c)}`;
     if (/ (says|said)$/.test(phrase)) return `${cap(m.write(phrase))} the ${measure} will reach ${amount(c)}`;
     if (/^reportedly$/i.test(phrase)) return `The ${measure} will reportedly reach ${amount(c)}`;
     if (/ing\b/.test(phrase)) return `The ${measure} would reach ${amount(c)}, ${claimant(c)} said`;
@@ -205,7 +238,10 @@ export function generateDraft(facts, targetWords, seed = 1) {
   };
   const countOf = (group, right = !chance(WRONG)) => {
     const counts = group.counts;
-    if (right) { const c = pick(counts); return int(c.min, c.max); }
+    if (right) {
+      const c = pick(counts);
+      return int(c.min, c.max);
+    }
     const max = Math.max(...counts.map((c) => c.max));
     return max + int(2, 12);
   };
@@ -219,35 +255,73 @@ export function generateDraft(facts, targetWords, seed = 1) {
     if (!m.sources.length || !chance(0.25)) return '';
     const s = pick(m.sources);
     footnote++;
-    notes.push(`[^${footnote}]: ${s.publisher}, "${s.title}"${s.date ? `, ${dateText(s.date, 'dmy')}` : ''}. <https://example.org/s/${s.id}>`);
+    notes.push(
+      `[^${footnote}]: ${s.publisher}, "${s.title}"${s.date ? `, ${dateText(s.date, 'dmy')}` : ''}. <https://example.org/s/${s.id}>`,
+    );
     return `[^${footnote}]`;
   };
 
   // ---------- sentences ----------
   const filler = [
-    () => `The ${pick(['partnership', 'relationship', 'cooperation', 'alignment'])} remains ${pick(['asymmetric', 'largely declaratory', 'driven by politics rather than trade', 'uneven across sectors'])}, and ${pick(['analysts', 'diplomats', 'observers', 'officials in Brussels'])} ${pick(['doubt', 'question', 'are sceptical'])} that it will deliver ${pick(['much', 'quickly', 'on schedule'])}.`,
-    () => `Much of what was ${pick(['agreed', 'signed', 'announced'])} repeats ${pick(['earlier pledges', 'commitments from previous years', 'older programmes'])} that were never ${pick(['implemented', 'funded', 'followed up'])}.`,
-    () => `${pick(['Western', 'European', 'Ukrainian', 'Polish'])} governments should ${pick(['monitor', 'track', 'follow closely'])} the ${pick(['defence', 'industrial', 'media', 'financial'])} projects that ${pick(['follow', 'result from', 'build on'])} ${term()}.`,
-    () => `For ${pick(['Minsk', 'Beijing', 'Moscow'])}, the ${pick(['symbolism', 'protocol', 'timing'])} mattered at least as much as the ${pick(['substance', 'documents', 'figures'])}; see \`${pick(m.events)?.id ?? 'event'}\` in the fact base.`,
-    () => `None of the ${pick(['published', 'official', 'public'])} readouts ${pick(['mentions', 'describes', 'confirms'])} ${pick(['security guarantees', 'arms deliveries', 'a timetable', 'financing terms'])}, which ${pick(['suggests', 'may mean', 'indicates'])} that ${pick(['talks continue', 'details were left open', 'nothing was settled'])}.`,
+    () =>
+      `The ${pick(['partnership', 'relationship', 'cooperation', 'alignment'])} remains ${pick(['asymmetric', 'largely declaratory', 'driven by politics rather than trade', 'uneven across sectors'])}, and ${pick(['analysts', 'diplomats', 'observers', 'officials in Brussels'])} ${pick(['doubt', 'question', 'are sceptical'])} that it will deliver ${pick(['much', 'quickly', 'on schedule'])}.`,
+    () =>
+      `Much of what was ${pick(['agreed', 'signed', 'announced'])} repeats ${pick(['earlier pledges', 'commitments from previous years', 'older programmes'])} that were never ${pick(['implemented', 'funded', 'followed up'])}.`,
+    () =>
+      `${pick(['Western', 'European', 'Ukrainian', 'Polish'])} governments should ${pick(['monitor', 'track', 'follow closely'])} the ${pick(['defence', 'industrial', 'media', 'financial'])} projects that ${pick(['follow', 'result from', 'build on'])} ${term()}.`,
+    () =>
+      `For ${pick(['Minsk', 'Beijing', 'Moscow'])}, the ${pick(['symbolism', 'protocol', 'timing'])} mattered at least as much as the ${pick(['substance', 'documents', 'figures'])}; see \`${pick(m.events)?.id ?? 'event'}\` in the fact base.`,
+    () =>
+      `None of the ${pick(['published', 'official', 'public'])} readouts ${pick(['mentions', 'describes', 'confirms'])} ${pick(['security guarantees', 'arms deliveries', 'a timetable', 'financing terms'])}, which ${pick(['suggests', 'may mean', 'indicates'])} that ${pick(['talks continue', 'details were left open', 'nothing was settled'])}.`,
   ];
   const factual = [
-    () => { const e = pick(m.events); return `On ${when(e)}, ${emph(name(pick(participants(e)) ?? person()))} took part in ${eventRef(e)}${e?.place && chance(0.5) ? ` in ${e.place}` : ''}.`; },
-    () => { const e = pick(m.events); const { verbal } = m.eventPhrases.get(e) ?? { verbal: [] };
-      return verbal.length ? `${emph(name(participants(e)[0] ?? person()))} ${pick(verbal)} on ${when(e)}${cite()}.` : `${cap(eventRef(e))} took place on ${when(e)}.`; },
-    () => { const e = pick(m.events); const ps = participants(e); return ps.length >= 2
-      ? `${emph(name(ps[0]))} and ${emph(name(ps[1]))} met on ${when(e)}${chance(0.4) ? `, a ${weekday(e)}` : ''}.`
-      : `${cap(eventRef(e))} took place on ${when(e)}.`; },
-    () => `${cap(office())} ${pick(['received', 'met', 'welcomed', 'held talks with'])} ${name(pick(participants(m.main)) ?? person())} on ${when(m.main)}.`,
-    () => { const d = pick(m.documents); return d ? `${cap(docRef(d))} was signed on ${when(d.event ? m.facts.events.get(d.event) : { start: d.date ?? m.main?.start })}${cite()}.` : `A joint statement was signed.`; },
-    () => { const g = pick(m.counts); if (!g) return 'Several documents were signed.'; const e = m.facts.events.get(g.event);
-      return `${pick(['In all', 'Altogether', 'According to the count'])}, ${countOf(g)} ${pick(g.nouns)} were signed during ${eventRef(e)}${cite()}.`; },
-    () => { const c = pick(m.claims); if (!c) return 'The figures were not published.'; return c.value !== undefined
-      ? (chance(0.6)
-        ? `${attributed(c)}${cite()}.`
-        : `The visit brought ${amount(c)} in ${pick(c.reframings.filter((r) => !/ed$/.test(r))) ?? 'deals'}.`)
-      : topic(c); },
-    () => { const o = pick(m.orgs); return o ? `Executives of ${emph(name(o))} ${pick(['met', 'were received by', 'briefed'])} ${name(m.people[0])} on ${when(m.main)}.` : `Business leaders met the delegation.`; },
+    () => {
+      const e = pick(m.events);
+      return `On ${when(e)}, ${emph(name(pick(participants(e)) ?? person()))} took part in ${eventRef(e)}${e?.place && chance(0.5) ? ` in ${e.place}` : ''}.`;
+    },
+    () => {
+      const e = pick(m.events);
+      const { verbal } = m.eventPhrases.get(e) ?? { verbal: [] };
+      return verbal.length
+        ? `${emph(name(participants(e)[0] ?? person()))} ${pick(verbal)} on ${when(e)}${cite()}.`
+        : `${cap(eventRef(e))} took place on ${when(e)}.`;
+    },
+    () => {
+      const e = pick(m.events);
+      const ps = participants(e);
+      return ps.length >= 2
+        ? `${emph(name(ps[0]))} and ${emph(name(ps[1]))} met on ${when(e)}${chance(0.4) ? `, a ${weekday(e)}` : ''}.`
+        : `${cap(eventRef(e))} took place on ${when(e)}.`;
+    },
+    () =>
+      `${cap(office())} ${pick(['received', 'met', 'welcomed', 'held talks with'])} ${name(pick(participants(m.main)) ?? person())} on ${when(m.main)}.`,
+    () => {
+      const d = pick(m.documents);
+      return d
+        ? `${cap(docRef(d))} was signed on ${when(d.event ? m.facts.events.get(d.event) : { start: d.date ?? m.main?.start })}${cite()}.`
+        : `A joint statement was signed.`;
+    },
+    () => {
+      const g = pick(m.counts);
+      if (!g) return 'Several documents were signed.';
+      const e = m.facts.events.get(g.event);
+      return `${pick(['In all', 'Altogether', 'According to the count'])}, ${countOf(g)} ${pick(g.nouns)} were signed during ${eventRef(e)}${cite()}.`;
+    },
+    () => {
+      const c = pick(m.claims);
+      if (!c) return 'The figures were not published.';
+      return c.value !== undefined
+        ? chance(0.6)
+          ? `${attributed(c)}${cite()}.`
+          : `The visit brought ${amount(c)} in ${pick(c.reframings.filter((r) => !/ed$/.test(r))) ?? 'deals'}.`
+        : topic(c);
+    },
+    () => {
+      const o = pick(m.orgs);
+      return o
+        ? `Executives of ${emph(name(o))} ${pick(['met', 'were received by', 'briefed'])} ${name(m.people[0])} on ${when(m.main)}.`
+        : `Business leaders met the delegation.`;
+    },
     () => `${name(person())} ${pick(['reaffirmed', 'praised', 'invoked'])} the ${term()} during ${eventRef(m.main)}${cite()}.`,
   ];
   const sentence = () => (chance(0.65) ? pick(factual)() : pick(filler)());
@@ -259,23 +333,29 @@ export function generateDraft(facts, targetWords, seed = 1) {
     let line = '';
     for (const word of text.split(' ')) {
       const safe = !/^([-+*#>|=]|\d+[.)]$)/.test(word);
-      if (line && line.length + word.length > 88 && safe) { out.push(line); line = word; }
-      else line = line ? `${line} ${word}` : word;
+      if (line && line.length + word.length > 88 && safe) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
     }
     out.push(line);
     return out.join('\n');
   };
   const paragraph = () => wrap(Array.from({ length: int(3, 6) }, sentence).join(' '));
-  const heading = (level) => `${'#'.repeat(level)} ${pick([
-    () => `What happened during ${eventRef(m.main)}?`,
-    () => `${pick(m.events)?.name ?? 'The visit'}: ${pick(['context', 'what was agreed', 'the record', 'assessment'])}`,
-    () => `The documents signed on ${when(m.main)}`,
-    () => `Consequences for ${pick(['NATO', 'the EU', 'Ukraine', 'Poland', 'the West'])}`,
-    () => `Who met ${name(m.people[0])}`,
-  ])()}`;
+  const heading = (level) =>
+    `${'#'.repeat(level)} ${pick([
+      () => `What happened during ${eventRef(m.main)}?`,
+      () => `${pick(m.events)?.name ?? 'The visit'}: ${pick(['context', 'what was agreed', 'the record', 'assessment'])}`,
+      () => `The documents signed on ${when(m.main)}`,
+      () => `Consequences for ${pick(['NATO', 'the EU', 'Ukraine', 'Poland', 'the West'])}`,
+      () => `Who met ${name(m.people[0])}`,
+    ])()}`;
   const list = () => {
     const ordered = chance(0.3);
-    return Array.from({ length: int(3, 6) }, (_, i) => `${ordered ? `${i + 1}.` : '-'} ${chance(0.4) ? `**${when(pick(m.events))}**: ` : ''}${sentence()}`).join('\n');
+    return Array.from(
+      { length: int(3, 6) },
+      (_, i) => `${ordered ? `${i + 1}.` : '-'} ${chance(0.4) ? `**${when(pick(m.events))}**: ` : ''}${sentence()}`,
+    ).join('\n');
   };
   const quote = () => {
     const e = pick(m.events);
@@ -285,21 +365,39 @@ export function generateDraft(facts, targetWords, seed = 1) {
     const rows = Array.from({ length: int(3, 6) }, () => {
       const e = pick(m.events);
       const d = pick(m.documents);
-      return `| ${when(e)} | ${e?.name ?? 'visit'} | ${participants(e).map((p) => name(p)).join(', ') || name(person())} | ${d ? d.title : '\u2014'} |`;
+      return `| ${when(e)} | ${e?.name ?? 'visit'} | ${
+        participants(e)
+          .map((p) => name(p))
+          .join(', ') || name(person())
+      } | ${d ? d.title : '\u2014'} |`;
     });
     return ['| Date | Event | Participants | Documents |', '| --- | --- | --- | --- |', ...rows].join('\n');
   };
   const code = () => {
     const e = pick(m.events);
-    return ['```yaml', `event: ${e?.id ?? 'visit'}`, `start: ${e?.start ?? ''}`, `note: ${name(m.people[0])} met ${name(person())} on 3 March`, '```'].join('\n');
+    return [
+      '```yaml',
+      `event: ${e?.id ?? 'visit'}`,
+      `start: ${e?.start ?? ''}`,
+      `note: ${name(m.people[0])} met ${name(person())} on 3 March`,
+      '```',
+    ].join('\n');
   };
 
   const out = [];
   let words = 0;
-  const push = (block) => { out.push(block); words += countWords(block); };
+  const push = (block) => {
+    out.push(block);
+    words += countWords(block);
+  };
   push(`# ${m.facts.title || 'Draft'}: ${pick(['an assessment', 'what was agreed', 'a briefing'])}`);
   push(`*Draft for review, ${when(m.main, true)}.*`);
-  const flush = () => { if (notes.length) { push(notes.join('\n')); notes.length = 0; } };
+  const flush = () => {
+    if (notes.length) {
+      push(notes.join('\n'));
+      notes.length = 0;
+    }
+  };
   // A section: a heading, paragraphs, and now and then a list, a quote, a table, code, a subsection; footnotes at its end.
   const section = function* () {
     yield heading(2);
@@ -308,7 +406,10 @@ export function generateDraft(facts, targetWords, seed = 1) {
     if (chance(0.3)) yield quote();
     if (chance(0.25)) yield table();
     if (chance(0.15)) yield code();
-    if (chance(0.3)) { yield heading(3); yield paragraph(); }
+    if (chance(0.3)) {
+      yield heading(3);
+      yield paragraph();
+    }
   };
   while (words < targetWords) {
     for (const block of section()) {

@@ -20,14 +20,29 @@ export async function measureEditor({ draft, workspace, edits = 12 }) {
   try {
     const starts = [];
     for (let i = 0; i < 3; i++) starts.push(await measureServer({ server: serverPath, draft, workspace }));
-    const edited = await measureServer({ server: serverPath, draft, workspace, edits, requireHook: join(ROOT, 'bench', 'count-reads.cjs') });
+    const edited = await measureServer({
+      server: serverPath,
+      draft,
+      workspace,
+      edits,
+      requireHook: join(ROOT, 'bench', 'count-reads.cjs'),
+    });
     const reads = JSON.parse(/FACTLINT_BENCH_READS (.*)/.exec(edited.stderr)?.[1] ?? 'null');
     const firsts = starts.map((s) => s.firstDiagnostics);
     const opens = starts.map((s) => s.fromOpen);
     return {
-      first: median(firsts), firstMin: Math.min(...firsts), firstAll: firsts, init: median(starts.map((s) => s.initialize)),
-      open: median(opens), openMin: Math.min(...opens), openAll: opens,
-      diagnostics: starts[0].diagnostics, edit: edited.editMedian, editMin: Math.min(...edited.edits), edits: edited.edits.length, reads,
+      first: median(firsts),
+      firstMin: Math.min(...firsts),
+      firstAll: firsts,
+      init: median(starts.map((s) => s.initialize)),
+      open: median(opens),
+      openMin: Math.min(...opens),
+      openAll: opens,
+      diagnostics: starts[0].diagnostics,
+      edit: edited.editMedian,
+      editMin: Math.min(...edited.edits),
+      edits: edited.edits.length,
+      reads,
     };
   } catch (error) {
     return { na: `the server did not answer as expected: ${error instanceof Error ? error.message : String(error)}` };
@@ -36,13 +51,26 @@ export async function measureEditor({ draft, workspace, edits = 12 }) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const engine = await loadEngine();
-  const server = await measureEditor({ draft: generateDraft(engine.facts, 3000, 20230301).text, workspace: join(ROOT, 'bench', 'results', 'lsp') });
+  const server = await measureEditor({
+    draft: generateDraft(engine.facts, 3000, 20230301).text,
+    workspace: join(ROOT, 'bench', 'results', 'lsp'),
+  });
   if (server.na) throw new Error(server.na);
   const r = (x) => Math.round(x * 10) / 10;
-  console.log(JSON.stringify({
-    'start → first diagnostics ms (median, all)': [r(server.first), server.firstAll.map(r)],
-    'didOpen → first diagnostics ms (median, all)': [r(server.open), server.openAll.map(r)],
-    'edit → diagnostics ms (median, best)': [r(server.edit), r(server.editMin)],
-    'within budgets': { start: server.first <= EDITOR_BUDGETS.start, open: server.open <= EDITOR_BUDGETS.open, edit: server.edit <= EDITOR_BUDGETS.edit },
-  }, null, 1));
+  console.log(
+    JSON.stringify(
+      {
+        'start → first diagnostics ms (median, all)': [r(server.first), server.firstAll.map(r)],
+        'didOpen → first diagnostics ms (median, all)': [r(server.open), server.openAll.map(r)],
+        'edit → diagnostics ms (median, best)': [r(server.edit), r(server.editMin)],
+        'within budgets': {
+          start: server.first <= EDITOR_BUDGETS.start,
+          open: server.open <= EDITOR_BUDGETS.open,
+          edit: server.edit <= EDITOR_BUDGETS.edit,
+        },
+      },
+      null,
+      1,
+    ),
+  );
 }

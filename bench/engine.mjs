@@ -24,7 +24,10 @@ export async function loadEngine() {
   const facts = load();
   const index = compile(facts);
   return {
-    facts, index, MAX_DRAFT, factsText: text,
+    facts,
+    index,
+    MAX_DRAFT,
+    factsText: text,
     /** Load + validate + link + compile, as the server does once per fact base. */
     loadAndCompile: () => compile(load()),
     parse: (source) => parser.parse(source),
@@ -34,7 +37,12 @@ export async function loadEngine() {
     /** A per-document incremental checker, as the language server keeps one per open draft. */
     rechecker: () => {
       const checker = new Rechecker();
-      return { check: (source) => checker.check(source, index), get last() { return checker.last; } };
+      return {
+        check: (source) => checker.check(source, index),
+        get last() {
+          return checker.last;
+        },
+      };
     },
   };
 }

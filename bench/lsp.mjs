@@ -38,7 +38,13 @@ class Client {
   next(test, timeoutMs) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching notification within ${timeoutMs} ms`)), timeoutMs);
-      this.#waiters.push({ test, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+      this.#waiters.push({
+        test,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
     });
   }
 
@@ -91,23 +97,38 @@ export async function measureServer({ server, draft, workspace, edits = 0, requi
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const client = new Client(child);
-  const forDraft = (version) => (method, params) => method === 'textDocument/publishDiagnostics' && params.uri === uri &&
+  const forDraft = (version) => (method, params) =>
+    method === 'textDocument/publishDiagnostics' &&
+    params.uri === uri &&
     (version === undefined || params.version === undefined || params.version === version);
   try {
     const firstDiagnostics = client.next(forDraft(undefined), timeoutMs);
     await client.request('initialize', {
-      processId: process.pid, clientInfo: { name: 'factlint-bench' }, rootUri: pathToFileURL(workspace).href,
+      processId: process.pid,
+      clientInfo: { name: 'factlint-bench' },
+      rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'bench' }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true },
-        textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true },
-          hover: { contentFormat: ['markdown', 'plaintext'] } } },
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true },
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: { versionSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
+      },
     });
     const initialized = performance.now() - t0;
     client.notify('initialized', {});
     const opened = performance.now();
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
     const first = await firstDiagnostics;
-    const result = { initialize: initialized, firstDiagnostics: first.at - t0, fromOpen: first.at - opened, diagnostics: first.params.diagnostics.length, edits: [] };
+    const result = {
+      initialize: initialized,
+      firstDiagnostics: first.at - t0,
+      fromOpen: first.at - opened,
+      diagnostics: first.params.diagnostics.length,
+      edits: [],
+    };
     // One-character edits in the middle of the draft, alternating a letter and its restoration.
     const at = editOffset(draft);
     const position = positionOf(draft, at);
@@ -116,8 +137,10 @@ export async function measureServer({ server, draft, workspace, edits = 0, requi
       const text = i % 2 === 0 ? (draft[at] === 'e' ? 'a' : 'e') : draft[at];
       const next = client.next(forDraft(version), timeoutMs);
       const sent = performance.now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version },
-        contentChanges: [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text }] });
+      client.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text }],
+      });
       result.edits.push((await next).at - sent);
     }
     result.editMedian = edits ? median(result.edits) : undefined;
@@ -134,7 +157,13 @@ export async function measureServer({ server, draft, workspace, edits = 0, requi
 /** An offset in the middle of the draft that is a lower-case letter inside a prose word. */
 export function editOffset(text) {
   for (let i = Math.floor(text.length / 2); i < text.length; i++) {
-    if (/[a-z]/.test(text[i]) && /[a-z]/.test(text[i - 1]) && /[a-z]/.test(text[i + 1]) && /^[A-Z]/.test(text.slice(text.lastIndexOf('\n', i) + 1))) return i;
+    if (
+      /[a-z]/.test(text[i]) &&
+      /[a-z]/.test(text[i - 1]) &&
+      /[a-z]/.test(text[i + 1]) &&
+      /^[A-Z]/.test(text.slice(text.lastIndexOf('\n', i) + 1))
+    )
+      return i;
   }
   return Math.floor(text.length / 2);
 }

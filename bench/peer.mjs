@@ -41,12 +41,32 @@ export async function createPeer(facts, dir) {
   const dictionary = prhDictionary(facts);
   writeFileSync(join(dir, 'prh.yml'), stringify(dictionary));
   const rc = join(dir, '.textlintrc.json');
-  writeFileSync(rc, JSON.stringify({
-    rules: { prh: { rulePaths: ['./prh.yml'], checkLink: true, checkBlockQuote: true, checkEmphasis: true, checkHeader: true, checkParagraph: true } },
-  }, null, 2));
+  writeFileSync(
+    rc,
+    JSON.stringify(
+      {
+        rules: {
+          prh: {
+            rulePaths: ['./prh.yml'],
+            checkLink: true,
+            checkBlockQuote: true,
+            checkEmphasis: true,
+            checkHeader: true,
+            checkParagraph: true,
+          },
+        },
+      },
+      null,
+      2,
+    ),
+  );
   const { createLinter, loadTextlintrc } = await import('textlint');
   const descriptor = await loadTextlintrc({ configFilePath: rc, node_modulesDir: join(process.cwd(), 'node_modules') });
   const linter = createLinter({ descriptor, cwd: dir });
-  return { linter, patterns: dictionary.rules.reduce((n, r) => n + r.patterns.length, 0), rules: dictionary.rules.length,
-    lint: (text) => linter.lintText(text, join(dir, 'draft.md')) };
+  return {
+    linter,
+    patterns: dictionary.rules.reduce((n, r) => n + r.patterns.length, 0),
+    rules: dictionary.rules.length,
+    lint: (text) => linter.lintText(text, join(dir, 'draft.md')),
+  };
 }

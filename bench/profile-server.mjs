@@ -11,7 +11,11 @@ const dir = join(ROOT, 'bench', 'results', 'prof-server');
 rmSync(dir, { recursive: true, force: true });
 const engine = await loadEngine();
 const { text } = generateDraft(engine.facts, 3000, 20230301);
-const result = await measureServer({ server: join(ROOT, 'server', 'out', 'server.cjs'), draft: text, workspace: join(ROOT, 'bench', 'results', 'lsp'),
-  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'] });
+const result = await measureServer({
+  server: join(ROOT, 'server', 'out', 'server.cjs'),
+  draft: text,
+  workspace: join(ROOT, 'bench', 'results', 'lsp'),
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'],
+});
 console.log(`first diagnostics at ${result.firstDiagnostics.toFixed(0)} ms (initialize answered at ${result.initialize.toFixed(0)} ms)\n`);
 console.log(execFileSync(process.execPath, [join(ROOT, 'bench', 'profile-summary.mjs'), dir, '30'], { encoding: 'utf8' }));

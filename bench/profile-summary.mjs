@@ -6,7 +6,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 /** For a bundle with a source map beside it: (line, column) → original file and line. A minimal VLQ decoder. */
 const maps = new Map();
 function original(path, line, column) {
-  if (!maps.has(path)) maps.set(path, existsSync(`${path}.map`) ? decode(JSON.parse(readFileSync(`${path}.map`, 'utf8')), dirname(path)) : null);
+  if (!maps.has(path))
+    maps.set(path, existsSync(`${path}.map`) ? decode(JSON.parse(readFileSync(`${path}.map`, 'utf8')), dirname(path)) : null);
   const lines = maps.get(path);
   const segments = lines?.[line];
   if (!segments?.length) return undefined;
@@ -55,7 +56,11 @@ const [target = 'bench/results/prof', top = '25', inclusive = ''] = process.argv
 /** Functions whose inclusive time (their own plus their callees') to report: `a,b,c`. */
 const wanted = inclusive ? inclusive.split(',') : [];
 const files = statSync(target).isDirectory()
-  ? readdirSync(target).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(target, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(0, 1)
+  ? readdirSync(target)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => join(target, f))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+      .slice(0, 1)
   : [target];
 for (const file of files) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
@@ -79,7 +84,10 @@ for (const file of files) {
       const seen = new Set();
       for (let n = id; n !== undefined; n = parent.get(n)) {
         const fn = byId.get(n).callFrame.functionName;
-        if (incl.has(fn) && !seen.has(fn)) { seen.add(fn); incl.set(fn, incl.get(fn) + dt); }
+        if (incl.has(fn) && !seen.has(fn)) {
+          seen.add(fn);
+          incl.set(fn, incl.get(fn) + dt);
+        }
       }
     }
     const group = where.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1') || functionName;
@@ -88,11 +96,13 @@ for (const file of files) {
   });
   const pct = (x) => `${((100 * x) / total).toFixed(1).padStart(5)}%`;
   console.log(`${file}: ${total.toFixed(0)} ms sampled\n\nTop self time by function:`);
-  for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(top))) console.log(`${pct(t)} ${t.toFixed(0).padStart(7)} ms  ${key}`);
+  for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
+    console.log(`${pct(t)} ${t.toFixed(0).padStart(7)} ms  ${key}`);
   if (wanted.length) {
     console.log('\nInclusive time:');
     for (const [fn, t] of incl) console.log(`${pct(t)} ${t.toFixed(0).padStart(7)} ms  ${fn}`);
   }
   console.log('\nSelf time by package or file:');
-  for (const [key, t] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${pct(t)} ${t.toFixed(0).padStart(7)} ms  ${key}`);
+  for (const [key, t] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`${pct(t)} ${t.toFixed(0).padStart(7)} ms  ${key}`);
 }

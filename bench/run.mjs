@@ -26,9 +26,13 @@ const SEED = 20230301;
  */
 const largeRuns = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 1);
 const PLAN = { 1000: [30, 30], 3000: [10, 20], 10000: [3, 10], 100000: [1, 3], 1000000: [0, largeRuns] };
-const sizes = args.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ??
-  (quick ? [1000, 3000, 10000] : [1000, 3000, 10000, 100000, 1000000]);
-const plan = (n) => (quick ? [2, 5] : PLAN[n] ?? (n <= 10000 ? [3, 10] : [1, 3]));
+const sizes =
+  args
+    .find((a) => a.startsWith('--sizes='))
+    ?.slice(8)
+    .split(',')
+    .map(Number) ?? (quick ? [1000, 3000, 10000] : [1000, 3000, 10000, 100000, 1000000]);
+const plan = (n) => (quick ? [2, 5] : (PLAN[n] ?? (n <= 10000 ? [3, 10] : [1, 3])));
 const RESULTS = join(ROOT, 'bench', 'results');
 const DRAFTS = join(RESULTS, 'drafts');
 mkdirSync(DRAFTS, { recursive: true });
@@ -64,8 +68,12 @@ async function timeEach(jobs, [warm, runs]) {
       results[name] = result;
     }
   }
-  return Object.fromEntries(Object.keys(jobs).map((k) => [k,
-    { ms: median(samples[k]), cpu: median(cpu[k]), min: Math.min(...samples[k]), samples: samples[k], result: results[k] }]));
+  return Object.fromEntries(
+    Object.keys(jobs).map((k) => [
+      k,
+      { ms: median(samples[k]), cpu: median(cpu[k]), min: Math.min(...samples[k]), samples: samples[k], result: results[k] },
+    ]),
+  );
 }
 const time = async (fn, plan) => (await timeEach({ fn }, plan)).fn;
 
@@ -83,13 +91,16 @@ const loadCompile = await time(() => engine.loadAndCompile(), [1, 5]);
 const peerDir = join(RESULTS, 'peer');
 const peer = await createPeer(engine.facts, peerDir);
 const f = engine.facts;
-log(`fact base: ${f.people.size} people, ${f.organisations.size} organisations, ${f.offices.size} offices, ${f.events.size} events, ` +
-  `${f.documents.size} documents, ${f.claims.size} claims, ${f.terms.length} terms; prh: ${peer.rules} rules, ${peer.patterns} patterns`);
+log(
+  `fact base: ${f.people.size} people, ${f.organisations.size} organisations, ${f.offices.size} offices, ${f.events.size} events, ` +
+    `${f.documents.size} documents, ${f.claims.size} claims, ${f.terms.length} terms; prh: ${peer.rules} rules, ${peer.patterns} patterns`,
+);
 
 const drafts = new Map();
 for (const n of sizes) {
   const draft = generateDraft(engine.facts, n, SEED);
-  if (draft.text.length > engine.MAX_DRAFT) throw new Error(`The ${n}-word draft is ${draft.text.length} characters, over factlint's limit of ${engine.MAX_DRAFT}.`);
+  if (draft.text.length > engine.MAX_DRAFT)
+    throw new Error(`The ${n}-word draft is ${draft.text.length} characters, over factlint's limit of ${engine.MAX_DRAFT}.`);
   const path = join(DRAFTS, `draft-${n}.md`);
   writeFileSync(path, draft.text);
   drafts.set(n, { ...draft, path, sha: createHash('sha256').update(draft.text).digest('hex').slice(0, 12) });
@@ -101,12 +112,35 @@ for (const n of sizes) {
   const { text, words } = drafts.get(n);
   const p = plan(n);
   log(`${int(words)} words: parse, factlint's parse, factlint check, textlint + prh, ${p[0]} + ${p[1]} rounds…`);
-  const { parse, prose, check, peer: peerRun } = await timeEach({
-    parse: () => void engine.parse(text), prose: () => void engine.prose(text), check: () => engine.check(text), peer: () => peer.lint(text),
-  }, p);
-  rows.push({ n, words, runs: p[1], parse, prose, check, peer: peerRun, findings: check.result.length, peerFindings: peerRun.result.messages.length });
-  log(`  wall: parse ${ms(parse.ms)} ms, factlint's parse ${ms(prose.ms)} ms, check ${ms(check.ms)} ms, textlint ${ms(peerRun.ms)} ms; ` +
-    `CPU: ${ms(parse.cpu)}, ${ms(prose.cpu)}, ${ms(check.cpu)}, ${ms(peerRun.cpu)} ms`);
+  const {
+    parse,
+    prose,
+    check,
+    peer: peerRun,
+  } = await timeEach(
+    {
+      parse: () => void engine.parse(text),
+      prose: () => void engine.prose(text),
+      check: () => engine.check(text),
+      peer: () => peer.lint(text),
+    },
+    p,
+  );
+  rows.push({
+    n,
+    words,
+    runs: p[1],
+    parse,
+    prose,
+    check,
+    peer: peerRun,
+    findings: check.result.length,
+    peerFindings: peerRun.result.messages.length,
+  });
+  log(
+    `  wall: parse ${ms(parse.ms)} ms, factlint's parse ${ms(prose.ms)} ms, check ${ms(check.ms)} ms, textlint ${ms(peerRun.ms)} ms; ` +
+      `CPU: ${ms(parse.cpu)}, ${ms(prose.cpu)}, ${ms(check.cpu)}, ${ms(peerRun.cpu)} ms`,
+  );
 }
 
 // ---------------------------------------------------------------- a keystroke at every size
@@ -135,11 +169,18 @@ let flip = 0;
 let flipWhole = 0;
 rechecker.check(base);
 engine.check(base);
-const { recheck, recheckWhole, floor: floorRun } = await timeEach({
-  floor: () => engine.parse(base),
-  recheck: () => rechecker.check(variants[flip++ % 2]),
-  recheckWhole: () => engine.check(variants[flipWhole++ % 2]),
-}, [5, 30]);
+const {
+  recheck,
+  recheckWhole,
+  floor: floorRun,
+} = await timeEach(
+  {
+    floor: () => engine.parse(base),
+    recheck: () => rechecker.check(variants[flip++ % 2]),
+    recheckWhole: () => engine.check(variants[flipWhole++ % 2]),
+  },
+  [5, 30],
+);
 const floor3k = floorRun;
 const sliced = rechecker.last;
 if (JSON.stringify(recheck.result) !== JSON.stringify(engine.check(variants[(flip - 1) % 2]))) {
@@ -151,35 +192,53 @@ log('server: cold starts and one-character edits…');
 const server = await measureEditor({ draft: base, workspace: join(RESULTS, 'lsp') });
 
 // ---------------------------------------------------------------- bundles and peak memory
-const bundles = ['server/out', 'client/out'].flatMap((dir) => (existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)) : [])
-  .filter((name) => name.endsWith('.cjs')).map((name) => `${dir}/${name}`)).map((path) => ({ path, size: statSync(join(ROOT, path)).size }));
+const bundles = ['server/out', 'client/out']
+  .flatMap((dir) =>
+    (existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)) : [])
+      .filter((name) => name.endsWith('.cjs'))
+      .map((name) => `${dir}/${name}`),
+  )
+  .map((path) => ({ path, size: statSync(join(ROOT, path)).size }));
 const largest = Math.max(...sizes);
 const peaks = {};
 for (const tool of flag('peer-memory') ? ['parse', 'factlint', 'textlint'] : ['factlint']) {
   log(`peak memory, ${int(largest)} words: ${tool}…`);
-  const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'peak.mjs'), tool, drafts.get(largest).path], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'peak.mjs'), tool, drafts.get(largest).path], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   peaks[tool] = child.status === 0 ? JSON.parse(child.stdout) : { error: child.stderr.trim().split('\n').pop() };
 }
 load.push(os.loadavg()[0]);
 
 // ---------------------------------------------------------------- report
-const cpu = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+const cpu =
+  /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ??
+  os.cpus()[0]?.model ??
+  'unknown';
 const machine = `${os.availableParallelism?.() ?? os.cpus().length} CPUs (nproc), ${cpu}, ${mib(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 // Contended: other work was running when the bench started (the bench itself adds about one to the load).
 const contended = load[0] > os.availableParallelism() / 2;
 
 const table = [
-  '| Words | Runs | Parse floor ms | Parse words/s | factlint\'s parse ms | factlint ms | factlint words/s | factlint ÷ floor | textlint+prh ms | textlint words/s | textlint ÷ floor | textlint ÷ factlint | Findings (factlint / textlint) |',
+  "| Words | Runs | Parse floor ms | Parse words/s | factlint's parse ms | factlint ms | factlint words/s | factlint ÷ floor | textlint+prh ms | textlint words/s | textlint ÷ floor | textlint ÷ factlint | Findings (factlint / textlint) |",
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${int(r.words)} | ${r.runs} | ${ms(r.parse.ms)} | ${rate(r.words, r.parse.ms)} | ${ms(r.prose.ms)} | ${ms(r.check.ms)} | ${rate(r.words, r.check.ms)} | ` +
-    `${ratio(r.check.ms, r.parse.ms)} | ${ms(r.peer.ms)} | ${rate(r.words, r.peer.ms)} | ${ratio(r.peer.ms, r.parse.ms)} | ${ratio(r.peer.ms, r.check.ms)} | ${int(r.findings)} / ${int(r.peerFindings)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${int(r.words)} | ${r.runs} | ${ms(r.parse.ms)} | ${rate(r.words, r.parse.ms)} | ${ms(r.prose.ms)} | ${ms(r.check.ms)} | ${rate(r.words, r.check.ms)} | ` +
+      `${ratio(r.check.ms, r.parse.ms)} | ${ms(r.peer.ms)} | ${rate(r.words, r.peer.ms)} | ${ratio(r.peer.ms, r.parse.ms)} | ${ratio(r.peer.ms, r.check.ms)} | ${int(r.findings)} / ${int(r.peerFindings)} |`,
+  ),
 ].join('\n');
 const robust = [
   '| Words | Parse floor: best / CPU ms | factlint: best / CPU ms | factlint ÷ floor (best) | textlint+prh: best / CPU ms | textlint ÷ factlint (best) |',
   '| ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${int(r.words)} | ${ms(r.parse.min)} / ${ms(r.parse.cpu)} | ${ms(r.check.min)} / ${ms(r.check.cpu)} | ${ratio(r.check.min, r.parse.min)} | ` +
-    `${ms(r.peer.min)} / ${ms(r.peer.cpu)} | ${ratio(r.peer.min, r.check.min)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${int(r.words)} | ${ms(r.parse.min)} / ${ms(r.parse.cpu)} | ${ms(r.check.min)} / ${ms(r.check.cpu)} | ${ratio(r.check.min, r.parse.min)} | ` +
+      `${ms(r.peer.min)} / ${ms(r.peer.cpu)} | ${ratio(r.peer.min, r.check.min)} |`,
+  ),
 ].join('\n');
 
 const keystrokeTable = [
@@ -191,8 +250,15 @@ const keystrokeTable = [
   }),
 ].join('\n');
 
-const peakText = (p) => (p ? (p.error ? `failed: ${p.error}` : `${mib(p.peakRss)} (${mib(p.baselineRss)} before reading the draft; run took ${ms(p.ms)} ms)`) : 'not measured');
-const serverFirst = server.na ? `n/a: ${server.na}` : `${ms(server.first)} ms (median of 3 cold starts: ${server.firstAll.map(ms).join(', ')} ms; initialize answered at ${ms(server.init)} ms; ${server.diagnostics} diagnostics); from the didOpen: ${ms(server.open)} ms (${server.openAll.map(ms).join(', ')} ms)`;
+const peakText = (p) =>
+  p
+    ? p.error
+      ? `failed: ${p.error}`
+      : `${mib(p.peakRss)} (${mib(p.baselineRss)} before reading the draft; run took ${ms(p.ms)} ms)`
+    : 'not measured';
+const serverFirst = server.na
+  ? `n/a: ${server.na}`
+  : `${ms(server.first)} ms (median of 3 cold starts: ${server.firstAll.map(ms).join(', ')} ms; initialize answered at ${ms(server.init)} ms; ${server.diagnostics} diagnostics); from the didOpen: ${ms(server.open)} ms (${server.openAll.map(ms).join(', ')} ms)`;
 const others = [
   '| Measurement | Result |',
   '| --- | --- |',
@@ -216,7 +282,8 @@ const verdicts = (pick) => {
   return {
     recheckFloor: pick(recheck) <= 2 * pick(floor3k),
     recheck20: pick(recheck) <= 10, // "well under 20 ms" taken as at most half of it
-    growth, climb: growth.at(-1) / growth[0],
+    growth,
+    climb: growth.at(-1) / growth[0],
     linear: rows.length > 1 && growth.at(-1) / growth[0] <= 1.2,
     server: server.na ? null : (pick === best ? server.firstMin : server.first) <= EDITOR_BUDGETS.start,
     serverOpen: server.na ? null : (pick === best ? server.openMin : server.open) <= EDITOR_BUDGETS.open,
@@ -231,27 +298,70 @@ const vm = verdicts(med);
 const vb = verdicts(best);
 const yn = (ok) => (ok === null ? 'n/a' : ok ? 'yes' : '**no**');
 const budgets = [
-  ['Re-check of a 3,000-word draft (one-character edit, incremental as the server does it) at most 2 × the parse floor', vm.recheckFloor, vb.recheckFloor,
-    `median ${ms(recheck.ms)} ms vs floor ${ms(floor3k.ms)} ms (${ratio(recheck.ms, floor3k.ms)}); best ${ms(recheck.min)} vs ${ms(floor3k.min)} ms (${ratio(recheck.min, floor3k.min)})`],
-  ['… and well under 20 ms (taken as at most 10 ms)', vm.recheck20, vb.recheck20, `median ${ms(recheck.ms)} ms, best ${ms(recheck.min)} ms (the floor alone: ${ms(floor3k.ms)} / ${ms(floor3k.min)} ms; ` +
-    `a whole re-check, which the CLI does: median ${ms(recheckWhole.ms)} ms, best ${ms(recheckWhole.min)} ms)`],
-  [`Linear growth from ${int(first.words)} to ${int(last.words)} words: factlint ÷ floor does not climb (at most 1.2× its value at the smallest size)`,
-    vm.linear, vb.linear, `factlint ÷ floor, medians: ${vm.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vm.climb.toFixed(2)}); best runs: ` +
-    `${vb.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vb.climb.toFixed(2)}); factlint words/s (medians): ${rows.map((r) => rate(r.words, r.check.ms)).join(' → ')}`],
-  ['First diagnostics within 1 s of server start', vm.server, vb.server, server.na ? `n/a: ${server.na}` : `median ${ms(server.first)} ms, best ${ms(server.firstMin)} ms`],
-  [`First diagnostics within ${EDITOR_BUDGETS.open} ms of the server receiving the first draft (didOpen)`, vm.serverOpen, vb.serverOpen,
-    server.na ? `n/a: ${server.na}` : `median ${ms(server.open)} ms, best ${ms(server.openMin)} ms`],
-  [`Edit → diagnostics within ${EDITOR_BUDGETS.edit} ms on a 3,000-word draft (language server, over the protocol)`, vm.serverEdit, vb.serverEdit,
-    server.na ? `n/a: ${server.na}` : `median ${ms(server.edit)} ms, best ${ms(server.editMin)} ms`],
-  ['Fact base loaded and compiled once, not per keystroke', server.na ? null : server.reads?.length === 1, server.na ? null : server.reads?.length === 1,
-    server.na ? 'n/a' : `${server.reads?.length ?? '?'} fact-base read(s) over a start and ${server.edits} edits; load + compile ${ms(loadCompile.ms)} ms, once`],
-  ['The peer (textlint + prh) slower on every size: a whole check of a draft (the CLI; the table above)', vm.peer, vb.peer,
-    `textlint ÷ factlint, medians: ${rows.map((r) => `${int(r.words)}: ${ratio(r.peer.ms, r.check.ms)}`).join(', ')}`],
-  ['… and on an edit in the editor (factlint re-checks incrementally; textlint lints the whole text again)', vm.peerKeystroke, vb.peerKeystroke,
-    `textlint ÷ factlint, medians: ${rows.map((r) => `${int(r.words)}: ${ratio(r.peer.ms, keystrokes.get(r.n).ms)}`).join(', ')}`],
+  [
+    'Re-check of a 3,000-word draft (one-character edit, incremental as the server does it) at most 2 × the parse floor',
+    vm.recheckFloor,
+    vb.recheckFloor,
+    `median ${ms(recheck.ms)} ms vs floor ${ms(floor3k.ms)} ms (${ratio(recheck.ms, floor3k.ms)}); best ${ms(recheck.min)} vs ${ms(floor3k.min)} ms (${ratio(recheck.min, floor3k.min)})`,
+  ],
+  [
+    '… and well under 20 ms (taken as at most 10 ms)',
+    vm.recheck20,
+    vb.recheck20,
+    `median ${ms(recheck.ms)} ms, best ${ms(recheck.min)} ms (the floor alone: ${ms(floor3k.ms)} / ${ms(floor3k.min)} ms; ` +
+      `a whole re-check, which the CLI does: median ${ms(recheckWhole.ms)} ms, best ${ms(recheckWhole.min)} ms)`,
+  ],
+  [
+    `Linear growth from ${int(first.words)} to ${int(last.words)} words: factlint ÷ floor does not climb (at most 1.2× its value at the smallest size)`,
+    vm.linear,
+    vb.linear,
+    `factlint ÷ floor, medians: ${vm.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vm.climb.toFixed(2)}); best runs: ` +
+      `${vb.growth.map((g) => g.toFixed(2)).join(' → ')} (×${vb.climb.toFixed(2)}); factlint words/s (medians): ${rows.map((r) => rate(r.words, r.check.ms)).join(' → ')}`,
+  ],
+  [
+    'First diagnostics within 1 s of server start',
+    vm.server,
+    vb.server,
+    server.na ? `n/a: ${server.na}` : `median ${ms(server.first)} ms, best ${ms(server.firstMin)} ms`,
+  ],
+  [
+    `First diagnostics within ${EDITOR_BUDGETS.open} ms of the server receiving the first draft (didOpen)`,
+    vm.serverOpen,
+    vb.serverOpen,
+    server.na ? `n/a: ${server.na}` : `median ${ms(server.open)} ms, best ${ms(server.openMin)} ms`,
+  ],
+  [
+    `Edit → diagnostics within ${EDITOR_BUDGETS.edit} ms on a 3,000-word draft (language server, over the protocol)`,
+    vm.serverEdit,
+    vb.serverEdit,
+    server.na ? `n/a: ${server.na}` : `median ${ms(server.edit)} ms, best ${ms(server.editMin)} ms`,
+  ],
+  [
+    'Fact base loaded and compiled once, not per keystroke',
+    server.na ? null : server.reads?.length === 1,
+    server.na ? null : server.reads?.length === 1,
+    server.na
+      ? 'n/a'
+      : `${server.reads?.length ?? '?'} fact-base read(s) over a start and ${server.edits} edits; load + compile ${ms(loadCompile.ms)} ms, once`,
+  ],
+  [
+    'The peer (textlint + prh) slower on every size: a whole check of a draft (the CLI; the table above)',
+    vm.peer,
+    vb.peer,
+    `textlint ÷ factlint, medians: ${rows.map((r) => `${int(r.words)}: ${ratio(r.peer.ms, r.check.ms)}`).join(', ')}`,
+  ],
+  [
+    '… and on an edit in the editor (factlint re-checks incrementally; textlint lints the whole text again)',
+    vm.peerKeystroke,
+    vb.peerKeystroke,
+    `textlint ÷ factlint, medians: ${rows.map((r) => `${int(r.words)}: ${ratio(r.peer.ms, keystrokes.get(r.n).ms)}`).join(', ')}`,
+  ],
 ];
-const budgetTable = ['| Budget | Holds (medians) | Holds (best runs) | Measured |', '| --- | --- | --- | --- |',
-  ...budgets.map(([what, okMedian, okBest, detail]) => `| ${what} | ${yn(okMedian)} | ${yn(okBest)} | ${detail} |`)].join('\n');
+const budgetTable = [
+  '| Budget | Holds (medians) | Holds (best runs) | Measured |',
+  '| --- | --- | --- | --- |',
+  ...budgets.map(([what, okMedian, okBest, detail]) => `| ${what} | ${yn(okMedian)} | ${yn(okBest)} | ${detail} |`),
+].join('\n');
 
 const minutes = ((performance.now() - started) / 60000).toFixed(1);
 const report = `## factlint benchmark results
@@ -282,7 +392,10 @@ ${budgetTable}
 process.stdout.write(`${report}\n`);
 writeFileSync(join(RESULTS, 'latest.md'), report);
 if (flag('save')) {
-  const doc = readFileSync(join(ROOT, 'bench', 'BENCHMARKS.template.md'), 'utf8').replace('{{RESULTS}}', report.replace(/^## factlint benchmark results\n\n/, ''));
+  const doc = readFileSync(join(ROOT, 'bench', 'BENCHMARKS.template.md'), 'utf8').replace(
+    '{{RESULTS}}',
+    report.replace(/^## factlint benchmark results\n\n/, ''),
+  );
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), doc);
   log('wrote BENCHMARKS.md');
 }

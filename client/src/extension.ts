@@ -34,9 +34,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = lsp;
   const items = new StatusItems(SELECTOR);
   lsp.onNotification('factlint/status', (status: DocumentStatus) => items.update(status));
-  const status = async (uri: string) => items.get(uri) ?? (await lsp.sendRequest<DocumentStatus | null>('factlint/documentStatus', { uri })) ?? undefined;
+  const status = async (uri: string) =>
+    items.get(uri) ?? (await lsp.sendRequest<DocumentStatus | null>('factlint/documentStatus', { uri })) ?? undefined;
   context.subscriptions.push(
-    output, items,
+    output,
+    items,
     workspace.onDidGrantWorkspaceTrust(() => void lsp.restart()),
     commands.registerCommand('factlint.restartServer', async () => {
       items.clear();
@@ -47,9 +49,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('factlint.openFactBase', () => openFactBase(status)),
     commands.registerCommand('factlint.disableRuleInFile', () => disableInFile(context)),
     commands.registerCommand('factlint.showRuleDocs', (id?: unknown) => showRuleDocs(context, id)),
-    commands.registerCommand('factlint.extractFacts', () => extractFacts(
-      (args) => lsp.sendRequest('workspace/executeCommand', { command: EXTRACT_FACTS_COMMAND, arguments: args }),
-      (line) => output.appendLine(line))),
+    commands.registerCommand('factlint.extractFacts', () =>
+      extractFacts(
+        (args) => lsp.sendRequest('workspace/executeCommand', { command: EXTRACT_FACTS_COMMAND, arguments: args }),
+        (line) => output.appendLine(line),
+      ),
+    ),
   );
   await lsp.start();
 }

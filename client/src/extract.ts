@@ -14,11 +14,19 @@ export async function extractFacts(run: (args: unknown[]) => Promise<Result | nu
   }
   const found = await workspace.findFiles('**/*.facts.yaml', '**/node_modules/**', 200);
   const NEW = '$(new-file) New fact base…';
-  const picked = await window.showQuickPick([NEW, ...found.map((u) => workspace.asRelativePath(u))], { title: 'Extract facts into which fact base?' });
+  const picked = await window.showQuickPick([NEW, ...found.map((u) => workspace.asRelativePath(u))], {
+    title: 'Extract facts into which fact base?',
+  });
   if (!picked) return;
-  const target = picked === NEW
-    ? (await window.showSaveDialog({ defaultUri: Uri.joinPath(doc.uri, '..', 'candidates.facts.yaml'), filters: { 'Fact base': ['facts.yaml'] } }))?.fsPath
-    : found[[NEW, ...found.map((u) => workspace.asRelativePath(u))].indexOf(picked) - 1]!.fsPath;
+  const target =
+    picked === NEW
+      ? (
+          await window.showSaveDialog({
+            defaultUri: Uri.joinPath(doc.uri, '..', 'candidates.facts.yaml'),
+            filters: { 'Fact base': ['facts.yaml'] },
+          })
+        )?.fsPath
+      : found[[NEW, ...found.map((u) => workspace.asRelativePath(u))].indexOf(picked) - 1]!.fsPath;
   if (!target) return;
   const result = await run([doc.uri.fsPath, doc.getText(), target]);
   if (!result || 'error' in result) {
@@ -27,6 +35,8 @@ export async function extractFacts(run: (args: unknown[]) => Promise<Result | nu
   }
   for (const c of result.conflicts) log(`conflict: ${c}`);
   await window.showTextDocument(Uri.file(result.target), { viewColumn: ViewColumn.Beside, preview: false });
-  void window.showInformationMessage(`factlint: ${result.facts} candidate facts read into ${workspace.asRelativePath(result.target)}`
-    + `${result.conflicts.length > 0 ? `; ${result.conflicts.length} conflicts listed in the output` : ''}. Review each "review: candidate".`);
+  void window.showInformationMessage(
+    `factlint: ${result.facts} candidate facts read into ${workspace.asRelativePath(result.target)}` +
+      `${result.conflicts.length > 0 ? `; ${result.conflicts.length} conflicts listed in the output` : ''}. Review each "review: candidate".`,
+  );
 }

@@ -3,7 +3,9 @@ import { languages, LanguageStatusSeverity, window, type Disposable, type Docume
 import type { DocumentStatus, FactBaseStatus } from '../../server/src/lsp/protocol.js';
 
 const STATE: Record<FactBaseStatus['state'], string> = {
-  loaded: 'loaded', 'last-good': 'has problems: last good version in use', partial: 'has problems: well-formed part in use',
+  loaded: 'loaded',
+  'last-good': 'has problems: last good version in use',
+  partial: 'has problems: well-formed part in use',
   broken: 'has problems: not usable',
 };
 
@@ -51,8 +53,12 @@ export class StatusItems implements Disposable {
     this.#factBase.detail = base
       ? `${base.bundled ? 'bundled, ' : ''}${base.files.length === 1 ? basename(base.files[0]!) : `${base.files.length} files`}, ${base.facts} facts, ${STATE[base.state]}`
       : 'factlint has not looked at this file yet';
-    this.#factBase.severity = !base || base.state === 'loaded' ? LanguageStatusSeverity.Information
-      : base.state === 'broken' ? LanguageStatusSeverity.Error : LanguageStatusSeverity.Warning;
+    this.#factBase.severity =
+      !base || base.state === 'loaded'
+        ? LanguageStatusSeverity.Information
+        : base.state === 'broken'
+          ? LanguageStatusSeverity.Error
+          : LanguageStatusSeverity.Warning;
     this.#checked.text = !status ? 'factlint' : status.checked ? 'factlint: checked' : 'factlint: not checked';
     this.#checked.detail = status?.reason ?? '';
   }

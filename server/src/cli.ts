@@ -32,13 +32,23 @@ Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact 
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: {
-      facts: { type: 'string', multiple: true }, format: { type: 'string', default: 'stylish' },
-      fix: { type: 'boolean', default: false }, 'no-style': { type: 'boolean', default: false },
-      'show-unchecked': { type: 'boolean', default: false }, write: { type: 'boolean', default: false },
-      url: { type: 'string' }, date: { type: 'string' }, output: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h', default: false }, version: { type: 'boolean', default: false },
-    } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        facts: { type: 'string', multiple: true },
+        format: { type: 'string', default: 'stylish' },
+        fix: { type: 'boolean', default: false },
+        'no-style': { type: 'boolean', default: false },
+        'show-unchecked': { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
+        url: { type: 'string' },
+        date: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
   } catch (error) {
     err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
@@ -60,8 +70,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 0;
   }
   if ((command !== 'check' && !facts) || !['stylish', 'json', 'sarif', 'lines'].includes(format)) {
-    err(command === undefined ? USAGE : command === 'facts' ? `Unknown command "facts ${targets[0] ?? ''}".\n\n${USAGE}`
-      : command !== 'check' ? `Unknown command "${command}".\n\n${USAGE}` : `Unknown format "${format}".\n\n${USAGE}`);
+    err(
+      command === undefined
+        ? USAGE
+        : command === 'facts'
+          ? `Unknown command "facts ${targets[0] ?? ''}".\n\n${USAGE}`
+          : command !== 'check'
+            ? `Unknown command "${command}".\n\n${USAGE}`
+            : `Unknown format "${format}".\n\n${USAGE}`,
+    );
     return 2;
   }
   if (facts) {
@@ -79,15 +96,20 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     try {
       factFiles = readFactFiles(args.values.facts);
     } catch (error) {
-      err(error instanceof UnreadableFile ? `Cannot read the fact-base file ${error.path}: ${error.reason}`
-        : `Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`);
+      err(
+        error instanceof UnreadableFile
+          ? `Cannot read the fact-base file ${error.path}: ${error.reason}`
+          : `Cannot read the fact base: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return 2;
     }
     if (factFiles.length === 0) return (err(`No *.facts.yaml files found in ${args.values.facts.join(', ')}.`), 2);
     const loaded = loadFactBase(factFiles);
     if (!loaded.facts) {
       const texts = new Map(factFiles.map((f) => [f.path, f.text]));
-      err(`The fact base has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}:\n${problemLines(loaded.problems, texts)}`);
+      err(
+        `The fact base has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}:\n${problemLines(loaded.problems, texts)}`,
+      );
       return 2;
     }
     given = compile(loaded.facts);
@@ -104,7 +126,12 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   // A path that cannot be read (a draft, or a folder to search) or written back, or a draft whose fact base or
   // configuration file is broken, is named on stderr and the others are still checked; the exit code is 2.
   const unreadable: string[] = [];
-  const drafts = collectFiles(targets.length > 0 ? targets : ['.'], unreadable, (name) => /\.(md|markdown)$/i.test(name) && !isFactFile(name), 'draft');
+  const drafts = collectFiles(
+    targets.length > 0 ? targets : ['.'],
+    unreadable,
+    (name) => /\.(md|markdown)$/i.test(name) && !isFactFile(name),
+    'draft',
+  );
   const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const reports: FileReport[] = drafts.flatMap((file) => {
     const { config, skip, problem } = projects.configFor(file);

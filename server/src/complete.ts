@@ -26,16 +26,24 @@ export const completions = perIndex((index): Completion[] => {
   for (const person of facts.people.values()) {
     const held = day === undefined ? undefined : person.offices.find((t) => t.from <= day && (t.to === undefined || day <= t.to));
     const office = held ? facts.offices.get(held.office)?.title : undefined;
-    for (const form of forms(person)) add({ kind: 'person', text: form, detail: office ? `${person.name}, ${office} on ${day}` : person.name });
+    for (const form of forms(person))
+      add({ kind: 'person', text: form, detail: office ? `${person.name}, ${office} on ${day}` : person.name });
   }
-  for (const org of facts.organisations.values()) for (const form of forms(org)) add({ kind: 'organisation', text: form, detail: org.name });
+  for (const org of facts.organisations.values())
+    for (const form of forms(org)) add({ kind: 'organisation', text: form, detail: org.name });
   for (const office of facts.offices.values()) {
-    for (const text of [office.title, ...office.wordings.filter((w) => /^\p{Lu}/u.test(w))]) add({ kind: 'office', text, detail: office.title });
+    for (const text of [office.title, ...office.wordings.filter((w) => /^\p{Lu}/u.test(w))])
+      add({ kind: 'office', text, detail: office.title });
   }
   for (const event of facts.events.values()) {
-    add({ kind: 'event', text: event.name, detail: `${event.kind}, ${event.start === event.end ? event.start : `${event.start} – ${event.end}`}` });
+    add({
+      kind: 'event',
+      text: event.name,
+      detail: `${event.kind}, ${event.start === event.end ? event.start : `${event.start} – ${event.end}`}`,
+    });
   }
-  for (const doc of facts.documents.values()) add({ kind: 'document', text: doc.title, detail: `${doc.kind}${doc.date ? `, ${doc.date}` : ''}` });
+  for (const doc of facts.documents.values())
+    add({ kind: 'document', text: doc.title, detail: `${doc.kind}${doc.date ? `, ${doc.date}` : ''}` });
   return list;
 });
 

@@ -8,7 +8,8 @@ import { mentionAt } from './mention.js';
 export function definition(source: string, index: FactIndex, offset: number, blocks?: BlockFacts[]): Origin[] {
   const mention = mentionAt(source, index, offset, blocks);
   if (!mention) return [];
-  return mention.facts.map((link) => factRef(link, index))
+  return mention.facts
+    .map((link) => factRef(link, index))
     .filter((ref) => ref !== undefined)
     .map(({ file, start, end }) => ({ file, start, end }));
 }

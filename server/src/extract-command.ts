@@ -19,9 +19,17 @@ export interface ExtractOptions {
 export function extractCommand(paths: string[], options: ExtractOptions, out: (s: string) => void, err: (s: string) => void): number {
   if (paths.length === 0) return (err('Usage: factlint facts extract SOURCE… [--url URL] [--date YYYY-MM-DD] [-o FILE]'), 2);
   if (options.url !== undefined && (paths.length > 1 || !/^https?:\/\/[^\s/]+/.test(options.url))) {
-    return (err(paths.length > 1 ? '--url names the address of one source; give one source with it.' : `--url: "${options.url}" is not a web address (http:// or https://).`), 2);
+    return (
+      err(
+        paths.length > 1
+          ? '--url names the address of one source; give one source with it.'
+          : `--url: "${options.url}" is not a web address (http:// or https://).`,
+      ),
+      2
+    );
   }
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) return (err(`--date: write the day the source was published as YYYY-MM-DD, not "${options.date}".`), 2);
+  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+    return (err(`--date: write the day the source was published as YYYY-MM-DD, not "${options.date}".`), 2);
   const sources: SourceInput[] = [];
   for (const path of paths) {
     try {
@@ -46,7 +54,8 @@ export function extractCommand(paths: string[], options: ExtractOptions, out: (s
     return (err(`Cannot merge into ${options.output}: ${error instanceof Error ? error.message : String(error)}`), 2);
   }
   for (const c of result.conflicts) err(`conflict: ${c.what}: ${c.source} says ${c.says}, the fact base has ${c.has} — "${c.quote}"`);
-  const summary = `${result.read.reduce((a, b) => a + b, 0)} candidate facts read from ${sources.length} source${sources.length === 1 ? '' : 's'}` +
+  const summary =
+    `${result.read.reduce((a, b) => a + b, 0)} candidate facts read from ${sources.length} source${sources.length === 1 ? '' : 's'}` +
     `${result.conflicts.length > 0 ? `, ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'} listed (kept as they were)` : ''}`;
   if (options.output === undefined) {
     out(result.text.trimEnd());

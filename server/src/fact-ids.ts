@@ -15,9 +15,17 @@ export interface IdFact {
 
 /** The fields of a fact-base file whose values are ids, and the kinds of fact they name (as facts/link.ts reads them). */
 const REFERENCES: Record<string, IdKind[]> = {
-  defaultEvent: ['event'], parent: ['event'], event: ['event'], sources: ['source'], office: ['office'],
-  by: ['person', 'organisation'], parties: ['person', 'organisation'], participants: ['person', 'organisation'],
-  hosts: ['person', 'organisation'], visitors: ['person', 'organisation'], delegation: ['person', 'organisation'],
+  defaultEvent: ['event'],
+  parent: ['event'],
+  event: ['event'],
+  sources: ['source'],
+  office: ['office'],
+  by: ['person', 'organisation'],
+  parties: ['person', 'organisation'],
+  participants: ['person', 'organisation'],
+  hosts: ['person', 'organisation'],
+  visitors: ['person', 'organisation'],
+  delegation: ['person', 'organisation'],
   attended: ['person', 'organisation'],
 };
 

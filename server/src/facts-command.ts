@@ -37,8 +37,11 @@ export function checkFactFiles(targets: string[]): FactsCheck {
     const loaded = loadFactBase(files);
     const found = factBaseFindings([...loaded.problems, ...loaded.hints]);
     for (const file of files) {
-      reports.push({ file: relative(process.cwd(), file.path) || file.path, text: file.text,
-        findings: (found.get(file.path) ?? []).sort((a, b) => a.start - b.start) });
+      reports.push({
+        file: relative(process.cwd(), file.path) || file.path,
+        text: file.text,
+        findings: (found.get(file.path) ?? []).sort((a, b) => a.start - b.start),
+      });
     }
   }
   return { reports, unreadable };

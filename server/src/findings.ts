@@ -27,8 +27,12 @@ function same(a: Finding, b: Finding): boolean {
 export function toFinding(ruleId: string, found: RuleFinding, severity: Severity, index: FactIndex, block: Block): Finding {
   const rule = ruleById.get(ruleId)!;
   return {
-    rule: ruleId, category: rule.category, severity, message: found.message,
-    start: toSource(block, found.start), end: toSource(block, found.end, 'end'),
+    rule: ruleId,
+    category: rule.category,
+    severity,
+    message: found.message,
+    start: toSource(block, found.start),
+    end: toSource(block, found.end, 'end'),
     fixes: (found.fixes ?? []).map((fix) => ({
       title: fix.title,
       edits: fix.edits.map((e) => {
@@ -51,14 +55,35 @@ export function factRef(link: FactLink, index: FactIndex): FactRef | undefined {
 const refsMade = perIndex(() => new Map<string, FactRef | undefined>());
 
 function makeRef(link: FactLink, facts: FactBase): FactRef | undefined {
-  const fact = link.kind === 'count' ? facts.documentCounts.find((c) => c.id === link.id)
-    : link.kind === 'term' ? facts.terms.find((t) => t.id === link.id)
-      : ({ event: facts.events, person: facts.people, organisation: facts.organisations, office: facts.offices,
-        document: facts.documents, claim: facts.claims } as const)[link.kind].get(link.id);
+  const fact =
+    link.kind === 'count'
+      ? facts.documentCounts.find((c) => c.id === link.id)
+      : link.kind === 'term'
+        ? facts.terms.find((t) => t.id === link.id)
+        : (
+            {
+              event: facts.events,
+              person: facts.people,
+              organisation: facts.organisations,
+              office: facts.offices,
+              document: facts.documents,
+              claim: facts.claims,
+            } as const
+          )[link.kind].get(link.id);
   if (!fact) return undefined;
-  const label = 'name' in fact ? fact.name : 'title' in fact ? fact.title : 'statement' in fact ? fact.statement
-    : 'prefer' in fact ? fact.prefer : fact.id;
-  const sources = fact.sources.map((id) => facts.sources.get(id)).filter((s) => s !== undefined)
+  const label =
+    'name' in fact
+      ? fact.name
+      : 'title' in fact
+        ? fact.title
+        : 'statement' in fact
+          ? fact.statement
+          : 'prefer' in fact
+            ? fact.prefer
+            : fact.id;
+  const sources = fact.sources
+    .map((id) => facts.sources.get(id))
+    .filter((s) => s !== undefined)
     .map(({ title, publisher, date, url, file }) => ({ title, publisher, date, url, file }));
   return { kind: link.kind, id: link.id, label, file: fact.origin.file, start: fact.origin.start, end: fact.origin.end, sources };
 }
@@ -69,7 +94,16 @@ export function factBaseFindings(problems: FactProblem[]): Map<string, Finding[]
   for (const p of problems) {
     const rule = ruleById.get(p.rule)!;
     const list = byFile.get(p.file) ?? [];
-    list.push({ rule: p.rule, category: 'factbase', severity: rule.severity, start: p.start, end: p.end, message: p.message, fixes: [], facts: [] });
+    list.push({
+      rule: p.rule,
+      category: 'factbase',
+      severity: rule.severity,
+      start: p.start,
+      end: p.end,
+      message: p.message,
+      fixes: [],
+      facts: [],
+    });
     byFile.set(p.file, list);
   }
   return byFile;

@@ -59,12 +59,18 @@ class Card {
     if (text === undefined) return;
     const line = new LineIndex(text).positionAt(fact.origin.start).line + 1;
     // A candidate not yet reviewed says so, with the words it was taken from (the mark closest inside the fact).
-    const candidate = this.facts.candidates.filter((c) => c.file === fact.origin.file && !c.what.includes(' \u203a ') && c.start >= fact.origin.start && c.end <= fact.origin.end)
+    const candidate = this.facts.candidates
+      .filter(
+        (c) => c.file === fact.origin.file && !c.what.includes(' \u203a ') && c.start >= fact.origin.start && c.end <= fact.origin.end,
+      )
       .sort((a, b) => a.start - b.start)[0];
     if (candidate) {
       this.md.push('*Candidate from factlint facts extract, not reviewed yet.*');
       this.text.push('Candidate from factlint facts extract, not reviewed yet.');
-      this.list('Quoted from its sources', candidate.quotes.slice(0, 3).map((q) => `“${q.text}” (${this.facts.sources.get(q.source)?.title ?? q.source})`));
+      this.list(
+        'Quoted from its sources',
+        candidate.quotes.slice(0, 3).map((q) => `“${q.text}” (${this.facts.sources.get(q.source)?.title ?? q.source})`),
+      );
     }
     const where = `${basename(fact.origin.file)}, line ${line}`;
     this.md.push(`Defined in [${esc(where)}](${pathToFileURL(fact.origin.file).href}#L${line})`);
@@ -95,7 +101,6 @@ function esc(text: string): string {
 
 const nameOf = (facts: FactBase, id: string) => facts.people.get(id)?.name ?? facts.organisations.get(id)?.name ?? id;
 
-
 function eventLines(card: Card, event: Event): void {
   const facts = card.facts;
   card.line('When', formatEventDates(event));
@@ -104,9 +109,13 @@ function eventLines(card: Card, event: Event): void {
   if (parent) card.line('Part of', `${parent.name} (${formatEventDates(parent)})`);
   // A participant's role, where the fact base gives one: "Xi Jinping (host), Vladimir Putin (visitor)".
   const role = (id: string) => (event.roles.has(id) ? ` (${event.roles.get(id) === 'attended' ? 'present' : event.roles.get(id)})` : '');
-  if (event.participants.length > 0) card.line('Participants', event.participants.map((id) => `${nameOf(facts, id)}${role(id)}`).join(', '));
+  if (event.participants.length > 0)
+    card.line('Participants', event.participants.map((id) => `${nameOf(facts, id)}${role(id)}`).join(', '));
   const meetings = [...facts.events.values()].filter((e) => e.parent === event.id).sort((a, b) => a.start.localeCompare(b.start));
-  card.list('Meetings and sub-events', meetings.map((e) => `${e.name} — ${formatEventDates(e)}${e.place ? `, ${e.place}` : ''}`));
+  card.list(
+    'Meetings and sub-events',
+    meetings.map((e) => `${e.name} — ${formatEventDates(e)}${e.place ? `, ${e.place}` : ''}`),
+  );
   for (const reported of event.reportedKinds) card.line('Also called', `${reported.kind}${reported.note ? ` (${reported.note})` : ''}`);
   card.cite(event, ...event.reportedKinds);
 }
@@ -115,10 +124,16 @@ function officesOn(card: Card, person: Person, [from, to]: [string, string]): vo
   const facts = card.facts;
   const held = person.offices.filter((t) => t.from <= to && (t.to === undefined || from <= t.to));
   const day = from === to ? formatDate(from) : formatRange(from, to);
-  card.list(`Offices held on ${day}`, held.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${formatTerm(t.written)})`));
+  card.list(
+    `Offices held on ${day}`,
+    held.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${formatTerm(t.written)})`),
+  );
   if (held.length === 0) card.line(`On ${day}`, 'no office in the fact base');
   const others = person.offices.filter((t) => !held.includes(t));
-  card.list('Other terms', others.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${formatTerm(t.written)})`));
+  card.list(
+    'Other terms',
+    others.map((t) => `${facts.offices.get(t.office)?.title ?? t.office} (${formatTerm(t.written)})`),
+  );
   card.cite(...held);
 }
 
@@ -135,7 +150,10 @@ function trueDays(mention: Mention, when: [string, string] | undefined): { when?
     if (!written || written[0] !== when[0] || written[1] !== when[1]) continue;
     const event = contradicted(bf, mention.sentence, date);
     if (!event) continue;
-    return { when: [event.start, event.end], written: `${date.text.replace(/\.$/, '')} — not the date of ${event.name} (${formatEventDates(event)})` };
+    return {
+      when: [event.start, event.end],
+      written: `${date.text.replace(/\.$/, '')} — not the date of ${event.name} (${formatEventDates(event)})`,
+    };
   }
   return { when };
 }
@@ -166,9 +184,15 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       if (written) card.line('Written date', written);
       if (when) {
         const day = when[0] === when[1] ? formatDate(when[0]) : formatRange(when[0], when[1]);
-        const holders = [...facts.people.values()].flatMap((p) => p.offices.filter((t) => t.office === office.id &&
-          t.from <= when[1] && (t.to === undefined || when[0] <= t.to)).map((t) => ({ p, t })));
-        card.list(`Held on ${day} by`, holders.map(({ p, t }) => `${p.name} (${formatTerm(t.written)})`));
+        const holders = [...facts.people.values()].flatMap((p) =>
+          p.offices
+            .filter((t) => t.office === office.id && t.from <= when[1] && (t.to === undefined || when[0] <= t.to))
+            .map((t) => ({ p, t })),
+        );
+        card.list(
+          `Held on ${day} by`,
+          holders.map(({ p, t }) => `${p.name} (${formatTerm(t.written)})`),
+        );
         if (holders.length === 0) card.line(`On ${day}`, 'no holder in the fact base');
         card.cite(...holders.map((h) => h.t));
       }
@@ -188,7 +212,14 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       const doc = facts.documents.get(link.id);
       if (!doc) return;
       card.title(doc.title, doc.count ? `batch of ${doc.count} documents (${doc.kind})` : doc.kind);
-      card.line('Binding', doc.binding === 'unknown' ? 'the sources do not say' : doc.binding ? 'yes — it creates legal obligations' : 'no — it creates no legal obligations');
+      card.line(
+        'Binding',
+        doc.binding === 'unknown'
+          ? 'the sources do not say'
+          : doc.binding
+            ? 'yes — it creates legal obligations'
+            : 'no — it creates no legal obligations',
+      );
       if (doc.parties.length > 0) card.line('Parties', doc.parties.map((id) => nameOf(facts, id)).join('; '));
       if (doc.dateWritten) card.line('Date', formatDate(doc.dateWritten));
       const event = doc.event ? facts.events.get(doc.event) : undefined;
@@ -201,10 +232,14 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       const claim = facts.claims.get(link.id);
       if (!claim) return;
       card.title(claim.statement, `claim (${claim.status})`);
-      if (claim.value !== undefined) card.line('Figure', [claim.qualifier, formatAmount(claim.value, claim.unit)].filter((x) => x !== undefined).join(' '));
+      if (claim.value !== undefined)
+        card.line('Figure', [claim.qualifier, formatAmount(claim.value, claim.unit)].filter((x) => x !== undefined).join(' '));
       if (claim.measure) card.line('Measures', claim.measure);
       if (claim.period) card.line('Period', claim.period);
-      card.list('Claimed by', claim.claimedBy.map((a) => `${nameOf(facts, a.by)}${a.date ? `, ${formatDate(a.date)}` : ''}`));
+      card.list(
+        'Claimed by',
+        claim.claimedBy.map((a) => `${nameOf(facts, a.by)}${a.date ? `, ${formatDate(a.date)}` : ''}`),
+      );
       if (claim.certainty) card.line('Certainty in the sources', claim.certainty);
       if (claim.attribution.length > 0) card.line('Attribute it, e.g.', claim.attribution.slice(0, 4).join('; '));
       card.cite(claim, ...claim.claimedBy);
@@ -216,7 +251,13 @@ function describe(card: Card, mention: Mention, link: Mention['facts'][number], 
       if (!group) return;
       const event = facts.events.get(group.event);
       card.title(`Documents signed${event ? ` at ${event.name}` : ''}`, 'count');
-      card.list('Sourced counts', group.counts.map((c) => `${c.said}${c.kind ? ` (${c.kind})` : ''}${c.by ? ` — ${nameOf(facts, c.by)}` : ''}${c.date ? `, ${formatDate(c.date)}` : ''}`));
+      card.list(
+        'Sourced counts',
+        group.counts.map(
+          (c) =>
+            `${c.said}${c.kind ? ` (${c.kind})` : ''}${c.by ? ` — ${nameOf(facts, c.by)}` : ''}${c.date ? `, ${formatDate(c.date)}` : ''}`,
+        ),
+      );
       card.cite(group, ...group.counts);
       card.defined(group);
       return;
@@ -241,8 +282,12 @@ export function hover(source: string, index: FactIndex, offset: number, blocks?:
     if (reason) card.line('Not checked', notCheckedMessage(mention.block, mention.date, reason).replace(/^Not checked: /, ''));
   }
   // A title attached to a name is judged on the days its sentence gives evidence for: the card shows the first.
-  const titled = mention.kind === 'person' || mention.kind === 'office' ? titledNames(mention.block).find((t) =>
-    [t.name.start, t.wording.start].some((p) => toSource(mention.block.block, p) === mention.start)) : undefined;
+  const titled =
+    mention.kind === 'person' || mention.kind === 'office'
+      ? titledNames(mention.block).find((t) =>
+          [t.name.start, t.wording.start].some((p) => toSource(mention.block.block, p) === mention.start),
+        )
+      : undefined;
   const day = titled && officeDays(mention.block, mention.sentence, titled.person, titled.then).days[0];
   for (const link of mention.facts.slice(0, mention.kind === 'date' ? 1 : 2)) describe(card, mention, link, day);
   const why = titled && notChecked(mention.block, titled);

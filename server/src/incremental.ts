@@ -160,7 +160,11 @@ export class Rechecker {
       });
       yield;
     }
-    return finish(findings, parsed.parts.flatMap((p) => p.comments), source);
+    return finish(
+      findings,
+      parsed.parts.flatMap((p) => p.comments),
+      source,
+    );
   }
 
   /**
@@ -206,8 +210,16 @@ function severityOf(rule: Rule, options: CheckOptions): Severity | 'off' | undef
 
 /** The one finding for a draft over {@link MAX_DRAFT}. */
 function tooLarge(source: string): Finding {
-  return { rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
-    message: `The draft is ${source.length} characters long; factlint checks drafts of up to ${MAX_DRAFT}. Split it to check it.` };
+  return {
+    rule: 'draft-too-large',
+    category: 'factbase',
+    severity: 'warning',
+    start: 0,
+    end: 0,
+    fixes: [],
+    facts: [],
+    message: `The draft is ${source.length} characters long; factlint checks drafts of up to ${MAX_DRAFT}. Split it to check it.`,
+  };
 }
 
 /**
@@ -216,8 +228,16 @@ function tooLarge(source: string): Finding {
  * the one rule that says a draft was not checked, so the setting for that rule governs both.
  */
 function parseFailed(error: unknown): Finding {
-  return { rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [],
-    message: `The draft's Markdown could not be parsed (${error instanceof Error ? error.message : String(error)}); it was not checked.` };
+  return {
+    rule: 'draft-too-large',
+    category: 'factbase',
+    severity: 'warning',
+    start: 0,
+    end: 0,
+    fixes: [],
+    facts: [],
+    message: `The draft's Markdown could not be parsed (${error instanceof Error ? error.message : String(error)}); it was not checked.`,
+  };
 }
 
 /**
@@ -227,4 +247,5 @@ function parseFailed(error: unknown): Finding {
 const keyOf = (block: Block, topics: ReadonlySet<string>, carried: Carried, timeframe: ReadonlySet<string> = NO_TOPICS) =>
   `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${carriedKey(carried)}\u0000${[...timeframe].sort().join(' ')}\u0000${block.text}${rowKey(block)}`;
 const carriedKey = ({ dateline, first }: Carried) => `${first ? 1 : 0}${dateline?.text ?? ''}`;
-const rowKey = (block: Block) => (block.table ? `\u0000${block.table.column}\u0000${block.table.row.join('\u0001')}\u0000${block.table.header.join('\u0001')}` : '');
+const rowKey = (block: Block) =>
+  block.table ? `\u0000${block.table.column}\u0000${block.table.row.join('\u0001')}\u0000${block.table.header.join('\u0001')}` : '';

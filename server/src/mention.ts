@@ -75,33 +75,75 @@ export function mentionAt(source: string, index: FactIndex, offset: number, bloc
     const sentence = bf.sentenceAt(p);
     const at = <T extends Span>(list: T[]) => list.find((m) => m.start <= p && p < m.end);
     const make = (kind: MentionKind, span: Span, facts: FactLink[], extra: Partial<Mention> = {}): Mention => ({
-      kind, start: toSource(bf.block, span.start), end: toSource(bf.block, span.end, 'end'), text: bf.text.slice(span.start, span.end),
-      facts, block: bf, sentence, ...extra,
+      kind,
+      start: toSource(bf.block, span.start),
+      end: toSource(bf.block, span.end, 'end'),
+      text: bf.text.slice(span.start, span.end),
+      facts,
+      block: bf,
+      sentence,
+      ...extra,
     });
     const name = at(bf.names);
     if (name) {
-      return make(name.form.kind, name, [{ kind: name.form.kind, id: name.form.entity.id }],
-        { misspelt: name.fuzzy || name.form.status === 'misspelt' });
+      return make(name.form.kind, name, [{ kind: name.form.kind, id: name.form.entity.id }], {
+        misspelt: name.fuzzy || name.form.status === 'misspelt',
+      });
     }
     const office = at(bf.offices);
-    if (office) return make('office', office, office.values.map((o) => ({ kind: 'office', id: o.id })));
+    if (office)
+      return make(
+        'office',
+        office,
+        office.values.map((o) => ({ kind: 'office', id: o.id })),
+      );
     const document = at(bf.documents);
-    if (document) return make('document', document, document.values.map((d) => ({ kind: 'document', id: d.id })));
+    if (document)
+      return make(
+        'document',
+        document,
+        document.values.map((d) => ({ kind: 'document', id: d.id })),
+      );
     const figure = at(figuresOf(bf));
     const claims = figure ? claimsStated(index.facts, bf.eventsIn(sentence, true), figure) : [];
-    if (figure && claims.length > 0) return make('claim', figure, claims.map((c) => ({ kind: 'claim', id: c.id })));
+    if (figure && claims.length > 0)
+      return make(
+        'claim',
+        figure,
+        claims.map((c) => ({ kind: 'claim', id: c.id })),
+      );
     const topic = at(bf.topics);
-    if (topic) return make('claim', topic, topic.values.map((c) => ({ kind: 'claim', id: c.id })));
+    if (topic)
+      return make(
+        'claim',
+        topic,
+        topic.values.map((c) => ({ kind: 'claim', id: c.id })),
+      );
     const count = at(counts(bf));
-    if (count) return make('count', count, count.ids.map((id) => ({ kind: 'count', id })));
+    if (count)
+      return make(
+        'count',
+        count,
+        count.ids.map((id) => ({ kind: 'count', id })),
+      );
     const event = at(bf.eventPhrases);
-    if (event) return make('event', event, event.values.map((e) => ({ kind: 'event', id: e.id })));
+    if (event)
+      return make(
+        'event',
+        event,
+        event.values.map((e) => ({ kind: 'event', id: e.id })),
+      );
     const date = at(bf.dates);
     if (date) {
       const events = bf.eventsIn(sentence);
       const fallback = defaultEvent(bf);
       const about = events.length > 0 ? events : fallback ? [fallback] : [];
-      return make('date', date, about.map((e) => ({ kind: 'event', id: e.id })), { date });
+      return make(
+        'date',
+        date,
+        about.map((e) => ({ kind: 'event', id: e.id })),
+        { date },
+      );
     }
     return undefined;
   }

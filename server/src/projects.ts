@@ -34,13 +34,21 @@ export class Projects {
   readonly problems: string[] = [];
 
   /** `fixed` is the fact base given with `--facts`, used for every draft; `houseStyle` false is `--no-style`. */
-  constructor(readonly fixed: FactIndex | undefined, readonly houseStyle: boolean) {}
+  constructor(
+    readonly fixed: FactIndex | undefined,
+    readonly houseStyle: boolean,
+  ) {}
 
   /** The configuration file that applies to a draft (checked before the draft is read: it may leave the draft out). */
   configFor(draft: string): DraftConfig {
     const config = this.#discovery.configFor(resolve(draft));
     if (config && !config.config) {
-      this.#show(config.path, `The configuration file ${config.path} has ${count(config.problems)}:`, config.problems, new Map([[config.path, config.text]]));
+      this.#show(
+        config.path,
+        `The configuration file ${config.path} has ${count(config.problems)}:`,
+        config.problems,
+        new Map([[config.path, config.text]]),
+      );
       return { config, problem: `Cannot check the draft ${draft}: its configuration file ${config.path} has problems (listed above).` };
     }
     if (config?.config && !includes(config.config, resolve(draft))) return { config, skip: true };
@@ -49,9 +57,15 @@ export class Projects {
 
   /** What a draft whose text has been read is checked with. */
   checkWith(draft: string, text: string, config: ConfigResult | undefined): DraftSetup {
-    const options: CheckOptions = { severity: config?.config?.rules ?? {}, houseStyle: this.houseStyle && (config?.config?.houseStyle ?? true) };
+    const options: CheckOptions = {
+      severity: config?.config?.rules ?? {},
+      houseStyle: this.houseStyle && (config?.config?.houseStyle ?? true),
+    };
     if (this.fixed) return { index: this.fixed, options };
-    const { files } = this.#discovery.filesFor(resolve(draft), text, { configured: config?.config?.factBase ?? [], configuredInProject: true });
+    const { files } = this.#discovery.filesFor(resolve(draft), text, {
+      configured: config?.config?.factBase ?? [],
+      configuredInProject: true,
+    });
     const key = files.join('\n');
     if (!this.#bases.has(key)) this.#bases.set(key, this.#load(files));
     const index = this.#bases.get(key);
@@ -65,12 +79,23 @@ export class Projects {
       try {
         files.push({ path, text: readFactFile(path) });
       } catch (error) {
-        problems.push({ rule: 'factbase-syntax', file: path, start: 0, end: 0, message: `Cannot read the fact-base file ${path}: ${asUnreadable(path, error).reason}` });
+        problems.push({
+          rule: 'factbase-syntax',
+          file: path,
+          start: 0,
+          end: 0,
+          message: `Cannot read the fact-base file ${path}: ${asUnreadable(path, error).reason}`,
+        });
       }
     }
     const loaded = problems.length > 0 ? { problems, facts: undefined } : loadFactBase(files);
     if (loaded.facts) return compile(loaded.facts);
-    this.#show(paths.join('\n'), `The fact base has ${count(loaded.problems)}:`, loaded.problems, new Map(files.map((f) => [f.path, f.text])));
+    this.#show(
+      paths.join('\n'),
+      `The fact base has ${count(loaded.problems)}:`,
+      loaded.problems,
+      new Map(files.map((f) => [f.path, f.text])),
+    );
     return undefined;
   }
 
@@ -83,8 +108,13 @@ export class Projects {
 
 /** Problems in fact-base or configuration files as `file:line:column:severity:rule:message` lines (paths relative to the current folder). */
 export function problemLines(problems: FactProblem[], texts: Map<string, string>): string {
-  return toLines([...factBaseFindings(problems)].map(([file, findings]) => ({
-    file: relative(process.cwd(), file) || file, text: texts.get(file) ?? '', findings })));
+  return toLines(
+    [...factBaseFindings(problems)].map(([file, findings]) => ({
+      file: relative(process.cwd(), file) || file,
+      text: texts.get(file) ?? '',
+      findings,
+    })),
+  );
 }
 
 const count = (problems: unknown[]) => `${problems.length} problem${problems.length === 1 ? '' : 's'}`;

@@ -31,8 +31,11 @@ export function aboutDefaultEvent(blocks: readonly BlockFacts[]): boolean {
   const id = index?.facts.defaultEvent;
   if (!index || id === undefined) return false;
   const people = index.eventPeople.get(id) ?? new Set<string>();
-  return blocks.some((bf) => bf.names.some((n) => !n.fuzzy && n.form.kind === 'person' && people.has(n.form.entity.id))
-    || bf.eventPhrases.some((p) => p.values.some((e) => e.id === id) && !GENERIC.has(bf.text.slice(p.start, p.end).toLowerCase())));
+  return blocks.some(
+    (bf) =>
+      bf.names.some((n) => !n.fuzzy && n.form.kind === 'person' && people.has(n.form.entity.id)) ||
+      bf.eventPhrases.some((p) => p.values.some((e) => e.id === id) && !GENERIC.has(bf.text.slice(p.start, p.end).toLowerCase())),
+  );
 }
 
 /** Phrases that only say what kind of event something was, not which one. */

@@ -17,7 +17,12 @@ function parse(comment: Comment, lines: LineIndex): Directive | undefined {
   const m = DIRECTIVE.exec(comment.value.trim());
   if (!m) return undefined;
   const rules = m[2]!.split(/[\s,]+/).filter(Boolean);
-  return { kind: m[1] as Directive['kind'], rules, line: lines.positionAt(comment.start).line, endLine: lines.positionAt(comment.end).line };
+  return {
+    kind: m[1] as Directive['kind'],
+    rules,
+    line: lines.positionAt(comment.start).line,
+    endLine: lines.positionAt(comment.end).line,
+  };
 }
 
 /**

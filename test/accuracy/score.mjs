@@ -26,9 +26,9 @@ export function counted(finding) {
 /** Places each planted error on the first line of the draft that holds its `match` (1-based, end exclusive). */
 export function locate(name, text, expected) {
   const lines = text.split(/\r?\n/);
-  return expected.map(e => {
+  return expected.map((e) => {
     if (!CATEGORIES.includes(e.category)) throw new Error(`${name}: "${e.match}" has category ${e.category}`);
-    const line = lines.findIndex(l => l.includes(e.match));
+    const line = lines.findIndex((l) => l.includes(e.match));
     if (line < 0) throw new Error(`${name}: "${e.match}" is not on any line`);
     const start = lines[line].indexOf(e.match) + 1;
     return { ...e, line: line + 1, start, end: start + e.match.length };
@@ -37,7 +37,8 @@ export function locate(name, text, expected) {
 
 /** Whether a finding's range touches the planted error's characters. */
 export function overlaps(f, e) {
-  const endLine = f.endLine ?? f.line, endColumn = f.endColumn ?? f.column + 1;
+  const endLine = f.endLine ?? f.line,
+    endColumn = f.endColumn ?? f.column + 1;
   if (f.line > e.line || endLine < e.line) return false;
   const startsBefore = f.line < e.line || f.column < e.end;
   const endsAfter = endLine > e.line || endColumn > e.start;
@@ -49,15 +50,16 @@ export function overlaps(f, e) {
  * finding that overlaps no planted error of its category is a false positive.
  */
 export function scoreDraft(name, planted, findings) {
-  const hit = new Set(), falsePositives = [];
+  const hit = new Set(),
+    falsePositives = [];
   for (const f of findings.filter(counted)) {
-    const same = planted.filter(e => e.category === f.category && overlaps(f, e));
+    const same = planted.filter((e) => e.category === f.category && overlaps(f, e));
     if (same.length === 0) falsePositives.push({ draft: name, ...f });
-    else hit.add(same.find(e => !hit.has(e)) ?? same[0]);
+    else hit.add(same.find((e) => !hit.has(e)) ?? same[0]);
   }
   return {
-    found: planted.filter(e => hit.has(e)).map(e => ({ draft: name, ...e })),
-    missed: planted.filter(e => !hit.has(e)).map(e => ({ draft: name, ...e })),
+    found: planted.filter((e) => hit.has(e)).map((e) => ({ draft: name, ...e })),
+    missed: planted.filter((e) => !hit.has(e)).map((e) => ({ draft: name, ...e })),
     falsePositives,
   };
 }
@@ -73,21 +75,27 @@ export function factBaseOf(dir) {
 export function runCli(files, factBase) {
   let out;
   try {
-    out = execFileSync(process.execPath, [CLI, 'check', '--format', 'json', '--facts', factBase, ...files],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(process.execPath, [CLI, 'check', '--format', 'json', '--facts', factBase, ...files], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (err) {
     if (err.status !== 1) throw new Error(`factlint failed (exit ${err.status}): ${err.stderr || err.message}`);
     out = err.stdout; // exit 1: errors were found
   }
-  const byFile = new Map(files.map(f => [f, []]));
+  const byFile = new Map(files.map((f) => [f, []]));
   for (const f of JSON.parse(out)) byFile.get(resolve(ROOT, f.file))?.push(f);
   return byFile;
 }
 
 /** Scores every labelled draft of a set folder. */
 export function scoreSet(dir) {
-  const drafts = readdirSync(dir).filter(n => n.endsWith('.md') && existsSync(join(dir, n.replace(/\.md$/, '.expect.json'))))
-    .sort().map(n => join(dir, n));
+  const drafts = readdirSync(dir)
+    .filter((n) => n.endsWith('.md') && existsSync(join(dir, n.replace(/\.md$/, '.expect.json'))))
+    .sort()
+    .map((n) => join(dir, n));
   const factBase = factBaseOf(dir);
   const findings = runCli(drafts, factBase);
   const result = { name: basename(dir), dir, factBase, drafts: drafts.length, found: [], missed: [], falsePositives: [] };
@@ -104,8 +112,10 @@ export function scoreSet(dir) {
 export function tally(result) {
   const rows = {};
   for (const category of [...CATEGORIES, 'all']) {
-    const of = list => list.filter(x => category === 'all' || x.category === category).length;
-    const tp = of(result.found), fn = of(result.missed), fp = of(result.falsePositives);
+    const of = (list) => list.filter((x) => category === 'all' || x.category === category).length;
+    const tp = of(result.found),
+      fn = of(result.missed),
+      fp = of(result.falsePositives);
     rows[category] = { planted: tp + fn, tp, fn, fp, recall: tp + fn ? tp / (tp + fn) : null, precision: tp + fp ? tp / (tp + fp) : null };
   }
   return rows;
@@ -114,13 +124,18 @@ export function tally(result) {
 /** Found and planted per kind of planted error (drafts whose labels give a `kind`). */
 export function byKind(results) {
   const kinds = new Map();
-  for (const r of results) for (const [key, list] of [['tp', r.found], ['fn', r.missed]]) {
-    for (const e of list) if (e.kind) {
-      const k = kinds.get(e.kind) ?? { tp: 0, fn: 0 };
-      k[key]++;
-      kinds.set(e.kind, k);
+  for (const r of results)
+    for (const [key, list] of [
+      ['tp', r.found],
+      ['fn', r.missed],
+    ]) {
+      for (const e of list)
+        if (e.kind) {
+          const k = kinds.get(e.kind) ?? { tp: 0, fn: 0 };
+          k[key]++;
+          kinds.set(e.kind, k);
+        }
     }
-  }
   return [...kinds].sort(([a], [b]) => a.localeCompare(b));
 }
 
@@ -132,14 +147,24 @@ const ratio = (n, d) => (d ? `${Math.round((n / d) * 100)}% (${n}/${d})` : '–'
  */
 export function table(results, markdown) {
   const columns = [...CATEGORIES, 'all'];
-  const head = ['Set', 'Drafts', ...columns.flatMap(c => [`${c} recall`, `${c} precision`])];
-  const row = (name, drafts, t) => [name, drafts, ...columns.flatMap(c => [ratio(t[c].tp, t[c].planted), ratio(t[c].tp, t[c].tp + t[c].fp)])];
+  const head = ['Set', 'Drafts', ...columns.flatMap((c) => [`${c} recall`, `${c} precision`])];
+  const row = (name, drafts, t) => [
+    name,
+    drafts,
+    ...columns.flatMap((c) => [ratio(t[c].tp, t[c].planted), ratio(t[c].tp, t[c].tp + t[c].fp)]),
+  ];
   const total = { found: [], missed: [], falsePositives: [] };
-  const body = results.map(r => {
+  const body = results.map((r) => {
     for (const key of Object.keys(total)) total[key].push(...r[key]);
     return row(r.name, r.drafts, tally(r));
   });
-  body.push(row('total', results.reduce((n, r) => n + r.drafts, 0), tally(total)));
+  body.push(
+    row(
+      'total',
+      results.reduce((n, r) => n + r.drafts, 0),
+      tally(total),
+    ),
+  );
   const kindHead = ['Kind of planted error', 'Recall'];
   const kindBody = byKind(results).map(([kind, k]) => [kind, ratio(k.tp, k.tp + k.fn)]);
   const format = markdown ? markdownTable : textTable;
@@ -147,40 +172,60 @@ export function table(results, markdown) {
 }
 
 function markdownTable(head, body) {
-  const numeric = head.map((_, i) => body.every(row => /^[\d–]/.test(String(row[i]))));
-  return [`| ${head.join(' | ')} |`, `|${numeric.map(n => (n ? '---:' : '---')).join('|')}|`,
-    ...body.map(row => `| ${row.join(' | ')} |`)].join('\n');
+  const numeric = head.map((_, i) => body.every((row) => /^[\d–]/.test(String(row[i]))));
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${numeric.map((n) => (n ? '---:' : '---')).join('|')}|`,
+    ...body.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }
 
 function textTable(head, body) {
-  const width = head.map((h, i) => Math.max(h.length, ...body.map(row => String(row[i]).length)));
-  const line = row => row.map((cell, i) => (i === 0 ? String(cell).padEnd(width[i]) : String(cell).padStart(width[i]))).join('  ');
+  const width = head.map((h, i) => Math.max(h.length, ...body.map((row) => String(row[i]).length)));
+  const line = (row) => row.map((cell, i) => (i === 0 ? String(cell).padEnd(width[i]) : String(cell).padStart(width[i]))).join('  ');
   return [line(head), ...body.map(line)].join('\n');
 }
 
 /** The sets scored without arguments: each folder of test/accuracy, then ../shared/eval/dev if present. */
 export function defaultSets() {
   const here = join(ROOT, 'test', 'accuracy');
-  const sets = readdirSync(here).map(n => join(here, n)).filter(d => statSync(d).isDirectory()).sort();
+  const sets = readdirSync(here)
+    .map((n) => join(here, n))
+    .filter((d) => statSync(d).isDirectory())
+    .sort();
   const shared = resolve(ROOT, '..', 'shared', 'eval', 'dev');
   return existsSync(shared) ? [...sets, shared] : sets;
 }
 
 function main(argv) {
-  const markdown = argv.includes('--markdown'), json = argv.includes('--json');
-  const dirs = argv.filter(a => !a.startsWith('--')).map(d => resolve(d));
+  const markdown = argv.includes('--markdown'),
+    json = argv.includes('--json');
+  const dirs = argv.filter((a) => !a.startsWith('--')).map((d) => resolve(d));
   const results = (dirs.length ? dirs : defaultSets()).map(scoreSet);
   if (json) {
-    console.log(JSON.stringify(results.map(r => ({ ...r, tally: tally(r) })), null, 2));
+    console.log(
+      JSON.stringify(
+        results.map((r) => ({ ...r, tally: tally(r) })),
+        null,
+        2,
+      ),
+    );
     return;
   }
   console.log(table(results, markdown));
   if (markdown) return;
   for (const r of results) {
-    const where = e => `${relative(ROOT, join(r.dir, e.draft))}:${e.line}`;
-    if (r.missed.length) console.log(`\n${r.name}: missed\n` + r.missed.map(e => `  ${where(e)} [${e.category}${e.kind ? `, ${e.kind}` : ''}] "${e.match}"`).join('\n'));
+    const where = (e) => `${relative(ROOT, join(r.dir, e.draft))}:${e.line}`;
+    if (r.missed.length)
+      console.log(
+        `\n${r.name}: missed\n` +
+          r.missed.map((e) => `  ${where(e)} [${e.category}${e.kind ? `, ${e.kind}` : ''}] "${e.match}"`).join('\n'),
+      );
     if (r.falsePositives.length) {
-      console.log(`\n${r.name}: false positives\n` + r.falsePositives.map(f => `  ${where(f)}:${f.column} [${f.category}/${f.rule}] ${f.message}`).join('\n'));
+      console.log(
+        `\n${r.name}: false positives\n` +
+          r.falsePositives.map((f) => `  ${where(f)}:${f.column} [${f.category}/${f.rule}] ${f.message}`).join('\n'),
+      );
     }
   }
 }

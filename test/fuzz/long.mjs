@@ -20,7 +20,9 @@ const seed = process.argv[3] ?? process.env.FUZZ_SEED ?? String(Math.floor(Math.
 console.log(`fuzz: FUZZ_RUNS=${runs} FUZZ_SEED=${seed} (replay a failure with: node test/fuzz/long.mjs ${runs} ${seed})`);
 const started = Date.now();
 const result = spawnSync(process.execPath, ['--test', ...compiled], {
-  cwd: root, stdio: 'inherit', env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed },
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed },
 });
 console.log(`fuzz: finished in ${((Date.now() - started) / 1000).toFixed(0)} s with exit code ${result.status}; seed ${seed}`);
 process.exit(result.status ?? 1);

@@ -31,7 +31,9 @@ test('a client that never asks for settings (no configuration support) gets the 
   const server = await client({});
   assert.deepEqual(await severities(server), [1]);
   const mark = server.mark();
-  await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { factlint: { rules: { 'date-mismatch': 'off' } } } });
+  await server.connection.sendNotification('workspace/didChangeConfiguration', {
+    settings: { factlint: { rules: { 'date-mismatch': 'off' } } },
+  });
   assert.deepEqual(dateErrors((await server.waitForDiagnostics('untitled:a.md', 1, mark)).diagnostics), []);
 });
 
@@ -58,7 +60,11 @@ test('settings: per-rule severity, and fact-base paths relative to the workspace
     answer = { factBase: ['kept/talks.yaml'] };
     const mark = server.mark();
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    assert.deepEqual(dateErrors((await server.waitForDiagnostics(`${root}/a.md`, 1, mark)).diagnostics), [], 'checked against kept/talks.yaml');
+    assert.deepEqual(
+      dateErrors((await server.waitForDiagnostics(`${root}/a.md`, 1, mark)).diagnostics),
+      [],
+      'checked against kept/talks.yaml',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -68,7 +74,10 @@ test('a plain-text client (eglot without markdown-mode) gets plain-text hovers',
   const server = await client({ textDocument: { hover: { contentFormat: ['plaintext'] } } });
   await server.open('untitled:h.md', DRAFT);
   await server.waitForDiagnostics('untitled:h.md', 1);
-  const hover = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: 'untitled:h.md' }, position: { line: 0, character: 55 } });
+  const hover = await server.connection.sendRequest<Hover>('textDocument/hover', {
+    textDocument: { uri: 'untitled:h.md' },
+    position: { line: 0, character: 55 },
+  });
   const contents = hover.contents as MarkupContent;
   assert.equal(contents.kind, 'plaintext');
   assert.match(contents.value, /^3 March 2023 — date\n/);
@@ -85,13 +94,20 @@ test('Neovim 0.7: every diagnostic on the line echoed with byte columns; fixes c
   const diagnostics = dateErrors((await server.waitForDiagnostics(uri, 1)).diagnostics);
   assert.equal(diagnostics.length, 2);
   const bytes = (character: number) => Buffer.byteLength(text.slice(0, character));
-  const echoed = diagnostics.map((d) => ({ ...d, range: { start: { line: 0, character: bytes(d.range.start.character) },
-    end: { line: 0, character: bytes(d.range.end.character) } } }));
+  const echoed = diagnostics.map((d) => ({
+    ...d,
+    range: { start: { line: 0, character: bytes(d.range.start.character) }, end: { line: 0, character: bytes(d.range.end.character) } },
+  }));
   const cursor = { line: 0, character: text.indexOf('2 March') + 1 };
-  const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction',
-    { textDocument: { uri }, range: { start: cursor, end: cursor }, context: { diagnostics: echoed } });
-  assert.deepEqual(actions.map((a) => a.title), ['Change the date to "1 March 2023"', 'Disable date-mismatch for this line (with a reason)',
-    'Fix all auto-fixable factlint problems']);
+  const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: cursor, end: cursor },
+    context: { diagnostics: echoed },
+  });
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Change the date to "1 March 2023"', 'Disable date-mismatch for this line (with a reason)', 'Fix all auto-fixable factlint problems'],
+  );
   const edit = actions[0]!.edit!.documentChanges![0] as { edits: { range: { start: { character: number } } }[] };
   assert.equal(edit.edits[0]!.range.start.character, text.indexOf('2 March'), 'the UTF-16 column of the second date');
 });

@@ -37,10 +37,27 @@ const SEVERITIES = ['', 'error', 'warning', 'information', 'hint'];
 
 /** `factlint check . --format json` run in the folder: rows by draft. */
 function cli(dir: string): { code: number | null; rows: Map<string, Row[]>; err: string } {
-  const run = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'check', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+  const run = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'check', '.', '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   const rows = new Map<string, Row[]>();
-  const found = JSON.parse(run.stdout || '[]') as { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }[];
-  for (const f of found) rows.set(f.file, [...rows.get(f.file) ?? [], `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.rule} ${f.message}`]);
+  const found = JSON.parse(run.stdout || '[]') as {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    rule: string;
+    message: string;
+  }[];
+  for (const f of found)
+    rows.set(f.file, [
+      ...(rows.get(f.file) ?? []),
+      `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.rule} ${f.message}`,
+    ]);
   return { code: run.status, rows, err: run.stderr };
 }
 
@@ -55,7 +72,8 @@ async function server(dir: string, drafts: Record<string, string>): Promise<Map<
     const uri = pathToFileURL(join(dir, name)).href;
     await s.open(uri, text);
     const { diagnostics } = await s.waitForDiagnostics(uri, 1);
-    const row = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ` +
+    const row = (d: Diagnostic) =>
+      `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ` +
       `${SEVERITIES[d.severity ?? 1]} ${String(d.code)} ${d.message}`;
     if (diagnostics.length > 0) rows.set(name, diagnostics.map(row));
   }
@@ -85,9 +103,10 @@ test('a draft gets the same findings from the CLI and the server: front matter, 
   assert.equal(fromCli.code, 1, 'an error was found');
   const fromServer = await server(dir, drafts);
   assert.deepEqual(fromServer, fromCli.rows);
-  const dates = (name: string) => (fromCli.rows.get(name) ?? []).filter((r) => r.includes('date-mismatch')).map((r) => r.split(' ').slice(1, 2)[0]);
-  assert.deepEqual(dates('front/draft.md'), ['error'], 'checked against the front matter\'s fact base');
-  assert.deepEqual(dates('configured/sub/draft.md'), ['warning'], 'the configuration file\'s fact base and severity');
+  const dates = (name: string) =>
+    (fromCli.rows.get(name) ?? []).filter((r) => r.includes('date-mismatch')).map((r) => r.split(' ').slice(1, 2)[0]);
+  assert.deepEqual(dates('front/draft.md'), ['error'], "checked against the front matter's fact base");
+  assert.deepEqual(dates('configured/sub/draft.md'), ['warning'], "the configuration file's fact base and severity");
   assert.deepEqual(dates('nearest/a/b/draft.md'), ['error'], 'the nearest fact files');
   assert.match(fromCli.rows.get('front/draft.md')!.join('\n'), /3 March 2023, not 4 March/);
   assert.match(fromCli.rows.get('configured/sub/draft.md')!.join('\n'), /5 March 2023, not 3 March/);
@@ -107,7 +126,13 @@ test('a .factlint.yaml with an unknown key and a bad severity: the same located 
     '4:13:error:config-invalid:houseStyle must be true or false.',
     '5:1:error:config-invalid:Unknown key "colour" in .factlint.yaml; the keys are factBase, rules, houseStyle, include, exclude.',
   ];
-  assert.deepEqual(err.split('\n').filter((l) => l.startsWith('.factlint.yaml:')).map((l) => l.slice('.factlint.yaml:'.length)), expected);
+  assert.deepEqual(
+    err
+      .split('\n')
+      .filter((l) => l.startsWith('.factlint.yaml:'))
+      .map((l) => l.slice('.factlint.yaml:'.length)),
+    expected,
+  );
   assert.match(err, /Cannot check the draft draft\.md: its configuration file .*\.factlint\.yaml has problems/);
 
   const s = start();
@@ -116,5 +141,8 @@ test('a .factlint.yaml with an unknown key and a bad severity: the same located 
   await s.initialize(undefined, { rootUri: root, workspaceFolders: [{ uri: root, name: 'project' }] });
   await s.open(pathToFileURL(join(dir, 'draft.md')).href, DRAFT);
   const { diagnostics } = await s.waitForDiagnostics(pathToFileURL(join(dir, '.factlint.yaml')).href);
-  assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}:error:${String(d.code)}:${d.message}`), expected);
+  assert.deepEqual(
+    diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}:error:${String(d.code)}:${d.message}`),
+    expected,
+  );
 });

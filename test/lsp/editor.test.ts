@@ -29,7 +29,11 @@ interface Editor {
 }
 
 /** A temporary workspace folder with files and a server started on it; settings answer `workspace/configuration`. */
-async function editor(files: Record<string, string>, settings: unknown = null, capabilities: ClientCapabilities = FULL_CLIENT): Promise<Editor> {
+async function editor(
+  files: Record<string, string>,
+  settings: unknown = null,
+  capabilities: ClientCapabilities = FULL_CLIENT,
+): Promise<Editor> {
   const dir = writeWorkspace(files);
   dirs.push(dir);
   const server = start();
@@ -45,16 +49,21 @@ async function editor(files: Record<string, string>, settings: unknown = null, c
   server.connection.onRequest('window/showDocument', (p: unknown) => (shown.push(p), { success: true }));
   server.connection.onRequest('window/workDoneProgress/create', () => null);
   const root = pathToFileURL(dir).href;
-  await server.initialize(capabilities, { rootUri: root, workspaceFolders: [{ uri: root, name: 'ws' }], initializationOptions: { statusNotifications: true } });
-  const status = (uri: string, ok: (s: DocumentStatus) => boolean = () => true) => new Promise<DocumentStatus>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no status for ${uri}: ${JSON.stringify(statuses)}`)), 5000);
-    const check = () => {
-      const found = statuses.find((s) => s.uri === uri && ok(s));
-      if (found) (clearTimeout(timer), waiters.delete(check), resolve(found));
-    };
-    waiters.add(check);
-    check();
+  await server.initialize(capabilities, {
+    rootUri: root,
+    workspaceFolders: [{ uri: root, name: 'ws' }],
+    initializationOptions: { statusNotifications: true },
   });
+  const status = (uri: string, ok: (s: DocumentStatus) => boolean = () => true) =>
+    new Promise<DocumentStatus>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no status for ${uri}: ${JSON.stringify(statuses)}`)), 5000);
+      const check = () => {
+        const found = statuses.find((s) => s.uri === uri && ok(s));
+        if (found) clearTimeout(timer), waiters.delete(check), resolve(found);
+      };
+      waiters.add(check);
+      check();
+    });
   return { dir, server, uri: (name) => pathToFileURL(join(dir, name)).href, statuses, status, shown };
 }
 
@@ -67,7 +76,8 @@ test('status: a good workspace fact base is named, with its files, fact count an
   await ed.server.open(ed.uri('draft.md'), DRAFT);
   assert.equal(dateErrors((await ed.server.waitForDiagnostics(ed.uri('draft.md'), 1)).diagnostics).length, 1);
   assert.deepEqual(await ed.status(ed.uri('draft.md')), {
-    uri: ed.uri('draft.md'), checked: true,
+    uri: ed.uri('draft.md'),
+    checked: true,
     factBase: { name: 'Test fact base', files: [join(ed.dir, 'visit.facts.yaml')], facts: 4, state: 'loaded', problems: 0, bundled: false },
   });
   const asked = await ed.server.connection.sendRequest<DocumentStatus>('factlint/documentStatus', { uri: ed.uri('draft.md') });
@@ -93,12 +103,17 @@ test('status and notice: a fact base broken after a good load serves its last go
   await ed.server.waitForDiagnostics(draft, 1);
   writeFileSync(join(ed.dir, 'visit.facts.yaml'), facts('01').replace('kind: talks', 'kind: chat'));
   const mark = ed.server.mark();
-  await ed.server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ed.uri('visit.facts.yaml'), type: 2 }] });
+  await ed.server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: ed.uri('visit.facts.yaml'), type: 2 }],
+  });
   const { diagnostics } = await ed.server.waitForDiagnostics(draft, 1, mark);
   assert.deepEqual(codes(diagnostics), ['factbase-state', 'date-mismatch'], 'the notice first, then the findings of the last good version');
   assert.equal(diagnostics[0]!.severity, 3);
   assert.deepEqual(diagnostics[0]!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-  assert.match(diagnostics[0]!.message, /^Checked against the last good version of the fact base "Test fact base" \(loaded at \d\d:\d\d:\d\d UTC\): its files have 1 problem now\.$/);
+  assert.match(
+    diagnostics[0]!.message,
+    /^Checked against the last good version of the fact base "Test fact base" \(loaded at \d\d:\d\d:\d\d UTC\): its files have 1 problem now\.$/,
+  );
   const status = await ed.status(draft, (s) => s.factBase?.state !== 'loaded');
   assert.deepEqual([status.checked, status.factBase?.state, status.factBase?.problems, status.factBase?.facts], [true, 'last-good', 1, 4]);
 });
@@ -125,7 +140,10 @@ test('status and notice: a fact base broken from the start checks drafts with it
   await ed.server.open(draft, DRAFT);
   const { diagnostics } = await ed.server.waitForDiagnostics(draft, 1);
   assert.deepEqual(codes(diagnostics), ['factbase-state', 'date-mismatch'], 'the notice first, then the findings of the well-formed facts');
-  assert.match(diagnostics[0]!.message, /^Checked against part of the fact base "Test fact base": it has 1 problem, and the facts they concern are left out\.$/);
+  assert.match(
+    diagnostics[0]!.message,
+    /^Checked against part of the fact base "Test fact base": it has 1 problem, and the facts they concern are left out\.$/,
+  );
   assert.match(diagnostics[1]!.message, /took place on 1 March 2023, not 3 March 2023/);
   const status = await ed.status(draft, (s) => s.factBase?.state === 'partial');
   assert.deepEqual([status.checked, status.factBase?.problems, status.factBase?.facts], [true, 1, 4]);
@@ -133,14 +151,18 @@ test('status and notice: a fact base broken from the start checks drafts with it
   // Mended: the whole fact base, and no notice.
   writeFileSync(join(ed.dir, 'visit.facts.yaml'), broken.replace('[s9]', '[s1]'));
   let mark = ed.server.mark();
-  await ed.server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ed.uri('visit.facts.yaml'), type: 2 }] });
+  await ed.server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: ed.uri('visit.facts.yaml'), type: 2 }],
+  });
   assert.deepEqual(codes((await ed.server.waitForDiagnostics(draft, 1, mark)).diagnostics), ['date-mismatch']);
   assert.equal((await ed.status(draft, (s) => s.factBase?.state === 'loaded')).factBase?.facts, 5);
 
   // Broken again: now the last good version is kept, with all five facts.
   writeFileSync(join(ed.dir, 'visit.facts.yaml'), broken);
   mark = ed.server.mark();
-  await ed.server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ed.uri('visit.facts.yaml'), type: 2 }] });
+  await ed.server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: ed.uri('visit.facts.yaml'), type: 2 }],
+  });
   assert.deepEqual(codes((await ed.server.waitForDiagnostics(draft, 1, mark)).diagnostics), ['factbase-state', 'date-mismatch']);
   assert.equal((await ed.status(draft, (s) => s.factBase?.state === 'last-good')).factBase?.facts, 5);
 });
@@ -151,7 +173,10 @@ test('scope: with only the bundled fact base, a README is left alone and a draft
   assert.deepEqual((await ed.server.waitForDiagnostics(ed.uri('README.md'), 1)).diagnostics, []);
   const readme = await ed.status(ed.uri('README.md'));
   assert.equal(readme.checked, false);
-  assert.match(readme.reason ?? '', /No fact base applies to this file, and it does not mention .+ of the bundled fact base or its people\./);
+  assert.match(
+    readme.reason ?? '',
+    /No fact base applies to this file, and it does not mention .+ of the bundled fact base or its people\./,
+  );
   assert.equal(readme.factBase?.bundled, true);
   await ed.server.open(ed.uri('draft.md'), DRAFT);
   assert.equal(dateErrors((await ed.server.waitForDiagnostics(ed.uri('draft.md'), 1)).diagnostics).length, 1);
@@ -162,7 +187,7 @@ test('scope: with only the bundled fact base, a README is left alone and a draft
   assert.equal((await chosen.status(chosen.uri('README.md'))).checked, true);
 });
 
-test('scope: factlint.enable, factlint.include/exclude and a .factlint.yaml\'s exclude leave drafts unchecked', async () => {
+test("scope: factlint.enable, factlint.include/exclude and a .factlint.yaml's exclude leave drafts unchecked", async () => {
   const off = await editor({}, { enable: false });
   await off.server.open(off.uri('draft.md'), DRAFT);
   assert.deepEqual((await off.server.waitForDiagnostics(off.uri('draft.md'), 1)).diagnostics, []);
@@ -177,14 +202,25 @@ test('scope: factlint.enable, factlint.include/exclude and a .factlint.yaml\'s e
   assert.deepEqual(await verdict('drafts/a.md'), [1, 'checked']);
   assert.deepEqual(await verdict('other/b.md'), [0, 'The factlint.include and factlint.exclude settings leave this file out.']);
   assert.deepEqual(await verdict('drafts/c.notes.md'), [0, 'The factlint.include and factlint.exclude settings leave this file out.']);
-  assert.deepEqual(await verdict('drafts/old/d.md'), [0, `The include and exclude globs of ${join(globs.dir, '.factlint.yaml')} leave this file out.`]);
+  assert.deepEqual(await verdict('drafts/old/d.md'), [
+    0,
+    `The include and exclude globs of ${join(globs.dir, '.factlint.yaml')} leave this file out.`,
+  ]);
 });
 
-test('check all drafts: closed drafts\' findings are published, in scope only, with progress', async () => {
-  const ed = await editor({
-    'visit.facts.yaml': facts('01'), 'drafts/a.md': DRAFT, 'drafts/b.md': 'Nothing to see.\n', 'node_modules/x/c.md': DRAFT,
-    '.hidden/d.md': DRAFT, 'drafts/open.md': DRAFT,
-  }, null, { ...FULL_CLIENT, window: { workDoneProgress: true } });
+test("check all drafts: closed drafts' findings are published, in scope only, with progress", async () => {
+  const ed = await editor(
+    {
+      'visit.facts.yaml': facts('01'),
+      'drafts/a.md': DRAFT,
+      'drafts/b.md': 'Nothing to see.\n',
+      'node_modules/x/c.md': DRAFT,
+      '.hidden/d.md': DRAFT,
+      'drafts/open.md': DRAFT,
+    },
+    null,
+    { ...FULL_CLIENT, window: { workDoneProgress: true } },
+  );
   const progress: unknown[] = [];
   ed.server.connection.onNotification('$/progress', (p: { value: unknown }) => progress.push(p.value));
   await ed.server.open(ed.uri('drafts/open.md'), DRAFT);
@@ -196,7 +232,10 @@ test('check all drafts: closed drafts\' findings are published, in scope only, w
   assert.deepEqual(codes(published.find((p) => p.uri === ed.uri('drafts/a.md'))!.diagnostics), ['date-mismatch']);
   assert.deepEqual(published.find((p) => p.uri === ed.uri('drafts/b.md'))!.diagnostics, []);
   assert.ok(!published.some((p) => /node_modules|\.hidden|open\.md/.test(p.uri)), JSON.stringify(published.map((p) => p.uri)));
-  assert.deepEqual(progress.map((p) => (p as { kind: string }).kind), ['begin', 'report', 'report', 'end']);
+  assert.deepEqual(
+    progress.map((p) => (p as { kind: string }).kind),
+    ['begin', 'report', 'report', 'end'],
+  );
   assert.equal((progress[0] as { cancellable: boolean }).cancellable, true);
 });
 
@@ -207,8 +246,10 @@ test('check all drafts: cancelling the progress stops the run', async () => {
   ed.server.connection.onNotification('$/progress', (p: { token: string; value: { kind: string } }) => {
     if (p.value.kind === 'report') void ed.server.connection.sendNotification('window/workDoneProgress/cancel', { token: p.token });
   });
-  const result = await ed.server.connection.sendRequest<{ drafts: number; cancelled: boolean }>('workspace/executeCommand',
-    { command: 'factlint.checkWorkspace', arguments: [] });
+  const result = await ed.server.connection.sendRequest<{ drafts: number; cancelled: boolean }>('workspace/executeCommand', {
+    command: 'factlint.checkWorkspace',
+    arguments: [],
+  });
   assert.equal(result.cancelled, true);
   assert.ok(result.drafts < 300, `stopped early: ${result.drafts}`);
 });
@@ -219,8 +260,11 @@ test('disable with a reason: the placeholder is selected after insertion, and a 
   const text = `Intro line.\n${DRAFT}`;
   await ed.server.open(uri, text);
   const [error] = dateErrors((await ed.server.waitForDiagnostics(uri, 1)).diagnostics);
-  const actions = await ed.server.connection.sendRequest<CodeAction[]>('textDocument/codeAction',
-    { textDocument: { uri }, range: error!.range, context: { diagnostics: [error] } });
+  const actions = await ed.server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: error!.range,
+    context: { diagnostics: [error] },
+  });
   const disable = actions.find((a) => a.title === 'Disable date-mismatch for this line (with a reason)')!;
   const doc = TextDocument.create(uri, 'markdown', 1, text);
   const edited = TextDocument.applyEdits(doc, (disable.edit!.documentChanges![0] as TextDocumentEdit).edits);
@@ -230,7 +274,10 @@ test('disable with a reason: the placeholder is selected after insertion, and a 
   assert.equal(diagnostics[0]!.severity, 4);
 
   assert.equal(disable.command?.command, 'factlint.selectReason');
-  await ed.server.connection.sendRequest('workspace/executeCommand', { command: disable.command!.command, arguments: disable.command!.arguments });
+  await ed.server.connection.sendRequest('workspace/executeCommand', {
+    command: disable.command!.command,
+    arguments: disable.command!.arguments,
+  });
   const [shown] = ed.shown as { uri: string; selection: Diagnostic['range'] }[];
   assert.equal(shown?.uri, uri);
   const after = TextDocument.create(uri, 'markdown', 2, edited);
@@ -251,14 +298,26 @@ test('completion: names in their house forms replace the words already typed; no
   const items = await ed.server.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
   const xi = items.find((i) => i.label === 'Xi Jinping');
   assert.deepEqual(xi?.textEdit, { range: { start: { line: 0, character: 15 }, end: position }, newText: 'Xi Jinping' });
-  assert.deepEqual(items.filter((i) => i.kind === 21).map((i) => i.label).sort(), ['Alexander Lukashenka', 'Lukashenka', 'Xi Jinping'],
-    'people by their preferred forms (else their names), never the accepted "Xi"');
-  assert.ok(items.some((i) => i.label === 'The talks with Xi Jinping' && i.detail === 'talks, 2023-03-01'), 'events by name, with their dates');
+  assert.deepEqual(
+    items
+      .filter((i) => i.kind === 21)
+      .map((i) => i.label)
+      .sort(),
+    ['Alexander Lukashenka', 'Lukashenka', 'Xi Jinping'],
+    'people by their preferred forms (else their names), never the accepted "Xi"',
+  );
+  assert.ok(
+    items.some((i) => i.label === 'The talks with Xi Jinping' && i.detail === 'talks, 2023-03-01'),
+    'events by name, with their dates',
+  );
 
   const off = await editor({}, { enable: false });
   await off.server.open(off.uri('draft.md'), text);
   await off.server.waitForDiagnostics(off.uri('draft.md'), 1);
-  assert.deepEqual(await off.server.connection.sendRequest('textDocument/completion', { textDocument: { uri: off.uri('draft.md') }, position }), []);
+  assert.deepEqual(
+    await off.server.connection.sendRequest('textDocument/completion', { textDocument: { uri: off.uri('draft.md') }, position }),
+    [],
+  );
 });
 
 test('fact files: ids are completed by the kind their field takes, and hover and go to definition work on them', async () => {
@@ -286,11 +345,15 @@ test('fact files: ids are completed by the kind their field takes, and hover and
   // Completion: participants take people and organisations (those of the fact base's other file too), parent takes
   // events, a name takes nothing.
   const participants = text.indexOf('participants: [xi, ') + 'participants: [xi, l'.length;
-  const labels = async (offset: number) => (await request<CompletionItem[]>('textDocument/completion', doc.positionAt(offset))).map((i) => i.label).sort();
+  const labels = async (offset: number) =>
+    (await request<CompletionItem[]>('textDocument/completion', doc.positionAt(offset))).map((i) => i.label).sort();
   assert.deepEqual(await labels(participants), ['luk', 'xi', 'zhao']);
   const item = (await request<CompletionItem[]>('textDocument/completion', doc.positionAt(participants)))[0]!;
-  assert.deepEqual(item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined,
-    { start: doc.positionAt(participants - 1), end: doc.positionAt(participants) }, 'the typed "l" is replaced');
+  assert.deepEqual(
+    item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined,
+    { start: doc.positionAt(participants - 1), end: doc.positionAt(participants) },
+    'the typed "l" is replaced',
+  );
   assert.deepEqual(await labels(text.indexOf('parent: ') + 'parent: '.length), ['talks', 'visit']);
   assert.deepEqual(await labels(text.indexOf('name: Xi') + 'name: X'.length), []);
 });

@@ -22,7 +22,8 @@ test('"Extract facts from this file": the server reads the open article into a f
   servers.push(server);
   const root = pathToFileURL(dir).href;
   await server.initialize(undefined, { rootUri: root, workspaceFolders: [{ uri: root, name: 'ws' }] });
-  const run = (args: unknown[]) => server.connection.sendRequest<Result>('workspace/executeCommand', { command: 'factlint.extractFactsInto', arguments: args });
+  const run = (args: unknown[]) =>
+    server.connection.sendRequest<Result>('workspace/executeCommand', { command: 'factlint.extractFactsInto', arguments: args });
   const target = join(dir, 'visit.facts.yaml');
   const readout = join(FIXTURES, 'extract', 'readout.md');
   // The article as it is in the editor (unsaved text included).
@@ -32,7 +33,12 @@ test('"Extract facts from this file": the server reads the open article into a f
   const wire = join(FIXTURES, 'extract', 'wire.txt');
   const second = await run([wire, readFileSync(wire, 'utf8'), target]);
   assert.ok(!('error' in second));
-  assert.ok(second.conflicts.some((c) => /^event talks-aino-lehto-kadri-saarepuu › start: .* says 2024-05-15, the fact base has 2024-05-14$/.test(c)), second.conflicts.join('\n'));
+  assert.ok(
+    second.conflicts.some((c) =>
+      /^event talks-aino-lehto-kadri-saarepuu › start: .* says 2024-05-15, the fact base has 2024-05-14$/.test(c),
+    ),
+    second.conflicts.join('\n'),
+  );
   const base = parse(readFileSync(target, 'utf8')) as { sources: unknown[] };
   assert.equal(base.sources.length, 2);
   // The fact base open with unsaved changes is not written over.

@@ -48,30 +48,53 @@ test('a broken fact base: located errors in its YAML, and drafts still checked w
   let mark = server.mark();
   await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('visit.facts.yaml'), type: 2 }] });
   const schema = await server.waitForDiagnostics(uri('visit.facts.yaml'), undefined, mark);
-  assert.deepEqual(schema.diagnostics.map((d) => [d.code, d.range.start.line]), [['factbase-schema', 9]]);
+  assert.deepEqual(
+    schema.diagnostics.map((d) => [d.code, d.range.start.line]),
+    [['factbase-schema', 9]],
+  );
   assert.match(schema.diagnostics[0]!.message, /kind/);
   await server.change(uri('draft.md'), 2, `${DRAFT}\nMore text.\n`);
-  assert.equal(dateErrors((await server.waitForDiagnostics(uri('draft.md'), 2)).diagnostics).length, 1, 'the last good fact base still applies');
+  assert.equal(
+    dateErrors((await server.waitForDiagnostics(uri('draft.md'), 2)).diagnostics).length,
+    1,
+    'the last good fact base still applies',
+  );
 
   // In the editor: a YAML syntax error while typing, then a valid edit that moves the talks to 3 March.
   mark = server.mark();
   await server.open(uri('visit.facts.yaml'), facts('01').replace('sources: [s1] }\nevents', 'sources: [s1\nevents'), 'yaml', 1);
   const syntax = await server.waitForDiagnostics(uri('visit.facts.yaml'), 1, mark);
-  assert.ok(syntax.diagnostics.length > 0 && syntax.diagnostics.every((d) => d.code === 'factbase-syntax'), JSON.stringify(syntax.diagnostics));
-  assert.ok(syntax.diagnostics.some((d) => d.range.start.line >= 6 && d.range.start.line <= 8), JSON.stringify(syntax.diagnostics.map((d) => d.range)));
+  assert.ok(
+    syntax.diagnostics.length > 0 && syntax.diagnostics.every((d) => d.code === 'factbase-syntax'),
+    JSON.stringify(syntax.diagnostics),
+  );
+  assert.ok(
+    syntax.diagnostics.some((d) => d.range.start.line >= 6 && d.range.start.line <= 8),
+    JSON.stringify(syntax.diagnostics.map((d) => d.range)),
+  );
   const during = await server.waitForDiagnostics(uri('draft.md'), 2, mark);
-  assert.deepEqual(during.diagnostics.map((d) => d.code), ['factbase-state', 'date-mismatch'], 'the last good version, and a notice saying so');
+  assert.deepEqual(
+    during.diagnostics.map((d) => d.code),
+    ['factbase-state', 'date-mismatch'],
+    'the last good version, and a notice saying so',
+  );
   mark = server.mark();
   await server.change(uri('visit.facts.yaml'), 2, facts('03'));
   assert.deepEqual((await server.waitForDiagnostics(uri('visit.facts.yaml'), 2, mark)).diagnostics, []);
-  assert.deepEqual(dateErrors((await server.waitForDiagnostics(uri('draft.md'), 2, mark)).diagnostics), [], 're-checked with the edited fact base');
+  assert.deepEqual(
+    dateErrors((await server.waitForDiagnostics(uri('draft.md'), 2, mark)).diagnostics),
+    [],
+    're-checked with the edited fact base',
+  );
 });
 
 test('discovery: front matter beats the nearest fact base, which beats the bundled one', async () => {
   const { server, uri } = await workspace({ 'a.facts.yaml': facts('01'), 'custom/b.facts.yaml': facts('03'), 'drafts/sub/plain.md': '' });
   await server.open(uri('nearest.md'), DRAFT);
-  assert.match(dateErrors((await server.waitForDiagnostics(uri('nearest.md'), 1)).diagnostics)[0]?.relatedInformation?.[0]?.location.uri ?? '',
-    /a\.facts\.yaml$/);
+  assert.match(
+    dateErrors((await server.waitForDiagnostics(uri('nearest.md'), 1)).diagnostics)[0]?.relatedInformation?.[0]?.location.uri ?? '',
+    /a\.facts\.yaml$/,
+  );
   await server.open(uri('front.md'), `---\nfacts: custom/b.facts.yaml\n---\n\n${DRAFT}`);
   assert.deepEqual(dateErrors((await server.waitForDiagnostics(uri('front.md'), 1)).diagnostics), []);
   await server.open(uri('drafts/sub/deep.md'), DRAFT);

@@ -76,10 +76,13 @@ test('rapid edits while a long check runs: the last publication is for the final
   await new Promise((resolve) => setTimeout(resolve, 400));
   const after = s.published.slice(mark).filter((p) => p.uri === uri);
   assert.equal(after.at(-1)?.version, 8, 'nothing older is published after the final version');
-  assert.ok(after.every((p, i) => i === 0 || (p.version ?? 0) > (after[i - 1]!.version ?? 0)), `versions in order: ${after.map((p) => p.version)}`);
+  assert.ok(
+    after.every((p, i) => i === 0 || (p.version ?? 0) > (after[i - 1]!.version ?? 0)),
+    `versions in order: ${after.map((p) => p.version)}`,
+  );
 });
 
-test('a draft deleted on disk while open keeps being checked from the editor\'s text', async () => {
+test("a draft deleted on disk while open keeps being checked from the editor's text", async () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'draft.md'), DRAFT);
   const s = await server(dir);
@@ -90,7 +93,10 @@ test('a draft deleted on disk while open keeps being checked from the editor\'s 
   await watched(s, uri, 3);
   await s.change(uri, 2, DRAFT.replace('3 March', '1 March'));
   assert.deepEqual(dateErrors((await s.waitForDiagnostics(uri, 2)).diagnostics), []);
-  const hover = await s.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 55 } });
+  const hover = await s.connection.sendRequest<Hover | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 0, character: 55 },
+  });
   assert.match(JSON.stringify(hover?.contents), /1 March 2023/);
 });
 
@@ -132,12 +138,15 @@ test('a fact base deleted while broken: its diagnostics are cleared and drafts f
   writeFileSync(join(dir, 'visit.facts.yaml'), facts('03').replace('kind: talks', 'kind: chat'));
   let mark = await watched(s, factsUri, 2);
   assert.equal((await s.waitForDiagnostics(factsUri, undefined, mark)).diagnostics.length, 1, 'the broken fact base is reported');
-  assert.deepEqual((await s.waitForDiagnostics(draft, 1, mark)).diagnostics.map((d) => d.code), ['factbase-state'],
-    'the draft is checked against the last good version, and says so');
+  assert.deepEqual(
+    (await s.waitForDiagnostics(draft, 1, mark)).diagnostics.map((d) => d.code),
+    ['factbase-state'],
+    'the draft is checked against the last good version, and says so',
+  );
 
   rmSync(join(dir, 'visit.facts.yaml'));
   mark = await watched(s, factsUri, 3);
-  assert.deepEqual((await s.waitForDiagnostics(factsUri, undefined, mark)).diagnostics, [], 'the deleted file\'s errors are cleared');
+  assert.deepEqual((await s.waitForDiagnostics(factsUri, undefined, mark)).diagnostics, [], "the deleted file's errors are cleared");
   const [d] = dateErrors((await s.waitForDiagnostics(draft, 1, mark)).diagnostics);
   assert.match(d?.message ?? '', /took place on 1 March 2023, not 3 March 2023/, 'checked against the bundled fact base');
   await alive(s);
@@ -153,14 +162,27 @@ test('requests for a closed or never-opened document get an empty answer, and th
     const position = { line: 0, character: 55 };
     const range = { start: position, end: position };
     assert.equal(await s.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: target }, position }), null);
-    assert.deepEqual(await s.connection.sendRequest<Location[] | null>('textDocument/definition', { textDocument: { uri: target }, position }) ?? [], []);
-    assert.deepEqual(await s.connection.sendRequest<CodeAction[] | null>('textDocument/codeAction',
-      { textDocument: { uri: target }, range, context: { diagnostics } }) ?? [], []);
+    assert.deepEqual(
+      (await s.connection.sendRequest<Location[] | null>('textDocument/definition', { textDocument: { uri: target }, position })) ?? [],
+      [],
+    );
+    assert.deepEqual(
+      (await s.connection.sendRequest<CodeAction[] | null>('textDocument/codeAction', {
+        textDocument: { uri: target },
+        range,
+        context: { diagnostics },
+      })) ?? [],
+      [],
+    );
   }
   // A change for a document that is not open, and a malformed position, are not fatal either.
   await s.change('untitled:never-opened.md', 2, 'text');
-  const odd = await s.connection.sendRequest<Hover | null>('textDocument/hover',
-    { textDocument: { uri: 'untitled:alive-x.md' }, position: { line: 9999, character: -5 } }).catch((e: Error) => e);
+  const odd = await s.connection
+    .sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: 'untitled:alive-x.md' },
+      position: { line: 9999, character: -5 },
+    })
+    .catch((e: Error) => e);
   assert.ok(odd === null || odd instanceof Error);
   await alive(s);
 });
@@ -186,45 +208,84 @@ test('malformed messages (a number as a URI, missing fields, wrong types) are lo
     assert.ok(answer === null || (Array.isArray(answer) && answer.length === 0), `${method}: ${String(answer)}`);
   }
   await alive(s);
-  for (const method of ['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'workspace/didChangeWatchedFiles',
-    'workspace/didChangeWorkspaceFolders', 'workspace/didChangeConfiguration', 'textDocument/hover', 'textDocument/codeAction']) {
-    assert.ok(logged.some((m) => m.includes(`ignored a ${method} message of the wrong shape`)), `${method} logged:\n${logged.join('\n')}`);
+  for (const method of [
+    'textDocument/didOpen',
+    'textDocument/didChange',
+    'textDocument/didClose',
+    'workspace/didChangeWatchedFiles',
+    'workspace/didChangeWorkspaceFolders',
+    'workspace/didChangeConfiguration',
+    'textDocument/hover',
+    'textDocument/codeAction',
+  ]) {
+    assert.ok(
+      logged.some((m) => m.includes(`ignored a ${method} message of the wrong shape`)),
+      `${method} logged:\n${logged.join('\n')}`,
+    );
   }
   assert.equal(s.stderr.join(''), '', 'nothing on stderr');
 });
 
-test('fuzz: random JSON of any shape for every notification and request the server handles: no crash, no hang, each logged', { timeout: 60_000 }, async () => {
+test('fuzz: random JSON of any shape for every notification and request the server handles: no crash, no hang, each logged', {
+  timeout: 60_000,
+}, async () => {
   const s = start();
   servers.push(s);
   const logged: string[] = [];
   s.connection.onNotification('window/logMessage', ({ message }: { message: string }) => logged.push(message));
   await s.initialize();
-  const notifications = ['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave',
-    'textDocument/willSave', 'workspace/didChangeWatchedFiles', 'workspace/didChangeWorkspaceFolders', 'workspace/didChangeConfiguration'];
+  const notifications = [
+    'textDocument/didOpen',
+    'textDocument/didChange',
+    'textDocument/didClose',
+    'textDocument/didSave',
+    'textDocument/willSave',
+    'workspace/didChangeWatchedFiles',
+    'workspace/didChangeWorkspaceFolders',
+    'workspace/didChangeConfiguration',
+  ];
   const requests = ['textDocument/hover', 'textDocument/definition', 'textDocument/codeAction', 'textDocument/willSaveWaitUntil'];
   // Valid shapes with one part replaced, and arbitrary JSON: the shapes a buggy or hostile client sends.
   const uri = fc.oneof(fc.constant('untitled:fuzz.md'), fc.constant('file:///nowhere/x.md'), fc.jsonValue({ maxDepth: 1 }));
-  const near = fc.record({
-    textDocument: fc.record({ uri, languageId: fc.oneof(fc.constant('markdown'), fc.jsonValue({ maxDepth: 1 })),
-      version: fc.oneof(fc.integer(), fc.jsonValue({ maxDepth: 1 })), text: fc.oneof(fc.string({ maxLength: 40 }), fc.jsonValue({ maxDepth: 1 })) },
-    { requiredKeys: [] }),
-    position: fc.oneof(fc.record({ line: fc.integer(), character: fc.integer() }), fc.jsonValue({ maxDepth: 1 })),
-    range: fc.jsonValue({ maxDepth: 2 }), contentChanges: fc.oneof(fc.array(fc.record({ text: fc.jsonValue({ maxDepth: 1 }) })), fc.jsonValue({ maxDepth: 1 })),
-    changes: fc.jsonValue({ maxDepth: 2 }), event: fc.jsonValue({ maxDepth: 2 }), settings: fc.jsonValue({ maxDepth: 2 }),
-    context: fc.jsonValue({ maxDepth: 2 }), reason: fc.jsonValue({ maxDepth: 1 }),
-  }, { requiredKeys: [] });
+  const near = fc.record(
+    {
+      textDocument: fc.record(
+        {
+          uri,
+          languageId: fc.oneof(fc.constant('markdown'), fc.jsonValue({ maxDepth: 1 })),
+          version: fc.oneof(fc.integer(), fc.jsonValue({ maxDepth: 1 })),
+          text: fc.oneof(fc.string({ maxLength: 40 }), fc.jsonValue({ maxDepth: 1 })),
+        },
+        { requiredKeys: [] },
+      ),
+      position: fc.oneof(fc.record({ line: fc.integer(), character: fc.integer() }), fc.jsonValue({ maxDepth: 1 })),
+      range: fc.jsonValue({ maxDepth: 2 }),
+      contentChanges: fc.oneof(fc.array(fc.record({ text: fc.jsonValue({ maxDepth: 1 }) })), fc.jsonValue({ maxDepth: 1 })),
+      changes: fc.jsonValue({ maxDepth: 2 }),
+      event: fc.jsonValue({ maxDepth: 2 }),
+      settings: fc.jsonValue({ maxDepth: 2 }),
+      context: fc.jsonValue({ maxDepth: 2 }),
+      reason: fc.jsonValue({ maxDepth: 1 }),
+    },
+    { requiredKeys: [] },
+  );
   const params = fc.oneof(near, fc.jsonValue({ maxDepth: 3 }), fc.constant(null));
   const messages = fc.sample(fc.tuple(fc.constantFrom(...notifications, ...requests), params), { numRuns: 300, seed: 20230301 });
   for (const [method, value] of messages) {
     if (requests.includes(method)) {
-      const answer = await Promise.race([s.connection.sendRequest(method, value).catch((e: Error) => e),
-        new Promise((resolve) => setTimeout(() => resolve('no answer within 5 s'), 5000))]);
+      const answer = await Promise.race([
+        s.connection.sendRequest(method, value).catch((e: Error) => e),
+        new Promise((resolve) => setTimeout(() => resolve('no answer within 5 s'), 5000)),
+      ]);
       assert.notEqual(answer, 'no answer within 5 s', `${method} ${JSON.stringify(value)}`);
     } else {
       await s.connection.sendNotification(method, value).catch(() => undefined);
     }
   }
   await alive(s);
-  assert.ok(logged.some((m) => /ignored a .* message of the wrong shape/.test(m)), 'malformed messages are logged');
+  assert.ok(
+    logged.some((m) => /ignored a .* message of the wrong shape/.test(m)),
+    'malformed messages are logged',
+  );
   assert.equal(s.stderr.join(''), '', 'nothing on stderr: no handler threw');
 });

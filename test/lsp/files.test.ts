@@ -34,14 +34,23 @@ test('front matter naming /dev/zero or a named pipe: one located problem naming 
   const { dir, s } = await workspace();
   const pipe = join(dir, 'pipe.facts.yaml');
   execFileSync('mkfifo', [pipe]);
-  for (const [path, kind] of [['/dev/zero', 'a device'], [pipe, 'a named pipe']] as const) {
+  for (const [path, kind] of [
+    ['/dev/zero', 'a device'],
+    [pipe, 'a named pipe'],
+  ] as const) {
     const draft = pathToFileURL(join(dir, `draft-${kind.length}.md`)).href;
     await s.open(draft, withFacts(path));
     const { diagnostics } = await s.waitForDiagnostics(pathToFileURL(path).href);
-    assert.deepEqual(diagnostics.map((d) => [d.range.start, d.message]),
-      [[{ line: 0, character: 0 }, `Cannot read the fact-base file ${path}: it is ${kind}, not a regular file`]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start, d.message]),
+      [[{ line: 0, character: 0 }, `Cannot read the fact-base file ${path}: it is ${kind}, not a regular file`]],
+    );
     const notice = (await s.waitForDiagnostics(draft, 1)).diagnostics;
-    assert.deepEqual(notice.map((d) => [d.code, d.severity, d.range.start.line]), [['factbase-state', 3, 0]], 'the draft is answered: not checked');
+    assert.deepEqual(
+      notice.map((d) => [d.code, d.severity, d.range.start.line]),
+      [['factbase-state', 3, 0]],
+      'the draft is answered: not checked',
+    );
     assert.match(notice[0]!.message, /^Not checked: the fact base "[\w.]+" has 1 problem and no version without them/);
   }
 });
@@ -50,8 +59,10 @@ test('front matter naming /etc/passwd: one problem, quoting none of its content'
   const { dir, s } = await workspace();
   await s.open(pathToFileURL(join(dir, 'draft.md')).href, withFacts('/etc/passwd'));
   const { diagnostics } = await s.waitForDiagnostics(pathToFileURL('/etc/passwd').href);
-  assert.deepEqual(diagnostics.map((d) => d.message),
-    ['/etc/passwd is not a fact-base file: its top level is not a map of fact-base sections (title, sources, people, events, …).']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.message),
+    ['/etc/passwd is not a fact-base file: its top level is not a map of fact-base sections (title, sources, people, events, …).'],
+  );
 });
 
 test('in an untrusted workspace, front-matter paths outside the workspace folder are refused; inside ones are used', async () => {
@@ -65,17 +76,31 @@ test('in an untrusted workspace, front-matter paths outside the workspace folder
   const s = start();
   servers.push(s);
   const root = pathToFileURL(dir).href;
-  await s.initialize(undefined, { rootUri: root, workspaceFolders: [{ uri: root, name: 'ws' }], initializationOptions: { workspaceTrusted: false } });
+  await s.initialize(undefined, {
+    rootUri: root,
+    workspaceFolders: [{ uri: root, name: 'ws' }],
+    initializationOptions: { workspaceTrusted: false },
+  });
 
-  for (const [name, path] of [['abs.md', join(outside, 'elsewhere.facts.yaml')], ['rel.md', '../' + basename(outside) + '/elsewhere.facts.yaml'],
-    ['link.md', 'link.facts.yaml']]) {
+  for (const [name, path] of [
+    ['abs.md', join(outside, 'elsewhere.facts.yaml')],
+    ['rel.md', '../' + basename(outside) + '/elsewhere.facts.yaml'],
+    ['link.md', 'link.facts.yaml'],
+  ]) {
     const draft = pathToFileURL(join(dir, name)).href;
     await s.open(draft, withFacts(path));
     const refused = join(name === 'link.md' ? dir : outside, name === 'link.md' ? 'link.facts.yaml' : 'elsewhere.facts.yaml');
     const { diagnostics } = await s.waitForDiagnostics(pathToFileURL(refused).href);
-    assert.match(diagnostics[0]?.message ?? '', /it is outside the workspace folder, and a draft in an untrusted workspace may only name fact-base files inside it/, name);
-    assert.deepEqual((await s.waitForDiagnostics(draft, 1)).diagnostics.map((d) => d.code), ['factbase-state'],
-      `${name}: not checked against the refused file, and told so`);
+    assert.match(
+      diagnostics[0]?.message ?? '',
+      /it is outside the workspace folder, and a draft in an untrusted workspace may only name fact-base files inside it/,
+      name,
+    );
+    assert.deepEqual(
+      (await s.waitForDiagnostics(draft, 1)).diagnostics.map((d) => d.code),
+      ['factbase-state'],
+      `${name}: not checked against the refused file, and told so`,
+    );
   }
   const inside = pathToFileURL(join(dir, 'inside.md')).href;
   await s.open(inside, withFacts('inside.facts.yaml').replace('3 March', '4 March'));
@@ -97,7 +122,14 @@ async function cleared(s: Server, uri: string): Promise<void> {
   for (const start = Date.now(); Date.now() - start < 5000; await new Promise((resolve) => setTimeout(resolve, 50))) {
     if (s.published.filter((p) => p.uri === uri).at(-1)?.diagnostics.length === 0) return;
   }
-  assert.fail(`${uri} still has: ${JSON.stringify(s.published.filter((p) => p.uri === uri).at(-1)?.diagnostics.map((d) => d.message))}`);
+  assert.fail(
+    `${uri} still has: ${JSON.stringify(
+      s.published
+        .filter((p) => p.uri === uri)
+        .at(-1)
+        ?.diagnostics.map((d) => d.message),
+    )}`,
+  );
 }
 
 test('typing a front-matter path (f, fa, fac) leaves no stale "Cannot read" problem on the paths no longer named', async () => {
@@ -118,7 +150,7 @@ test('typing a front-matter path (f, fa, fac) leaves no stale "Cannot read" prob
   await cleared(s, pathToFileURL(join(dir, 'fa')).href);
 });
 
-test('closing the only draft that names a broken fact base clears that fact base\'s problems', async () => {
+test("closing the only draft that names a broken fact base clears that fact base's problems", async () => {
   const { dir, s } = await workspace();
   mkdirSync(join(dir, 'other'));
   writeFileSync(join(dir, 'other', 'broken.facts.yaml'), facts('03').replace('kind: talks', 'kind: chat'));
@@ -139,7 +171,10 @@ test('a pushed factBase setting naming a named pipe or /dev/zero: one problem na
   servers.push(s);
   const root = pathToFileURL(dir).href;
   await s.initialize({}, { rootUri: root, workspaceFolders: [{ uri: root, name: 'ws' }] });
-  for (const [path, kind] of [[pipe, 'a named pipe'], ['/dev/zero', 'a device']] as const) {
+  for (const [path, kind] of [
+    [pipe, 'a named pipe'],
+    ['/dev/zero', 'a device'],
+  ] as const) {
     const draft = pathToFileURL(join(dir, `pushed-${basename(path)}.md`)).href;
     const mark = s.mark();
     await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { factlint: { factBase: [path] } } });

@@ -1,9 +1,21 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-  InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type InitializeParams, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type InitializeParams,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node.js';
 import { ROOT } from '../unit/paths.js';
@@ -27,7 +39,10 @@ export interface Server {
 /** The client capabilities VS Code would send, as far as factlint uses them. */
 export const FULL_CLIENT: ClientCapabilities = {
   workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true } },
-  textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+  textDocument: {
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true },
+  },
 };
 
 /** Spawns `node server/out/server.cjs --stdio` and wraps it in a protocol connection. */
@@ -44,25 +59,39 @@ export function start(): Server {
   });
   connection.listen();
   return {
-    connection, published, stderr, pid: child.pid!,
+    connection,
+    published,
+    stderr,
+    pid: child.pid!,
     async initialize(capabilities = FULL_CLIENT, params = {}) {
-      const result = await connection.sendRequest(InitializeRequest.type,
-        { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities, ...params });
+      const result = await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: null,
+        capabilities,
+        ...params,
+      });
       await connection.sendNotification(InitializedNotification.type, {});
       return result;
     },
     open: (uri, text, languageId = 'markdown', version = 1) =>
       connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } }),
-    change: (uri, version, change) => connection.sendNotification(DidChangeTextDocumentNotification.type,
-      { textDocument: { uri, version }, contentChanges: typeof change === 'string' ? [{ text: change }] : change }),
+    change: (uri, version, change) =>
+      connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: typeof change === 'string' ? [{ text: change }] : change,
+      }),
     mark: () => published.length,
     waitForDiagnostics(uri, version, since = 0, within = 5000) {
       const find = () => published.slice(since).find((p) => p.uri === uri && (version === undefined || p.version === version));
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`no diagnostics for ${uri} v${version} within ${within / 1000} s`))), within);
+        const timer = setTimeout(
+          () => (waiters.delete(check), reject(new Error(`no diagnostics for ${uri} v${version} within ${within / 1000} s`))),
+          within,
+        );
         const check = () => {
           const found = find();
-          if (found) (clearTimeout(timer), waiters.delete(check), resolve(found));
+          if (found) clearTimeout(timer), waiters.delete(check), resolve(found);
         };
         waiters.add(check);
         check();

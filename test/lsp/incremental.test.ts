@@ -19,13 +19,17 @@ before(async () => {
 });
 after(() => server.stop());
 
-const PARAGRAPHS = Array.from({ length: 12 }, (_, i) =>
-  `Paragraph ${i}: Alexandr Lukashenko met Xi Jinping in Beijing on 3 March 2023.`).join('\n\n');
+const PARAGRAPHS = Array.from(
+  { length: 12 },
+  (_, i) => `Paragraph ${i}: Alexandr Lukashenko met Xi Jinping in Beijing on 3 March 2023.`,
+).join('\n\n');
 
 /** What a whole check of the text would publish, as comparable tuples. */
 function expected(text: string): string[] {
   const doc = TextDocument.create('untitled:x', 'markdown', 1, text);
-  return check(text, index).map((f) => JSON.stringify([f.rule, doc.positionAt(f.start), doc.positionAt(f.end), f.message])).sort();
+  return check(text, index)
+    .map((f) => JSON.stringify([f.rule, doc.positionAt(f.start), doc.positionAt(f.end), f.message]))
+    .sort();
 }
 const published = (diagnostics: Diagnostic[]) =>
   diagnostics.map((d) => JSON.stringify([d.code, d.range.start, d.range.end, d.message])).sort();
@@ -36,7 +40,8 @@ test('incremental edits (a word, an opened and closed fence, a definition, a par
   await server.open(uri, doc.getText());
   assert.deepEqual(published((await server.waitForDiagnostics(uri, 1)).diagnostics), expected(doc.getText()));
   const at = (needle: string) => doc.positionAt(doc.getText().indexOf(needle));
-  const edits: [string, string, string][] = [ // [where, replaced text, new text]
+  const edits: [string, string, string][] = [
+    // [where, replaced text, new text]
     ['Lukashenko met Xi Jinping in Beijing on 3 March 2023.\n\nParagraph 5', 'Lukashenko', 'Lukashenka'],
     ['Paragraph 7', '', '```\n'],
     ['Paragraph 10', '', '```\n\n'],
@@ -53,8 +58,11 @@ test('incremental edits (a word, an opened and closed fence, a definition, a par
     assert.deepEqual(published(diagnostics), expected(doc.getText()), `after edit ${version + 1} (${JSON.stringify(text)})`);
   }
   // Fix-all uses the findings of the current version: the same edits as from a whole check of it.
-  const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri },
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+  const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  });
   const [change] = actions[0]!.edit!.documentChanges! as TextDocumentEdit[];
   assert.equal(change!.textDocument.version, doc.version);
   const whole = fixAll(doc, check(doc.getText(), index))!.edit!.documentChanges![0] as TextDocumentEdit;

@@ -3,7 +3,13 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError, type CodeAction, type TextDocumentEdit } from 'vscode-languageserver/node.js';
+import {
+  CancellationTokenSource,
+  LSPErrorCodes,
+  ResponseError,
+  type CodeAction,
+  type TextDocumentEdit,
+} from 'vscode-languageserver/node.js';
 import { DRAFT, facts, writeWorkspace } from './drafts.js';
 import { FULL_CLIENT, start, type Server } from './harness.js';
 
@@ -24,17 +30,21 @@ async function server(params = {}): Promise<Server> {
 }
 
 /** A large draft of `n` distinct paragraphs, each with one certain fix (the talks were on 1 March, not 3 March). */
-const large = (n: number, word: string) =>
-  Array.from({ length: n }, (_, i) => `${word} ${i + 1}. ${DRAFT}`).join('\n');
+const large = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word} ${i + 1}. ${DRAFT}`).join('\n');
 
 /** A fix-all request for the whole draft; the edits of its action, or the error it was answered with. */
 async function fixAll(s: Server, uri: string, cancel = false): Promise<{ edits?: number; error?: unknown; ms: number }> {
   const source = new CancellationTokenSource();
   const started = performance.now();
-  const request = s.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    context: { diagnostics: [], only: ['source.fixAll.factlint'] },
-  }, source.token);
+  const request = s.connection.sendRequest<CodeAction[]>(
+    'textDocument/codeAction',
+    {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.factlint'] },
+    },
+    source.token,
+  );
   if (cancel) source.cancel();
   try {
     const actions = await request;
@@ -76,7 +86,9 @@ test('a fix-all on a large draft stops when the client cancels it, edits nothing
 /** The resident memory of a process, in MB. */
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-test('opening and closing many drafts, each with its own fact base, does not keep growing the server', { skip: process.platform !== 'linux' }, async () => {
+test('opening and closing many drafts, each with its own fact base, does not keep growing the server', {
+  skip: process.platform !== 'linux',
+}, async () => {
   const count = 200;
   const files: Record<string, string> = {};
   for (let i = 0; i < count; i++) {
@@ -92,7 +104,11 @@ test('opening and closing many drafts, each with its own fact base, does not kee
     await s.open(uri, files[`d${i}/draft.md`]!);
     const { diagnostics } = await s.waitForDiagnostics(uri, 1);
     // Each draft is checked against its own fact base (its talks are on another day), so each one was loaded.
-    if (i % 28 !== 2) assert.ok(diagnostics.some((d) => d.code === 'date-mismatch'), `draft ${i} was checked against its fact base`);
+    if (i % 28 !== 2)
+      assert.ok(
+        diagnostics.some((d) => d.code === 'date-mismatch'),
+        `draft ${i} was checked against its fact base`,
+      );
     await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     if (i === 20 || i === 110 || i === count - 1) sizes.push(rss(s.pid));
   }
@@ -100,5 +116,8 @@ test('opening and closing many drafts, each with its own fact base, does not kee
   const early = middle - first;
   const late = last - middle;
   // A server that kept every fact base grows about as much over the second stretch as over the first (50 MB each).
-  assert.ok(late < Math.max(early / 2, 20), `memory grew ${early.toFixed(1)} MB over drafts 20-110, then ${late.toFixed(1)} MB over 110-200 (${sizes.map(Math.round).join(' → ')} MB)`);
+  assert.ok(
+    late < Math.max(early / 2, 20),
+    `memory grew ${early.toFixed(1)} MB over drafts 20-110, then ${late.toFixed(1)} MB over 110-200 (${sizes.map(Math.round).join(' → ')} MB)`,
+  );
 });

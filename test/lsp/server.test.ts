@@ -81,8 +81,12 @@ test('edit: incremental changes are re-checked and published for the new version
   assert.equal(dateErrors(diagnostics).length, 1);
   await server.change(uri, 2, [{ range: { start: { line: 0, character: 52 }, end: { line: 0, character: 53 } }, text: '1' }]);
   assert.deepEqual(dateErrors((await server.waitForDiagnostics(uri, 2)).diagnostics), []);
-  await server.change(uri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
-    text: '\nThe talks with Xi Jinping took place on 2 March 2023.\n' }]);
+  await server.change(uri, 3, [
+    {
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      text: '\nThe talks with Xi Jinping took place on 2 March 2023.\n',
+    },
+  ]);
   const [d, ...rest] = dateErrors((await server.waitForDiagnostics(uri, 3)).diagnostics);
   assert.equal(rest.length, 0);
   assert.equal(d?.range.start.line, 2);
@@ -92,18 +96,28 @@ test('edit: incremental changes are re-checked and published for the new version
 test('typing: a draft that is cheap to check is re-checked at every change, and the versions are published in order', async () => {
   const { uri } = await open(DRAFT);
   const mark = server.mark();
-  for (const [version, day] of [[2, '4'], [3, '5'], [4, '6']] as const) {
+  for (const [version, day] of [
+    [2, '4'],
+    [3, '5'],
+    [4, '6'],
+  ] as const) {
     await server.change(uri, version, [{ range: { start: { line: 0, character: 52 }, end: { line: 0, character: 53 } }, text: day }]);
   }
   assert.match(dateErrors((await server.waitForDiagnostics(uri, 4, mark)).diagnostics)[0]?.message ?? '', /not 6 March 2023/);
-  const versions = server.published.slice(mark).filter((p) => p.uri === uri).map((p) => p.version);
+  const versions = server.published
+    .slice(mark)
+    .filter((p) => p.uri === uri)
+    .map((p) => p.version);
   assert.deepEqual(versions, [...versions].sort(), 'never an older version after a newer one');
   assert.equal(versions.at(-1), 4);
 });
 
 test('hover: a date shows the event it is about, its dates, and sources as links', async () => {
   const { uri } = await open(DRAFT);
-  const hover = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 55 } });
+  const hover = await server.connection.sendRequest<Hover>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 0, character: 55 },
+  });
   const contents = hover.contents as MarkupContent;
   assert.equal(contents.kind, 'markdown');
   assert.match(contents.value, /^\*\*3 March 2023\*\* — date/);
@@ -115,17 +129,25 @@ test('hover: a date shows the event it is about, its dates, and sources as links
 
 test('hover: a name shows the offices held on the date in question; an office shows who held it', async () => {
   const { uri } = await open('Premier Li Qiang met Lukashenka and Xi Jinping on 1 March 2023.\n');
-  const at = async (character: number) => ((await server.connection.sendRequest<Hover>('textDocument/hover',
-    { textDocument: { uri }, position: { line: 0, character } })).contents as MarkupContent).value;
-  assert.match(await at(38), /\*\*Xi Jinping\*\* — person[\s\S]*Offices held on 1 March 2023:\n(- .*\n)*- President of the People's Republic of China \(since 14 March 2013\)/);
+  const at = async (character: number) =>
+    (
+      (await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } }))
+        .contents as MarkupContent
+    ).value;
+  assert.match(
+    await at(38),
+    /\*\*Xi Jinping\*\* — person[\s\S]*Offices held on 1 March 2023:\n(- .*\n)*- President of the People's Republic of China \(since 14 March 2013\)/,
+  );
   assert.match(await at(2), /Held on 1 March 2023 by:\n- Li Keqiang \(15 March 2013 – 11 March 2023\)/);
   assert.match(await at(10), /On 1 March 2023: no office in the fact base/);
 });
 
 test('definition: from a name to its fact in the YAML', async () => {
   const { uri } = await open(DRAFT);
-  const [location, ...more] = await server.connection.sendRequest<Location[]>('textDocument/definition',
-    { textDocument: { uri }, position: { line: 0, character: 30 } });
+  const [location, ...more] = await server.connection.sendRequest<Location[]>('textDocument/definition', {
+    textDocument: { uri },
+    position: { line: 0, character: 30 },
+  });
   assert.equal(more.length, 0);
   assert.equal(location?.uri, BUNDLED);
   const lines = readFileSync(BUNDLED_PATH, 'utf8').split('\n');
@@ -151,7 +173,10 @@ test('fix-all: one source action fixes every fixable finding', async () => {
   const { diagnostics, doc } = await open(`${DRAFT}\nSome say the talks with Xi Jinping were on 2 March 2023.\n`);
   assert.equal(dateErrors(diagnostics).length, 2);
   const actions = await codeActions(doc.uri, [], ['source.fixAll'], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-  assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.factlint']);
+  assert.deepEqual(
+    actions.map((a) => a.kind),
+    ['source.fixAll.factlint'],
+  );
   const { text, diagnostics: after } = await apply(doc, actions[0]!);
   assert.equal(text, `${DRAFT.replace('3 March', '1 March')}\nSome say the talks with Xi Jinping were on 1 March 2023.\n`);
   assert.deepEqual(dateErrors(after), []);
@@ -163,12 +188,20 @@ test('fix-all: guesses are left alone (a finding with two alternative fixes keep
   const office = diagnostics.filter((d) => d.code === 'office-not-held');
   assert.equal(office.length, 1);
   const alternatives = (await codeActions(doc.uri, office)).filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Disable'));
-  assert.deepEqual(alternatives.map((a) => [a.title, a.isPreferred ?? false]),
-    [['Replace the name with "Li Keqiang"', false], ['Remove the title "Premier"', false]]);
+  assert.deepEqual(
+    alternatives.map((a) => [a.title, a.isPreferred ?? false]),
+    [
+      ['Replace the name with "Li Keqiang"', false],
+      ['Remove the title "Premier"', false],
+    ],
+  );
   const [all] = await codeActions(doc.uri, [], ['source.fixAll'], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   const { text, diagnostics: after } = await apply(doc, all!);
   assert.equal(text, `${DRAFT.replace('3 March', '1 March')}\n${guess}`, 'the date is fixed, the office line untouched');
-  assert.deepEqual(after.filter((d) => d.code === 'office-not-held').map((d) => d.message), office.map((d) => d.message));
+  assert.deepEqual(
+    after.filter((d) => d.code === 'office-not-held').map((d) => d.message),
+    office.map((d) => d.message),
+  );
 });
 
 test('disable: a comment with a reason above a paragraph, or at the end of a line inside one', async () => {
@@ -192,7 +225,7 @@ test('a code action for diagnostics of an older version offers no edit', async (
   assert.deepEqual(await codeActions(uri, dateErrors(diagnostics)), []);
 });
 
-test('close: the draft\'s diagnostics are cleared', async () => {
+test("close: the draft's diagnostics are cleared", async () => {
   const { uri } = await open(DRAFT);
   const mark = server.mark();
   await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });

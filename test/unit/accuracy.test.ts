@@ -13,18 +13,27 @@ import { ROOT } from './paths.js';
 const SCORER = join(ROOT, 'test', 'accuracy', 'score.mjs');
 const scorer = await import(pathToFileURL(SCORER).href);
 
-const DRAFT = [
-  'Lukashenka held talks with Xi Jinping on 3 March 2023.',
-  'Premier Li Qiang met Lukashenka on 1 March 2023.',
-  'The sky over Beijing was grey on 1 March 2023.',
-].join('\n') + '\n';
+const DRAFT =
+  [
+    'Lukashenka held talks with Xi Jinping on 3 March 2023.',
+    'Premier Li Qiang met Lukashenka on 1 March 2023.',
+    'The sky over Beijing was grey on 1 March 2023.',
+  ].join('\n') + '\n';
 const PLANTED = [
   { match: '3 March 2023', category: 'date' },
   { match: 'The sky over Beijing', category: 'claim' },
 ];
 
-const finding = (line: number, column: number, endColumn: number, category: string, severity = 'error') =>
-  ({ line, column, endLine: line, endColumn, category, severity, rule: 'r', message: 'm' });
+const finding = (line: number, column: number, endColumn: number, category: string, severity = 'error') => ({
+  line,
+  column,
+  endLine: line,
+  endColumn,
+  category,
+  severity,
+  rule: 'r',
+  message: 'm',
+});
 
 test('locate puts each planted error on the first line holding it, columns 1-based and end exclusive', () => {
   const [date, sky] = scorer.locate('d.md', DRAFT, PLANTED);
@@ -40,9 +49,18 @@ test('a true positive, a false positive and a miss', () => {
     finding(1, 42, 54, 'date'), // on the planted date: found
     finding(2, 1, 17, 'official'), // on a line with no planted error: a false positive
   ]);
-  assert.deepEqual(result.found.map((e: { match: string }) => e.match), ['3 March 2023']);
-  assert.deepEqual(result.missed.map((e: { match: string }) => e.match), ['The sky over Beijing']);
-  assert.deepEqual(result.falsePositives.map((f: { line: number }) => f.line), [2]);
+  assert.deepEqual(
+    result.found.map((e: { match: string }) => e.match),
+    ['3 March 2023'],
+  );
+  assert.deepEqual(
+    result.missed.map((e: { match: string }) => e.match),
+    ['The sky over Beijing'],
+  );
+  assert.deepEqual(
+    result.falsePositives.map((f: { line: number }) => f.line),
+    [2],
+  );
 });
 
 test('only date, official and claim errors and warnings count; the category must match', () => {
@@ -55,7 +73,10 @@ test('only date, official and claim errors and warnings count; the category must
   ]);
   assert.equal(result.found.length, 0);
   assert.equal(result.missed.length, 2);
-  assert.deepEqual(result.falsePositives.map((f: { category: string }) => f.category), ['date']);
+  assert.deepEqual(
+    result.falsePositives.map((f: { category: string }) => f.category),
+    ['date'],
+  );
 });
 
 test('overlap: touching is not overlapping; a finding over several lines covers the line; two findings, one hit', () => {
@@ -90,8 +111,13 @@ test('the script scores a set folder with the built CLI and prints a table', () 
   const markdown = run('--markdown');
   assert.equal(markdown.status, 0, markdown.stderr);
   const lines = markdown.stdout.split('\n');
-  assert.equal(lines[0], '| Set | Drafts | date recall | date precision | official recall | official precision | ' +
-    'claim recall | claim precision | all recall | all precision |');
-  assert.ok(lines.includes('| total | 1 | 100% (1/1) | 100% (1/1) | – | 0% (0/1) | 0% (0/1) | – | 50% (1/2) | 50% (1/2) |'),
-    markdown.stdout);
+  assert.equal(
+    lines[0],
+    '| Set | Drafts | date recall | date precision | official recall | official precision | ' +
+      'claim recall | claim precision | all recall | all precision |',
+  );
+  assert.ok(
+    lines.includes('| total | 1 | 100% (1/1) | 100% (1/1) | – | 0% (0/1) | 0% (0/1) | – | 50% (1/2) | 50% (1/2) |'),
+    markdown.stdout,
+  );
 });

@@ -5,16 +5,23 @@ import { findAddresses } from '../../server/src/markdown/addresses.js';
 const addresses = (text: string) => findAddresses(text).map((s) => text.slice(s.start, s.end));
 
 test('web addresses run to the next space, less the punctuation that ends the sentence', () => {
-  assert.deepEqual(addresses('See https://belta.by/president/view/1234. Then www.mfa.gov.by, and HTTP://X.ORG/a?b=1!'),
-    ['https://belta.by/president/view/1234', 'www.mfa.gov.by', 'HTTP://X.ORG/a?b=1']);
-  assert.deepEqual(addresses('(see https://en.wikipedia.org/wiki/Minsk_(city)) and "www.x.org/a".'),
-    ['https://en.wikipedia.org/wiki/Minsk_(city)', 'www.x.org/a']);
+  assert.deepEqual(addresses('See https://belta.by/president/view/1234. Then www.mfa.gov.by, and HTTP://X.ORG/a?b=1!'), [
+    'https://belta.by/president/view/1234',
+    'www.mfa.gov.by',
+    'HTTP://X.ORG/a?b=1',
+  ]);
+  assert.deepEqual(addresses('(see https://en.wikipedia.org/wiki/Minsk_(city)) and "www.x.org/a".'), [
+    'https://en.wikipedia.org/wiki/Minsk_(city)',
+    'www.x.org/a',
+  ]);
   assert.deepEqual(addresses('at https://x.org<b> and https://y.org\uFFFCcode'), ['https://x.org', 'https://y.org']);
 });
 
 test('e-mail addresses, with or without a mailto: scheme; an "@" in a web address is part of it', () => {
-  assert.deepEqual(addresses('Write to press@mfa.gov.by. Or mailto:a.b+c@x.org, not @handle, a@b or x@y_.'),
-    ['press@mfa.gov.by', 'mailto:a.b+c@x.org']);
+  assert.deepEqual(addresses('Write to press@mfa.gov.by. Or mailto:a.b+c@x.org, not @handle, a@b or x@y_.'), [
+    'press@mfa.gov.by',
+    'mailto:a.b+c@x.org',
+  ]);
   assert.deepEqual(addresses('https://x.org/@name and user@host.org'), ['https://x.org/@name', 'user@host.org']);
 });
 

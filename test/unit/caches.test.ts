@@ -10,11 +10,21 @@ import { ROOT } from './paths.js';
 // where those do not (a block read after other topics, an index rebuilt), and rules would have to know which is which.
 
 const SRC = join(ROOT, 'server', 'src');
-const ENGINE = [...['match', 'rules'].flatMap((dir) => readdirSync(join(SRC, dir)).filter((f) => f.endsWith('.ts')).map((f) => `${dir}/${f}`)),
-  'check.ts', 'incremental.ts', 'complete.ts', 'definition.ts'];
+const ENGINE = [
+  ...['match', 'rules'].flatMap((dir) =>
+    readdirSync(join(SRC, dir))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `${dir}/${f}`),
+  ),
+  'check.ts',
+  'incremental.ts',
+  'complete.ts',
+  'definition.ts',
+];
 
 /** A module-level map or set made empty (to be filled as results come in; not a read-only one), or a module-level variable. */
-const CACHE = /^(?:export\s+)?(?:(?:const|let|var)\s+\w+\s*(?::(?!\s*Readonly)[^=]+)?=\s*new\s+(?:WeakMap|WeakSet|Map|Set)\s*(?:<[^\n]*>)?\(\s*\)|let\s+\w+)/gm;
+const CACHE =
+  /^(?:export\s+)?(?:(?:const|let|var)\s+\w+\s*(?::(?!\s*Readonly)[^=]+)?=\s*new\s+(?:WeakMap|WeakSet|Map|Set)\s*(?:<[^\n]*>)?\(\s*\)|let\s+\w+)/gm;
 
 test('the engine keeps no results in module-level maps: analyses are declared with perBlock, perReading or perIndex', () => {
   const found: string[] = [];
@@ -25,5 +35,12 @@ test('the engine keeps no results in module-level maps: analyses are declared wi
   assert.deepEqual(found, []);
   // The reader sees one when there is one.
   assert.equal([...'const cache = new WeakMap<BlockFacts, X[]>();\nlet last: string;'.matchAll(CACHE)].length, 2);
-  assert.equal([...'const WORDS = new Set([\'a\']);\nconst NONE: ReadonlySet<string> = new Set();\nconst rootEvents = perIndex(() => 1);'.matchAll(CACHE)].length, 0);
+  assert.equal(
+    [
+      ..."const WORDS = new Set(['a']);\nconst NONE: ReadonlySet<string> = new Set();\nconst rootEvents = perIndex(() => 1);".matchAll(
+        CACHE,
+      ),
+    ].length,
+    0,
+  );
 });

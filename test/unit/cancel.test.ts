@@ -7,13 +7,17 @@ import { Rechecker } from '../../server/src/incremental.js';
 import { compile } from '../../server/src/match/compile.js';
 
 const index = compile(loadFactBase(readFactFiles([bundledFactsDir()])).facts!);
-const draft = (n: number, word: string) => Array.from({ length: n },
-  (_, i) => `${word} ${i + 1}. Lukashenka held talks with Xi Jinping in Beijing on 3 March 2023.\n`).join('\n');
+const draft = (n: number, word: string) =>
+  Array.from({ length: n }, (_, i) => `${word} ${i + 1}. Lukashenka held talks with Xi Jinping in Beijing on 3 March 2023.\n`).join('\n');
 
 /** A token that says "cancel" from its `after`-th reading on. */
 const cancelAfter = (after: number) => {
   let reads = 0;
-  return { get isCancellationRequested() { return ++reads > after; } };
+  return {
+    get isCancellationRequested() {
+      return ++reads > after;
+    },
+  };
 };
 
 test('a cancelled check returns nothing, and a check after it (of that text or another) equals a whole check', async () => {

@@ -18,11 +18,16 @@ function cli(cwd: string, ...args: string[]): { code: number | null; out: string
 
 test('facts check: every fact base shipped or used by the tests is valid (v1 files stay valid in v2), exit 0', () => {
   const rules = join(FIXTURES, 'rules');
-  const own = readdirSync(rules).filter((name) => readdirSync(join(rules, name)).includes('facts.yaml')).map((name) => join(rules, name, 'facts.yaml'));
+  const own = readdirSync(rules)
+    .filter((name) => readdirSync(join(rules, name)).includes('facts.yaml'))
+    .map((name) => join(rules, name, 'facts.yaml'));
   for (const target of [join(ROOT, 'facts'), join(FIXTURES, 'factbases'), ...own]) {
     const { code, out, err } = cli(ROOT, 'facts', 'check', target, '--format', 'lines');
     // v1 forms that v2 replaces are hints (facts migrate rewrites them), never problems.
-    const problems = out.trim().split('\n').filter((line) => line !== '' && !line.includes(':hint:factbase-outdated:'));
+    const problems = out
+      .trim()
+      .split('\n')
+      .filter((line) => line !== '' && !line.includes(':hint:factbase-outdated:'));
     assert.deepEqual([code, problems, err], [0, [], ''], target);
   }
 });
@@ -30,9 +35,15 @@ test('facts check: every fact base shipped or used by the tests is valid (v1 fil
 test('facts check: the files of a folder are one fact base; problems in every format of check; exit 1', () => {
   const folder = join(dir, 'base');
   mkdirSync(folder);
-  writeFileSync(join(folder, 'a.facts.yaml'), 'sources:\n  - { id: s1, title: A report, publisher: An outlet, url: "https://example.org/a" }\n' +
-    'people:\n  - { id: ada, name: Ada, sources: [s2] }\n');
-  writeFileSync(join(folder, 'b.facts.yaml'), 'events:\n  - { id: e1, name: E, kind: summit, start: 2023-02-30, participants: [ada], sources: [s1] }\n');
+  writeFileSync(
+    join(folder, 'a.facts.yaml'),
+    'sources:\n  - { id: s1, title: A report, publisher: An outlet, url: "https://example.org/a" }\n' +
+      'people:\n  - { id: ada, name: Ada, sources: [s2] }\n',
+  );
+  writeFileSync(
+    join(folder, 'b.facts.yaml'),
+    'events:\n  - { id: e1, name: E, kind: summit, start: 2023-02-30, participants: [ada], sources: [s1] }\n',
+  );
   const lines = cli(dir, 'facts', 'check', '--format', 'lines');
   assert.equal(lines.code, 1);
   assert.deepEqual(lines.out.trim().split('\n'), [
@@ -40,7 +51,13 @@ test('facts check: the files of a folder are one fact base; problems in every fo
     'base/b.facts.yaml:2:45:error:factbase-schema:event e1 \u203a start: 2023-02-30 is not a day of the calendar: February 2023 has 28 days',
   ]);
   const json = JSON.parse(cli(dir, 'facts', 'check', 'base', '--format', 'json').out) as { file: string; line: number; rule: string }[];
-  assert.deepEqual(json.map((f) => [f.file, f.line, f.rule]), [['base/a.facts.yaml', 4, 'factbase-reference'], ['base/b.facts.yaml', 2, 'factbase-schema']]);
+  assert.deepEqual(
+    json.map((f) => [f.file, f.line, f.rule]),
+    [
+      ['base/a.facts.yaml', 4, 'factbase-reference'],
+      ['base/b.facts.yaml', 2, 'factbase-schema'],
+    ],
+  );
   const sarif = JSON.parse(cli(dir, 'facts', 'check', 'base', '--format', 'sarif').out) as { runs: { results: unknown[] }[] };
   assert.equal(sarif.runs[0]!.results.length, 2);
   assert.match(cli(dir, 'facts', 'check', 'base').out, /2 problems \(2 errors, 0 warnings, 0 information, 0 hints\)/);

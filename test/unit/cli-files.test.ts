@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -54,7 +65,10 @@ test('--facts naming a file that is not a fact base (/etc/passwd): one problem, 
   assert.equal(code, 2);
   const [heading, problem, ...rest] = err.trim().split('\n');
   assert.equal(heading, 'The fact base has 1 problem:');
-  assert.match(problem ?? '', /^(\.\.\/)*\/?etc\/passwd:1:1:error:factbase-schema:\/etc\/passwd is not a fact-base file: its top level is not a map /);
+  assert.match(
+    problem ?? '',
+    /^(\.\.\/)*\/?etc\/passwd:1:1:error:factbase-schema:\/etc\/passwd is not a fact-base file: its top level is not a map /,
+  );
   assert.deepEqual(rest, []);
   assert.doesNotMatch(err, /root|nologin/, 'none of its content');
 });
@@ -89,7 +103,7 @@ test('--fix replaces a draft atomically: a new file renamed over it, with its mo
   assert.equal(code, 0, err);
   assert.equal(readFileSync(real, 'utf8'), DRAFT.replace('3 March', '1 March'));
   assert.ok(lstatSync(join(folder, 'link.md')).isSymbolicLink(), 'the link is still a link');
-  assert.notEqual(statSync(real).ino, inode, 'a new file took the old one\'s place');
+  assert.notEqual(statSync(real).ino, inode, "a new file took the old one's place");
   assert.equal(statSync(real).mode & 0o777, 0o640);
   assert.deepEqual(readdirSync(folder).sort(), ['link.md', 'real.md']);
 });
@@ -122,7 +136,10 @@ test('front matter naming a folder with no fact-base file: the folder is named, 
   const draft = write('names-empty-folder.md', `---\nfacts: no-facts\n---\n\n${DRAFT}`);
   const { code, out, err } = cli('check', draft);
   assert.equal(code, 2);
-  assert.match(err, /no-facts:1:1:error:factbase-syntax:Cannot read the fact-base file .*no-facts: it is a folder with no \*\.facts\.yaml file in it/);
+  assert.match(
+    err,
+    /no-facts:1:1:error:factbase-syntax:Cannot read the fact-base file .*no-facts: it is a folder with no \*\.facts\.yaml file in it/,
+  );
   assert.match(err, /Cannot check the draft .*names-empty-folder\.md: its fact base has problems/);
   assert.doesNotMatch(out, /^No problems found\.$/m);
   assert.match(out, /^1 path could not be checked \(the reasons follow on stderr\)\.$/m);

@@ -14,12 +14,19 @@ test('completions offer the house forms: preferred spellings, office titles, eve
   const texts = new Set(list.map((c) => c.text));
   const luk = [...index.facts.people.values()].find((p) => p.preferred.includes('Lukashenka'))!;
   for (const form of luk.preferred) assert.ok(texts.has(form), form);
-  for (const form of luk.spellings.filter((s) => !luk.preferred.includes(s))) assert.ok(!texts.has(form), `not the accepted-but-not-house ${form}`);
+  for (const form of luk.spellings.filter((s) => !luk.preferred.includes(s)))
+    assert.ok(!texts.has(form), `not the accepted-but-not-house ${form}`);
   for (const form of luk.misspellings) assert.ok(!texts.has(form), `never a misspelling: ${form}`);
   const premier = list.find((c) => c.kind === 'person' && c.text === 'Li Keqiang');
-  assert.match(premier?.detail ?? '', /Premier .* on 2023-02-28/, 'a person\'s office on the day the event began');
-  assert.ok(list.some((c) => c.kind === 'event'), 'events');
-  assert.ok(list.some((c) => c.kind === 'document'), 'documents');
+  assert.match(premier?.detail ?? '', /Premier .* on 2023-02-28/, "a person's office on the day the event began");
+  assert.ok(
+    list.some((c) => c.kind === 'event'),
+    'events',
+  );
+  assert.ok(
+    list.some((c) => c.kind === 'document'),
+    'documents',
+  );
   assert.equal(new Set(list.map((c) => c.text)).size, list.length, 'each text once');
 });
 

@@ -9,8 +9,11 @@ import { DEFAULT_SETTINGS, withConfig } from '../../server/src/lsp/settings.js';
 const PATH = join('/project', 'docs', '.factlint.yaml');
 
 test('a valid .factlint.yaml: paths relative to its folder, severities, house style, globs', () => {
-  const { config, problems } = parseConfig(PATH, 'factBase: [../facts, one.facts.yaml]\nrules: { event-kind: "off", date-mismatch: warning }\n' +
-    'houseStyle: false\ninclude: "**/*.md"\nexclude: [drafts/old/**]\n');
+  const { config, problems } = parseConfig(
+    PATH,
+    'factBase: [../facts, one.facts.yaml]\nrules: { event-kind: "off", date-mismatch: warning }\n' +
+      'houseStyle: false\ninclude: "**/*.md"\nexclude: [drafts/old/**]\n',
+  );
   assert.deepEqual(problems, []);
   assert.deepEqual(config?.factBase, [join('/project', 'facts'), join('/project', 'docs', 'one.facts.yaml')]);
   assert.deepEqual(config?.rules, { 'event-kind': 'off', 'date-mismatch': 'warning' });
@@ -40,11 +43,15 @@ test('an empty .factlint.yaml is valid; YAML errors, custom tags, a list at the 
   }
 });
 
-test('the editor\'s settings win rule by rule; house-style hints are off when either turns them off', () => {
+test("the editor's settings win rule by rule; house-style hints are off when either turns them off", () => {
   const { config } = parseConfig(PATH, 'rules: { event-kind: "off", date-mismatch: warning }\nhouseStyle: false\n');
   const editor = { ...DEFAULT_SETTINGS, rules: { 'date-mismatch': 'hint' as const } };
-  assert.deepEqual(withConfig(editor, config),
-    { ...DEFAULT_SETTINGS, factBase: [], rules: { 'event-kind': 'off', 'date-mismatch': 'hint' }, houseStyle: false });
+  assert.deepEqual(withConfig(editor, config), {
+    ...DEFAULT_SETTINGS,
+    factBase: [],
+    rules: { 'event-kind': 'off', 'date-mismatch': 'hint' },
+    houseStyle: false,
+  });
   assert.equal(withConfig({ ...DEFAULT_SETTINGS, houseStyle: false }, parseConfig(PATH, 'houseStyle: true\n').config).houseStyle, false);
   assert.deepEqual(withConfig(editor, undefined), editor, 'no configuration file');
 });

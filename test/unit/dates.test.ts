@@ -49,7 +49,8 @@ test('every common English form of a date is found with its interval and offsets
     assert.equal(mention.text, written, `the whole of ${JSON.stringify(written)}`);
     assert.equal(mention.start, 'It happened on '.length);
     assert.deepEqual(intervalOf(mention, 2023), [start, end], written);
-    for (const [key, value] of Object.entries(extra ?? {})) assert.deepEqual(mention[key as keyof DateMention], value, `${written}: ${key}`);
+    for (const [key, value] of Object.entries(extra ?? {}))
+      assert.deepEqual(mention[key as keyof DateMention], value, `${written}: ${key}`);
   }
 });
 
@@ -78,8 +79,20 @@ test('a weekday alone is found, with its number', () => {
 });
 
 test('a shortened weekday alone is a weekday only in brackets just after a date', () => {
-  assert.deepEqual(findDates('on 2023-03-02 (Wed) in').map((d) => [d.text, d.weekday]), [['2023-03-02', undefined], ['Wed', 3]]);
-  assert.deepEqual(findDates('on 1 March (Thu.) in').map((d) => [d.text, d.weekday]), [['1 March', undefined], ['Thu', 4]]);
+  assert.deepEqual(
+    findDates('on 2023-03-02 (Wed) in').map((d) => [d.text, d.weekday]),
+    [
+      ['2023-03-02', undefined],
+      ['Wed', 3],
+    ],
+  );
+  assert.deepEqual(
+    findDates('on 1 March (Thu.) in').map((d) => [d.text, d.weekday]),
+    [
+      ['1 March', undefined],
+      ['Thu', 4],
+    ],
+  );
   for (const text of ['Xi Jinping (Wed) spoke.', 'Sat. and Sun. flights were full.', 'The Sun said so on Wed.', 'Sun Weidong met him.']) {
     assert.deepEqual(findDates(text), [], text);
   }
@@ -87,25 +100,53 @@ test('a shortened weekday alone is a weekday only in brackets just after a date'
 
 test('things that are not dates are not found', () => {
   for (const text of [
-    'May I ask a question?', 'Theresa May said so.', 'the march on Minsk', 'They march on 3 fronts.', '20 documents were signed.',
-    'worth 3.5 billion dollars', 'version 1.2.3 of the tool', 'v2023-03-01', 'release 2.1.12', 'the 2023-13-45 build',
-    'on 2023-02-30', 'on 31 February 2023', 'on 30 February', 'Good Friday and Black Friday', 'every 10-12 hours',
-    'In March 20 documents were signed', 'A 1.5 March', 'See 12/03 for details', 'It cost 1,2 March',
+    'May I ask a question?',
+    'Theresa May said so.',
+    'the march on Minsk',
+    'They march on 3 fronts.',
+    '20 documents were signed.',
+    'worth 3.5 billion dollars',
+    'version 1.2.3 of the tool',
+    'v2023-03-01',
+    'release 2.1.12',
+    'the 2023-13-45 build',
+    'on 2023-02-30',
+    'on 31 February 2023',
+    'on 30 February',
+    'Good Friday and Black Friday',
+    'every 10-12 hours',
+    'In March 20 documents were signed',
+    'A 1.5 March',
+    'See 12/03 for details',
+    'It cost 1,2 March',
   ]) {
     const found = findDates(text).filter((d) => !(text.startsWith('In March') && d.text === 'March'));
-    assert.deepEqual(found.map((d) => d.text), [], JSON.stringify(text));
+    assert.deepEqual(
+      found.map((d) => d.text),
+      [],
+      JSON.stringify(text),
+    );
   }
 });
 
 test('"and" joins two months into a range only after "between"; otherwise the two dates stay apart', () => {
   const text = 'He met Putin on 17 February 2023 and Xi on 1 March.';
-  assert.deepEqual(findDates('He met Putin on 17 February 2023 and 1 March.').map((d) => d.text), ['17 February 2023', '1 March']);
-  assert.deepEqual(findDates(text).map((d) => d.text), ['17 February 2023', '1 March']);
+  assert.deepEqual(
+    findDates('He met Putin on 17 February 2023 and 1 March.').map((d) => d.text),
+    ['17 February 2023', '1 March'],
+  );
+  assert.deepEqual(
+    findDates(text).map((d) => d.text),
+    ['17 February 2023', '1 March'],
+  );
   assert.equal(findDates('between 17 February and 1 March').length, 1);
 });
 
 test('a date across a soft line break (a space in prose) is one date', () => {
-  assert.deepEqual(findDates('began on 27 February 2023 in').map((d) => d.text), ['27 February 2023']);
+  assert.deepEqual(
+    findDates('began on 27 February 2023 in').map((d) => d.text),
+    ['27 February 2023'],
+  );
 });
 
 test('a year missing is supplied, and a range crossing the new year takes two', () => {

@@ -31,7 +31,12 @@ const documents = [join(ROOT, 'README.md'), join(ROOT, 'CONTRIBUTING.md'), join(
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function anchor(heading: string): string {
-  return heading.trim().toLowerCase().replace(/`/g, '').replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/`/g, '')
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 function anchors(text: string): Set<string> {
@@ -65,12 +70,21 @@ test('every relative link in the README, CONTRIBUTING and docs/ resolves to a fi
   assert.deepEqual(broken, []);
 });
 
-test('the README is at most 10 KB, links every rule to its page, and shows the CLI\'s help as the CLI prints it', () => {
+test("the README is at most 10 KB, links every rule to its page, and shows the CLI's help as the CLI prints it", () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   assert.ok(Buffer.byteLength(readme) <= 10_000, `README.md is ${Buffer.byteLength(readme)} bytes`);
   for (const rule of rules) assert.ok(readme.includes(`[${rule.id}](docs/rules/${rule.id}.md)`), `README links ${rule.id}`);
   let help = '';
-  assert.equal(main(['--help'], (s) => { help += s; }, () => {}), 0);
+  assert.equal(
+    main(
+      ['--help'],
+      (s) => {
+        help += s;
+      },
+      () => {},
+    ),
+    0,
+  );
   assert.ok(readme.includes(`\n$ factlint --help\n${help.trimEnd()}\n\`\`\`\n`), help);
 });
 
@@ -81,15 +95,20 @@ function sections(text: string): Map<string, string> {
 }
 
 test('every rule has a page in the template, agreeing with the rule on category, severity and fixable', () => {
-  const pages = readdirSync(RULE_DOCS).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
+  const pages = readdirSync(RULE_DOCS)
+    .filter((f) => f !== 'README.md')
+    .map((f) => f.replace(/\.md$/, ''));
   assert.deepEqual(pages.sort(), rules.map((r) => r.id).sort(), 'one page per rule, no page without a rule');
   for (const rule of rules) {
     const text = readFileSync(join(RULE_DOCS, `${rule.id}.md`), 'utf8');
     assert.ok(text.startsWith(`# ${rule.id}\n\n${rule.description}\n`), `${rule.id}.md opens with its id and description`);
     const severity = rule.off ? `off (${rule.severity})` : rule.severity;
     const fixable = rule.fixable ? /\| (yes|alternatives) \|$/m : /\| no \|$/m;
-    assert.match(text, new RegExp(`^\\| ${rule.category} \\| ${severity.replace(/[()]/g, '\\$&')} \\| (yes|no|alternatives) \\|$`, 'm'),
-      `${rule.id}.md gives category ${rule.category} and severity ${severity}`);
+    assert.match(
+      text,
+      new RegExp(`^\\| ${rule.category} \\| ${severity.replace(/[()]/g, '\\$&')} \\| (yes|no|alternatives) \\|$`, 'm'),
+      `${rule.id}.md gives category ${rule.category} and severity ${severity}`,
+    );
     assert.match(text, fixable, `${rule.id}.md says whether it is fixable`);
     assert.deepEqual([...sections(text).keys()], SECTIONS, `${rule.id}.md has the template's sections`);
     for (const [title, body] of sections(text)) assert.ok(body.trim().length > 0, `${rule.id}.md: ${title} is empty`);
@@ -107,25 +126,27 @@ function examples(body: string): { text: string; message?: string }[] {
   return found;
 }
 
-test('every example on a prose rule\'s page is flagged, or not, as the page says, with the message it gives', () => {
+test("every example on a prose rule's page is flagged, or not, as the page says, with the message it gives", () => {
   const loaded = loadFactBase(readFactFiles([bundledFactsDir()]));
   assert.ok(loaded.facts);
   const index = compile(loaded.facts);
   for (const rule of rules.filter((r) => r.check)) {
     const page = sections(readFileSync(join(RULE_DOCS, `${rule.id}.md`), 'utf8'));
-    const flagged = examples(page.get('Flagged') ?? ''), clean = examples(page.get('Not flagged') ?? '');
+    const flagged = examples(page.get('Flagged') ?? ''),
+      clean = examples(page.get('Not flagged') ?? '');
     assert.ok(flagged.length > 0 && clean.length > 0, `${rule.id}.md quotes examples that are flagged and that are not`);
     const own = (text: string) => check(`${text}\n`, index, { severity: { [rule.id]: rule.severity } }).filter((f) => f.rule === rule.id);
     for (const example of flagged) {
       const messages = own(example.text).map((f) => f.message);
       assert.ok(messages.length > 0, `${rule.id}.md: "${example.text}" is flagged`);
-      if (example.message) assert.ok(messages.includes(example.message), `${rule.id}.md: "${example.text}" gives ${JSON.stringify(messages)}`);
+      if (example.message)
+        assert.ok(messages.includes(example.message), `${rule.id}.md: "${example.text}" gives ${JSON.stringify(messages)}`);
     }
     for (const example of clean) assert.deepEqual(own(example.text), [], `${rule.id}.md: "${example.text}" is not flagged`);
   }
 });
 
-test('every finding links to its rule\'s page: the repository of package.json, docs/rules/<id>.md on main', () => {
+test("every finding links to its rule's page: the repository of package.json, docs/rules/<id>.md on main", () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
   assert.equal(REPOSITORY, pkg.repository.url);
   for (const rule of rules) {
@@ -136,8 +157,13 @@ test('every finding links to its rule\'s page: the repository of package.json, d
   const text = 'Lukashenka held talks with Xi Jinping on 3 March.\n';
   const findings = check(text, compile(loaded.facts!));
   const json = toJson([{ file: 'draft.md', text, findings }]) as { rule: string; docs: string }[];
-  assert.deepEqual(json.map((f) => [f.rule, f.docs]), [['date-mismatch', 'https://github.com/factlint/factlint/blob/main/docs/rules/date-mismatch.md']]);
-  const sarif = toSarif([{ file: 'draft.md', text, findings }], '0') as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+  assert.deepEqual(
+    json.map((f) => [f.rule, f.docs]),
+    [['date-mismatch', 'https://github.com/factlint/factlint/blob/main/docs/rules/date-mismatch.md']],
+  );
+  const sarif = toSarif([{ file: 'draft.md', text, findings }], '0') as {
+    runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[];
+  };
   for (const r of sarif.runs[0]!.tool.driver.rules) assert.equal(r.helpUri, ruleDocs(r.id));
 });
 
@@ -151,16 +177,21 @@ function yamlExamples(body: string): { text: string; message?: string }[] {
 }
 
 test('every YAML example on the pages of the fact-base and configuration rules is reported, or not, as the page says', () => {
-  const problems = (id: string, text: string) => (id === 'config-invalid' ? parseConfig('.factlint.yaml', text).problems
-    : ((loaded) => [...loaded.problems, ...loaded.hints])(loadFactBase([{ path: 'example.facts.yaml', text }]))).filter((p) => p.rule === id);
+  const problems = (id: string, text: string) =>
+    (id === 'config-invalid'
+      ? parseConfig('.factlint.yaml', text).problems
+      : ((loaded) => [...loaded.problems, ...loaded.hints])(loadFactBase([{ path: 'example.facts.yaml', text }]))
+    ).filter((p) => p.rule === id);
   for (const id of ['factbase-syntax', 'factbase-schema', 'factbase-reference', 'factbase-review', 'config-invalid']) {
     const page = sections(readFileSync(join(RULE_DOCS, `${id}.md`), 'utf8'));
-    const flagged = yamlExamples(page.get('Flagged') ?? ''), clean = yamlExamples(page.get('Not flagged') ?? '');
+    const flagged = yamlExamples(page.get('Flagged') ?? ''),
+      clean = yamlExamples(page.get('Not flagged') ?? '');
     assert.ok(flagged.length > 0 && clean.length > 0, `${id}.md shows YAML that is reported and YAML that is not`);
     for (const example of flagged) {
       const messages = problems(id, example.text).map((p) => p.message);
       assert.ok(messages.length > 0, `${id}.md: ${example.text} is reported`);
-      if (example.message) assert.ok(messages.includes(example.message), `${id}.md: ${JSON.stringify(messages)} includes "${example.message}"`);
+      if (example.message)
+        assert.ok(messages.includes(example.message), `${id}.md: ${JSON.stringify(messages)} includes "${example.message}"`);
     }
     for (const example of clean) assert.deepEqual(problems(id, example.text), [], `${id}.md: ${example.text} is not reported`);
   }
@@ -173,7 +204,7 @@ test('the draft-too-large page gives the message of a draft one character over t
   assert.ok(page.includes(`→ \`${finding.message}\``), finding.message);
 });
 
-test('the README\'s sample of the CLI\'s output is what the CLI prints for that example draft', () => {
+test("the README's sample of the CLI's output is what the CLI prints for that example draft", () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const sample = /^```\n\$ factlint check (\S+)\n([\s\S]*?)^```/m.exec(readme);
   assert.ok(sample, 'README shows a run of factlint check');

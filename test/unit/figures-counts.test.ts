@@ -86,7 +86,12 @@ test('not counts: decimals, ranges, percentages, thousands', () => {
 });
 
 test('itemsIn finds the items inside a span by binary search', () => {
-  const items = [{ start: 0, end: 2 }, { start: 3, end: 5 }, { start: 4, end: 9 }, { start: 10, end: 12 }];
+  const items = [
+    { start: 0, end: 2 },
+    { start: 3, end: 5 },
+    { start: 4, end: 9 },
+    { start: 10, end: 12 },
+  ];
   assert.deepEqual(itemsIn(items, { start: 3, end: 9 }), [items[1], items[2]]);
   assert.deepEqual(itemsIn(items, { start: 3, end: 8 }), [items[1]]);
   assert.deepEqual(itemsIn(items, { start: 13, end: 20 }), []);

@@ -26,7 +26,9 @@ function factPaths(dir: string): string[] {
   return named === 'bundled' ? [bundledFactsDir()] : [join(FIXTURES, 'factbases', named)];
 }
 
-const cases = readdirSync(CASES).sort().filter((name) => existsSync(join(CASES, name, 'draft.md')));
+const cases = readdirSync(CASES)
+  .sort()
+  .filter((name) => existsSync(join(CASES, name, 'draft.md')));
 
 test('the trap fixtures are there, and give no finding with a certain fix', () => {
   const traps = cases.filter((name) => name.endsWith('-traps'));
@@ -36,7 +38,9 @@ test('the trap fixtures are there, and give no finding with a certain fix', () =
 
 for (const name of cases) {
   const dir = join(CASES, name);
-  const want = existsSync(join(dir, 'fixed.md')) ? readFileSync(join(dir, 'fixed.md'), 'utf8') : readFileSync(join(dir, 'draft.md'), 'utf8');
+  const want = existsSync(join(dir, 'fixed.md'))
+    ? readFileSync(join(dir, 'fixed.md'), 'utf8')
+    : readFileSync(join(dir, 'draft.md'), 'utf8');
 
   test(`--fix on fixture ${name} gives ${existsSync(join(dir, 'fixed.md')) ? 'fixed.md' : 'the draft, byte for byte'}`, () => {
     const tmp = mkdtempSync(join(tmpdir(), 'factlint-fix-'));
@@ -44,7 +48,11 @@ for (const name of cases) {
       const file = join(tmp, 'draft.md');
       copyFileSync(join(dir, 'draft.md'), file);
       const facts = factPaths(dir).flatMap((p) => ['--facts', p]);
-      const code = main(['check', '--fix', '--format', 'lines', ...facts, file], () => {}, () => {});
+      const code = main(
+        ['check', '--fix', '--format', 'lines', ...facts, file],
+        () => {},
+        () => {},
+      );
       assert.ok(code === 0 || code === 1, `exit code ${code}`);
       assert.equal(readFileSync(file, 'utf8'), want);
     } finally {

@@ -31,13 +31,16 @@ export function factIndex(dir: string): FactIndex {
 
 /** A fixture's check options: options.json in its folder (e.g. severities that turn on an opt-in rule), else none. */
 export function fixtureOptions(dir: string): CheckOptions {
-  return existsSync(join(dir, 'options.json')) ? JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as CheckOptions : {};
+  return existsSync(join(dir, 'options.json')) ? (JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as CheckOptions) : {};
 }
 
 /** Every fixture's name and findings. */
 export function fixtureFindings(): { name: string; findings: Finding[] }[] {
-  return readdirSync(CASES).sort().filter((name) => existsSync(join(CASES, name, 'draft.md'))).map((name) => {
-    const dir = join(CASES, name);
-    return { name, findings: check(readFileSync(join(dir, 'draft.md'), 'utf8'), factIndex(dir), fixtureOptions(dir)) };
-  });
+  return readdirSync(CASES)
+    .sort()
+    .filter((name) => existsSync(join(CASES, name, 'draft.md')))
+    .map((name) => {
+      const dir = join(CASES, name);
+      return { name, findings: check(readFileSync(join(dir, 'draft.md'), 'utf8'), factIndex(dir), fixtureOptions(dir)) };
+    });
 }

@@ -21,7 +21,10 @@ test('two rules on nested spans about one fact: the more specific is kept, the o
   assert.equal(one!.message, 'office-not-held says so. Also (participant-absent): participant-absent says so.');
   assert.equal(one!.severity, 'error', 'the graver severity of the two');
   assert.deepEqual([one!.start, one!.end], [10, 34]);
-  assert.deepEqual(one!.facts.map((f) => f.id), ['wang-yi', 'fm', 'visit']);
+  assert.deepEqual(
+    one!.facts.map((f) => f.id),
+    ['wang-yi', 'fm', 'visit'],
+  );
 });
 
 test('the order the findings come in does not decide the winner; the wider span is kept', () => {

@@ -33,8 +33,12 @@ const onig = (async () => {
 
 const registry = new textmate.Registry({
   onigLib: onig,
-  loadGrammar: async (scope) => scope === SCOPE ? textmate.parseRawGrammar(readFileSync(GRAMMAR, 'utf8'), GRAMMAR)
-    : scope === HOST.scopeName ? textmate.parseRawGrammar(JSON.stringify(HOST), 'host.json') : null,
+  loadGrammar: async (scope) =>
+    scope === SCOPE
+      ? textmate.parseRawGrammar(readFileSync(GRAMMAR, 'utf8'), GRAMMAR)
+      : scope === HOST.scopeName
+        ? textmate.parseRawGrammar(JSON.stringify(HOST), 'host.json')
+        : null,
   getInjections: (scope) => (scope === HOST.scopeName ? [SCOPE] : undefined),
 });
 
@@ -79,8 +83,12 @@ test('a disable-next-line comment: directive, rule ids, separator and reason', a
 });
 
 test('disable, enable and disable-line; no rules; a reason running over two lines', async () => {
-  const found = await tokens(SCOPE, ['<!-- factlint-disable -->', '<!-- factlint-enable office-not-held -->',
-    'Text <!-- factlint-disable-line date-mismatch -- the PISM', 'wording, quoted -->']);
+  const found = await tokens(SCOPE, [
+    '<!-- factlint-disable -->',
+    '<!-- factlint-enable office-not-held -->',
+    'Text <!-- factlint-disable-line date-mismatch -- the PISM',
+    'wording, quoted -->',
+  ]);
   assert.equal(scopeOf(found, 'factlint-disable'), `${COMMENT} keyword.control.directive.factlint`);
   assert.equal(scopeOf(found, 'factlint-enable'), `${COMMENT} keyword.control.directive.factlint`);
   assert.equal(scopeOf(found, 'factlint-disable-line'), `${COMMENT} keyword.control.directive.factlint`);
@@ -91,13 +99,25 @@ test('disable, enable and disable-line; no rules; a reason running over two line
 });
 
 test('other comments and look-alikes are not directives', async () => {
-  const found = await tokens(SCOPE, ['<!-- a note about factlint-disable -->', '<!-- factlint-disabled x -->', '<!-- markdownlint-disable MD013 -->']);
-  assert.ok(found.every(([, scope]) => scope === ''), JSON.stringify(found));
+  const found = await tokens(SCOPE, [
+    '<!-- a note about factlint-disable -->',
+    '<!-- factlint-disabled x -->',
+    '<!-- markdownlint-disable MD013 -->',
+  ]);
+  assert.ok(
+    found.every(([, scope]) => scope === ''),
+    JSON.stringify(found),
+  );
 });
 
 test('injected into Markdown: wins over the comment rule, stays out of fenced code', async () => {
-  const found = await tokens(HOST.scopeName, ['<!-- factlint-disable date-mismatch -->', '```', '<!-- factlint-disable-line x -->', '```',
-    '<!-- an ordinary comment -->']);
+  const found = await tokens(HOST.scopeName, [
+    '<!-- factlint-disable date-mismatch -->',
+    '```',
+    '<!-- factlint-disable-line x -->',
+    '```',
+    '<!-- an ordinary comment -->',
+  ]);
   assert.equal(scopeOf(found, 'date-mismatch'), `${COMMENT} constant.other.rule-id.factlint`);
   assert.equal(scopeOf(found, 'factlint-disable-line'), undefined, 'no directive token inside fenced code');
   assert.ok(found.some(([text, scope]) => text.includes('factlint-disable-line') && scope === 'markup.fenced_code.block.markdown'));

@@ -84,7 +84,7 @@ test('no card for code spans or plain words; a definition for a name', () => {
   assert.match(loaded.facts!.files[0]!.text.slice(origin!.start, origin!.end), /^id: lukashenka\n/);
 });
 
-test('between checks, hovers and definitions use the checker\'s analysed blocks of the same text, and only those', () => {
+test("between checks, hovers and definitions use the checker's analysed blocks of the same text, and only those", () => {
   const checker = new Rechecker();
   const edited = `${DRAFT}\n\nLukashenka met Wang Yi on 2 March 2023.`;
   checker.check(DRAFT, index);
@@ -93,7 +93,10 @@ test('between checks, hovers and definitions use the checker\'s analysed blocks 
   assert.ok(blocks);
   assert.equal(checker.analysedFor(DRAFT, index), undefined, 'not for a text it no longer holds');
   assert.equal(checker.analysedFor(edited, compile(loaded.facts!)), undefined, 'not for another fact index');
-  assert.deepEqual(blocks.map((b) => b.text), toProse(edited).blocks.map((b) => b.text));
+  assert.deepEqual(
+    blocks.map((b) => b.text),
+    toProse(edited).blocks.map((b) => b.text),
+  );
   for (const at of ['Wang Yi', 'Lukashenka', 'joint statement', '2 March 2023', '$3.5 billion']) {
     const offset = edited.lastIndexOf(at) + 1;
     assert.deepEqual(hover(edited, index, offset, blocks), hover(edited, index, offset), at);
@@ -102,8 +105,9 @@ test('between checks, hovers and definitions use the checker\'s analysed blocks 
   assert.ok(hover(edited, index, edited.lastIndexOf('Wang Yi') + 1, blocks)?.markdown.includes('Foreign'));
 });
 
-test('a name in a sentence whose date is wrong: the offices on the event\'s real date, and the date written', () => {
-  const text = 'Lukashenka held talks with Xi Jinping in Beijing on 3 March 2023.\n\nLukashenka held talks with Premier Li Qiang in Beijing on 3 March 2023.\n';
+test("a name in a sentence whose date is wrong: the offices on the event's real date, and the date written", () => {
+  const text =
+    'Lukashenka held talks with Xi Jinping in Beijing on 3 March 2023.\n\nLukashenka held talks with Premier Li Qiang in Beijing on 3 March 2023.\n';
   const xi = hover(text, index, text.indexOf('Xi Jinping') + 1)!.plaintext;
   assert.match(xi, /Written date: 3 March 2023 — not the date of Talks between Lukashenka and Xi Jinping \(1 March 2023\)/);
   assert.match(xi, /Offices held on 1 March 2023:/);

@@ -29,13 +29,25 @@ const offline: Fetch = () => Promise.reject(new TypeError('fetch failed', { caus
 async function run(args: string[], env: ImportEnv = { fetch: offline, today: '2026-12-03' }) {
   let out = '';
   let err = '';
-  const code = await importCommand(args, (s) => { out += `${s}\n`; }, (s) => { err += `${s}\n`; }, env);
+  const code = await importCommand(
+    args,
+    (s) => {
+      out += `${s}\n`;
+    },
+    (s) => {
+      err += `${s}\n`;
+    },
+    env,
+  );
   return { code, out, err };
 }
 
 type Term = { office: string; from: string | number; to?: string | number; sources: string[] };
-type Base = { sources: { id: string; url: string; date: string }[]; people: { id: string; name: string; preferred?: string[];
-  spellings?: string[]; offices: Term[]; sources: string[] }[]; offices: { id: string; title: string; shared?: boolean; sources: string[] }[] };
+type Base = {
+  sources: { id: string; url: string; date: string }[];
+  people: { id: string; name: string; preferred?: string[]; spellings?: string[]; offices: Term[]; sources: string[] }[];
+  offices: { id: string; title: string; shared?: boolean; sources: string[] }[];
+};
 
 test('Wikidata time precision 11, 10 and 9 become a day, a month and a year; vaguer or out-of-range dates are unknown', () => {
   const at = (time: string, precision: number, calendarmodel?: string) => factDateOf({ time, precision, calendarmodel });
@@ -83,16 +95,30 @@ test('import from saved files: a fact base that facts check loads with no proble
   assert.equal(code, 0, err);
   const text = readFileSync(output, 'utf8');
   assert.deepEqual(loadFactBase([{ path: output, text }]).problems, []);
-  const check = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'check', output], { encoding: 'utf8', timeout: 20_000 });
+  const check = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'check', output], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   assert.equal(check.status, 0, check.stdout + check.stderr);
   const base = parse(text) as Base;
   const ilse = base.people.find((p) => p.id === 'ilse-varo')!;
-  assert.deepEqual([ilse.name, ilse.preferred, ilse.spellings, ilse.sources], ['Ilse Varo', ['Ilse Varo', 'Varo'], ['Ilse Waro'], ['wikidata-q99999901']]);
+  assert.deepEqual(
+    [ilse.name, ilse.preferred, ilse.spellings, ilse.sources],
+    ['Ilse Varo', ['Ilse Varo', 'Varo'], ['Ilse Waro'], ['wikidata-q99999901']],
+  );
   assert.deepEqual(ilse.offices[0], { office: 'prime-minister-of-norland', from: '2013-03', to: 2015, sources: ['wikidata-q99999901'] });
   assert.equal(base.people.find((p) => p.id === 'bo-example')!.name, 'Bo Exämple');
   assert.ok(!base.offices.some((o) => o.title === 'President of Norland'), 'the deprecated position is not imported');
-  assert.deepEqual(base.sources.find((s) => s.id === 'wikidata-q99999901'),
-    { id: 'wikidata-q99999901', title: 'Ilse Varo (Q99999901)', publisher: 'Wikidata', date: '2024-05-02', url: 'https://www.wikidata.org/wiki/Q99999901' });
+  assert.deepEqual(
+    base.sources.find((s) => s.id === 'wikidata-q99999901'),
+    {
+      id: 'wikidata-q99999901',
+      title: 'Ilse Varo (Q99999901)',
+      publisher: 'Wikidata',
+      date: '2024-05-02',
+      url: 'https://www.wikidata.org/wiki/Q99999901',
+    },
+  );
   assert.deepEqual(base.offices.find((o) => o.id === 'foreign-minister-of-norland')!.sources, ['wikidata-q99999911']);
   assert.match(err, /added: person ilse-varo › office foreign-minister-of-norland: until 14 September 2016/);
 });
@@ -138,24 +164,51 @@ test('merging: existing people and offices gain a source and the missing terms; 
   assert.ok(text.includes('\n    sources: [register, wikidata-q99999901]\n'), text);
   assert.ok(text.includes('\n  - { id: bo, name: Bo Exämple, sources: [register, wikidata-q99999902], offices: [ { office: pm, '), text);
   const base = parse(text) as Base;
-  assert.deepEqual(base.people.map((p) => p.id), ['ilse', 'bo'], 'matched by name, not added again');
+  assert.deepEqual(
+    base.people.map((p) => p.id),
+    ['ilse', 'bo'],
+    'matched by name, not added again',
+  );
   const [ilse, bo] = base.people as [Base['people'][number], Base['people'][number]];
   assert.deepEqual(ilse.sources, ['register', 'wikidata-q99999901']);
-  assert.deepEqual(ilse.offices[0], { office: 'pm', from: '2013-04-02', to: 2015, sources: ['register'] }, 'the conflicting term is kept as it was');
+  assert.deepEqual(
+    ilse.offices[0],
+    { office: 'pm', from: '2013-04-02', to: 2015, sources: ['register'] },
+    'the conflicting term is kept as it was',
+  );
   assert.deepEqual(ilse.offices[1], { office: 'fm', from: 'unknown', to: '2016-09-14', sources: ['register', 'wikidata-q99999901'] });
-  assert.deepEqual(ilse.offices.slice(2).map((t) => t.office), ['member-of-the-norland-parliament', 'ambassador-of-norland-to-sudia', 'minister-of-culture-of-norland']);
-  assert.deepEqual(bo.offices.map((t) => [t.office, t.from, t.to]), [['pm', '2001-02-03', 'unknown'], ['pm', 2005, 2007], ['fm', '2016-09-15', 'unknown']]);
-  assert.deepEqual(base.offices.slice(0, 2).map((o) => [o.id, o.shared, o.sources]),
-    [['pm', false, ['register', 'wikidata-q99999912']], ['fm', undefined, ['wikidata-q99999911']]]);
+  assert.deepEqual(
+    ilse.offices.slice(2).map((t) => t.office),
+    ['member-of-the-norland-parliament', 'ambassador-of-norland-to-sudia', 'minister-of-culture-of-norland'],
+  );
+  assert.deepEqual(
+    bo.offices.map((t) => [t.office, t.from, t.to]),
+    [
+      ['pm', '2001-02-03', 'unknown'],
+      ['pm', 2005, 2007],
+      ['fm', '2016-09-15', 'unknown'],
+    ],
+  );
+  assert.deepEqual(
+    base.offices.slice(0, 2).map((o) => [o.id, o.shared, o.sources]),
+    [
+      ['pm', false, ['register', 'wikidata-q99999912']],
+      ['fm', undefined, ['wikidata-q99999911']],
+    ],
+  );
   assert.equal(base.sources.find((s) => s.id === 'wikidata-q99999911')!.date, '2024-04-30', 'the retrieval date is brought forward');
-  assert.match(err, /conflict: person ilse › office pm: Wikidata \(Q99999901\) gives March 2013 – 2015, the fact base 2 April 2013 – 2015; the fact base's dates are kept/);
+  assert.match(
+    err,
+    /conflict: person ilse › office pm: Wikidata \(Q99999901\) gives March 2013 – 2015, the fact base 2 April 2013 – 2015; the fact base's dates are kept/,
+  );
   // Importing again changes nothing: every fact is there, with its source.
   assert.equal((await run(['wikidata', ILSE, BO, POSITIONS, '-o', output])).code, 0);
   assert.equal(readFileSync(output, 'utf8'), text);
 });
 
 test('an office is reused by its title, or by a wording only one office has; a person not by a surname alone', () => {
-  const source = 'sources:\n  - { id: s, title: S, publisher: P, url: "https://example.org" }\npeople:\n' +
+  const source =
+    'sources:\n  - { id: s, title: S, publisher: P, url: "https://example.org" }\npeople:\n' +
     '  - { id: other-varo, name: Ann Varo, preferred: [Ann Varo, Varo], sources: [s] }\noffices:\n' +
     '  - { id: a, title: Head of Norland, wordings: [Prime Minister of Norland], sources: [s] }\n' +
     '  - { id: b, title: Chief of Norland, wordings: [Prime Minister of Norland], sources: [s] }\n' +
@@ -163,17 +216,30 @@ test('an office is reused by its title, or by a wording only one office has; a p
   const edit = new Splicer(parseDocument(source), source);
   const ilse = personOf(entitiesOf(json(ILSE), 'ilse-varo.json')[0]!, 'en');
   ilse.terms = ilse.terms.slice(0, 2);
-  const positions = new Map([['Q99999912', 'Prime Minister of Norland'], ['Q99999911', 'Foreign Minister of Norland']]);
+  const positions = new Map([
+    ['Q99999912', 'Prime Minister of Norland'],
+    ['Q99999911', 'Foreign Minister of Norland'],
+  ]);
   mergeImport(edit, { people: [ilse], positions, retrieved: new Map() }, { offices: [], people: [], sources: [] });
   const base = parse(edit.text()) as Base;
-  assert.deepEqual(base.offices.map((o) => o.id), ['a', 'b', 'c', 'prime-minister-of-norland']);
-  assert.deepEqual(base.people.map((p) => p.id), ['other-varo', 'ilse-varo']);
-  assert.deepEqual(base.people[1]!.offices.map((t) => t.office), ['prime-minister-of-norland', 'c']);
+  assert.deepEqual(
+    base.offices.map((o) => o.id),
+    ['a', 'b', 'c', 'prime-minister-of-norland'],
+  );
+  assert.deepEqual(
+    base.people.map((p) => p.id),
+    ['other-varo', 'ilse-varo'],
+  );
+  assert.deepEqual(
+    base.people[1]!.offices.map((t) => t.office),
+    ['prime-minister-of-norland', 'c'],
+  );
 });
 
 test('a result that would not load is not written: an office held by one person at a time, given overlapping holders', async () => {
   const output = join(folder('overlap'), 'overlap.facts.yaml');
-  const before = 'sources:\n  - { id: register, title: Norland register, publisher: Norland, url: "https://example.org/register" }\n' +
+  const before =
+    'sources:\n  - { id: register, title: Norland register, publisher: Norland, url: "https://example.org/register" }\n' +
     'people:\n  - { id: ada, name: Ada Holm, offices: [{ office: fm, from: 2010, sources: [register] }], sources: [register] }\n' +
     'offices:\n  - { id: fm, title: Foreign Minister of Norland, shared: false, wordings: [Foreign Minister], sources: [register] }\n';
   writeFileSync(output, before);
@@ -184,44 +250,73 @@ test('a result that would not load is not written: an office held by one person 
   assert.equal(readFileSync(output, 'utf8'), before);
 });
 
-test('online: the ids are fetched with wikibase-sdk\'s wbgetentities URLs, then the labels of the positions', async () => {
+test("online: the ids are fetched with wikibase-sdk's wbgetentities URLs, then the labels of the positions", async () => {
   const urls: string[] = [];
   const fetch: Fetch = (url) => {
     urls.push(url);
     const ids = new URL(url).searchParams.get('ids')!.split('|');
-    const all = { ...(json(ILSE) as { entities: object }).entities, ...(json(POSITIONS) as { entities: object }).entities } as Record<string, unknown>;
-    return Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve({ entities: Object.fromEntries(ids.map((id) => [id, all[id]])) }) });
+    const all = { ...(json(ILSE) as { entities: object }).entities, ...(json(POSITIONS) as { entities: object }).entities } as Record<
+      string,
+      unknown
+    >;
+    return Promise.resolve({
+      ok: true,
+      status: 200,
+      json: () => Promise.resolve({ entities: Object.fromEntries(ids.map((id) => [id, all[id]])) }),
+    });
   };
   const { code, out, err } = await run(['wikidata', 'Q99999901'], { fetch, today: '2026-12-03' });
   assert.equal(code, 0, err);
   assert.equal(urls.length, 2);
-  assert.equal(urls[0], 'https://www.wikidata.org/w/api.php?action=wbgetentities&ids=Q99999901&format=json&languages=en%7Cmul&props=labels%7Caliases%7Cclaims%7Cinfo');
+  assert.equal(
+    urls[0],
+    'https://www.wikidata.org/w/api.php?action=wbgetentities&ids=Q99999901&format=json&languages=en%7Cmul&props=labels%7Caliases%7Cclaims%7Cinfo',
+  );
   assert.match(urls[1]!, /ids=Q99999912%7CQ99999911%7CQ99999914%7CQ99999915%7CQ99999916&.*props=labels%7Caliases$/);
   const base = parse(out) as Base;
-  assert.deepEqual(base.sources.map((s) => s.date), Array(base.sources.length).fill('2026-12-03'), 'fetched today');
+  assert.deepEqual(
+    base.sources.map((s) => s.date),
+    Array(base.sources.length).fill('2026-12-03'),
+    'fetched today',
+  );
   assert.deepEqual(loadFactBase([{ path: 'x.facts.yaml', text: out }]).problems, []);
-  const none: Fetch = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve({ entities: { Q7: { id: 'Q7', missing: '' } } }) });
-  assert.deepEqual(await run(['wikidata', 'Q7'], { fetch: none, today: '2026-12-03' }), { code: 2, out: '', err: 'Wikidata has no entity Q7\n' });
+  const none: Fetch = () =>
+    Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve({ entities: { Q7: { id: 'Q7', missing: '' } } }) });
+  assert.deepEqual(await run(['wikidata', 'Q7'], { fetch: none, today: '2026-12-03' }), {
+    code: 2,
+    out: '',
+    err: 'Wikidata has no entity Q7\n',
+  });
 });
 
 test('offline: a clear message saying what to save, exit 2, no crash', async () => {
   const ids = await run(['wikidata', 'https://www.wikidata.org/wiki/Q99999901']);
   assert.equal(ids.code, 2);
-  assert.match(ids.err, /^Cannot reach Wikidata for Q99999901 \(fetch failed: getaddrinfo ENOTFOUND www\.wikidata\.org\)\. Without a network, save each entity's JSON \(https:\/\/www\.wikidata\.org\/wiki\/Special:EntityData\/Q99999901\.json\)/);
+  assert.match(
+    ids.err,
+    /^Cannot reach Wikidata for Q99999901 \(fetch failed: getaddrinfo ENOTFOUND www\.wikidata\.org\)\. Without a network, save each entity's JSON \(https:\/\/www\.wikidata\.org\/wiki\/Special:EntityData\/Q99999901\.json\)/,
+  );
   const labels = await run(['wikidata', ILSE]);
-  assert.equal(labels.code, 2, 'the positions\' labels are not in the files given');
+  assert.equal(labels.code, 2, "the positions' labels are not in the files given");
   assert.match(labels.err, /^Cannot reach Wikidata for Q99999912, Q99999911, Q99999914, Q99999915, Q99999916 /);
   const http: Fetch = () => Promise.resolve({ ok: false, status: 503, json: () => Promise.resolve({}) });
   assert.match((await run(['wikidata', 'q1'], { fetch: http, today: '2026-12-03' })).err, /^Cannot reach Wikidata for Q1 \(HTTP 503\)/);
 });
 
 test('the factlint binary runs the import (from files, no network) and prints its help', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), ...args], { encoding: 'utf8', timeout: 20_000 });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), ...args], { encoding: 'utf8', timeout: 20_000 });
   const run = cli('facts', 'import', 'wikidata', ILSE, POSITIONS);
   assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual((parse(run.stdout) as Base).people.map((p) => p.id), ['ilse-varo']);
+  assert.deepEqual(
+    (parse(run.stdout) as Base).people.map((p) => p.id),
+    ['ilse-varo'],
+  );
   const help = cli('facts', 'import', '--help');
-  assert.deepEqual([help.status, help.stdout.split('\n')[0]], [0, 'Usage: factlint facts import wikidata Q…|FILE… [-o FILE] [--lang CODE]']);
+  assert.deepEqual(
+    [help.status, help.stdout.split('\n')[0]],
+    [0, 'Usage: factlint facts import wikidata Q…|FILE… [-o FILE] [--lang CODE]'],
+  );
 });
 
 test('bad input: a file that is not entity JSON, no source named, another source than wikidata', async () => {

@@ -15,12 +15,18 @@ function sources(dir: string): string[] {
 }
 
 /** Each module of server/src (path relative to it) and what it imports from server/src, type-only imports included. */
-const graph = new Map<string, string[]>(sources(SRC).map((file) => {
-  const code = readFileSync(file, 'utf8');
-  const targets = [...code.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)'/gms)]
-    .map((m) => relative(SRC, join(dirname(file), m[1]!)).replace(/\.js$/, '.ts').split('\\').join('/'));
-  return [relative(SRC, file).split('\\').join('/'), targets];
-}));
+const graph = new Map<string, string[]>(
+  sources(SRC).map((file) => {
+    const code = readFileSync(file, 'utf8');
+    const targets = [...code.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)'/gms)].map((m) =>
+      relative(SRC, join(dirname(file), m[1]!))
+        .replace(/\.js$/, '.ts')
+        .split('\\')
+        .join('/'),
+    );
+    return [relative(SRC, file).split('\\').join('/'), targets];
+  }),
+);
 
 test('the import reader sees the modules and their imports', () => {
   assert.ok(graph.size > 50, `${graph.size} modules`);
@@ -28,9 +34,11 @@ test('the import reader sees the modules and their imports', () => {
   assert.ok(graph.get('rules/rule.ts')?.includes('match/analyse.ts'), 'type-only imports count');
 });
 
-test('a rule imports only rule.ts, the rules\' helpers, match/, the fact and finding types, the prose model and the search helper: never another rule', () => {
-  const allowed = (target: string) => ['rules/rule.ts', 'rules/support.ts', 'facts/types.ts', 'finding.ts', 'search.ts'].includes(target)
-    || target.startsWith('match/') || target.startsWith('markdown/');
+test("a rule imports only rule.ts, the rules' helpers, match/, the fact and finding types, the prose model and the search helper: never another rule", () => {
+  const allowed = (target: string) =>
+    ['rules/rule.ts', 'rules/support.ts', 'facts/types.ts', 'finding.ts', 'search.ts'].includes(target) ||
+    target.startsWith('match/') ||
+    target.startsWith('markdown/');
   const wrong: string[] = [];
   for (const [module, targets] of graph) {
     if (!module.startsWith('rules/') || module === 'rules/index.ts') continue;

@@ -18,10 +18,16 @@ test('event phrases derived from kind and place: a visit by each place, another 
   const derived = [...kindPhrases(facts!).values()].map((v) => `${v.phrase} → ${v.event.id}`);
   assert.deepEqual(derived, [
     // "trip to Kessa" is listed, so not derived again.
-    'visit to Kessa → visit', 'visit in Kessa → visit', 'stay in Kessa → visit',
-    'visit to Marovia → visit', 'visit in Marovia → visit', 'stay in Marovia → visit', 'trip to Marovia → visit',
+    'visit to Kessa → visit',
+    'visit in Kessa → visit',
+    'stay in Kessa → visit',
+    'visit to Marovia → visit',
+    'visit in Marovia → visit',
+    'stay in Marovia → visit',
+    'trip to Marovia → visit',
     // Both talks were at the Old Palace: "talks at Old Palace" would name two events. Kessa is the visit's place, and a
     // meeting with one place only (a city) is named by none.
-    'meeting in City Hall → meeting', 'meeting at City Hall → meeting',
+    'meeting in City Hall → meeting',
+    'meeting at City Hall → meeting',
   ]);
 });

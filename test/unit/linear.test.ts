@@ -24,8 +24,14 @@ function cpu(f: () => unknown): number {
 /** Asserts that `run(2n)` takes at most ~2× `run(n)` (3× plus 150 ms of slack). */
 function assertLinear(n: number, run: (n: number) => unknown): void {
   run(n / 10);
-  const t1 = Math.min(cpu(() => run(n)), cpu(() => run(n)));
-  const t2 = Math.min(cpu(() => run(2 * n)), cpu(() => run(2 * n)));
+  const t1 = Math.min(
+    cpu(() => run(n)),
+    cpu(() => run(n)),
+  );
+  const t2 = Math.min(
+    cpu(() => run(2 * n)),
+    cpu(() => run(2 * n)),
+  );
   assert.ok(t2 < 3 * t1 + 150, `n = ${n}: ${t1.toFixed(0)} ms; 2n: ${t2.toFixed(0)} ms`);
 }
 
@@ -39,10 +45,22 @@ test('a fact base of many invalid items is validated in linear time (ajv no long
 
 /** A chain of n events, each the parent of the next, as linked data (no YAML: the linker and compiler are timed). */
 function chain(n: number, cycle = false) {
-  const events = Array.from({ length: n }, (_, i) => ({ id: `e${i}`, name: `Meeting ${i}`, kind: 'meeting', start: '2023-03-01',
-    ...(i > 0 || cycle ? { parent: `e${(i + n - 1) % n}` } : {}), participants: ['p'], phrases: [`meeting ${i}`], sources: ['s'] }));
-  const data = { title: 'chain', sources: [{ id: 's', title: 'S', publisher: 'P', url: 'https://example.org' }],
-    people: [{ id: 'p', name: 'Xi Jinping', sources: ['s'] }], events };
+  const events = Array.from({ length: n }, (_, i) => ({
+    id: `e${i}`,
+    name: `Meeting ${i}`,
+    kind: 'meeting',
+    start: '2023-03-01',
+    ...(i > 0 || cycle ? { parent: `e${(i + n - 1) % n}` } : {}),
+    participants: ['p'],
+    phrases: [`meeting ${i}`],
+    sources: ['s'],
+  }));
+  const data = {
+    title: 'chain',
+    sources: [{ id: 's', title: 'S', publisher: 'P', url: 'https://example.org' }],
+    people: [{ id: 'p', name: 'Xi Jinping', sources: ['s'] }],
+    events,
+  };
   return { file: { path: 'chain.facts.yaml', text: '' }, data, locate: () => ({ start: 0, end: 0 }) };
 }
 
@@ -54,7 +72,10 @@ test('a parent chain of 20,000 events is linked and compiled in linear time; a c
   });
   const problems: FactProblem[] = [];
   link([chain(20_000, true)], problems);
-  assert.deepEqual(problems.map((p) => p.message), ['event e0: the event is its own ancestor through "parent"; cut the loop']);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    ['event e0: the event is its own ancestor through "parent"; cut the loop'],
+  );
 });
 
 test('the front matter of a draft with 25,000 keys is read in linear time, on every keystroke', () => {
@@ -70,13 +91,15 @@ test('the front matter of a draft with 25,000 keys is read in linear time, on ev
 test('a paragraph of many sentences with pronouns, relative days and quotations is checked in linear time', () => {
   const loaded = loadFactBase(readFactFiles([bundledFactsDir()]));
   const index = compile(loaded.facts!);
-  const unit = 'BEIJING, 2 March (Agency) – Lukashenka met Xi Jinping on 1 March. The day before, he arrived in Beijing. ' +
+  const unit =
+    'BEIJING, 2 March (Agency) – Lukashenka met Xi Jinping on 1 March. The day before, he arrived in Beijing. ' +
     '"Yesterday we held talks," he said. The next day talks with Xi were held yesterday. ';
   assertLinear(2500, (n) => check(unit.repeat(n), index));
 });
 
 /** A draft of block quotes and lists each followed by a paragraph: every container closes while a paragraph waits. */
-const containers = (n: number) => '> A quote from the talks\n> on 1 March.\n\nText after it.\n\n- An item\n- Another\n\nMore text.\n\n'.repeat(n / 80);
+const containers = (n: number) =>
+  '> A quote from the talks\n> on 1 March.\n\nText after it.\n\n- An item\n- Another\n\nMore text.\n\n'.repeat(n / 80);
 
 test('a one-shot parse of the parser factlint uses grows linearly (micromark pinned to 4.0.2: 4.0.3 copies all events per closed container)', () => {
   assertLinear(40_000, (n) => parser.parse(containers(n)));

@@ -14,7 +14,10 @@ const HEAP_MB = 256;
 /** Runs a module body in `node --max-old-space-size=HEAP_MB`; `make` builds the input there (no large file is written). */
 function inSmallHeap(body: string, heap = HEAP_MB): { code: number | null; out: string; err: string } {
   const script = `const load = (m) => import(${JSON.stringify(pathToFileURL(SERVER).href)} + '/' + m);\n${body}`;
-  const run = spawnSync(process.execPath, [`--max-old-space-size=${heap}`, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${heap}`, '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: run.status, out: run.stdout, err: run.stderr.slice(0, 500) };
 }
 
@@ -70,9 +73,12 @@ const HOSTILE_DRAFTS: [string, string, number][] = [
 
 for (const [name, make, blocks] of HOSTILE_DRAFTS) {
   test(`${name} is parsed in a 128 MB heap, every heading, row, item or kept column a block`, () => {
-    const { code, out, err } = inSmallHeap(`
+    const { code, out, err } = inSmallHeap(
+      `
       const { toProse } = await load('markdown/parse.js');
-      console.log(toProse(${make}).blocks.length);`, 128);
+      console.log(toProse(${make}).blocks.length);`,
+      128,
+    );
     assert.equal(code, 0, err);
     assert.equal(Number(out), blocks);
   });

@@ -19,7 +19,10 @@ const bases: [string, FactIndex][] = [
   ['summit', indexOf([join(FIXTURES, 'factbases', 'summit.facts.yaml')])],
 ];
 
-const fuzzy = (text: string, index: FactIndex) => findNames(text, tokenize(text), index).filter((n) => n.fuzzy).map((n) => n.text);
+const fuzzy = (text: string, index: FactIndex) =>
+  findNames(text, tokenize(text), index)
+    .filter((n) => n.fuzzy)
+    .map((n) => n.text);
 
 /** Ordinary English with many capitalised words, including words one letter away from an organisation's name. */
 const ORDINARY = [
@@ -42,7 +45,11 @@ for (const [name, index] of bases) {
 }
 
 test('near misses of names are still found', () => {
-  assert.deepEqual(fuzzy('Xi Jingping met Sergei Alienik and Golovchenco.', bases[0]![1]), ['Xi Jingping', 'Sergei Alienik', 'Golovchenco']);
+  assert.deepEqual(fuzzy('Xi Jingping met Sergei Alienik and Golovchenco.', bases[0]![1]), [
+    'Xi Jingping',
+    'Sergei Alienik',
+    'Golovchenco',
+  ]);
   assert.deepEqual(fuzzy('Jonas Lindqvst met Kadri Sepq.', bases[1]![1]), ['Jonas Lindqvst', 'Kadri Sepq']);
 });
 

@@ -30,13 +30,22 @@ const dir = mkdtempSync(join(tmpdir(), 'factlint-unchecked-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('an unchecked date gives no finding by default, and an information finding with the reason when the rule is on', () => {
-  assert.deepEqual(check(DRAFT, index).filter((f) => f.rule === 'not-checked'), []);
+  assert.deepEqual(
+    check(DRAFT, index).filter((f) => f.rule === 'not-checked'),
+    [],
+  );
   const on = check(DRAFT, index, { severity: { 'not-checked': 'information' } });
   const listed = on.filter((f) => f.rule === 'not-checked');
-  assert.deepEqual(listed.map((f) => [DRAFT.slice(f.start, f.end), f.severity]), [['4 July 2024', 'information']]);
+  assert.deepEqual(
+    listed.map((f) => [DRAFT.slice(f.start, f.end), f.severity]),
+    [['4 July 2024', 'information']],
+  );
   assert.match(listed[0]!.message, /^Not checked: no event in the fact base matches Astana, .*4 July 2024\.$/);
   // The wrong date in a sentence about the visit is still judged, as an error.
-  assert.deepEqual(on.filter((f) => f.rule === 'date-mismatch').map((f) => DRAFT.slice(f.start, f.end)), ['3 March']);
+  assert.deepEqual(
+    on.filter((f) => f.rule === 'date-mismatch').map((f) => DRAFT.slice(f.start, f.end)),
+    ['3 March'],
+  );
 });
 
 test('the hover on an unchecked date says it was not checked and why; a judged date says nothing of the kind', () => {
@@ -52,7 +61,13 @@ test('the CLI counts unchecked dates in its summary and lists them with --show-u
   writeFileSync(file, DRAFT);
   const run = (...args: string[]) => {
     let out = '';
-    const code = main(['check', file, ...args], (s) => { out += s; }, () => {});
+    const code = main(
+      ['check', file, ...args],
+      (s) => {
+        out += s;
+      },
+      () => {},
+    );
     return { code, out };
   };
   const plain = run();
@@ -62,5 +77,8 @@ test('the CLI counts unchecked dates in its summary and lists them with --show-u
   const listed = run('--show-unchecked');
   assert.match(listed.out, /Not checked: no event in the fact base matches Astana.*not-checked/);
   const json = JSON.parse(run('--format', 'json').out) as { rule: string }[];
-  assert.ok(json.every((f) => f.rule !== 'not-checked'), 'JSON lists only what was asked for');
+  assert.ok(
+    json.every((f) => f.rule !== 'not-checked'),
+    'JSON lists only what was asked for',
+  );
 });

@@ -50,8 +50,7 @@ test('where windows could differ from the whole, the draft is parsed at once: th
   const cases = {
     'a definition-like line in a fence': `[r]\n\n${longDraft(3)}\n\n\`\`\`\n[r]: https://a.org\n\`\`\`\n`,
     'a definition in a block quote': `See [x][r].\n\n${longDraft(3)}\n\n> [r]: https://a.org\n`,
-    'a definition-like line inside a paragraph, the definition itself in a quote (found by fuzzing)':
-      `A paragraph.\n[r]: https://a.org\nthe end.\n\n${longDraft(3)}\n\n> [r]: https://a.org\n`,
+    'a definition-like line inside a paragraph, the definition itself in a quote (found by fuzzing)': `A paragraph.\n[r]: https://a.org\nthe end.\n\n${longDraft(3)}\n\n> [r]: https://a.org\n`,
     'front matter that never closes': `+++\ntitle = "x"\n\n${longDraft(3)}\n\n[^z]: note\n`,
   };
   for (const [name, text] of Object.entries(cases)) {
@@ -67,10 +66,16 @@ test('two definitions of one label (link or footnote) keep the windows: the firs
 });
 
 test('runs of headings, tables and lists without blank lines are cut after headings, between rows and before items, as at once', () => {
-  const headings = Array.from({ length: 400 }, (_, i) => (i % 7 === 3 ? `Setext ${i} on 1 March\n===` : `## Heading ${i}: Xi met Lukashenka`)).join('\n');
-  const rows = (n: number) => Array.from({ length: n }, (_, i) => `| Xi Jinping [^n] ${i} | ${i % 28 + 1} March 2023 <!-- c${i} --> |`).join('\n');
+  const headings = Array.from({ length: 400 }, (_, i) =>
+    i % 7 === 3 ? `Setext ${i} on 1 March\n===` : `## Heading ${i}: Xi met Lukashenka`,
+  ).join('\n');
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => `| Xi Jinping [^n] ${i} | ${(i % 28) + 1} March 2023 <!-- c${i} --> |`).join('\n');
   const tables = `| Who | When |\n| :-- | --: |\n${rows(500)}\n# After the table\n| a | b |\n|---|---|\n${rows(300)}\n\n[^n]: A note.\n`;
-  const list = Array.from({ length: 600 }, (_, i) => ['- Item [^n] on 1 March', '  continued', 'lazy line', '  - nested', '  ```', '  code', '- ```', '1. not this list'][i % 8]).join('\n');
+  const list = Array.from(
+    { length: 600 },
+    (_, i) => ['- Item [^n] on 1 March', '  continued', 'lazy line', '  - nested', '  ```', '  code', '- ```', '1. not this list'][i % 8],
+  ).join('\n');
   const ordered = Array.from({ length: 600 }, (_, i) => `${i + 1}. Item ${i}\n   > quoted\n`).join('');
   const fences = Array.from({ length: 200 }, (_, i) => `\`\`\`\ncode ${i}\n\`\`\`\n***\n# H${i}`).join('\n');
   for (const window of [64, 500, 4096]) {
@@ -87,14 +92,20 @@ test('a draft longer than two default windows is parsed by windows, with the par
 test('parsing by windows costs no more than a few one-shot parses (at most five), even on drafts built against it', () => {
   const url = `https://example.org/${'x'.repeat(5000)}`;
   const hostile: [string, string][] = [
-    ['long definitions referred to from every window', (() => {
-      const labels = Array.from({ length: 100 }, (_, i) => `d${i}`);
-      const refs = labels.map((l) => `[${l}]`).join(' ');
-      return `${Array.from({ length: 40 }, () => refs).join('\n\n')}\n\n${labels.map((l) => `[${l}]: ${url}`).join('\n\n')}\n`;
-    })()],
+    [
+      'long definitions referred to from every window',
+      (() => {
+        const labels = Array.from({ length: 100 }, (_, i) => `d${i}`);
+        const refs = labels.map((l) => `[${l}]`).join(' ');
+        return `${Array.from({ length: 40 }, () => refs).join('\n\n')}\n\n${labels.map((l) => `[${l}]: ${url}`).join('\n\n')}\n`;
+      })(),
+    ],
     ['one list as long as the draft', '- item\n\n  more\n'.repeat(3000)],
     ['a fence that never closes', `\`\`\`\n${'code\n\n'.repeat(8000)}`],
-    ['footnote references and definitions, alternating', Array.from({ length: 1500 }, (_, i) => `See[^f${i}].\n\n[^f${i}]: Note.\n\n`).join('')],
+    [
+      'footnote references and definitions, alternating',
+      Array.from({ length: 1500 }, (_, i) => `See[^f${i}].\n\n[^f${i}]: Note.\n\n`).join(''),
+    ],
   ];
   const time = (parse: () => unknown) => {
     const start = process.cpuUsage();
@@ -104,8 +115,14 @@ test('parsing by windows costs no more than a few one-shot parses (at most five)
   };
   for (const [name, text] of hostile) {
     assert.ok(text.length > 40_000, name);
-    const once = Math.min(time(() => toParts(text)), time(() => toParts(text)));
+    const once = Math.min(
+      time(() => toParts(text)),
+      time(() => toParts(text)),
+    );
     const windowed = time(() => parseParts(text, 512));
-    assert.ok(windowed < 5 * once + 200, `${name}: ${text.length} characters, one parse ${once.toFixed(0)} ms, by windows ${windowed.toFixed(0)} ms`);
+    assert.ok(
+      windowed < 5 * once + 200,
+      `${name}: ${text.length} characters, one parse ${once.toFixed(0)} ms, by windows ${windowed.toFixed(0)} ms`,
+    );
   }
 });

@@ -21,7 +21,8 @@ function mapped(source: string): { prose: Prose; text: string } {
       assert.ok(at >= 0 && at < source.length, where);
       if (fromEntity(block, i)) assert.equal(source[at], '&', where);
       else if (c === OBJECT) assert.notEqual(source[at], OBJECT, where);
-      else if (c === ' ' && /^(?:\r\n?|\n| +\r?\n|\\\r?\n)/.test(source.slice(at))) continue; // a line break
+      else if (c === ' ' && /^(?:\r\n?|\n| +\r?\n|\\\r?\n)/.test(source.slice(at)))
+        continue; // a line break
       else assert.equal(source[at], c, where);
     }
   }
@@ -50,16 +51,20 @@ test('emphasis, strong, strikethrough and links keep their text and map it exact
 });
 
 test('a link whose text is also the end of its address is prose; bare URLs, autolinks and e-mail addresses are not', () => {
-  const { text } = mapped('Read the [report](https://example.org/report) on [Beijing](https://example.org/Beijing), '
-    + 'not <https://example.org/SECRETA> nor https://example.org/SECRETB nor www.SECRETC.org nor <SECRETD@example.org> '
-    + 'nor [www.SECRETE.org](http://www.SECRETE.org).');
+  const { text } = mapped(
+    'Read the [report](https://example.org/report) on [Beijing](https://example.org/Beijing), ' +
+      'not <https://example.org/SECRETA> nor https://example.org/SECRETB nor www.SECRETC.org nor <SECRETD@example.org> ' +
+      'nor [www.SECRETE.org](http://www.SECRETE.org).',
+  );
   assert.match(text, /^Read the report on Beijing, not \uFFFC nor \uFFFC nor \uFFFC nor \uFFFC nor \uFFFC\.$/);
   assert.doesNotMatch(text, /SECRET/);
 });
 
 test('an address is one object however it is written: escaped, with entities, split by emphasis, over a quote marker', () => {
-  const { prose, text } = mapped('Xi (see https://x.org/a\\_b&amp;c=1). Mail *press@mfa.gov.by*, or www.x.org/_Li_ now.\n'
-    + '> Quote https://y.org/z,\n> then Lukashenka.');
+  const { prose, text } = mapped(
+    'Xi (see https://x.org/a\\_b&amp;c=1). Mail *press@mfa.gov.by*, or www.x.org/_Li_ now.\n' +
+      '> Quote https://y.org/z,\n> then Lukashenka.',
+  );
   assert.equal(text, 'Xi (see \uFFFC). Mail \uFFFC, or \uFFFCLi now. | Quote \uFFFC, then Lukashenka.');
   assert.equal(sourceOf(prose, 'Xi (see \uFFFC)'), 'Xi (see https://x.org/a\\_b&amp;c=1)');
   assert.equal(sourceOf(prose, 'Mail \uFFFC,'), 'Mail *press@mfa.gov.by*,');
@@ -67,17 +72,37 @@ test('an address is one object however it is written: escaped, with entities, sp
 });
 
 test('inline code, code blocks, HTML, images and front matter are not prose', () => {
-  const { prose, text } = mapped([
-    '---', 'title: SECRET1 on 9 March', '---', '',
-    'Code `SECRET2` and <!-- SECRET3 --> and <code>SECRET4</code> and <kbd>SECRET5</kbd> and ![SECRET6](x.png), '
-    + 'but <b>bold</b> is prose.', '',
-    '```', 'SECRET7', '```', '', '    SECRET8', '', '<div>', 'SECRET9', '</div>', '',
-    '~~~md', 'SECRET10', '~~~',
-  ].join('\n'));
+  const { prose, text } = mapped(
+    [
+      '---',
+      'title: SECRET1 on 9 March',
+      '---',
+      '',
+      'Code `SECRET2` and <!-- SECRET3 --> and <code>SECRET4</code> and <kbd>SECRET5</kbd> and ![SECRET6](x.png), ' +
+        'but <b>bold</b> is prose.',
+      '',
+      '```',
+      'SECRET7',
+      '```',
+      '',
+      '    SECRET8',
+      '',
+      '<div>',
+      'SECRET9',
+      '</div>',
+      '',
+      '~~~md',
+      'SECRET10',
+      '~~~',
+    ].join('\n'),
+  );
   assert.doesNotMatch(text, /SECRET/);
   assert.match(text, /\uFFFCbold\uFFFC is prose\.$/);
   assert.equal(prose.frontmatter, 'title: SECRET1 on 9 March');
-  assert.deepEqual(prose.comments.map((c) => c.value), [' SECRET3 ']);
+  assert.deepEqual(
+    prose.comments.map((c) => c.value),
+    [' SECRET3 '],
+  );
 });
 
 test('backslash escapes are decoded and map to the escaped character', () => {
@@ -92,7 +117,12 @@ test('entities are decoded, and each maps to its "&"', () => {
   const { prose, text } = mapped(source);
   assert.equal(text, 'Xi & Li \u2014 then\u00a0more \u{1F600} \u00a9 &bogus; end.');
   const block = prose.blocks[0]!;
-  for (const [decoded, entity] of [['&', '&amp;'], ['\u2014', '&#8212;'], ['\u00a0', '&nbsp;'], ['\u{1F600}', '&#x1F600;']] as const) {
+  for (const [decoded, entity] of [
+    ['&', '&amp;'],
+    ['\u2014', '&#8212;'],
+    ['\u00a0', '&nbsp;'],
+    ['\u{1F600}', '&#x1F600;'],
+  ] as const) {
     const i = block.text.indexOf(decoded);
     assert.equal(source.slice(toSource(block, i), toSource(block, i + decoded.length, 'end')), entity);
   }
@@ -114,7 +144,9 @@ test('block quotes, nested, lose their markers; lazy continuation lines belong t
 });
 
 test('list items with continuation lines, tabs and nested quotes map exactly', () => {
-  const { text } = mapped('- item one\n  continued line\n- item two\n\n  second para\n\n1. numbered\n   cont\n\n-\tTabbed item\n\tcontinued\n\n> - > 1. deep *x*\n>   >    cont\n');
+  const { text } = mapped(
+    '- item one\n  continued line\n- item two\n\n  second para\n\n1. numbered\n   cont\n\n-\tTabbed item\n\tcontinued\n\n> - > 1. deep *x*\n>   >    cont\n',
+  );
   assert.equal(text, 'item one continued line | item two | second para | numbered cont | Tabbed item continued | deep x cont');
 });
 
@@ -132,7 +164,10 @@ test('footnote references are objects and footnote definitions are prose', () =>
 test('headings, ATX and setext, are blocks', () => {
   const { prose, text } = mapped('# Heading *one* #\n\nSetext\n======\n');
   assert.equal(text, 'Heading one | Setext');
-  assert.deepEqual(prose.blocks.map((b) => b.kind), ['heading', 'heading']);
+  assert.deepEqual(
+    prose.blocks.map((b) => b.kind),
+    ['heading', 'heading'],
+  );
 });
 
 test('CRLF and CR line endings are one space each, in paragraphs and in quotes', () => {
@@ -159,17 +194,31 @@ test('a byte order mark before the draft is not prose, and every character after
 });
 
 test('no string breaks the map: empty, whitespace, unclosed constructs, deep nesting', () => {
-  for (const source of ['', '   \n\n', '*unclosed **strong', '[link](', '<div', '&#;', '&#xFFFFFFF;', '\\', '> '.repeat(200) + 'deep',
-    '- '.repeat(100) + 'x', '`'.repeat(1000), '\u0000\uFFFF\uD800']) {
+  for (const source of [
+    '',
+    '   \n\n',
+    '*unclosed **strong',
+    '[link](',
+    '<div',
+    '&#;',
+    '&#xFFFFFFF;',
+    '\\',
+    '> '.repeat(200) + 'deep',
+    '- '.repeat(100) + 'x',
+    '`'.repeat(1000),
+    '\u0000\uFFFF\uD800',
+  ]) {
     mapped(source);
   }
 });
 
 test('a long paragraph is segmented window by window into the same sentences as all at once', () => {
-  const text = Array.from({ length: 700 }, (_, i) => `On ${i % 28 + 1} March the talks (No. ${i}) went on; Mr. Xi spoke.`).join(' ');
+  const text = Array.from({ length: 700 }, (_, i) => `On ${(i % 28) + 1} March the talks (No. ${i}) went on; Mr. Xi spoke.`).join(' ');
   assert.ok(text.length > 3 * 4096);
-  const whole = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)]
-    .map(({ index, segment }) => ({ start: index, end: index + segment.length }));
+  const whole = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)].map(({ index, segment }) => ({
+    start: index,
+    end: index + segment.length,
+  }));
   assert.deepEqual(sentencesOf(text), whole);
   const giant = `${'word '.repeat(3000)}end. Next.`;
   const spans = sentencesOf(giant);
@@ -183,7 +232,8 @@ test('a long paragraph is segmented window by window into the same sentences as 
 test('an address in a paragraph maps to its own characters, even past stripped indentation', () => {
   // "[ref]: URL" cannot interrupt a paragraph, so it is text with an address in it; the next line's indentation is
   // not in the text node's value.
-  const source = 'unclosed: [\n[ref]: https://example.org\n    Yang Dayong attended on 28 February 2023.\nSee [the note https://x.org][ref].\n';
+  const source =
+    'unclosed: [\n[ref]: https://example.org\n    Yang Dayong attended on 28 February 2023.\nSee [the note https://x.org][ref].\n';
   const { prose, text } = mapped(source);
   assert.match(text, /^unclosed: \[ \[ref\]: \uFFFC Yang Dayong attended on 28 February 2023\. See /);
   assert.equal(sourceOf(prose, 'Yang Dayong'), 'Yang Dayong');
@@ -191,9 +241,14 @@ test('an address in a paragraph maps to its own characters, even past stripped i
 });
 
 test('a table cell below the header knows its row and the header, empty cells included', () => {
-  const prose = toProse('| Date | Event | Note |\n| --- | --- | --- |\n| 1 March | Talks with *Xi* | |\n\n> | When | What |\n> | --- | --- |\n> | 2 March | Lunch |\n');
+  const prose = toProse(
+    '| Date | Event | Note |\n| --- | --- | --- |\n| 1 March | Talks with *Xi* | |\n\n> | When | What |\n> | --- | --- |\n> | 2 March | Lunch |\n',
+  );
   const cells = prose.blocks.filter((b) => b.kind === 'cell');
-  assert.deepEqual(cells.map((b) => b.text), ['Date', 'Event', 'Note', '1 March', 'Talks with Xi', 'When', 'What', '2 March', 'Lunch']);
+  assert.deepEqual(
+    cells.map((b) => b.text),
+    ['Date', 'Event', 'Note', '1 March', 'Talks with Xi', 'When', 'What', '2 March', 'Lunch'],
+  );
   assert.equal(cells[0]!.table, undefined, 'a header cell has no row');
   assert.deepEqual(cells[3]!.table, { header: ['Date', 'Event', 'Note'], row: ['1 March', 'Talks with Xi', ''], column: 0 });
   assert.deepEqual(cells[8]!.table, { header: ['When', 'What'], row: ['2 March', 'Lunch'], column: 1 });

@@ -24,12 +24,16 @@ test('rule ids are unique, kebab-case, and each lives in the file of its name', 
 
 test('every prose rule fires in a fixture against the bundled fact base and against the second fact base', () => {
   for (const rule of rules.filter((r) => r.check)) {
-    const fired = (base: string) => cases.some((name) => {
-      const dir = join(FIXTURES, 'rules', name);
-      const named = existsSync(join(dir, 'factbase.txt')) ? readFileSync(join(dir, 'factbase.txt'), 'utf8').trim() : 'bundled';
-      return named === base && existsSync(join(dir, 'expected.txt')) &&
-        readFileSync(join(dir, 'expected.txt'), 'utf8').includes(`:${rule.id}:`);
-    });
+    const fired = (base: string) =>
+      cases.some((name) => {
+        const dir = join(FIXTURES, 'rules', name);
+        const named = existsSync(join(dir, 'factbase.txt')) ? readFileSync(join(dir, 'factbase.txt'), 'utf8').trim() : 'bundled';
+        return (
+          named === base &&
+          existsSync(join(dir, 'expected.txt')) &&
+          readFileSync(join(dir, 'expected.txt'), 'utf8').includes(`:${rule.id}:`)
+        );
+      });
     assert.ok(fired('bundled'), `${rule.id} fires in a fixture checked against the bundled fact base`);
     assert.ok(fired('summit.facts.yaml'), `${rule.id} fires in a fixture checked against summit.facts.yaml`);
   }
@@ -65,13 +69,19 @@ test('a rule is marked fixable exactly when its fixtures offer fixes for its fin
   }
   for (const rule of rules) {
     const offered = (fixes.get(rule.id) ?? 0) > 0;
-    assert.equal(offered, rule.fixable, `${rule.id} is ${rule.fixable ? '' : 'not '}fixable, but its fixtures ${offered ? 'offer' : 'offer no'} fixes`);
+    assert.equal(
+      offered,
+      rule.fixable,
+      `${rule.id} is ${rule.fixable ? '' : 'not '}fixable, but its fixtures ${offered ? 'offer' : 'offer no'} fixes`,
+    );
   }
 });
 
 test('the manifest lists every rule under factlint.rules with its description, so the Settings editor shows them', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[]; description: string }> }> } };
+    contributes: {
+      configuration: { properties: Record<string, { properties?: Record<string, { enum: string[]; description: string }> }> };
+    };
   };
   const listed = manifest.contributes.configuration.properties['factlint.rules']!.properties ?? {};
   assert.deepEqual(Object.keys(listed).sort(), rules.map((r) => r.id).sort());

@@ -35,7 +35,11 @@ for (const name of readdirSync(CASES).sort()) {
     const same = (list: Finding[], f: Finding) => list.filter((g) => g.rule === f.rule && g.message === f.message).length;
     for (const f of findings.filter((x) => x.fixes.length > 1)) {
       for (const fix of f.fixes) {
-        assert.equal(same(check(applyEdits(text, fix.edits), index), f), same(findings, f) - 1, `the alternative "${fix.title}" leaves "${f.message}"`);
+        assert.equal(
+          same(check(applyEdits(text, fix.edits), index), f),
+          same(findings, f) - 1,
+          `the alternative "${fix.title}" leaves "${f.message}"`,
+        );
       }
     }
     const edits = certainEdits(findings);
@@ -48,7 +52,11 @@ for (const name of readdirSync(CASES).sort()) {
     golden(join(dir, 'fixed.md'), fixed);
     const after = check(fixed, index);
     const certain = after.filter((f) => f.fixes.length === 1);
-    assert.deepEqual(certain.map((f) => `${f.rule}: ${f.message}`), [], 'certain fixes remain after applying them');
+    assert.deepEqual(
+      certain.map((f) => `${f.rule}: ${f.message}`),
+      [],
+      'certain fixes remain after applying them',
+    );
     const alternatives = (list: Finding[]) => list.filter((f) => f.fixes.length > 1).map((f) => `${f.rule}: ${f.message}`);
     assert.deepEqual(alternatives(after), alternatives(findings), 'findings with alternatives are left as they were');
   });

@@ -7,10 +7,20 @@ import { pastPerfect } from '../../server/src/match/tense.js';
 // (an aside about an earlier time), and the phrasings of an assessment's topics.
 
 test('the past perfect is "had" before a participle, not "had" as a verb or before "to"', () => {
-  for (const aside of ['Sepp had joined Laaneots in Riga in March.', 'They had already met twice.', 'He had never been to Riga.',
-    'She had previously signed a memorandum.']) assert.ok(pastPerfect(aside), aside);
-  for (const plain of ['Sepp had talks with Lindqvist in Riga.', 'They had a meeting in March.', 'He had to leave early.',
-    'Sepp joined Laaneots in Riga.']) assert.ok(!pastPerfect(plain), plain);
+  for (const aside of [
+    'Sepp had joined Laaneots in Riga in March.',
+    'They had already met twice.',
+    'He had never been to Riga.',
+    'She had previously signed a memorandum.',
+  ])
+    assert.ok(pastPerfect(aside), aside);
+  for (const plain of [
+    'Sepp had talks with Lindqvist in Riga.',
+    'They had a meeting in March.',
+    'He had to leave early.',
+    'Sepp joined Laaneots in Riga.',
+  ])
+    assert.ok(!pastPerfect(plain), plain);
 });
 
 test("a topic takes the modifiers the claim's other topics give its last word, not joining words", () => {

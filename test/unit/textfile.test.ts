@@ -37,7 +37,9 @@ test('UTF-8 with and without a byte order mark, and UTF-16 LE and BE with one, a
 });
 
 test('invalid UTF-8 is refused, with the line of the first bad byte, instead of being replaced', () => {
-  const reason = refused(write('latin1.md', Buffer.concat([Buffer.from('one\ntwo\nna'), Buffer.from([0xef, 0x76, 0x65]), Buffer.from('\n')])));
+  const reason = refused(
+    write('latin1.md', Buffer.concat([Buffer.from('one\ntwo\nna'), Buffer.from([0xef, 0x76, 0x65]), Buffer.from('\n')])),
+  );
   assert.match(reason, /not valid UTF-8 \(line 3, byte 11\)/);
   assert.match(refused(write('odd.md', Buffer.from([0xff, 0xfe, 0x41]))), /not valid UTF-16/);
 });

@@ -22,7 +22,8 @@ export interface Extracted {
   read: number[];
 }
 
-const HEADER = ' Candidate facts written by `factlint facts extract`. Review each fact marked "review: candidate" against its\n' +
+const HEADER =
+  ' Candidate facts written by `factlint facts extract`. Review each fact marked "review: candidate" against its\n' +
   ' quotes and sources, correct it, then delete that line; until then each shows a factbase-review hint.';
 
 /**
@@ -31,7 +32,8 @@ const HEADER = ' Candidate facts written by `factlint facts extract`. Review eac
  */
 export function extractFacts(sources: SourceInput[], existing?: string): Extracted {
   const doc = existing === undefined || existing.trim() === '' ? new Document({}) : parseDocument(existing);
-  if (doc.errors.length > 0) throw new Error(`it is not well-formed YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it with factlint facts check first`);
+  if (doc.errors.length > 0)
+    throw new Error(`it is not well-formed YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it with factlint facts check first`);
   if (!isMap(doc.contents)) throw new Error('its top level is not a map of fact-base sections');
   if (existing === undefined || existing.trim() === '') doc.commentBefore = HEADER;
   const conflicts: Conflict[] = [];
@@ -49,7 +51,19 @@ export function extractFacts(sources: SourceInput[], existing?: string): Extract
     conflicts.push(...mergeFacts(doc, found, id));
   }
   // Sections in the order of the format, whatever order they were created in.
-  const order = ['title', 'defaultEvent', 'sources', 'people', 'organisations', 'offices', 'events', 'documents', 'documentCounts', 'claims', 'terms'];
+  const order = [
+    'title',
+    'defaultEvent',
+    'sources',
+    'people',
+    'organisations',
+    'offices',
+    'events',
+    'documents',
+    'documentCounts',
+    'claims',
+    'terms',
+  ];
   const top = doc.contents as unknown as { items: { key: unknown }[] };
   top.items.sort((a, b) => rank(order, keyOf(a.key)) - rank(order, keyOf(b.key)));
   return { text: doc.toString({ lineWidth: 0 }), conflicts, read };
@@ -72,7 +86,14 @@ function sourceId(doc: Document, input: SourceInput, about: { title: string; pub
   const base = slug(about.title.split(/\s+/).slice(0, 6).join(' ')) || 'source';
   let id = base;
   for (let n = 2; maps.some((m) => m.get('id') === id); n++) id = `${base}-${n}`;
-  (list as { add(v: unknown): void }).add(nodeOf(doc, { id, title: about.title, publisher: about.publisher,
-    ...(about.date ? { date: about.date } : {}), ...(input.url ? { url: input.url } : { file }) }));
+  (list as { add(v: unknown): void }).add(
+    nodeOf(doc, {
+      id,
+      title: about.title,
+      publisher: about.publisher,
+      ...(about.date ? { date: about.date } : {}),
+      ...(input.url ? { url: input.url } : { file }),
+    }),
+  );
   return id;
 }

@@ -14,17 +14,39 @@ export interface Conflict {
 }
 
 /** Lists whose items are added to, never replaced: a second source's spellings, participants, sources. */
-const UNION = new Set(['sources', 'preferred', 'spellings', 'misspellings', 'wordings', 'participants', 'hosts', 'visitors', 'delegation',
-  'attended', 'phrases', 'parties', 'nouns', 'attribution']);
+const UNION = new Set([
+  'sources',
+  'preferred',
+  'spellings',
+  'misspellings',
+  'wordings',
+  'participants',
+  'hosts',
+  'visitors',
+  'delegation',
+  'attended',
+  'phrases',
+  'parties',
+  'nouns',
+  'attribution',
+]);
 /** Fields a second source may word differently without contradicting the first (a name, a title, a note). */
 const WORDING = new Set(['name', 'title', 'statement', 'note', 'said', 'place', 'measure', 'country']);
-const NOUNS: Record<string, string> = { people: 'person', organisations: 'organisation', offices: 'office', events: 'event',
-  documents: 'document', documentCounts: 'document count', claims: 'claim' };
+const NOUNS: Record<string, string> = {
+  people: 'person',
+  organisations: 'organisation',
+  offices: 'office',
+  events: 'event',
+  documents: 'document',
+  documentCounts: 'document count',
+  claims: 'claim',
+};
 
 /** A YAML node for a value, with no anchors: facts read together share lists that each fact writes out in full. */
 export const nodeOf = (doc: Document, value: unknown): Node => doc.createNode(value, { aliasDuplicateObjects: false }) as Node;
 
-const plain = (node: unknown): unknown => (isScalar(node) ? node.value : node instanceof YAMLMap || node instanceof YAMLSeq ? node.toJSON() : node);
+const plain = (node: unknown): unknown =>
+  isScalar(node) ? node.value : node instanceof YAMLMap || node instanceof YAMLSeq ? node.toJSON() : node;
 
 /**
  * Merges facts read from one source into a fact-base document: a fact not there is added, marked for review, with its
@@ -93,7 +115,9 @@ function findItem(seq: YAMLSeq, fact: Found): YAMLMap | undefined {
   const byId = maps.find((m) => m.get('id') === fact.data.id);
   if (byId || fact.section !== 'people') return byId;
   const name = String(fact.data.name);
-  return maps.find((m) => [m.get('name'), ...listOf(m, 'preferred'), ...listOf(m, 'spellings')].some((form) => sameName(String(form), name)));
+  return maps.find((m) =>
+    [m.get('name'), ...listOf(m, 'preferred'), ...listOf(m, 'spellings')].some((form) => sameName(String(form), name)),
+  );
 }
 
 const listOf = (m: YAMLMap, key: string): unknown[] => {
@@ -102,7 +126,8 @@ const listOf = (m: YAMLMap, key: string): unknown[] => {
 };
 
 /** Two spellings of one word of a name: the same, or from five letters within two edits and with the same first letter. */
-const near = (w: string, v: string) => w === v || (w.length >= 5 && v.length >= 5 && w[0] === v[0] && distance(w.toLowerCase(), v.toLowerCase()) <= 2);
+const near = (w: string, v: string) =>
+  w === v || (w.length >= 5 && v.length >= 5 && w[0] === v[0] && distance(w.toLowerCase(), v.toLowerCase()) <= 2);
 
 /**
  * Two spellings of one name: as many words, the last near and each other near or sharing its first three letters
@@ -113,7 +138,9 @@ export function sameName(a: string, b: string): boolean {
   const y = b.split(/\s+/);
   if (x.length !== y.length) return false;
   if (x.length === 1) return near(x[0]!, y[0]!);
-  return near(x.at(-1)!, y.at(-1)!) && x.slice(0, -1).every((w, i) => near(w, y[i]!) || (w.length >= 4 && w.slice(0, 3) === y[i]!.slice(0, 3)));
+  return (
+    near(x.at(-1)!, y.at(-1)!) && x.slice(0, -1).every((w, i) => near(w, y[i]!) || (w.length >= 4 && w.slice(0, 3) === y[i]!.slice(0, 3)))
+  );
 }
 
 function mergeMap(doc: Document, map: YAMLMap, data: Record<string, unknown>, ctx: Context): void {
@@ -169,9 +196,12 @@ function refines(key: string, has: unknown, says: unknown): boolean | undefined 
 /** A term of office, a count or an attribution: merged into the one it matches, else added (a count that differs is also a conflict). */
 function mergeItem(doc: Document, seq: YAMLSeq, key: string, item: Record<string, unknown>, ctx: Context): void {
   const maps = seq.items.filter((i): i is YAMLMap => isMap(i));
-  const match = key === 'offices' ? maps.find((m) => m.get('office') === item.office)
-    : key === 'claimedBy' ? maps.find((m) => m.get('by') === item.by)
-      : maps.find((m) => m.get('min') === item.min && m.get('max') === item.max);
+  const match =
+    key === 'offices'
+      ? maps.find((m) => m.get('office') === item.office)
+      : key === 'claimedBy'
+        ? maps.find((m) => m.get('by') === item.by)
+        : maps.find((m) => m.get('min') === item.min && m.get('max') === item.max);
   const { quotes, ...rest } = item;
   if (match) {
     mergeMap(doc, match, rest, { ...ctx, what: `${ctx.what} › ${key === 'offices' ? `office ${String(item.office)}` : key}` });
@@ -179,9 +209,14 @@ function mergeItem(doc: Document, seq: YAMLSeq, key: string, item: Record<string
     return;
   }
   // Counts of other nouns ("27 agreements" beside "eight contracts") do not contradict each other.
-  const same = maps.filter((m) => { const of = listOf(m, 'of'); return of.length === 0 || of.some((n) => (item.of as string[] | undefined)?.includes(String(n))); });
+  const same = maps.filter((m) => {
+    const of = listOf(m, 'of');
+    return of.length === 0 || of.some((n) => (item.of as string[] | undefined)?.includes(String(n)));
+  });
   if (key === 'counts' && same.length > 0) {
-    const there = same.map((m) => (m.get('min') === m.get('max') ? String(m.get('min')) : `${String(m.get('min'))}–${String(m.get('max'))}`)).join(', ');
+    const there = same
+      .map((m) => (m.get('min') === m.get('max') ? String(m.get('min')) : `${String(m.get('min'))}–${String(m.get('max'))}`))
+      .join(', ');
     ctx.conflicts.push({ what: `${ctx.what} › counts`, has: there, says: `"${String(item.said)}"`, source: ctx.source, quote: ctx.quote });
   }
   seq.add(nodeOf(doc, key === 'claimedBy' ? rest : { ...rest, review: 'candidate', ...(quotes ? { quotes } : {}) }));
@@ -193,5 +228,6 @@ function addQuote(doc: Document, map: YAMLMap, quote: { source: string; text: st
     map.set('quotes', nodeOf(doc, [quote]));
     return;
   }
-  if (!quotes.items.some((q) => isMap(q) && q.get('source') === quote.source && q.get('text') === quote.text)) quotes.add(nodeOf(doc, quote));
+  if (!quotes.items.some((q) => isMap(q) && q.get('source') === quote.source && q.get('text') === quote.text))
+    quotes.add(nodeOf(doc, quote));
 }

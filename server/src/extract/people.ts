@@ -28,37 +28,213 @@ export interface Unnamed {
 
 /** Titles of office, generic English; "of …" after them ("Minister of Foreign Affairs") is read separately. */
 const TITLES = new PhraseMatcher<string>();
-for (const t of ['president', 'vice president', 'premier', 'vice premier', 'prime minister', 'deputy prime minister',
-  'first deputy prime minister', 'chairman', 'chairwoman', 'chairperson', 'foreign minister', 'defence minister', 'defense minister',
-  'economy minister', 'finance minister', 'trade minister', 'minister', 'deputy minister', 'ambassador', 'speaker', 'chancellor',
-  'king', 'queen', 'secretary-general', 'secretary general', 'general secretary', 'secretary of state', 'state councillor',
-  'state councilor', 'spokesperson', 'spokesman', 'spokeswoman', 'governor', 'mayor', 'leader', 'head of state', 'envoy',
-  'special envoy', 'chief executive', 'ceo', 'director general', 'director-general']) {
+for (const t of [
+  'president',
+  'vice president',
+  'premier',
+  'vice premier',
+  'prime minister',
+  'deputy prime minister',
+  'first deputy prime minister',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'foreign minister',
+  'defence minister',
+  'defense minister',
+  'economy minister',
+  'finance minister',
+  'trade minister',
+  'minister',
+  'deputy minister',
+  'ambassador',
+  'speaker',
+  'chancellor',
+  'king',
+  'queen',
+  'secretary-general',
+  'secretary general',
+  'general secretary',
+  'secretary of state',
+  'state councillor',
+  'state councilor',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'governor',
+  'mayor',
+  'leader',
+  'head of state',
+  'envoy',
+  'special envoy',
+  'chief executive',
+  'ceo',
+  'director general',
+  'director-general',
+]) {
   TITLES.add(t, t);
 }
 
 /** Nationality adjectives and the countries they name. */
-export const COUNTRIES = new Map<string, string>(Object.entries({
-  american: 'United States', armenian: 'Armenia', azerbaijani: 'Azerbaijan', belarusian: 'Belarus', brazilian: 'Brazil',
-  british: 'United Kingdom', chinese: 'China', egyptian: 'Egypt', estonian: 'Estonia', finnish: 'Finland', french: 'France',
-  georgian: 'Georgia', german: 'Germany', hungarian: 'Hungary', indian: 'India', iranian: 'Iran', israeli: 'Israel',
-  italian: 'Italy', japanese: 'Japan', kazakh: 'Kazakhstan', kazakhstani: 'Kazakhstan', korean: 'Korea', kyrgyz: 'Kyrgyzstan',
-  latvian: 'Latvia', lithuanian: 'Lithuania', moldovan: 'Moldova', mongolian: 'Mongolia', pakistani: 'Pakistan',
-  polish: 'Poland', russian: 'Russia', saudi: 'Saudi Arabia', serbian: 'Serbia', spanish: 'Spain', syrian: 'Syria',
-  tajik: 'Tajikistan', turkish: 'Turkey', turkmen: 'Turkmenistan', ukrainian: 'Ukraine', uzbek: 'Uzbekistan',
-  venezuelan: 'Venezuela', vietnamese: 'Vietnam',
-}));
+export const COUNTRIES = new Map<string, string>(
+  Object.entries({
+    american: 'United States',
+    armenian: 'Armenia',
+    azerbaijani: 'Azerbaijan',
+    belarusian: 'Belarus',
+    brazilian: 'Brazil',
+    british: 'United Kingdom',
+    chinese: 'China',
+    egyptian: 'Egypt',
+    estonian: 'Estonia',
+    finnish: 'Finland',
+    french: 'France',
+    georgian: 'Georgia',
+    german: 'Germany',
+    hungarian: 'Hungary',
+    indian: 'India',
+    iranian: 'Iran',
+    israeli: 'Israel',
+    italian: 'Italy',
+    japanese: 'Japan',
+    kazakh: 'Kazakhstan',
+    kazakhstani: 'Kazakhstan',
+    korean: 'Korea',
+    kyrgyz: 'Kyrgyzstan',
+    latvian: 'Latvia',
+    lithuanian: 'Lithuania',
+    moldovan: 'Moldova',
+    mongolian: 'Mongolia',
+    pakistani: 'Pakistan',
+    polish: 'Poland',
+    russian: 'Russia',
+    saudi: 'Saudi Arabia',
+    serbian: 'Serbia',
+    spanish: 'Spain',
+    syrian: 'Syria',
+    tajik: 'Tajikistan',
+    turkish: 'Turkey',
+    turkmen: 'Turkmenistan',
+    ukrainian: 'Ukraine',
+    uzbek: 'Uzbekistan',
+    venezuelan: 'Venezuela',
+    vietnamese: 'Vietnam',
+  }),
+);
 const COUNTRY_NAMES = new Set([...COUNTRIES.values()].map((c) => c.toLowerCase()));
 
 /** Capitalised words that start sentences or name no one ("On", "The", months, days, places' nouns). */
-const NOT_NAMES = new Set(['the', 'a', 'an', 'on', 'in', 'at', 'and', 'but', 'or', 'of', 'for', 'to', 'with', 'by', 'during', 'after',
-  'before', 'earlier', 'later', 'this', 'that', 'these', 'his', 'her', 'their', 'its', 'it', 'he', 'she', 'they', 'we', 'i', 'mr', 'mrs',
-  'ms', 'dr', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'hall', 'square', 'palace', 'committee',
-  'congress', 'group', 'company', 'ministry', 'university', 'party', 'republic', 'union', 'council', 'agency', 'bank', 'house',
-  'park', 'people', 'state', 'government', 'news', 'media', 'summit', 'forum', 'belt', 'road', 'initiative', 'sco', 'un', 'eu',
-  'nato', 'brics', 'us', 'uk', 'west', 'east', 'north', 'south', 'xinhua', 'belta', 'tass', 'reuters', 'president', 'premier', 'minister',
-  'chairman', 'leader', 'prime', 'foreign', 'deputy', 'vice', 'general', 'secretary', 'ambassador']);
+const NOT_NAMES = new Set([
+  'the',
+  'a',
+  'an',
+  'on',
+  'in',
+  'at',
+  'and',
+  'but',
+  'or',
+  'of',
+  'for',
+  'to',
+  'with',
+  'by',
+  'during',
+  'after',
+  'before',
+  'earlier',
+  'later',
+  'this',
+  'that',
+  'these',
+  'his',
+  'her',
+  'their',
+  'its',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'hall',
+  'square',
+  'palace',
+  'committee',
+  'congress',
+  'group',
+  'company',
+  'ministry',
+  'university',
+  'party',
+  'republic',
+  'union',
+  'council',
+  'agency',
+  'bank',
+  'house',
+  'park',
+  'people',
+  'state',
+  'government',
+  'news',
+  'media',
+  'summit',
+  'forum',
+  'belt',
+  'road',
+  'initiative',
+  'sco',
+  'un',
+  'eu',
+  'nato',
+  'brics',
+  'us',
+  'uk',
+  'west',
+  'east',
+  'north',
+  'south',
+  'xinhua',
+  'belta',
+  'tass',
+  'reuters',
+  'president',
+  'premier',
+  'minister',
+  'chairman',
+  'leader',
+  'prime',
+  'foreign',
+  'deputy',
+  'vice',
+  'general',
+  'secretary',
+  'ambassador',
+]);
 
 const SPACE = /^[ \u00a0]$/;
 const CAP_WORD = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
@@ -99,8 +275,10 @@ function ofPhrase(text: string, end: number): string {
   return keep <= 1 ? '' : ` ${words.slice(0, keep).join(' ')}`;
 }
 
-const titleCase = (s: string) => s.replace(/(^|[ -])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
-  .replace(/ (Of|The|And|For|On)(?= )/g, (w) => w.toLowerCase());
+const titleCase = (s: string) =>
+  s
+    .replace(/(^|[ -])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+    .replace(/ (Of|The|And|For|On)(?= )/g, (w) => w.toLowerCase());
 
 /** Titled names in a sentence, by the three attachments of match/titles.ts; unnamed titles with a nationality too. */
 export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unnamed: Unnamed[] } {
@@ -116,8 +294,9 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
     // "Minister of Foreign Affairs Sergei Aleinik", "President of China Xi Jinping": a name ending the phrase is the titled name.
     const tail = of ? trailingName(text, tokens, m.end + of.length) : undefined;
     if (tail) of = of.slice(0, tail.start - m.end).trimEnd();
-    const ofCountry = [...COUNTRY_NAMES].find((c) => new RegExp(`\\b${c}$`, 'i').test(of.replace(/^ of (?:the )?(?:Republic of )?/i, '')))
-      ?? [...COUNTRY_NAMES].find((c) => new RegExp(`\\bof (?:the )?(?:Republic of |People's Republic of )?${c}\\b`, 'i').test(of));
+    const ofCountry =
+      [...COUNTRY_NAMES].find((c) => new RegExp(`\\b${c}$`, 'i').test(of.replace(/^ of (?:the )?(?:Republic of )?/i, ''))) ??
+      [...COUNTRY_NAMES].find((c) => new RegExp(`\\bof (?:the )?(?:Republic of |People's Republic of )?${c}\\b`, 'i').test(of));
     const country = countryOf(qualifier?.text) ?? (ofCountry ? countryOf(ofCountry) : undefined);
     // "President of China" is the President, of China.
     if (ofCountry) of = of.replace(new RegExp(` of (?:the )?(?:(?:People's )?Republic of )?${ofCountry}$`, 'i'), '');
@@ -129,10 +308,17 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
     }
     // Before the name: "Chinese President Xi Jinping", "Premier Li Qiang" (a title in lower case needs a qualifier).
     const next = m.last + 1;
-    const nameEnd = !of && SPACE.test(text.slice(m.end, tokens[next]?.start ?? m.end)) && (capital || country) ? nameAt(text, tokens, next) : undefined;
+    const nameEnd =
+      !of && SPACE.test(text.slice(m.end, tokens[next]?.start ?? m.end)) && (capital || country) ? nameAt(text, tokens, next) : undefined;
     if (nameEnd !== undefined) {
-      titled.push({ name: text.slice(tokens[next]!.start, tokens[nameEnd]!.end), title: titleCase(text.slice(m.start, m.end)), country,
-        wording: text.slice(wordingStart, m.end), start: wordingStart, end: tokens[nameEnd]!.end });
+      titled.push({
+        name: text.slice(tokens[next]!.start, tokens[nameEnd]!.end),
+        title: titleCase(text.slice(m.start, m.end)),
+        country,
+        wording: text.slice(wordingStart, m.end),
+        start: wordingStart,
+        end: tokens[nameEnd]!.end,
+      });
       continue;
     }
     const definite = /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, wordingStart - 4), wordingStart));
@@ -151,10 +337,20 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
     const comma = /^,[ \u00a0]+/.exec(text.slice(after));
     const k = comma ? tokens.findIndex((t) => t.start === after + comma[0].length) : -1;
     const last = k >= 0 ? nameAt(text, tokens, k) : undefined;
-    if (last !== undefined && last > k - 1 && CLAUSE_END.test(text.slice(tokens[last]!.end, tokens[last]!.end + 2))
-      && /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, wordingStart - 4), wordingStart))) {
-      titled.push({ name: text.slice(tokens[k]!.start, tokens[last]!.end), title, country, wording: text.slice(wordingStart, after),
-        start: wordingStart, end: tokens[last]!.end });
+    if (
+      last !== undefined &&
+      last > k - 1 &&
+      CLAUSE_END.test(text.slice(tokens[last]!.end, tokens[last]!.end + 2)) &&
+      /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, wordingStart - 4), wordingStart))
+    ) {
+      titled.push({
+        name: text.slice(tokens[k]!.start, tokens[last]!.end),
+        title,
+        country,
+        wording: text.slice(wordingStart, after),
+        start: wordingStart,
+        end: tokens[last]!.end,
+      });
     }
   }
   return { titled, unnamed };
@@ -171,8 +367,13 @@ function trailingName(text: string, tokens: Token[], end: number): { name: strin
   if (last < 3 || tokens[last]!.end !== end || !nameWord(tokens[last])) return undefined;
   let first = last;
   // Two words ("Sergei Aleinik", "Ma Zhaoxu"), or three when hyphen-joined ("Kassym-Jomart Tokayev").
-  while (first > last - 2 && nameWord(tokens[first - 1]) && (first === last || /^[-\u2010\u2011]$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start)))
-    && /^[ \u00a0\-\u2010\u2011]$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+  while (
+    first > last - 2 &&
+    nameWord(tokens[first - 1]) &&
+    (first === last || /^[-\u2010\u2011]$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) &&
+    /^[ \u00a0\-\u2010\u2011]$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))
+  )
+    first--;
   // Two name words at least, and a word of the phrase before them that is not "of" or "the".
   if (first === last || /^(?:of|the)$/.test(tokens[first - 1]!.lower)) return undefined;
   return { name: text.slice(tokens[first]!.start, tokens[last]!.end), start: tokens[first]!.start, end: tokens[last]!.end };
@@ -202,7 +403,13 @@ function appositionBefore(text: string, tokens: Token[], wordingStart: number): 
   for (let k = 0; k < tokens.length && tokens[k]!.end <= at; k++) last = k;
   if (last < 0 || tokens[last]!.end !== at || !nameWord(tokens[last])) return undefined;
   let first = last;
-  while (first > 0 && last - first < 2 && nameWord(tokens[first - 1]) && SPACE.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+  while (
+    first > 0 &&
+    last - first < 2 &&
+    nameWord(tokens[first - 1]) &&
+    SPACE.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))
+  )
+    first--;
   if (first === last) return undefined;
   return { name: text.slice(tokens[first]!.start, tokens[last]!.end), start: tokens[first]!.start };
 }
@@ -217,8 +424,13 @@ export function actorsIn(text: string, tokens: Token[]): { name: string; start: 
     const last = nameAt(text, tokens, i);
     if (last === undefined) continue;
     const verb = tokens[last + 1];
-    if (last > i && verb && ACTS.test(verb.lower) && SPACE.test(text.slice(tokens[last]!.end, verb.start))
-      && (i === 0 || !isCapitalized(tokens[i - 1]!))) {
+    if (
+      last > i &&
+      verb &&
+      ACTS.test(verb.lower) &&
+      SPACE.test(text.slice(tokens[last]!.end, verb.start)) &&
+      (i === 0 || !isCapitalized(tokens[i - 1]!))
+    ) {
       found.push({ name: text.slice(tokens[i]!.start, tokens[last]!.end), start: tokens[i]!.start });
     }
     i = last;
@@ -226,4 +438,5 @@ export function actorsIn(text: string, tokens: Token[]): { name: string; start: 
   return found;
 }
 
-const ACTS = /^(?:was|is|has|had|visited|visits|met|meets|held|holds|arrived|arrives|paid|pays|received|receives|hosted|hosts|signed|signs|said|says|told|stated|announced|noted|stressed|emphasi[sz]ed|called|welcomed|welcomes|talked|spoke|adopted|left|departed|attended|expressed|will|would)$/;
+const ACTS =
+  /^(?:was|is|has|had|visited|visits|met|meets|held|holds|arrived|arrives|paid|pays|received|receives|hosted|hosts|signed|signs|said|says|told|stated|announced|noted|stressed|emphasi[sz]ed|called|welcomed|welcomes|talked|spoke|adopted|left|departed|attended|expressed|will|would)$/;

@@ -6,7 +6,6 @@ import { readClaims, readCounts, readDocuments, readEvents } from './sentences.j
 import type { SourceText } from './source.js';
 import { slug, type Found, type PersonSeen, type Reading, type Sentence } from './found.js';
 
-
 /**
  * Reads candidate facts from a source's paragraphs: people and their titles first (so that a later short name,
  * "Lukashenka", is known), then, sentence by sentence, events, documents, counts of documents and figures.
@@ -14,7 +13,14 @@ import { slug, type Found, type PersonSeen, type Reading, type Sentence } from '
 export function readFacts(text: SourceText, source: { id: string; publisher: string; date?: string }): Found[] {
   const date = source.date;
   const sentences = text.paragraphs.flatMap((p) => sentencesOf(p).map((s) => p.slice(s.start, s.end).trim())).filter((s) => s.length > 0);
-  const reading: Reading = { source: source.id, publisher: source.publisher, date, year: date ? Number(date.slice(0, 4)) : commonYear(text.paragraphs), people: new Map(), found: [] };
+  const reading: Reading = {
+    source: source.id,
+    publisher: source.publisher,
+    date,
+    year: date ? Number(date.slice(0, 4)) : commonYear(text.paragraphs),
+    people: new Map(),
+    found: [],
+  };
   const first = date ? undefined : text.paragraphs.flatMap((p) => findDates(p)).find((m) => m.from?.year !== undefined && m.from.month);
   if (first) [reading.year, reading.month] = [first.from!.year, first.from!.month];
   if (date) reading.month = Number(date.slice(5, 7));
@@ -28,7 +34,12 @@ export function readFacts(text: SourceText, source: { id: string; publisher: str
   }
   // Ids from the fullest form of each name, now that every form is known.
   reading.people = new Map([...reading.people.values()].map((p) => [(p.id = slug(p.name)), p]));
-  const read: Sentence[] = tokenized.map(({ text: s, tokens }) => ({ text: s, tokens, dates: datesIn(reading, s), people: mentionsIn(reading, s, tokens) }));
+  const read: Sentence[] = tokenized.map(({ text: s, tokens }) => ({
+    text: s,
+    tokens,
+    dates: datesIn(reading, s),
+    people: mentionsIn(reading, s, tokens),
+  }));
   for (const s of read) for (const p of s.people) reading.people.get(p.id)!.mentions++;
   attachUnnamed(reading, unnamed);
   readEvents(reading, read);
@@ -41,13 +52,20 @@ export function readFacts(text: SourceText, source: { id: string; publisher: str
 /** The year most often written in the text: the year a date without one is in, when the source's date is not given. */
 function commonYear(paragraphs: string[]): number | undefined {
   const counts = new Map<number, number>();
-  for (const p of paragraphs) for (const m of p.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const p of paragraphs)
+    for (const m of p.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 function addPerson(reading: Reading, name: string, quote: string): PersonSeen {
-  const same = [...reading.people.values()].find((p) => p.forms.has(name) || p.name.endsWith(` ${name}`) || name.endsWith(` ${p.name}`)
-    || p.name.startsWith(`${name} `) || name.startsWith(`${p.name} `));
+  const same = [...reading.people.values()].find(
+    (p) =>
+      p.forms.has(name) ||
+      p.name.endsWith(` ${name}`) ||
+      name.endsWith(` ${p.name}`) ||
+      p.name.startsWith(`${name} `) ||
+      name.startsWith(`${p.name} `),
+  );
   if (same) {
     same.forms.add(name);
     if (name.length > same.name.length) same.name = name;
@@ -65,7 +83,8 @@ function addPerson(reading: Reading, name: string, quote: string): PersonSeen {
 function mentionsIn(reading: Reading, text: string, tokens: Token[]): Sentence['people'] {
   const byWord = new Map<string, Set<string>>();
   for (const p of reading.people.values()) {
-    for (const form of p.forms) for (const w of form.split(/[ \u00a0-]+/)) if (w.length >= 2) byWord.set(w, (byWord.get(w) ?? new Set()).add(p.id));
+    for (const form of p.forms)
+      for (const w of form.split(/[ \u00a0-]+/)) if (w.length >= 2) byWord.set(w, (byWord.get(w) ?? new Set()).add(p.id));
   }
   const found: Sentence['people'] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -75,9 +94,11 @@ function mentionsIn(reading: Reading, text: string, tokens: Token[]): Sentence['
     // A word the person shares with another ("Li" of Li Qiang and Li Keqiang) still belongs to the name it starts.
     const own = (w: string | undefined) => w !== undefined && byWord.get(w)?.has(id) === true;
     const gapBefore = i > 0 ? text.slice(tokens[i - 1]!.end, tokens[i]!.start) : '';
-    const first = i > 0 && own(tokens[i - 1]!.text) && /^[ \u00a0-]$/.test(gapBefore) && found.at(-1)?.end !== tokens[i - 1]!.end ? i - 1 : i;
+    const first =
+      i > 0 && own(tokens[i - 1]!.text) && /^[ \u00a0-]$/.test(gapBefore) && found.at(-1)?.end !== tokens[i - 1]!.end ? i - 1 : i;
     let last = i;
-    while (byWord.get(tokens[last + 1]?.text ?? '')?.has(id) && /^[ \u00a0-]$/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start))) last++;
+    while (byWord.get(tokens[last + 1]?.text ?? '')?.has(id) && /^[ \u00a0-]$/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start)))
+      last++;
     found.push({ id, start: tokens[first]!.start, end: tokens[last]!.end });
     reading.people.get(id)!.forms.add(text.slice(tokens[first]!.start, tokens[last]!.end));
     i = last;
@@ -131,18 +152,41 @@ function peopleFacts(reading: Reading): Found[] {
     for (const { titled, quote } of p.titles) {
       const id = slug(`${titled.title.split(/\s+/).slice(0, 5).join(' ')}${titled.country ? ` ${titled.country}` : ''}`);
       const wording = titled.wording.replace(/^(?:the|a|an)\s+/i, '');
-      out.push({ section: 'offices', quote, data: { id, title: titled.title, ...(titled.country ? { country: titled.country } : {}),
-        wordings: [...new Map([wording, ...(/\s/.test(titled.title) ? [titled.title] : [])].map((w) => [w.toLowerCase(), w])).values()], sources } });
+      out.push({
+        section: 'offices',
+        quote,
+        data: {
+          id,
+          title: titled.title,
+          ...(titled.country ? { country: titled.country } : {}),
+          wordings: [...new Map([wording, ...(/\s/.test(titled.title) ? [titled.title] : [])].map((w) => [w.toLowerCase(), w])).values()],
+          sources,
+        },
+      });
       if (!offices.has(id)) {
-        offices.set(id, { office: id, from: 'unknown', sources,
+        offices.set(id, {
+          office: id,
+          from: 'unknown',
+          sources,
           note: `Titled so ${reading.date ? `on ${reading.date} ` : ''}by the source; check when the term began and whether it has ended.`,
-          quotes: [{ source: reading.source, text: quote }] });
+          quotes: [{ source: reading.source, text: quote }],
+        });
       }
     }
     const short = [...p.forms].filter((f) => f !== p.name);
     // The sentence that gives the title says most about the person; else the first that names them.
-    out.push({ section: 'people', quote: p.titles[0]?.quote ?? p.quote, data: { id: p.id, name: p.name, preferred: [p.name, ...short],
-      ...(country ? { country } : {}), ...(offices.size > 0 ? { offices: [...offices.values()] } : {}), sources } });
+    out.push({
+      section: 'people',
+      quote: p.titles[0]?.quote ?? p.quote,
+      data: {
+        id: p.id,
+        name: p.name,
+        preferred: [p.name, ...short],
+        ...(country ? { country } : {}),
+        ...(offices.size > 0 ? { offices: [...offices.values()] } : {}),
+        sources,
+      },
+    });
   }
   return out;
 }

@@ -8,7 +8,8 @@ import { slug, type Found, type Reading, type Sentence } from './found.js';
 
 // Events, documents, counts of documents and figures, read sentence by sentence with the engine's readers.
 
-const VISIT = /\b(?:(state|official|working)\s+)?visit\s+(?:of\s+[^,.;]{1,40}?\s+)?(?:to|in)\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:['’]s)?(?:\s+(?:of\s+)?\p{Lu}[\p{L}-]*)*)|\barrived\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)\s+(?:on|for)\s+an?\s+(state|official|working)\s+visit/u;
+const VISIT =
+  /\b(?:(state|official|working)\s+)?visit\s+(?:of\s+[^,.;]{1,40}?\s+)?(?:to|in)\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:['’]s)?(?:\s+(?:of\s+)?\p{Lu}[\p{L}-]*)*)|\barrived\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)\s+(?:on|for)\s+an?\s+(state|official|working)\s+visit/u;
 /** Words that date a visit's last day ("will conclude on 2 March"). */
 const ENDS = /\b(?:conclude[sd]?|end(?:s|ed)?|wrap(?:s|ped)?\s+up|leaves|left|departed|departs)\b/i;
 const VISIT_KIND = /\b(state|official|working)\s+visit\b/i;
@@ -65,13 +66,23 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
       const kind = visit[1]?.toLowerCase() ?? kindGiven;
       const year = date?.start.slice(0, 4) ?? (reading.year === undefined ? undefined : String(reading.year));
       if (!year) continue;
-      reading.found.push({ section: 'events', quote: s.text, data: {
-        id: slug(`visit ${place} ${year}`), name: `${visitor ? `${reading.people.get(visitor.id)!.name}'s visit` : 'Visit'} to ${place}`,
-        kind: `${kind ?? 'official'} visit`, start: date?.start ?? year, ...(date?.end ? { end: date.end } : {}), place,
-        ...(visitor ? { visitors: [visitor.id] } : {}), phrases: [`visit to ${place}`], sources,
-        ...(kind ? {} : { note: 'The source does not say what kind of visit it was.' }),
-        ...(date ? {} : { note: 'The source gives no day for it.' }),
-      } });
+      reading.found.push({
+        section: 'events',
+        quote: s.text,
+        data: {
+          id: slug(`visit ${place} ${year}`),
+          name: `${visitor ? `${reading.people.get(visitor.id)!.name}'s visit` : 'Visit'} to ${place}`,
+          kind: `${kind ?? 'official'} visit`,
+          start: date?.start ?? year,
+          ...(date?.end ? { end: date.end } : {}),
+          place,
+          ...(visitor ? { visitors: [visitor.id] } : {}),
+          phrases: [`visit to ${place}`],
+          sources,
+          ...(kind ? {} : { note: 'The source does not say what kind of visit it was.' }),
+          ...(date ? {} : { note: 'The source gives no day for it.' }),
+        },
+      });
     }
   }
   for (const s of sentences) {
@@ -86,26 +97,46 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
     const parent = visit && (!date || within(date.start, visit.data)) ? visit : undefined;
     const names = people.map((id) => reading.people.get(id)!.name);
     const place = PLACE.exec(s.text)?.[1];
-    const start = date?.start ?? (parent?.data.start as string | undefined)?.slice(0, 4) ?? (reading.year ? String(reading.year) : undefined);
+    const start =
+      date?.start ?? (parent?.data.start as string | undefined)?.slice(0, 4) ?? (reading.year ? String(reading.year) : undefined);
     if (!start) continue;
-    reading.found.push({ section: 'events', quote: s.text, data: {
-      id: slug(`${kind} ${[...people].sort().join(' ')}`), name: `${cap(kind)} between ${names.join(' and ')}`,
-      kind, start, ...(date?.end ? { end: date.end } : {}), ...(place && !/^\d/.test(place) ? { place } : {}),
-      ...(parent ? { parent: parent.data.id } : {}), participants: people, sources,
-      ...(date ? {} : { note: 'The source gives no day for it.' }),
-    } });
+    reading.found.push({
+      section: 'events',
+      quote: s.text,
+      data: {
+        id: slug(`${kind} ${[...people].sort().join(' ')}`),
+        name: `${cap(kind)} between ${names.join(' and ')}`,
+        kind,
+        start,
+        ...(date?.end ? { end: date.end } : {}),
+        ...(place && !/^\d/.test(place) ? { place } : {}),
+        ...(parent ? { parent: parent.data.id } : {}),
+        participants: people,
+        sources,
+        ...(date ? {} : { note: 'The source gives no day for it.' }),
+      },
+    });
   }
 }
 
 /** Singular names of documents and the kind each is. */
 const KINDS: [RegExp, string][] = [
-  [/joint\s+statement/i, 'joint statement'], [/declaration/i, 'declaration'], [/memorand(?:um|a)\s+of\s+understanding|memorandum/i, 'memorandum of understanding'],
-  [/agreement/i, 'agreement'], [/contract/i, 'contract'], [/programme|program/i, 'programme'], [/\bplan\b/i, 'plan'],
-  [/strategy/i, 'strategy'], [/position\s+paper/i, 'position paper'], [/treaty/i, 'treaty'],
+  [/joint\s+statement/i, 'joint statement'],
+  [/declaration/i, 'declaration'],
+  [/memorand(?:um|a)\s+of\s+understanding|memorandum/i, 'memorandum of understanding'],
+  [/agreement/i, 'agreement'],
+  [/contract/i, 'contract'],
+  [/programme|program/i, 'programme'],
+  [/\bplan\b/i, 'plan'],
+  [/strategy/i, 'strategy'],
+  [/position\s+paper/i, 'position paper'],
+  [/treaty/i, 'treaty'],
 ];
-const DOCUMENT = /\b(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?(?:joint\s+statement|declaration|memorandum(?:\s+of\s+understanding)?|agreement|contract|programme|program|plan|strategy|position\s+paper|treaty)\s+(?:on|of|about|between|for|to)\s+[^,.;:()]+)/giu;
+const DOCUMENT =
+  /\b(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?(?:joint\s+statement|declaration|memorandum(?:\s+of\s+understanding)?|agreement|contract|programme|program|plan|strategy|position\s+paper|treaty)\s+(?:on|of|about|between|for|to)\s+[^,.;:()]+)/giu;
 /** Where a document's title ends: a verb or relative word after it. */
-const TITLE_END = /\s+(?:that|which|who|was|were|is|are|will|would|shows|show|showed|had|has|have|signed|adopted|as|during|at|in\s+(?:the\s+)?presence)\b.*$/i;
+const TITLE_END =
+  /\s+(?:that|which|who|was|were|is|are|will|would|shows|show|showed|had|has|have|signed|adopted|as|during|at|in\s+(?:the\s+)?presence)\b.*$/i;
 
 /** Documents named in the singular with what they are about ("a joint statement on …"), signed or adopted. */
 export function readDocuments(reading: Reading, sentences: Sentence[]): void {
@@ -121,11 +152,21 @@ export function readDocuments(reading: Reading, sentences: Sentence[]): void {
       const signers = s.people.filter((p) => p.start < m.index!).map((p) => reading.people.get(p.id)!.name);
       const date = dateOf(s);
       const visit = mainVisit(reading);
-      reading.found.push({ section: 'documents', quote: s.text, data: {
-        id: slug(title.split(/\s+/).slice(0, 8).join(' ')), title, kind, binding: bindingSaid(s), ...(signers.length > 0 ? { parties: signers } : {}),
-        ...(date && date.end === undefined ? { date: date.start } : {}), ...(visit && signed ? { event: visit.data.id } : {}),
-        phrases: [title.split(/\s+(?:on|of|about|between|for|to)\s+/)[0]!.toLowerCase()], sources,
-      } });
+      reading.found.push({
+        section: 'documents',
+        quote: s.text,
+        data: {
+          id: slug(title.split(/\s+/).slice(0, 8).join(' ')),
+          title,
+          kind,
+          binding: bindingSaid(s),
+          ...(signers.length > 0 ? { parties: signers } : {}),
+          ...(date && date.end === undefined ? { date: date.start } : {}),
+          ...(visit && signed ? { event: visit.data.id } : {}),
+          phrases: [title.split(/\s+(?:on|of|about|between|for|to)\s+/)[0]!.toLowerCase()],
+          sources,
+        },
+      });
     }
   }
 }
@@ -150,22 +191,40 @@ export function readCounts(reading: Reading, sentences: Sentence[]): void {
       const said = s.text.slice(count.start, noun.end);
       const by = s.people.find((p) => /\b(?:said|says|told|announced|stated)\b/.test(s.text.slice(p.end, p.end + 40)));
       const max = Number.isFinite(count.max) ? Math.floor(count.max) : Math.ceil(count.min) * 2;
-      reading.found.push({ section: 'documentCounts', quote: s.text, data: {
-        id: slug(`${String(visit.data.id)} documents`), event: visit.data.id, nouns: [s.text.slice(noun.start, noun.end).toLowerCase()],
-        counts: [{ min: Math.ceil(count.min), max, said, of: [s.text.slice(noun.start, noun.end).toLowerCase()], ...(by ? { by: by.id } : {}), ...(reading.date ? { date: reading.date } : {}), sources,
-          ...(Number.isFinite(count.max) ? {} : { note: 'The source gives no upper bound; max is a placeholder to correct.' }),
-          quotes: [{ source: reading.source, text: s.text }] }],
-        sources,
-      } });
+      reading.found.push({
+        section: 'documentCounts',
+        quote: s.text,
+        data: {
+          id: slug(`${String(visit.data.id)} documents`),
+          event: visit.data.id,
+          nouns: [s.text.slice(noun.start, noun.end).toLowerCase()],
+          counts: [
+            {
+              min: Math.ceil(count.min),
+              max,
+              said,
+              of: [s.text.slice(noun.start, noun.end).toLowerCase()],
+              ...(by ? { by: by.id } : {}),
+              ...(reading.date ? { date: reading.date } : {}),
+              sources,
+              ...(Number.isFinite(count.max) ? {} : { note: 'The source gives no upper bound; max is a placeholder to correct.' }),
+              quotes: [{ source: reading.source, text: s.text }],
+            },
+          ],
+          sources,
+        },
+      });
     }
   }
 }
 
 /** Words of saying: who states a figure is named before them ("X said") or after ("according to X"). */
-const SAID = /\b(?:said|says|stated|told|announced|noted|emphasi[sz]ed|stressed|estimated|pointed\s+out|pointing\s+out|claimed|reported)\b/i;
+const SAID =
+  /\b(?:said|says|stated|told|announced|noted|emphasi[sz]ed|stressed|estimated|pointed\s+out|pointing\s+out|claimed|reported)\b/i;
 const ACCORDING = /\baccording\s+to\s+((?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,4})/u;
 /** What a figure measures: "the cumulative economic effect" before "of", "will", "is", "amounts" … */
-const MEASURE = /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+?)\s+(?:of|will|would|could|is|was|are|were|amounts?|amounted|reached|reaches|totals?|totalled|stood|exceeded|came|has|have)\b/u;
+const MEASURE =
+  /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+?)\s+(?:of|will|would|could|is|was|are|were|amounts?|amounted|reached|reaches|totals?|totalled|stood|exceeded|came|has|have)\b/u;
 
 /** Figures of money ("$3.5 billion"), with what they measure and who stated them. */
 export function readClaims(reading: Reading, sentences: Sentence[]): void {
@@ -183,13 +242,23 @@ export function readClaims(reading: Reading, sentences: Sentence[]): void {
       if (by.organisation) {
         reading.found.push({ section: 'organisations', quote: s.text, data: { id: by.id, name: by.organisation, sources } });
       }
-      reading.found.push({ section: 'claims', quote: s.text, data: {
-        id, statement: s.text.length <= 2000 ? s.text : `${s.text.slice(0, 1997)}…`, status: 'claimed', kind: 'money', value: figure.value,
-        unit: figure.currency, ...(measure ? { measure } : {}), ...(visit ? { event: visit.data.id } : {}),
-        claimedBy: [{ by: by.id, ...(reading.date ? { date: reading.date } : {}), sources }],
-        // No `attribution`: in format v2 the words that report the figure attribute it through its claimant.
-        sources,
-      } });
+      reading.found.push({
+        section: 'claims',
+        quote: s.text,
+        data: {
+          id,
+          statement: s.text.length <= 2000 ? s.text : `${s.text.slice(0, 1997)}…`,
+          status: 'claimed',
+          kind: 'money',
+          value: figure.value,
+          unit: figure.currency,
+          ...(measure ? { measure } : {}),
+          ...(visit ? { event: visit.data.id } : {}),
+          claimedBy: [{ by: by.id, ...(reading.date ? { date: reading.date } : {}), sources }],
+          // No `attribution`: in format v2 the words that report the figure attribute it through its claimant.
+          sources,
+        },
+      });
     }
   }
 }
@@ -201,10 +270,14 @@ function stater(reading: Reading, s: Sentence, before: string, end: number): { i
   const said = SAID.exec(before) ?? saidAfter;
   const according = ACCORDING.exec(s.text);
   // The speaker is named before the verb: before the figure ("X said that …"), or after it ("…, X told reporters").
-  const person = said === saidAfter && said ? s.people.filter((p) => p.start >= end && p.start < said.index).at(-1)
-    : s.people.find((p) => (said ? p.start < said.index : according ? p.start >= according.index : false));
+  const person =
+    said === saidAfter && said
+      ? s.people.filter((p) => p.start >= end && p.start < said.index).at(-1)
+      : s.people.find((p) => (said ? p.start < said.index : according ? p.start >= according.index : false));
   if (person) return { id: person.id };
-  const phrase = according?.[1]?.trim() ?? (said && said !== saidAfter ? /^(?:the\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu.exec(before.slice(0, said.index))?.[1] : undefined);
+  const phrase =
+    according?.[1]?.trim() ??
+    (said && said !== saidAfter ? /^(?:the\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu.exec(before.slice(0, said.index))?.[1] : undefined);
   if (phrase) return { id: slug(phrase), organisation: cap(phrase) };
   return { id: slug(reading.publisher), organisation: reading.publisher };
 }

@@ -49,7 +49,10 @@ function fromMarkdown(markdown: string): SourceText {
 }
 
 function splitText(text: string): string[] {
-  return text.split(/\r?\n[ \t]*\r?\n/).map(clean).filter((p) => p.length > 0);
+  return text
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map(clean)
+    .filter((p) => p.length > 0);
 }
 
 function fromText(text: string): SourceText {

@@ -45,7 +45,10 @@ export class FactBaseCache {
   /** Paths never read (a project named them where it may not): a fact base made of one reports it unreadable. */
   protected readonly refused = new Set<string>();
 
-  constructor(readonly openText: (path: string) => string | undefined, readonly loaded: (event: LoadEvent) => void = () => {}) {}
+  constructor(
+    readonly openText: (path: string) => string | undefined,
+    readonly loaded: (event: LoadEvent) => void = () => {},
+  ) {}
 
   /** The fact base made of `files`, loaded on first use and reloaded when a file changed; `reloaded` says whether it was. */
   get(files: string[]): { entry: FactBaseEntry; reloaded: boolean } {
@@ -136,7 +139,14 @@ export class FactBaseCache {
     for (const path of entry.files) {
       const read = this.#read(entry, path);
       entry.texts.set(path, read.text ?? '');
-      if (read.text === undefined) unreadable.push({ rule: 'factbase-syntax', file: path, start: 0, end: 0, message: `Cannot read the fact-base file ${path}: ${read.reason}` });
+      if (read.text === undefined)
+        unreadable.push({
+          rule: 'factbase-syntax',
+          file: path,
+          start: 0,
+          end: 0,
+          message: `Cannot read the fact-base file ${path}: ${read.reason}`,
+        });
       else files.push({ path, text: read.text });
     }
     const loaded: LoadResult = unreadable.length > 0 ? { problems: unreadable, hints: [] } : loadFactBase(files);
@@ -160,7 +170,9 @@ export class FactBaseCache {
   #read(entry: FactBaseEntry, path: string): { text: string; reason?: undefined } | { text?: undefined; reason: string } {
     if (this.refused.has(path)) {
       entry.stamps.set(path, 'refused');
-      return { reason: 'it is outside the workspace folder, and a draft in an untrusted workspace may only name fact-base files inside it' };
+      return {
+        reason: 'it is outside the workspace folder, and a draft in an untrusted workspace may only name fact-base files inside it',
+      };
     }
     const open = this.openText(path);
     if (open !== undefined) {

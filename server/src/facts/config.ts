@@ -46,7 +46,13 @@ export function parseConfig(path: string, text: string): ConfigResult {
   const doc = parseDocument(text, { customTags: [], uniqueKeys: true, prettyErrors: false });
   for (const error of [...doc.errors, ...doc.warnings].slice(0, 10)) {
     const [start, end] = error.pos.map((p) => Math.min(p, text.length)) as [number, number];
-    problems.push({ rule: 'config-invalid', file: path, start, end: Math.max(start, end), message: `YAML: ${error.message.split('\n')[0]}` });
+    problems.push({
+      rule: 'config-invalid',
+      file: path,
+      start,
+      end: Math.max(start, end),
+      message: `YAML: ${error.message.split('\n')[0]}`,
+    });
   }
   if (problems.length > 0) return { path, text, problems };
   const config: ProjectConfig = { path, factBase: [], rules: {}, include: [], exclude: [] };
@@ -79,7 +85,8 @@ export function parseConfig(path: string, text: string): ConfigResult {
         const id = isScalar(rule.key) ? String(rule.key.value) : '';
         const level = isScalar(rule.value) ? rule.value.value : undefined;
         if (!ruleById.has(id)) problem(rule.key, `Unknown rule "${id}" in rules; the rules are listed in the README.`);
-        else if (typeof level !== 'string' || !LEVELS.includes(level)) problem(rule.value ?? rule.key, `The severity of ${id} must be one of ${LEVELS.join(', ')}.`);
+        else if (typeof level !== 'string' || !LEVELS.includes(level))
+          problem(rule.value ?? rule.key, `The severity of ${id} must be one of ${LEVELS.join(', ')}.`);
         else config.rules[id] = level as Severity | 'off';
       }
     } else {

@@ -63,7 +63,10 @@ export function prescan(text: string): { offset: number; message: string } | und
       }
       values += opens ? COLLECTION : type === 'seq-item-ind' || type === 'comma' || type === 'scalar-source' || type === 'alias' ? 1 : 0;
       if (values > MAX_FACT_VALUES) {
-        return { offset, message: `The fact-base file holds more than ${MAX_FACT_VALUES} YAML values (this is the next one); split it into several files.` };
+        return {
+          offset,
+          message: `The fact-base file holds more than ${MAX_FACT_VALUES} YAML values (this is the next one); split it into several files.`,
+        };
       }
     }
     offset += lexeme.length;

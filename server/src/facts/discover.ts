@@ -44,7 +44,8 @@ export class Discovery {
 
   /** The project root a path lies in: the deepest root that holds it, or undefined. */
   rootOf(path: string): string | undefined {
-    return this.roots().filter((root) => path.startsWith(root.endsWith(sep) ? root : root + sep))
+    return this.roots()
+      .filter((root) => path.startsWith(root.endsWith(sep) ? root : root + sep))
       .sort((a, b) => b.length - a.length)[0];
   }
 
@@ -72,9 +73,15 @@ export class Discovery {
     const here = draftPath === undefined ? undefined : dirname(draftPath);
     const allowed = where.allowed ?? (() => true);
     const named = this.frontMatterFacts(draftText);
-    if (named.length > 0 && here !== undefined) return this.#checked(named.map((p) => resolve(here, p)), allowed);
+    if (named.length > 0 && here !== undefined)
+      return this.#checked(
+        named.map((p) => resolve(here, p)),
+        allowed,
+      );
     if (where.configured.length > 0) {
-      const found = where.configuredInProject ? this.#checked(where.configured, allowed) : { files: this.#expand(where.configured), refused: [] };
+      const found = where.configuredInProject
+        ? this.#checked(where.configured, allowed)
+        : { files: this.#expand(where.configured), refused: [] };
       if (found.files.length > 0) return found;
     }
     const root = draftPath === undefined ? undefined : this.rootOf(draftPath);
@@ -124,7 +131,13 @@ export class Discovery {
     try {
       result = parseConfig(path, readTextFile(path, MAX_CONFIG).text);
     } catch (error) {
-      result = { path, text: '', problems: [{ rule: 'config-invalid', file: path, start: 0, end: 0, message: `Cannot read ${path}: ${asUnreadable(path, error).reason}` }] };
+      result = {
+        path,
+        text: '',
+        problems: [
+          { rule: 'config-invalid', file: path, start: 0, end: 0, message: `Cannot read ${path}: ${asUnreadable(path, error).reason}` },
+        ],
+      };
     }
     this.#configs.set(path, { stamp, result });
     return result;
@@ -132,11 +145,15 @@ export class Discovery {
 
   /** Named paths with each folder replaced by its fact-base files; a folder with none is kept, so that it gets a problem. */
   #expand(paths: string[]): string[] {
-    return [...new Set(paths.flatMap((p) => {
-      if (!isDirectory(p)) return [p];
-      const listed = this.#list(p);
-      return listed.length > 0 ? listed : [p];
-    }))];
+    return [
+      ...new Set(
+        paths.flatMap((p) => {
+          if (!isDirectory(p)) return [p];
+          const listed = this.#list(p);
+          return listed.length > 0 ? listed : [p];
+        }),
+      ),
+    ];
   }
 
   /** The fact-base files directly in a folder, sorted (none when it does not exist). */
@@ -144,7 +161,10 @@ export class Discovery {
     let files = this.#listings.get(dir);
     if (!files) {
       try {
-        files = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && isFactFile(e.name)).map((e) => join(dir, e.name)).sort();
+        files = readdirSync(dir, { withFileTypes: true })
+          .filter((e) => e.isFile() && isFactFile(e.name))
+          .map((e) => join(dir, e.name))
+          .sort();
       } catch {
         files = [];
       }

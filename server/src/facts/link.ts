@@ -5,7 +5,22 @@ import { didYouMean, located } from './messages.js';
 import { MAX_PROBLEMS, more } from './problems.js';
 import { candidate } from './review.js';
 import type {
-  Claim, Count, Document, DocumentCount, Event, FactBase, FactFile, FactProblem, Named, Office, Origin, Person, Role, Source, Term as HouseTerm, Tenure,
+  Claim,
+  Count,
+  Document,
+  DocumentCount,
+  Event,
+  FactBase,
+  FactFile,
+  FactProblem,
+  Named,
+  Office,
+  Origin,
+  Person,
+  Role,
+  Source,
+  Term as HouseTerm,
+  Tenure,
 } from './types.js';
 
 /** One schema-valid file, with a way to find the YAML range of any data path in it. */
@@ -18,7 +33,13 @@ export interface ValidFile {
 type Raw = Record<string, unknown> & { id?: string };
 
 /** What one fact of each kind is called in messages. */
-const KIND_NOUNS: Record<string, string> = { people: 'person', sources: 'source', offices: 'office', events: 'event', organisations: 'organisation' };
+const KIND_NOUNS: Record<string, string> = {
+  people: 'person',
+  sources: 'source',
+  offices: 'office',
+  events: 'event',
+  organisations: 'organisation',
+};
 
 /**
  * Merges valid files into one fact base and reports duplicate ids, dangling references and impossible dates;
@@ -26,14 +47,29 @@ const KIND_NOUNS: Record<string, string> = { people: 'person', sources: 'source'
  */
 export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (file: string, path: (string | number)[]) => void): FactBase {
   const facts: FactBase = {
-    title: '', files: files.map((f) => f.file), sources: new Map(), people: new Map(), organisations: new Map(),
-    offices: new Map(), events: new Map(), documents: new Map(), documentCounts: [], claims: new Map(), terms: [], candidates: [],
+    title: '',
+    files: files.map((f) => f.file),
+    sources: new Map(),
+    people: new Map(),
+    organisations: new Map(),
+    offices: new Map(),
+    events: new Map(),
+    documents: new Map(),
+    documentCounts: [],
+    claims: new Map(),
+    terms: [],
+    candidates: [],
   };
   const refs: { ids: string[]; kinds: (keyof FactBase)[]; file: ValidFile; path: (string | number)[] }[] = [];
   const terms: Term[] = [];
   // The first MAX_PROBLEMS problems of each file are listed (and located), then one line says how many more there are.
   const counts = new Map<string, { total: number; at: number }>();
-  const note = (file: string, locate: () => { start: number; end: number }, message: () => string, rule: FactProblem['rule'] = 'factbase-reference') => {
+  const note = (
+    file: string,
+    locate: () => { start: number; end: number },
+    message: () => string,
+    rule: FactProblem['rule'] = 'factbase-reference',
+  ) => {
     const count = counts.get(file) ?? { total: 0, at: 0 };
     counts.set(file, count);
     if (++count.total <= MAX_PROBLEMS) problems.push({ rule, file, ...locate(), message: message() });
@@ -42,7 +78,12 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
   // Messages are written only for the problems listed: a "did you mean" looks through every id of a kind.
   const report = (file: ValidFile, path: (string | number)[], message: () => string, rule?: FactProblem['rule']) => {
     onProblem?.(file.file.path, path);
-    note(file.file.path, () => file.locate(path), () => located(file.data, path, message()), rule);
+    note(
+      file.file.path,
+      () => file.locate(path),
+      () => located(file.data, path, message()),
+      rule,
+    );
   };
   /** A date as written, checked against the calendar; undefined (and reported) when it is no day, month or year. */
   const dated = (file: ValidFile, path: (string | number)[], written: unknown): FactDate | undefined => {
@@ -65,7 +106,12 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
     };
     const put = <T extends { id: string; origin: Origin }>(map: Map<string, T>, value: T, path: (string | number)[], what: string) => {
       const first = map.get(value.id);
-      if (first) report(vf, [...path, 'id'], () => `another ${what} already has the id "${value.id}" (${where(first.origin, vf)}); give each ${what} its own id`);
+      if (first)
+        report(
+          vf,
+          [...path, 'id'],
+          () => `another ${what} already has the id "${value.id}" (${where(first.origin, vf)}); give each ${what} its own id`,
+        );
       else map.set(value.id, value);
     };
     const sources = (item: Raw, path: (string | number)[]) => {
@@ -75,9 +121,13 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
       return ids;
     };
     const named = (item: Raw, path: (string | number)[]): Named => ({
-      id: item.id!, name: item.name as string, sources: sources(item, path), note: item.note as string | undefined,
+      id: item.id!,
+      name: item.name as string,
+      sources: sources(item, path),
+      note: item.note as string | undefined,
       preferred: (item.preferred as string[] | undefined) ?? [item.name as string],
-      spellings: (item.spellings as string[] | undefined) ?? [], misspellings: (item.misspellings as string[] | undefined) ?? [],
+      spellings: (item.spellings as string[] | undefined) ?? [],
+      misspellings: (item.misspellings as string[] | undefined) ?? [],
       origin: origin(path),
     });
 
@@ -86,77 +136,159 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
       put(facts.sources, { ...(item as unknown as Source), date: asText(item.date), origin: origin(path) }, path, 'source');
     });
     each('organisations', (item, path) => put(facts.organisations, named(item, path), path, 'organisation'));
-    each('offices', (item, path) => put(facts.offices, {
-      id: item.id!, title: item.title as string, country: item.country as string | undefined, wordings: item.wordings as string[],
-      shared: typeof item.shared === 'boolean' ? item.shared : undefined, sources: sources(item, path), note: item.note as string | undefined, origin: origin(path),
-    } satisfies Office, path, 'office'));
+    each('offices', (item, path) =>
+      put(
+        facts.offices,
+        {
+          id: item.id!,
+          title: item.title as string,
+          country: item.country as string | undefined,
+          wordings: item.wordings as string[],
+          shared: typeof item.shared === 'boolean' ? item.shared : undefined,
+          sources: sources(item, path),
+          note: item.note as string | undefined,
+          origin: origin(path),
+        } satisfies Office,
+        path,
+        'office',
+      ),
+    );
     each('people', (item, path) => {
       const offices = ((item.offices as Raw[] | undefined) ?? []).map((t, i): Tenure => {
         const tp = [...path, 'offices', i];
         refs.push({ ids: [t.office as string], kinds: ['offices'], file: vf, path: [...tp, 'office'] });
         const from = dated(vf, [...tp, 'from'], t.from);
         const to = dated(vf, [...tp, 'to'], t.to);
-        if (from && to && to.last < from.first) report(vf, [...tp, 'to'], () => `the term ends (${to.written}) before it starts (${from.written})`);
-        const tenure: Tenure = { office: t.office as string, from: from?.first ?? EARLIEST, to: to?.last,
-          written: { from: String(t.from), to: asText(t.to) }, sources: sources(t, tp), note: t.note as string | undefined, origin: origin(tp) };
+        if (from && to && to.last < from.first)
+          report(vf, [...tp, 'to'], () => `the term ends (${to.written}) before it starts (${from.written})`);
+        const tenure: Tenure = {
+          office: t.office as string,
+          from: from?.first ?? EARLIEST,
+          to: to?.last,
+          written: { from: String(t.from), to: asText(t.to) },
+          sources: sources(t, tp),
+          note: t.note as string | undefined,
+          origin: origin(tp),
+        };
         terms.push({ tenure, person: item.id!, name: item.name as string, file: vf, path: tp });
         return tenure;
       });
-      put(facts.people, { ...named(item, path), country: item.country as string | undefined, offices,
-        officesComplete: item.officesComplete === true } satisfies Person, path, 'person');
+      put(
+        facts.people,
+        {
+          ...named(item, path),
+          country: item.country as string | undefined,
+          offices,
+          officesComplete: item.officesComplete === true,
+        } satisfies Person,
+        path,
+        'person',
+      );
     });
     each('events', (item, path) => {
       const first = dated(vf, [...path, 'start'], item.start);
       const last = item.end === undefined ? first : dated(vf, [...path, 'end'], item.end);
-      if (first && last && last.last < first.first) report(vf, [...path, 'end'], () => `the event ends (${last.written}) before it starts (${first.written})`);
+      if (first && last && last.last < first.first)
+        report(vf, [...path, 'end'], () => `the event ends (${last.written}) before it starts (${first.written})`);
       const written = { start: String(item.start), end: asText(item.end) ?? String(item.start) };
       const [start, end] = first && last ? [first.first, last.last] : [written.start.padEnd(10, '-01'), written.end.padEnd(10, '-01')];
       if (item.parent) refs.push({ ids: [item.parent as string], kinds: ['events'], file: vf, path: [...path, 'parent'] });
       // Participants with a role are participants too: the engine reads one list, and the roles beside it.
       const roles = new Map<string, Role>();
-      const participants = [...new Set(PARTICIPANT_LISTS.flatMap(([key, role]) => {
-        const ids = (item[key] as string[] | undefined) ?? [];
-        refs.push({ ids, kinds: ['people', 'organisations'], file: vf, path: [...path, key] });
-        if (role) for (const id of ids) if (!roles.has(id)) roles.set(id, role);
-        return ids;
-      }))];
+      const participants = [
+        ...new Set(
+          PARTICIPANT_LISTS.flatMap(([key, role]) => {
+            const ids = (item[key] as string[] | undefined) ?? [];
+            refs.push({ ids, kinds: ['people', 'organisations'], file: vf, path: [...path, key] });
+            if (role) for (const id of ids) if (!roles.has(id)) roles.set(id, role);
+            return ids;
+          }),
+        ),
+      ];
       const reportedKinds = ((item.reportedKinds as Raw[] | undefined) ?? []).map((r, i) => ({
-        kind: r.kind as Event['kind'], note: r.note as string | undefined, sources: sources(r, [...path, 'reportedKinds', i]),
+        kind: r.kind as Event['kind'],
+        note: r.note as string | undefined,
+        sources: sources(r, [...path, 'reportedKinds', i]),
       }));
-      put(facts.events, {
-        id: item.id!, name: item.name as string, kind: item.kind as Event['kind'], reportedKinds, start, end, written,
-        precision: coarser(first?.precision, last?.precision),
-        place: item.place as string | undefined, parent: item.parent as string | undefined, participants, roles,
-        phrases: (item.phrases as string[] | undefined) ?? [], sources: sources(item, path), note: item.note as string | undefined,
-        origin: origin(path),
-      } satisfies Event, path, 'event');
+      put(
+        facts.events,
+        {
+          id: item.id!,
+          name: item.name as string,
+          kind: item.kind as Event['kind'],
+          reportedKinds,
+          start,
+          end,
+          written,
+          precision: coarser(first?.precision, last?.precision),
+          place: item.place as string | undefined,
+          parent: item.parent as string | undefined,
+          participants,
+          roles,
+          phrases: (item.phrases as string[] | undefined) ?? [],
+          sources: sources(item, path),
+          note: item.note as string | undefined,
+          origin: origin(path),
+        } satisfies Event,
+        path,
+        'event',
+      );
     });
     each('documents', (item, path) => {
       if (item.event) refs.push({ ids: [item.event as string], kinds: ['events'], file: vf, path: [...path, 'event'] });
       const date = dated(vf, [...path, 'date'], item.date);
-      put(facts.documents, {
-        id: item.id!, title: item.title as string, kind: item.kind as Document['kind'], binding: item.binding as Document['binding'],
-        count: item.count as number | undefined,
-        parties: (item.parties as string[] | undefined) ?? [], date: date?.precision === 'day' ? date.first : undefined,
-        dateWritten: asText(item.date), event: item.event as string | undefined,
-        phrases: (item.phrases as string[] | undefined) ?? [], sources: sources(item, path), note: item.note as string | undefined,
-        origin: origin(path),
-      } satisfies Document, path, 'document');
+      put(
+        facts.documents,
+        {
+          id: item.id!,
+          title: item.title as string,
+          kind: item.kind as Document['kind'],
+          binding: item.binding as Document['binding'],
+          count: item.count as number | undefined,
+          parties: (item.parties as string[] | undefined) ?? [],
+          date: date?.precision === 'day' ? date.first : undefined,
+          dateWritten: asText(item.date),
+          event: item.event as string | undefined,
+          phrases: (item.phrases as string[] | undefined) ?? [],
+          sources: sources(item, path),
+          note: item.note as string | undefined,
+          origin: origin(path),
+        } satisfies Document,
+        path,
+        'document',
+      );
     });
     each('documentCounts', (item, path) => {
       refs.push({ ids: [item.event as string], kinds: ['events'], file: vf, path: [...path, 'event'] });
       const nouns = item.nouns as string[];
       const counts = (item.counts as Raw[]).map((c, i): Count => {
         const cp = [...path, 'counts', i];
-        if ((c.max as number) < (c.min as number)) report(vf, [...cp, 'max'], () => `max (${c.max as number}) is below min (${c.min as number})`);
+        if ((c.max as number) < (c.min as number))
+          report(vf, [...cp, 'max'], () => `max (${c.max as number}) is below min (${c.min as number})`);
         dated(vf, [...cp, 'date'], c.date);
         if (c.by) refs.push({ ids: [c.by as string], kinds: ['people', 'organisations'], file: vf, path: [...cp, 'by'] });
-        return { min: c.min as number, max: c.max as number, said: c.said as string, kind: c.kind as Count['kind'], by: c.by as string | undefined,
-          date: asText(c.date), of: (c.of as string[] | undefined) ?? nouns, sources: sources(c, cp),
-          note: c.note as string | undefined, origin: origin(cp) };
+        return {
+          min: c.min as number,
+          max: c.max as number,
+          said: c.said as string,
+          kind: c.kind as Count['kind'],
+          by: c.by as string | undefined,
+          date: asText(c.date),
+          of: (c.of as string[] | undefined) ?? nouns,
+          sources: sources(c, cp),
+          note: c.note as string | undefined,
+          origin: origin(cp),
+        };
       });
-      facts.documentCounts.push({ id: item.id!, event: item.event as string, nouns, counts, sources: sources(item, path),
-        note: item.note as string | undefined, origin: origin(path) } satisfies DocumentCount);
+      facts.documentCounts.push({
+        id: item.id!,
+        event: item.event as string,
+        nouns,
+        counts,
+        sources: sources(item, path),
+        note: item.note as string | undefined,
+        origin: origin(path),
+      } satisfies DocumentCount);
     });
     each('claims', (item, path) => {
       const claimedBy = (item.claimedBy as Raw[]).map((a, i) => {
@@ -166,37 +298,75 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
       });
       if (item.event) refs.push({ ids: [item.event as string], kinds: ['events'], file: vf, path: [...path, 'event'] });
       const list = (key: string) => (item[key] as string[] | undefined) ?? [];
-      put(facts.claims, {
-        id: item.id!, statement: item.statement as string, status: item.status as Claim['status'], claimedBy,
-        kind: (item.kind as Claim['kind'] | undefined) ?? claimKind(item.value as number | undefined, item.unit as string | undefined),
-        period: item.period as string | undefined,
-        value: item.value as number | undefined, unit: item.unit as string | undefined, qualifier: item.qualifier as string | undefined,
-        measure: item.measure as string | undefined, event: item.event as string | undefined, attribution: list('attribution').filter((p) => !isReportingWord(p)),
-        reframings: list('reframings'), topics: list('topics'), certainty: item.certainty as string | undefined,
-        sources: sources(item, path), note: item.note as string | undefined, origin: origin(path),
-      } satisfies Claim, path, 'claim');
+      put(
+        facts.claims,
+        {
+          id: item.id!,
+          statement: item.statement as string,
+          status: item.status as Claim['status'],
+          claimedBy,
+          kind: (item.kind as Claim['kind'] | undefined) ?? claimKind(item.value as number | undefined, item.unit as string | undefined),
+          period: item.period as string | undefined,
+          value: item.value as number | undefined,
+          unit: item.unit as string | undefined,
+          qualifier: item.qualifier as string | undefined,
+          measure: item.measure as string | undefined,
+          event: item.event as string | undefined,
+          attribution: list('attribution').filter((p) => !isReportingWord(p)),
+          reframings: list('reframings'),
+          topics: list('topics'),
+          certainty: item.certainty as string | undefined,
+          sources: sources(item, path),
+          note: item.note as string | undefined,
+          origin: origin(path),
+        } satisfies Claim,
+        path,
+        'claim',
+      );
     });
-    each('terms', (item, path) => facts.terms.push({
-      id: item.id!, prefer: item.prefer as string, instead: item.instead as string[], sources: sources(item, path),
-      note: item.note as string | undefined, origin: origin(path),
-    } satisfies HouseTerm));
+    each('terms', (item, path) =>
+      facts.terms.push({
+        id: item.id!,
+        prefer: item.prefer as string,
+        instead: item.instead as string[],
+        sources: sources(item, path),
+        note: item.note as string | undefined,
+        origin: origin(path),
+      } satisfies HouseTerm),
+    );
   }
 
   for (const ref of refs) {
     ref.ids.forEach((id, i) => {
       if (ref.kinds.some((kind) => (facts[kind] as Map<string, unknown>).has(id))) return;
       const list = ref.path.at(-1);
-      const path = ref.ids.length > 1 || list === 'sources' || PARTICIPANT_LISTS.some(([key]) => key === list) ? [...ref.path, i] : ref.path;
-      report(ref.file, path, () => `no ${ref.kinds.map((k) => KIND_NOUNS[k] ?? k).join(' or ')} has the id "${id}"${
-        didYouMean(id, ref.kinds.flatMap((k) => [...(facts[k] as Map<string, unknown>).keys()]))}`);
+      const path =
+        ref.ids.length > 1 || list === 'sources' || PARTICIPANT_LISTS.some(([key]) => key === list) ? [...ref.path, i] : ref.path;
+      report(
+        ref.file,
+        path,
+        () =>
+          `no ${ref.kinds.map((k) => KIND_NOUNS[k] ?? k).join(' or ')} has the id "${id}"${didYouMean(
+            id,
+            ref.kinds.flatMap((k) => [...(facts[k] as Map<string, unknown>).keys()]),
+          )}`,
+      );
     });
   }
   checkParentCycles(facts, (file, locate, message) => note(file, locate, () => message));
   for (const [a, b] of overlaps(facts, terms)) {
     const office = facts.offices.get(a.tenure.office)!;
-    for (const [one, other] of [[a, b], [b, a]] as const) {
-      report(one.file, one.path, () => `this term (${formatTerm(one.tenure.written)}) overlaps ${other.name}'s (${formatTerm(other.tenure.written)}), ` +
-        `but ${office.title} is held by one person at a time (shared: false); correct the dates, or mark the office shared: true`);
+    for (const [one, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      report(
+        one.file,
+        one.path,
+        () =>
+          `this term (${formatTerm(one.tenure.written)}) overlaps ${other.name}'s (${formatTerm(other.tenure.written)}), ` +
+          `but ${office.title} is held by one person at a time (shared: false); correct the dates, or mark the office shared: true`,
+      );
     }
   }
   for (const [file, { total, at }] of counts) if (total > MAX_PROBLEMS) problems.push(more('factbase-reference', file, total, at));
@@ -250,11 +420,19 @@ function checkParentCycles(facts: FactBase, note: Note): void {
   const settled = new Set<string>();
   for (const start of facts.events.values()) {
     const path = new Set<string>();
-    for (let event: Event | undefined = start; event && !settled.has(event.id); event = event.parent ? facts.events.get(event.parent) : undefined) {
+    for (
+      let event: Event | undefined = start;
+      event && !settled.has(event.id);
+      event = event.parent ? facts.events.get(event.parent) : undefined
+    ) {
       if (path.has(event.id)) {
         // A cycle, reached at this event (the first of the cycle met on the walk): reported on it, and cut there.
         const at = event;
-        note(at.origin.file, () => ({ start: at.origin.start, end: at.origin.end }), `event ${at.id}: the event is its own ancestor through "parent"; cut the loop`);
+        note(
+          at.origin.file,
+          () => ({ start: at.origin.start, end: at.origin.end }),
+          `event ${at.id}: the event is its own ancestor through "parent"; cut the loop`,
+        );
         at.parent = undefined;
         break;
       }
@@ -265,9 +443,13 @@ function checkParentCycles(facts: FactBase, note: Note): void {
 }
 
 /** The lists of an event's participants, and the role each gives (none for `participants`). */
-const PARTICIPANT_LISTS: [string, Role | undefined][] = [['participants', undefined], ['hosts', 'host'], ['visitors', 'visitor'],
-  ['delegation', 'delegation'], ['attended', 'attended']];
-
+const PARTICIPANT_LISTS: [string, Role | undefined][] = [
+  ['participants', undefined],
+  ['hosts', 'host'],
+  ['visitors', 'visitor'],
+  ['delegation', 'delegation'],
+  ['attended', 'attended'],
+];
 
 /** A date as text: a year may be written as a YAML number. */
 const asText = (value: unknown) => (value === undefined ? undefined : String(value));

@@ -1,5 +1,17 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document as YamlDocument, type Node } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Parser,
+  visit,
+  YAMLParseError,
+  type CST,
+  type Document as YamlDocument,
+  type Node,
+} from 'yaml';
 import validateFactBase from './factbase.validate.js';
 import { MAX_FACT_DEPTH, prescan, tooDeep } from './depth.js';
 import { link, type ValidFile } from './link.js';
@@ -47,8 +59,13 @@ export function loadFactBase(files: FactFile[]): LoadResult {
   const parsed: Parsed[] = [];
   for (const file of files) {
     if (file.text.length > MAX_FACT_FILE) {
-      problems.push({ rule: 'factbase-syntax', file: file.path, start: 0, end: 0,
-        message: `The fact base is ${file.text.length} characters long; the limit is ${MAX_FACT_FILE}.` });
+      problems.push({
+        rule: 'factbase-syntax',
+        file: file.path,
+        start: 0,
+        end: 0,
+        message: `The fact base is ${file.text.length} characters long; the limit is ${MAX_FACT_FILE}.`,
+      });
       continue;
     }
     const result = parseOne(file, problems);
@@ -60,7 +77,10 @@ export function loadFactBase(files: FactFile[]): LoadResult {
   }
   if (problems.length === 0) {
     const found: FactProblem[] = [];
-    const facts = link(parsed.map(({ file, doc, data }) => ({ file, data, locate: (path) => locate(doc, path) })), found);
+    const facts = link(
+      parsed.map(({ file, doc, data }) => ({ file, data, locate: (path) => locate(doc, path) })),
+      found,
+    );
     if (found.length === 0) return { facts, problems, hints: [...hints, ...reviewHints(facts.candidates)] };
     problems.push(...found);
   }
@@ -69,7 +89,8 @@ export function loadFactBase(files: FactFile[]): LoadResult {
 }
 
 /** Where a problem's data path puts it: the top-level item (`people/3`) or key (`title`) to leave out of a partial fact base. */
-const itemOf = (path: (string | number)[]) => (path.length >= 2 && typeof path[1] === 'number' ? `${path[0]}/${path[1]}` : String(path[0] ?? ''));
+const itemOf = (path: (string | number)[]) =>
+  path.length >= 2 && typeof path[1] === 'number' ? `${path[0]}/${path[1]}` : String(path[0] ?? '');
 
 /**
  * The well-formed facts of files that parse: each item or key with a problem is left out, the rest linked, and each item
@@ -125,7 +146,9 @@ function compose(tokens: CST.Token[], text: string): YamlDocument {
   for (const next of new Composer({ uniqueKeys: false, prettyErrors: false, customTags: [] }).compose(tokens, true, text.length)) {
     if (!doc) doc = next as YamlDocument;
     else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'A fact-base file holds one YAML document; this is a second'));
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'A fact-base file holds one YAML document; this is a second'),
+      );
       break;
     }
   }
@@ -133,8 +156,19 @@ function compose(tokens: CST.Token[], text: string): YamlDocument {
 }
 
 /** The top-level keys of a fact base, as in the JSON Schema (test/unit/facts.test.ts keeps the two the same). */
-export const SECTIONS = ['title', 'defaultEvent', 'sources', 'people', 'organisations', 'offices', 'events', 'documents',
-  'documentCounts', 'claims', 'terms'];
+export const SECTIONS = [
+  'title',
+  'defaultEvent',
+  'sources',
+  'people',
+  'organisations',
+  'offices',
+  'events',
+  'documents',
+  'documentCounts',
+  'claims',
+  'terms',
+];
 
 /** Whether a file's top level could be a fact base: empty, or a map with no keys or with at least one fact-base section. */
 function isFactBaseShaped(doc: YamlDocument): boolean {
@@ -142,7 +176,6 @@ function isFactBaseShaped(doc: YamlDocument): boolean {
   if (top === null) return true;
   return isMap(top) && (top.items.length === 0 || top.items.some(({ key }) => isScalar(key) && SECTIONS.includes(String(key.value))));
 }
-
 
 function parseOne(file: FactFile, problems: FactProblem[]): Omit<Parsed, 'file'> | undefined {
   // Nesting and size are bounded before the concrete syntax tree is built; nesting is then checked exactly on it.
@@ -155,8 +188,13 @@ function parseOne(file: FactFile, problems: FactProblem[]): Omit<Parsed, 'file'>
   let tokens: CST.Token[] | undefined = [...new Parser().parse(file.text)];
   const deep = tooDeep(tokens);
   if (deep !== undefined) {
-    problems.push({ rule: 'factbase-syntax', file: file.path, start: deep, end: deep + 1,
-      message: `YAML: collections are nested more than ${MAX_FACT_DEPTH} deep here; a fact base needs a few levels.` });
+    problems.push({
+      rule: 'factbase-syntax',
+      file: file.path,
+      start: deep,
+      end: deep + 1,
+      message: `YAML: collections are nested more than ${MAX_FACT_DEPTH} deep here; a fact base needs a few levels.`,
+    });
     return undefined;
   }
   // The library's own unique-key check compares each key with every earlier one (quadratic in a map's size): a Set does it here.
@@ -164,8 +202,13 @@ function parseOne(file: FactFile, problems: FactProblem[]): Omit<Parsed, 'file'>
   tokens = undefined; // the document holds no reference to the tree: let it go before the data is built
   if (!isFactBaseShaped(doc)) {
     // Some other file (a password file, a YAML config): one problem, quoting none of its content.
-    problems.push({ rule: 'factbase-schema', file: file.path, start: 0, end: 0,
-      message: `${file.path} is not a fact-base file: its top level is not a map of fact-base sections (title, sources, people, events, …).` });
+    problems.push({
+      rule: 'factbase-schema',
+      file: file.path,
+      start: 0,
+      end: 0,
+      message: `${file.path} is not a fact-base file: its top level is not a map of fact-base sections (title, sources, people, events, …).`,
+    });
     return undefined;
   }
   const errors = [...doc.errors, ...doc.warnings];
@@ -184,8 +227,13 @@ function parseOne(file: FactFile, problems: FactProblem[]): Omit<Parsed, 'file'>
         if (first !== undefined && key.range) {
           if (++duplicates <= MAX_PROBLEMS) {
             const line = file.text.slice(0, first).split('\n').length;
-            problems.push({ rule: 'factbase-syntax', file: file.path, start: key.range[0], end: key.range[1],
-              message: `YAML: "${String(key.value)}" is written twice in this map (first on line ${line}); keep one.` });
+            problems.push({
+              rule: 'factbase-syntax',
+              file: file.path,
+              start: key.range[0],
+              end: key.range[1],
+              message: `YAML: "${String(key.value)}" is written twice in this map (first on line ${line}); keep one.`,
+            });
           } else if (duplicates === MAX_PROBLEMS + 1) firstUnlisted = key.range[0];
         }
         if (first === undefined) seen.set(key.value, key.range?.[0] ?? 0);
@@ -201,8 +249,13 @@ function parseOne(file: FactFile, problems: FactProblem[]): Omit<Parsed, 'file'>
     // The alias limit (a "billion laughs" file): locate the first alias rather than the file's start.
     let at: [number, number] = [0, 0];
     visit(doc, { Alias: (_, node) => (isAlias(node) && node.range ? ((at = [node.range[0], node.range[1]]), visit.BREAK) : undefined) });
-    problems.push({ rule: 'factbase-syntax', file: file.path, start: at[0], end: at[1],
-      message: `YAML: ${error instanceof Error ? error.message : String(error)}` });
+    problems.push({
+      rule: 'factbase-syntax',
+      file: file.path,
+      start: at[0],
+      end: at[1],
+      message: `YAML: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return undefined;
   }
   if (data === null || data === undefined) data = {};
@@ -212,14 +265,19 @@ function parseOne(file: FactFile, problems: FactProblem[]): Omit<Parsed, 'file'>
     const errors = check.errors ?? [];
     for (const error of errors) bad.add(itemOf(pathOf(error)));
     for (const error of errors.slice(0, MAX_PROBLEMS)) problems.push(schemaProblem(file, doc, data, error));
-    if (errors.length > MAX_PROBLEMS) problems.push(more('factbase-schema', file.path, errors.length, schemaProblem(file, doc, data, errors[MAX_PROBLEMS]!).start));
+    if (errors.length > MAX_PROBLEMS)
+      problems.push(more('factbase-schema', file.path, errors.length, schemaProblem(file, doc, data, errors[MAX_PROBLEMS]!).start));
   }
   return { doc, data: data as Record<string, unknown>, bad };
 }
 
 /** An ajv error's data path, with list indices as numbers. */
 function pathOf(error: ErrorObject): (string | number)[] {
-  return error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return error.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 function schemaProblem(file: FactFile, doc: YamlDocument, data: unknown, error: ErrorObject): FactProblem {

@@ -7,13 +7,23 @@ type Path = (string | number)[];
 
 /** What one item of each top-level section is called in messages. */
 const NOUNS: Record<string, string> = {
-  sources: 'source', people: 'person', organisations: 'organisation', offices: 'office', events: 'event', documents: 'document',
-  documentCounts: 'document count', claims: 'claim', terms: 'term',
+  sources: 'source',
+  people: 'person',
+  organisations: 'organisation',
+  offices: 'office',
+  events: 'event',
+  documents: 'document',
+  documentCounts: 'document count',
+  claims: 'claim',
+  terms: 'term',
 };
 
 /** What an item of a nested list is called, and the field that names it ("office ee-prime-minister" for a term of office). */
 const ITEMS: Record<string, [string, string | undefined]> = {
-  offices: ['office', 'office'], counts: ['count', undefined], claimedBy: ['claimed by', 'by'], reportedKinds: ['reported kind', 'kind'],
+  offices: ['office', 'office'],
+  counts: ['count', undefined],
+  claimedBy: ['claimed by', 'by'],
+  reportedKinds: ['reported kind', 'kind'],
 };
 
 /**
@@ -29,7 +39,7 @@ export function describe(data: unknown, path: Path): string {
     if (typeof key === 'number' || /^\d+$/.test(key)) {
       if (child !== null && typeof child === 'object' && !Array.isArray(child)) {
         const list = String(path[depth - 1]);
-        const [noun, field] = depth === 1 ? [NOUNS[list] ?? list, 'id'] : ITEMS[list] ?? [list, 'id'];
+        const [noun, field] = depth === 1 ? [NOUNS[list] ?? list, 'id'] : (ITEMS[list] ?? [list, 'id']);
         const name = field === undefined ? undefined : (child as Record<string, unknown>)[field];
         crumbs.pop();
         crumbs.push(`${noun} ${typeof name === 'string' && name.length > 0 && name.length <= 100 ? name : `#${Number(key) + 1}`}`);
@@ -90,8 +100,12 @@ function schemaFor(path: Path): [string | undefined, Schema | undefined] {
 }
 
 const TYPES: Record<string, string> = {
-  array: 'write a list: [a, b] on one line, or one "- item" per line', string: 'write text', number: 'write a number',
-  integer: 'write a whole number', boolean: 'write true or false', object: 'write a map of fields (field: value)',
+  array: 'write a list: [a, b] on one line, or one "- item" per line',
+  string: 'write text',
+  number: 'write a number',
+  integer: 'write a whole number',
+  boolean: 'write true or false',
+  object: 'write a map of fields (field: value)',
 };
 
 /** What the author should write instead of a value that does not match a pattern, by the definition it is checked against. */
@@ -103,7 +117,12 @@ function patternText(definition: string | undefined, value: unknown): string {
     return `write a date as YYYY-MM-DD, YYYY-MM or YYYY${unknown}${suggestion ? `; did you mean ${suggestion}?` : ''}`;
   }
   if (definition === 'id') {
-    const slug = written.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    const slug = written
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
     return `write an id in lowercase letters, digits and hyphens${slug ? `, such as "${slug}"` : ''}`;
   }
   if (definition === 'url') return 'write a web address that starts with https:// or http://';
@@ -112,7 +131,10 @@ function patternText(definition: string | undefined, value: unknown): string {
 
 /** One ajv error as a message that names the fact and field in words and says what to write; `key` is an unknown field to point at. */
 export function schemaMessage(data: unknown, error: ErrorObject, path: Path): { message: string; key?: string } {
-  const value = path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
+  const value = path.reduce<unknown>(
+    (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    data,
+  );
   const params = error.params as Record<string, unknown>;
   const say = (text: string) => located(data, path, text);
   const [definition] = schemaFor(path);
@@ -127,15 +149,24 @@ export function schemaMessage(data: unknown, error: ErrorObject, path: Path): { 
       const what = path.length === 0 ? 'section' : 'field';
       const hint = closest(key, fields);
       // A field name has no spaces: this is the rest of a value cut at a comma ("title: Xi arrives, meets Putin" inside { }).
-      if (/\s/.test(key.trim())) return { key, message: say(`"${key}" is read as a ${what} name: a comma inside { … } ends a value, so put the whole text in quotes`) };
-      return { key, message: say(`there is no ${what} "${key}"${hint ? `; did you mean "${hint}"?` : `; the ${what}s are ${fields.join(', ')}`}`) };
+      if (/\s/.test(key.trim()))
+        return {
+          key,
+          message: say(`"${key}" is read as a ${what} name: a comma inside { … } ends a value, so put the whole text in quotes`),
+        };
+      return {
+        key,
+        message: say(`there is no ${what} "${key}"${hint ? `; did you mean "${hint}"?` : `; the ${what}s are ${fields.join(', ')}`}`),
+      };
     }
     case 'required':
       return { message: say(`add the field "${String(params.missingProperty)}", which is required here`) };
     case 'enum': {
       const allowed = ((params.allowedValues as unknown[] | undefined) ?? []).map(String);
       const near = typeof value === 'string' ? closest(value, allowed) : undefined;
-      return { message: say(`"${String(value)}" is not allowed here; ${near ? `did you mean "${near}"?` : `write one of: ${allowed.join(', ')}`}`) };
+      return {
+        message: say(`"${String(value)}" is not allowed here; ${near ? `did you mean "${near}"?` : `write one of: ${allowed.join(', ')}`}`),
+      };
     }
     case 'type':
       return { message: say(TYPES[String(params.type)] ?? `write a value of type ${String(params.type)}`) };
@@ -146,7 +177,11 @@ export function schemaMessage(data: unknown, error: ErrorObject, path: Path): { 
     case 'minLength':
       return { message: say('write some text; it is empty') };
     case 'maxLength':
-      return { message: say(`shorten it to ${Number(params.limit)} characters or fewer (it has ${typeof value === 'string' ? [...value].length : '?'})`) };
+      return {
+        message: say(
+          `shorten it to ${Number(params.limit)} characters or fewer (it has ${typeof value === 'string' ? [...value].length : '?'})`,
+        ),
+      };
     case 'minimum':
       return { message: say(`write a number of at least ${Number(params.limit)}`) };
     default:

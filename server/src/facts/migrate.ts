@@ -62,10 +62,17 @@ export function unifiedDiff(path: string, before: string, edits: TextEdit[]): st
     const from = starts[run.first]!;
     const to = run.last + 1 < starts.length ? starts[run.last + 1]! : before.length;
     const old = before.slice(from, to);
-    const now = applyEdits(old, run.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })));
+    const now = applyEdits(
+      old,
+      run.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })),
+    );
     const lines = (s: string) => (s === '' ? [] : s.replace(/\n$/, '').split('\n'));
     const [a, b] = [lines(old), lines(now)];
-    out.push(`@@ -${run.first + 1},${a.length} +${run.first + 1 + shift},${b.length} @@`, ...a.map((l) => `-${l}`), ...b.map((l) => `+${l}`));
+    out.push(
+      `@@ -${run.first + 1},${a.length} +${run.first + 1 + shift},${b.length} @@`,
+      ...a.map((l) => `-${l}`),
+      ...b.map((l) => `+${l}`),
+    );
     shift += b.length - a.length;
   }
   return out.join('\n');

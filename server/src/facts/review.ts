@@ -25,9 +25,15 @@ export function candidate<F extends ValidFile>(vf: F, item: Record<string, unkno
 
 /** A hint on each candidate not yet reviewed: it loads and is used, but a person should check it. */
 export function reviewHints(candidates: readonly Candidate[]): FactProblem[] {
-  return [...candidates].sort((a, b) => (a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : 1)).map((c) => ({
-    rule: 'factbase-review', file: c.file, start: c.start, end: c.end,
-    message: `${c.what}: a candidate from factlint facts extract, not reviewed yet; check it against its ${
-      c.quotes.length === 1 ? 'quote' : c.quotes.length > 1 ? `${c.quotes.length} quotes` : 'sources'} and sources, then delete "review: candidate"`,
-  }));
+  return [...candidates]
+    .sort((a, b) => (a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : 1))
+    .map((c) => ({
+      rule: 'factbase-review',
+      file: c.file,
+      start: c.start,
+      end: c.end,
+      message: `${c.what}: a candidate from factlint facts extract, not reviewed yet; check it against its ${
+        c.quotes.length === 1 ? 'quote' : c.quotes.length > 1 ? `${c.quotes.length} quotes` : 'sources'
+      } and sources, then delete "review: candidate"`,
+    }));
 }

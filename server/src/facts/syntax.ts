@@ -36,7 +36,9 @@ export function syntaxProblem(text: string, errors: YAMLError[]): SyntaxProblem 
     return at('this line is indented less than the fields of the list item above; line it up with them, or start a new item with "- ".');
   }
   if (first.code === 'UNEXPECTED_TOKEN' && /^\s*["']/.test(text.slice(Math.max(0, text.lastIndexOf(':', start)) + 1, start))) {
-    return at('more text follows a closing quote; put the whole value in the other kind of quotes ("…" or \'…\'), or leave the inner quotes out.');
+    return at(
+      'more text follows a closing quote; put the whole value in the other kind of quotes ("…" or \'…\'), or leave the inner quotes out.',
+    );
   }
   return at(first.message.split('\n')[0]!);
 }
@@ -62,12 +64,15 @@ function implicitKey(text: string, errors: YAMLError[], at: At): SyntaxProblem {
   const colon = /^\s*(?:- +)?[\w-]+:(?=\S)/.exec(firstLine);
   if (colon) {
     const after = lineStart(text, start) + colon[0].length;
-    return at('write a space after the colon that ends a field\'s name.', after - 1, after);
+    return at("write a space after the colon that ends a field's name.", after - 1, after);
   }
   const last = lineStart(text, end);
   const next = text.slice(last, lineEnd(text, last));
-  return at(`this line is indented further than the fields above it, so it reads as part of the value on line ${lineOf(text, start)}; line it up with them.`,
-    last + next.search(/\S|$/), lineEnd(text, last));
+  return at(
+    `this line is indented further than the fields above it, so it reads as part of the value on line ${lineOf(text, start)}; line it up with them.`,
+    last + next.search(/\S|$/),
+    lineEnd(text, last),
+  );
 }
 
 const DOUBLE = /^"(?:[^"\\]|\\[\s\S])*"$/;
@@ -87,16 +92,22 @@ function unclosedAt(text: string, error: number): SyntaxProblem | undefined {
       const closed = (type === 'double-quoted-scalar' ? DOUBLE : SINGLE).test(lexeme);
       if (!closed || (lexeme.includes('\n') && offset < error && error <= lineEnd(text, offset + lexeme.length) + 1)) {
         const quote = lexeme[0]!;
-        return { start: offset, end: lineEnd(text, offset),
-          message: `YAML: the ${quote === '"' ? 'double' : 'single'} quote opened here is not closed on this line; end the text with ${quote}.` };
+        return {
+          start: offset,
+          end: lineEnd(text, offset),
+          message: `YAML: the ${quote === '"' ? 'double' : 'single'} quote opened here is not closed on this line; end the text with ${quote}.`,
+        };
       }
     } else if (type === 'flow-seq-start' || type === 'flow-map-start') open.push(offset);
     else if (type === 'flow-seq-end' || type === 'flow-map-end') open.pop();
     else if (type === 'flow-error-end' && open.length > 0) {
       const from = open[0]!;
       const bracket = text[from]!;
-      return { start: from, end: from + 1,
-        message: `YAML: the ${bracket === '[' ? 'list' : 'map'} opened with ${bracket} here is not closed; end it with ${bracket === '[' ? ']' : '}'}.` };
+      return {
+        start: from,
+        end: from + 1,
+        message: `YAML: the ${bracket === '[' ? 'list' : 'map'} opened with ${bracket} here is not closed; end it with ${bracket === '[' ? ']' : '}'}.`,
+      };
     }
     if (type !== 'scalar' && type !== 'doc-mode' && type !== 'flow-error-end') offset += lexeme.length;
   }

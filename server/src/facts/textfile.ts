@@ -1,6 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import {
-  accessSync, closeSync, constants, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats,
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -15,12 +27,19 @@ export interface TextFile {
 
 /** A file that cannot be read as text; `reason` says why ("it is a named pipe, not a regular file"). */
 export class UnreadableFile extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`Cannot read ${path}: ${reason}`);
   }
 }
 
-const BOMS: [Encoding, number[]][] = [['utf8-bom', [0xef, 0xbb, 0xbf]], ['utf16le', [0xff, 0xfe]], ['utf16be', [0xfe, 0xff]]];
+const BOMS: [Encoding, number[]][] = [
+  ['utf8-bom', [0xef, 0xbb, 0xbf]],
+  ['utf16le', [0xff, 0xfe]],
+  ['utf16be', [0xfe, 0xff]],
+];
 const CHUNK = 1 << 20;
 
 /** The most bytes a text of `maxChars` UTF-16 code units can take on disk (UTF-8 uses at most 3 bytes per code unit), BOM included. */
@@ -76,7 +95,7 @@ export function writeTextFile(path: string, text: string, encoding: Encoding): v
   const fd = openSync(temp, 'wx', statSync(target).mode & 0o7777);
   try {
     const bytes = encodeText(text, encoding);
-    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temp, target);
@@ -92,8 +111,15 @@ export function writeTextFile(path: string, text: string, encoding: Encoding): v
 }
 
 function refuse(path: string, stat: Stats, limit: number): void {
-  const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket'
-    : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : undefined;
+  const kind = stat.isDirectory()
+    ? 'a folder'
+    : stat.isFIFO()
+      ? 'a named pipe'
+      : stat.isSocket()
+        ? 'a socket'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'a device'
+          : undefined;
   if (kind !== undefined) throw new UnreadableFile(path, `it is ${kind}, not a regular file`);
   if (!stat.isFile()) throw new UnreadableFile(path, 'it is not a regular file');
   if (stat.size > limit) throw new UnreadableFile(path, `it is ${stat.size} bytes long; the limit is ${limit} bytes`);
@@ -116,7 +142,10 @@ function decode(path: string, bytes: Buffer): TextFile {
   const [encoding, bom] = BOMS.find(([, b]) => b.every((byte, i) => bytes[i] === byte)) ?? ['utf8' as const, []];
   const body = bytes.subarray(bom.length);
   if (encoding === 'utf8' && looksLikeUtf16(body)) {
-    throw new UnreadableFile(path, 'it looks like UTF-16 without a byte order mark (every other byte is NUL); save it as UTF-8 or UTF-16 with one');
+    throw new UnreadableFile(
+      path,
+      'it looks like UTF-16 without a byte order mark (every other byte is NUL); save it as UTF-8 or UTF-16 with one',
+    );
   }
   const label = encoding === 'utf16le' ? 'utf-16le' : encoding === 'utf16be' ? 'utf-16be' : 'utf-8';
   try {
@@ -155,8 +184,17 @@ function firstInvalid(bytes: Buffer): number {
 export function asUnreadable(path: string, error: unknown): UnreadableFile {
   if (error instanceof UnreadableFile) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ELOOP' ? 'its symbolic links go round in a loop' : code === 'ENOTDIR' ? 'a folder on its path is a file'
-    : error instanceof Error ? error.message : String(error);
+  const reason =
+    code === 'ENOENT'
+      ? 'it does not exist'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ELOOP'
+          ? 'its symbolic links go round in a loop'
+          : code === 'ENOTDIR'
+            ? 'a folder on its path is a file'
+            : error instanceof Error
+              ? error.message
+              : String(error);
   return new UnreadableFile(path, reason);
 }

@@ -37,11 +37,18 @@ export function v1Forms(doc: YamlDocument, text: string): V1Form[] {
     if (!item.has('kind')) {
       const value = scalar(item.get('value', true));
       const unit = scalar(item.get('unit', true));
-      const kind = claimKind(typeof value === 'number' ? value : value === undefined ? undefined : Number(value), unit === undefined ? undefined : String(unit));
+      const kind = claimKind(
+        typeof value === 'number' ? value : value === undefined ? undefined : Number(value),
+        unit === undefined ? undefined : String(unit),
+      );
       const at = item.items[0]?.key as Node | undefined;
       const [start, end] = at?.range ?? item.range;
-      found.push({ start, end: end, edits: [insertPair(item, text, `kind: ${kind}`)],
-        message: `${name}: a v1 claim, without a kind; write what it measures, kind: ${kind} (factlint facts migrate does)` });
+      found.push({
+        start,
+        end: end,
+        edits: [insertPair(item, text, `kind: ${kind}`)],
+        message: `${name}: a v1 claim, without a kind; write what it measures, kind: ${kind} (factlint facts migrate does)`,
+      });
     }
     const attribution = item.get('attribution', true);
     if (isSeq(attribution) && attribution.range) {
@@ -49,10 +56,15 @@ export function v1Forms(doc: YamlDocument, text: string): V1Form[] {
       if (generic.length === 0) continue;
       const words = generic.map((w) => String(scalar(w as Node)));
       const pair = item.items.find((p) => isScalar(p.key) && p.key.value === 'attribution')!;
-      found.push({ start: attribution.range[0], end: attribution.range[1],
-        edits: generic.length === attribution.items.length ? [removePair(item, pair, text)] : removeItems(attribution, generic as Node[], text),
-        message: `${name} \u203a attribution: ${quoted(words)} attribute${words.length === 1 ? 's' : ''} a claim only to its claimant ` +
-          `or those who reported it, without being listed; remove ${words.length === 1 ? 'it' : 'them'} (factlint facts migrate does)` });
+      found.push({
+        start: attribution.range[0],
+        end: attribution.range[1],
+        edits:
+          generic.length === attribution.items.length ? [removePair(item, pair, text)] : removeItems(attribution, generic as Node[], text),
+        message:
+          `${name} \u203a attribution: ${quoted(words)} attribute${words.length === 1 ? 's' : ''} a claim only to its claimant ` +
+          `or those who reported it, without being listed; remove ${words.length === 1 ? 'it' : 'them'} (factlint facts migrate does)`,
+      });
     }
   }
   return found;
@@ -65,7 +77,7 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-const scalar = (node: unknown) => (isScalar(node) ? (node.value as string | number | null) ?? undefined : undefined);
+const scalar = (node: unknown) => (isScalar(node) ? ((node.value as string | number | null) ?? undefined) : undefined);
 
 /** The column of an offset in a text. */
 const column = (text: string, at: number) => at - (text.lastIndexOf('\n', at - 1) + 1);

@@ -1,4 +1,12 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { certainEdits, editsToApply, type Finding } from '../finding.js';
 import { rangeOf, type DiagnosticData } from './convert.js';
@@ -47,10 +55,17 @@ function current(params: CodeActionParams, doc: TextDocument): [Diagnostic, Diag
 
 /** One quick fix per fix of each factlint diagnostic in the request; preferred only when it is the diagnostic's only fix (alternatives are not). */
 export function quickFixes(params: CodeActionParams, doc: TextDocument): CodeAction[] {
-  return current(params, doc).flatMap(([diagnostic, data]) => data.fixes.map((fix): CodeAction => ({
-    title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: data.fixes.length === 1,
-    edit: versioned(doc.uri, data.version, fix.edits),
-  })));
+  return current(params, doc).flatMap(([diagnostic, data]) =>
+    data.fixes.map(
+      (fix): CodeAction => ({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: data.fixes.length === 1,
+        edit: versioned(doc.uri, data.version, fix.edits),
+      }),
+    ),
+  );
 }
 
 /**
@@ -63,7 +78,8 @@ export function quickFixes(params: CodeActionParams, doc: TextDocument): CodeAct
 export function disableActions(params: CodeActionParams, doc: TextDocument, select = false): CodeAction[] {
   const done = new Set<string>();
   const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
-  const lineText = (line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const lineText = (line: number) =>
+    doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
   return current(params, doc).flatMap(([diagnostic, data]): CodeAction[] => {
     const line = data.range.start.line;
     if (done.has(`${data.rule}:${line}`)) return [];
@@ -73,13 +89,26 @@ export function disableActions(params: CodeActionParams, doc: TextDocument, sele
     const startsParagraph = (line === 0 || lineText(line - 1).trim() === '') && !/^\s*([-*+]\s|\d{1,9}[.)]\s|>|\|)/.test(text);
     const above = heading || startsParagraph;
     const at = above ? 0 : text.length;
-    const before = above ? `${/^\s*/.exec(text)![0]}<!-- factlint-disable-next-line ${data.rule} -- ` : ` <!-- factlint-disable-line ${data.rule} -- `;
-    const edit: TextEdit = { range: { start: { line, character: at }, end: { line, character: at } },
-      newText: `${before}${REASON_PLACEHOLDER} -->${above ? eol : ''}` };
-    const reason = { start: { line, character: at + before.length }, end: { line, character: at + before.length + REASON_PLACEHOLDER.length } };
-    return [{ title: `Disable ${data.rule} for this line (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
-      edit: versioned(doc.uri, data.version, [edit]),
-      ...(select ? { command: { title: 'Select the reason', command: SELECT_REASON_COMMAND, arguments: [doc.uri, reason] } } : {}) }];
+    const before = above
+      ? `${/^\s*/.exec(text)![0]}<!-- factlint-disable-next-line ${data.rule} -- `
+      : ` <!-- factlint-disable-line ${data.rule} -- `;
+    const edit: TextEdit = {
+      range: { start: { line, character: at }, end: { line, character: at } },
+      newText: `${before}${REASON_PLACEHOLDER} -->${above ? eol : ''}`,
+    };
+    const reason = {
+      start: { line, character: at + before.length },
+      end: { line, character: at + before.length + REASON_PLACEHOLDER.length },
+    };
+    return [
+      {
+        title: `Disable ${data.rule} for this line (with a reason)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: versioned(doc.uri, data.version, [edit]),
+        ...(select ? { command: { title: 'Select the reason', command: SELECT_REASON_COMMAND, arguments: [doc.uri, reason] } } : {}),
+      },
+    ];
   });
 }
 
@@ -88,8 +117,10 @@ export function disableActions(params: CodeActionParams, doc: TextDocument, sele
  * finding with alternatives is left for the writer to choose.
  */
 export function fixAll(doc: TextDocument, findings: Finding[]): CodeAction | undefined {
-  const taken: TextEdit[] = editsToApply(certainEdits(findings), doc.getText().length)
-    .map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.newText }));
+  const taken: TextEdit[] = editsToApply(certainEdits(findings), doc.getText().length).map((e) => ({
+    range: rangeOf(doc, e.start, e.end),
+    newText: e.newText,
+  }));
   if (taken.length === 0) return undefined;
   return { title: 'Fix all auto-fixable factlint problems', kind: FIX_ALL_KIND, edit: versioned(doc.uri, doc.version, taken) };
 }

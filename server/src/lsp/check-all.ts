@@ -49,8 +49,9 @@ export async function checkWorkspace(deps: CheckAllDeps): Promise<CheckAllResult
   }
   deps.progress?.done();
   const capped = paths.length >= MAX_DRAFTS ? ` (the first ${MAX_DRAFTS} only)` : '';
-  const summary = `${result.cancelled ? 'Cancelled after checking' : 'Checked'} ${result.drafts} closed draft${result.drafts === 1 ? '' : 's'}${capped}: `
-    + `${result.problems} problem${result.problems === 1 ? '' : 's'} in ${result.withProblems}.`;
+  const summary =
+    `${result.cancelled ? 'Cancelled after checking' : 'Checked'} ${result.drafts} closed draft${result.drafts === 1 ? '' : 's'}${capped}: ` +
+    `${result.problems} problem${result.problems === 1 ? '' : 's'} in ${result.withProblems}.`;
   deps.log(`${summary} (${Math.round(performance.now() - started)} ms)`);
   deps.tell(summary);
   return result;

@@ -1,6 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import {
-  CompletionItemKind, DiagnosticSeverity, type CompletionItem, type Diagnostic, type DiagnosticRelatedInformation, type Position, type Range,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  type CompletionItem,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Position,
+  type Range,
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,8 +27,10 @@ export interface DiagnosticData {
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
 };
 
 /** Something that turns offsets into positions (a `TextDocument` or a {@link LineIndex}). */
@@ -65,31 +73,51 @@ export function factLines(facts: FactBase | undefined): (file: string) => LineIn
  * as related information (without their sources, which the hover card gives), and its fixes (in LSP ranges, for
  * `version`) in `data`.
  */
-export function toDiagnostic(finding: Finding, doc: Positions, version: number,
-  lines: (file: string) => LineIndex | undefined = () => undefined): Diagnostic {
+export function toDiagnostic(
+  finding: Finding,
+  doc: Positions,
+  version: number,
+  lines: (file: string) => LineIndex | undefined = () => undefined,
+): Diagnostic {
   const range = rangeOf(doc, finding.start, finding.end);
   const data: DiagnosticData = {
-    rule: finding.rule, version, range,
-    fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.newText })) })),
+    rule: finding.rule,
+    version,
+    range,
+    fixes: finding.fixes.map((fix) => ({
+      title: fix.title,
+      edits: fix.edits.map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.newText })),
+    })),
   };
   const diagnostic: Diagnostic = {
-    range, severity: SEVERITY[finding.severity], code: finding.rule, codeDescription: { href: ruleDocs(finding.rule) },
-    source: 'factlint', message: finding.message, data,
+    range,
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: ruleDocs(finding.rule) },
+    source: 'factlint',
+    message: finding.message,
+    data,
   };
   const related: DiagnosticRelatedInformation[] = [];
   for (const fact of finding.facts) {
     const factText = lines(fact.file);
     if (!factText) continue;
     // One short line per fact: its sources are on the hover card, which the editor shows below the diagnostic.
-    related.push({ location: { uri: fileUri(fact.file), range: rangeOf(factText, fact.start, fact.end) }, message: `${fact.kind} ${fact.id}: ${fact.label}` });
+    related.push({
+      location: { uri: fileUri(fact.file), range: rangeOf(factText, fact.start, fact.end) },
+      message: `${fact.kind} ${fact.id}: ${fact.label}`,
+    });
   }
   if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 
 const KINDS: Record<Completion['kind'], CompletionItemKind> = {
-  person: CompletionItemKind.Constant, organisation: CompletionItemKind.Module, office: CompletionItemKind.Property,
-  event: CompletionItemKind.Event, document: CompletionItemKind.File,
+  person: CompletionItemKind.Constant,
+  organisation: CompletionItemKind.Module,
+  office: CompletionItemKind.Property,
+  event: CompletionItemKind.Event,
+  document: CompletionItemKind.File,
 };
 
 /**

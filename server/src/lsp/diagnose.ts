@@ -24,8 +24,13 @@ export interface DraftFacts {
  * The diagnostics of a draft and its status: its findings (and a hint on each placeholder reason), with a notice on
  * its first line when its fact base has problems; none when it is left out or not about the bundled fact base.
  */
-export function diagnose(uri: string, text: string, draft: DraftFacts, checker: Rechecker, version: number | undefined):
-  { diagnostics: Diagnostic[]; status: DocumentStatus } {
+export function diagnose(
+  uri: string,
+  text: string,
+  draft: DraftFacts,
+  checker: Rechecker,
+  version: number | undefined,
+): { diagnostics: Diagnostic[]; status: DocumentStatus } {
   const factBase: FactBaseStatus = factBaseStatus(draft.entry, draft.bundled);
   const status = (reason?: string): DocumentStatus => ({ uri, checked: reason === undefined, ...(reason ? { reason } : {}), factBase });
   if (draft.skip) return { diagnostics: [], status: status(draft.skip) };
@@ -39,4 +44,3 @@ export function diagnose(uri: string, text: string, draft: DraftFacts, checker: 
   const diagnostics = findings.map((f) => toDiagnostic(f, positions, version ?? 0, lines));
   return { diagnostics: [...(first ? [first] : []), ...diagnostics, ...placeholderHints(text, positions)], status: status() };
 }
-

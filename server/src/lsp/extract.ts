@@ -25,8 +25,11 @@ export function extractInto(source: string, text: string, target: string, openTe
     const result = extractFacts([{ path: source, text }], existing);
     if (encoding) writeTextFile(target, result.text, encoding);
     else writeFileSync(target, result.text, { flag: 'wx' });
-    return { target, facts: result.read[0] ?? 0,
-      conflicts: result.conflicts.map((c) => `${c.what}: ${c.source} says ${c.says}, the fact base has ${c.has}`) };
+    return {
+      target,
+      facts: result.read[0] ?? 0,
+      conflicts: result.conflicts.map((c) => `${c.what}: ${c.source} says ${c.says}, the fact base has ${c.has}`),
+    };
   } catch (error) {
     return { error: `Cannot extract into ${target}: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -9,9 +9,15 @@ import { factLines, fileUri, rangeOf } from './convert.js';
 // (its last good version while the file has problems). No YAML extension is needed for any of them.
 
 const KINDS: Record<IdKind, CompletionItemKind> = {
-  source: CompletionItemKind.Reference, person: CompletionItemKind.Variable, organisation: CompletionItemKind.Module,
-  office: CompletionItemKind.Class, event: CompletionItemKind.Event, document: CompletionItemKind.File,
-  count: CompletionItemKind.Value, claim: CompletionItemKind.Constant, term: CompletionItemKind.Text,
+  source: CompletionItemKind.Reference,
+  person: CompletionItemKind.Variable,
+  organisation: CompletionItemKind.Module,
+  office: CompletionItemKind.Class,
+  event: CompletionItemKind.Event,
+  document: CompletionItemKind.File,
+  count: CompletionItemKind.Value,
+  claim: CompletionItemKind.Constant,
+  term: CompletionItemKind.Text,
 };
 
 const esc = (text: string) => text.replace(/[\\`*_[\]<>~]/g, '\\$&');
@@ -29,7 +35,9 @@ export function idHover(doc: TextDocument, position: Position, facts: FactBase, 
   const { fact } = found;
   const where = declared(facts, fact.origin);
   const value = markdown
-    ? [`**${esc(fact.label)}** — ${fact.kind} \`${fact.id}\``, esc(fact.detail), ...(where ? [`Defined in ${esc(where)}`] : [])].join('\n\n')
+    ? [`**${esc(fact.label)}** — ${fact.kind} \`${fact.id}\``, esc(fact.detail), ...(where ? [`Defined in ${esc(where)}`] : [])].join(
+        '\n\n',
+      )
     : [`${fact.label} — ${fact.kind} ${fact.id}`, fact.detail, ...(where ? [`Defined in ${where}`] : [])].join('\n');
   return { contents: { kind: markdown ? 'markdown' : 'plaintext', value }, range: rangeOf(doc, found.start, found.end) };
 }
@@ -47,6 +55,10 @@ export function idCompletionItems(doc: TextDocument, position: Position, facts: 
   const { ids, start, end } = idCompletions(doc.getText(), doc.offsetAt(position), facts);
   const range = rangeOf(doc, start, end);
   return ids.map((f) => ({
-    label: f.id, kind: KINDS[f.kind], detail: `${f.kind}: ${f.label}`, documentation: f.detail, textEdit: { range, newText: f.id },
+    label: f.id,
+    kind: KINDS[f.kind],
+    detail: `${f.kind}: ${f.label}`,
+    documentation: f.detail,
+    textEdit: { range, newText: f.id },
   }));
 }

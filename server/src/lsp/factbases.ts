@@ -21,8 +21,11 @@ export class FactBases extends FactBaseCache {
    * `folders` are the workspace folders' paths; `openText` gives an open editor's text for a path; `loaded` hears of
    * every load.
    */
-  constructor(readonly folders: () => string[], openText: (path: string) => string | undefined,
-    loaded: (event: LoadEvent) => void = () => {}) {
+  constructor(
+    readonly folders: () => string[],
+    openText: (path: string) => string | undefined,
+    loaded: (event: LoadEvent) => void = () => {},
+  ) {
     super(openText, loaded);
     this.discovery = new Discovery(folders);
   }
@@ -44,7 +47,8 @@ export class FactBases extends FactBaseCache {
     const editor = root === undefined ? settings.factBase.filter((p) => isAbsolute(p)) : settings.factBase.map((p) => resolve(root, p));
     const config = editor.length > 0 ? undefined : this.configFor(draftPath)?.config;
     const found = this.discovery.filesFor(draftPath, draftText, {
-      configured: config?.factBase ?? editor, configuredInProject: config !== undefined,
+      configured: config?.factBase ?? editor,
+      configuredInProject: config !== undefined,
       allowed: this.trusted ? undefined : (path) => this.#inWorkspace(path),
     });
     for (const path of found.refused) this.refused.add(path);

@@ -2,7 +2,10 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { rangeOf, type Positions } from './convert.js';
 import { REASON_PLACEHOLDER } from './protocol.js';
 
-const COMMENT = new RegExp(`<!--[ \\t]*factlint-(?:disable|disable-line|disable-next-line)\\b[^\\n>]*?\\s--[ \\t]+(${REASON_PLACEHOLDER})[ \\t]*-->`, 'g');
+const COMMENT = new RegExp(
+  `<!--[ \\t]*factlint-(?:disable|disable-line|disable-next-line)\\b[^\\n>]*?\\s--[ \\t]+(${REASON_PLACEHOLDER})[ \\t]*-->`,
+  'g',
+);
 
 /**
  * A hint on each suppression comment whose reason is still the placeholder a "Disable … (with a reason)" action
@@ -14,8 +17,11 @@ export function placeholderHints(text: string, positions: Positions): Diagnostic
   for (const m of text.matchAll(COMMENT)) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     hints.push({
-      range: rangeOf(positions, start, start + m[1]!.length), severity: DiagnosticSeverity.Hint, source: 'factlint',
-      code: 'suppression-reason', message: 'Say why this finding does not apply here: the reason is still the placeholder.',
+      range: rangeOf(positions, start, start + m[1]!.length),
+      severity: DiagnosticSeverity.Hint,
+      source: 'factlint',
+      code: 'suppression-reason',
+      message: 'Say why this finding does not apply here: the reason is still the placeholder.',
     });
   }
   return hints;

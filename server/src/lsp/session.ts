@@ -62,7 +62,13 @@ export class Session {
   readonly factBases: FactBases;
   settings!: SettingsStore;
   folders: string[] = [];
-  client: ClientTraits = { markdownHovers: false, folderEvents: false, canShowDocument: false, canReportProgress: false, wantsStatus: false };
+  client: ClientTraits = {
+    markdownHovers: false,
+    folderEvents: false,
+    canShowDocument: false,
+    canReportProgress: false,
+    wantsStatus: false,
+  };
   readonly #timers = new Map<string, NodeJS.Timeout>();
   /** Drafts just opened: their first check runs at once. */
   readonly #fresh = new Set<string>();
@@ -80,13 +86,21 @@ export class Session {
   readonly #closedChecked = new Set<string>();
   readonly #configsShown = new WeakSet<object>();
 
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, readonly logFault: (what: string) => (error: unknown) => void) {
-    this.factBases = new FactBases(() => this.folders, (path) => this.openAt(path)?.getText(), ({ entry, ms, reload }) => {
-      const status = factBaseStatus(entry, false);
-      const line = loadLine(status, ms, reload);
-      if (status.state === 'loaded') connection.console.info(line);
-      else connection.console.warn(line);
-    });
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly logFault: (what: string) => (error: unknown) => void,
+  ) {
+    this.factBases = new FactBases(
+      () => this.folders,
+      (path) => this.openAt(path)?.getText(),
+      ({ entry, ms, reload }) => {
+        const status = factBaseStatus(entry, false);
+        const line = loadLine(status, ms, reload);
+        if (status.state === 'loaded') connection.console.info(line);
+        else connection.console.warn(line);
+      },
+    );
   }
 
   /** The open document of a file-system path. */
@@ -215,9 +229,13 @@ export class Session {
     // checked; it stops once a newer version arrives (that version's own check is scheduled) or the draft is closed.
     if (draft.index && !draft.skip) {
       const documents = this.documents;
-      const stale = { get isCancellationRequested() { return documents.get(uri)?.version !== version; } };
+      const stale = {
+        get isCancellationRequested() {
+          return documents.get(uri)?.version !== version;
+        },
+      };
       const opts = { severity: draft.settings.rules, houseStyle: draft.settings.houseStyle };
-      if (!await checker.checkUnless(doc.getText(), draft.index, opts, stale)) return;
+      if (!(await checker.checkUnless(doc.getText(), draft.index, opts, stale))) return;
     }
     const reason = checker.last.reason;
     // Then the diagnostics come from what that check kept (it re-does nothing for the same text).
@@ -243,7 +261,7 @@ export class Session {
     if (!this.documents.get(uri)) return null;
     if (isFactDoc(uri)) return this.factFileStatus(uri);
     const sent = this.#statuses.get(uri);
-    return sent === undefined ? null : JSON.parse(sent) as DocumentStatus;
+    return sent === undefined ? null : (JSON.parse(sent) as DocumentStatus);
   }
 
   /** The status of an open fact-base file: the fact base it belongs to. */
@@ -288,11 +306,16 @@ export class Session {
   /** Checks a document (a draft, or a fact-base file: the fact bases) after `delay` ms, replacing a check pending. */
   schedule(uri: string, delay = waitAfterEdit(this.#costs.get(uri))): void {
     clearTimeout(this.#timers.get(uri));
-    this.#timers.set(uri, setTimeout(() => {
-      this.#timers.delete(uri);
-      const run = isFactDoc(uri) ? this.factsChanged() : this.validate(uri);
-      run.catch((error: unknown) => this.connection.console.error(`factlint: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
-    }, delay));
+    this.#timers.set(
+      uri,
+      setTimeout(() => {
+        this.#timers.delete(uri);
+        const run = isFactDoc(uri) ? this.factsChanged() : this.validate(uri);
+        run.catch((error: unknown) =>
+          this.connection.console.error(`factlint: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
+        );
+      }, delay),
+    );
   }
 
   /** Checks every open draft again from scratch (but `except`), as after a new fact base or new settings. */
@@ -368,10 +391,22 @@ export class Session {
       else this.#withProblems.delete(file);
       const same = doc !== undefined && doc.getText() === text;
       const positions = same ? doc : new LineIndex(text);
-      const diagnostics = problems.map((p) => toDiagnostic({
-        rule: p.rule, category: 'factbase', severity: ruleById.get(p.rule)?.severity ?? 'error', start: p.start, end: p.end,
-        message: p.message, fixes: [], facts: [],
-      }, positions, same ? doc.version : 0));
+      const diagnostics = problems.map((p) =>
+        toDiagnostic(
+          {
+            rule: p.rule,
+            category: 'factbase',
+            severity: ruleById.get(p.rule)?.severity ?? 'error',
+            start: p.start,
+            end: p.end,
+            message: p.message,
+            fixes: [],
+            facts: [],
+          },
+          positions,
+          same ? doc.version : 0,
+        ),
+      );
       void this.connection.sendDiagnostics({ uri: doc?.uri ?? uri, version: same ? doc.version : undefined, diagnostics });
     }
   }

@@ -18,7 +18,14 @@ export interface Settings {
 }
 
 /** What a client that sends no settings (or `null` for the section) gets. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ factBase: [], rules: {}, houseStyle: true, enable: true, include: [], exclude: [] });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  factBase: [],
+  rules: {},
+  houseStyle: true,
+  enable: true,
+  include: [],
+  exclude: [],
+});
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 /** How long to wait for a client's answer to `workspace/configuration` before using the defaults. */
@@ -33,7 +40,8 @@ export function normalise(raw: unknown): Settings {
   settings.include = strings(include);
   settings.exclude = strings(exclude);
   if (typeof rules === 'object' && rules !== null) {
-    for (const [id, level] of Object.entries(rules)) if (typeof level === 'string' && LEVELS.has(level)) settings.rules[id] = level as Severity | 'off';
+    for (const [id, level] of Object.entries(rules))
+      if (typeof level === 'string' && LEVELS.has(level)) settings.rules[id] = level as Severity | 'off';
   }
   if (typeof houseStyle === 'boolean') settings.houseStyle = houseStyle;
   if (typeof enable === 'boolean') settings.enable = enable;
@@ -64,7 +72,10 @@ export class SettingsStore {
   readonly #cache = new Map<string, Promise<Settings>>();
   #pushed: Settings = normalise(undefined);
 
-  constructor(readonly connection: Connection, readonly canAsk: boolean) {}
+  constructor(
+    readonly connection: Connection,
+    readonly canAsk: boolean,
+  ) {}
 
   /** The settings for a document. */
   get(uri: string): Promise<Settings> {
@@ -94,7 +105,9 @@ export class SettingsStore {
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CONFIGURATION_TIMEOUT)));
     try {
       const answer: unknown = await Promise.race([
-        this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'factlint' }), timeout]);
+        this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'factlint' }),
+        timeout,
+      ]);
       return normalise(answer);
     } catch {
       return normalise(undefined);

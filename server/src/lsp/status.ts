@@ -6,12 +6,16 @@ import type { FactBaseState, FactBaseStatus } from './protocol.js';
 
 /** What a client is told about a fact base. */
 export function factBaseStatus(entry: FactBaseEntry, bundled: boolean): FactBaseStatus {
-  const state: FactBaseState = entry.problems.length === 0 && entry.index ? 'loaded'
-    : !entry.index ? 'broken' : entry.partial ? 'partial' : 'last-good';
+  const state: FactBaseState =
+    entry.problems.length === 0 && entry.index ? 'loaded' : !entry.index ? 'broken' : entry.partial ? 'partial' : 'last-good';
   const facts = entry.index?.facts;
   return {
-    name: facts?.title || basename(entry.files[0] ?? 'none'), files: entry.files, facts: facts ? factCount(facts) : 0,
-    state, problems: entry.problems.length, bundled,
+    name: facts?.title || basename(entry.files[0] ?? 'none'),
+    files: entry.files,
+    facts: facts ? factCount(facts) : 0,
+    state,
+    problems: entry.problems.length,
+    bundled,
   };
 }
 
@@ -34,13 +38,17 @@ export function notice(status: FactBaseStatus, loadedAt: number | undefined): Di
   if (status.state === 'loaded') return undefined;
   const problems = `${status.problems} problem${status.problems === 1 ? '' : 's'}`;
   const when = loadedAt === undefined ? '' : ` (loaded at ${new Date(loadedAt).toISOString().slice(11, 19)} UTC)`;
-  const message = status.state === 'broken'
-    ? `Not checked: the fact base "${status.name}" has ${problems} and no version without them. Fix its files to check this draft.`
-    : status.state === 'partial'
-      ? `Checked against part of the fact base "${status.name}": it has ${problems}, and the facts they concern are left out.`
-      : `Checked against the last good version of the fact base "${status.name}"${when}: its files have ${problems} now.`;
+  const message =
+    status.state === 'broken'
+      ? `Not checked: the fact base "${status.name}" has ${problems} and no version without them. Fix its files to check this draft.`
+      : status.state === 'partial'
+        ? `Checked against part of the fact base "${status.name}": it has ${problems}, and the facts they concern are left out.`
+        : `Checked against the last good version of the fact base "${status.name}"${when}: its files have ${problems} now.`;
   return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information,
-    source: 'factlint', code: 'factbase-state', message,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'factlint',
+    code: 'factbase-state',
+    message,
   };
 }

@@ -50,7 +50,12 @@ function closesFence(text: string, code: Node): boolean {
   if (!open || code.end <= code.start) return false;
   const last = text.slice(lineStart(text, code.end), code.end);
   const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(last);
-  return !!close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length && lineStart(text, code.end) > lineStart(text, code.start);
+  return (
+    !!close &&
+    close[1]![0] === open[1]![0] &&
+    close[1]!.length >= open[1]!.length &&
+    lineStart(text, code.end) > lineStart(text, code.start)
+  );
 }
 
 const FENCE = /^ {0,3}(?:`{3}|~{3})/;

@@ -36,7 +36,7 @@ export function defuse(source: string): string {
     }
     delimiters = 0;
   };
-  for (let line = 0; line < source.length;) {
+  for (let line = 0; line < source.length; ) {
     let end = line;
     let blank = true;
     let pipes = 0;
@@ -82,7 +82,8 @@ export function defuse(source: string): string {
   let at = 0;
   let d = 0;
   for (const k of [...hits, source.length]) {
-    for (; d < dashes.length && dashes[d]! < k; d += 2) { // delimiter rows lie on lines of their own, before k
+    for (; d < dashes.length && dashes[d]! < k; d += 2) {
+      // delimiter rows lie on lines of their own, before k
       parts.push(source.slice(at, dashes[d]), '-'.repeat(dashes[d + 1]! - dashes[d]!));
       at = dashes[d + 1]!;
     }
@@ -109,7 +110,8 @@ function containerMarker(source: string, k: number, end: number): number {
   const c = source.charCodeAt(k);
   if (c === 62 /* > */) return 1;
   let m = k;
-  if (c === 45 || c === 43 || c === 42) m = k + 1; // - + *
+  if (c === 45 || c === 43 || c === 42)
+    m = k + 1; // - + *
   else {
     while (m < end && m - k < 9 && source.charCodeAt(m) >= 48 && source.charCodeAt(m) <= 57) m++;
     if (m === k || (source.charCodeAt(m) !== 46 && source.charCodeAt(m) !== 41)) return 0; // . )

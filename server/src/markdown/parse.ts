@@ -67,7 +67,7 @@ export function parseByWindows(text: string, size = WINDOW): Part[] | undefined 
   if (start > 0 && !(parts.length === 1 && isFrontmatter(parts[0]!))) return undefined;
   /** A table or list the last window ended inside: its part so far, and for a table its header and delimiter rows. */
   let open: { part: Part; head: string } | undefined;
-  for (let from = start; from < text.length;) {
+  for (let from = start; from < text.length; ) {
     for (let to = windowEnd(text, from + size, size); ; to = windowEnd(text, from + 2 * (to - from), to - from)) {
       let own = parseWindow(text, from, to, first, open?.head ?? '');
       if (!own) return undefined;
@@ -138,8 +138,11 @@ function parseWindow(text: string, from: number, to: number, definitions: Defini
   if (all.length < outside.length || all.some((p) => p.start < 0)) return undefined;
   const read = all.slice(0, outside.length);
   const own = all.slice(outside.length);
-  if (read.some((p, i) => p.end > head.length || p.definitions.length !== 1 || p.definitions[0] !== outside[i]!.id) ||
-    own.some((p) => p.start < head.length)) return undefined;
+  if (
+    read.some((p, i) => p.end > head.length || p.definitions.length !== 1 || p.definitions[0] !== outside[i]!.id) ||
+    own.some((p) => p.start < head.length)
+  )
+    return undefined;
   return own.map((p) => shiftPart(p, from - head.length - lead.length));
 }
 
@@ -170,17 +173,27 @@ function joinPart(open: Part, own: Part[], from: number, lead: number): Part[] |
   const next = own[0];
   if (!next || next.type !== open.type || next.start !== from - lead) return undefined;
   const rest = after(next, from);
-  const joined: Part = { ...open, end: next.end > from ? next.end : open.end, blocks: [...open.blocks, ...rest.blocks],
-    comments: [...open.comments, ...rest.comments], definitions: [...open.definitions, ...rest.definitions],
-    definitionStarts: [...open.definitionStarts, ...rest.definitionStarts] };
+  const joined: Part = {
+    ...open,
+    end: next.end > from ? next.end : open.end,
+    blocks: [...open.blocks, ...rest.blocks],
+    comments: [...open.comments, ...rest.comments],
+    definitions: [...open.definitions, ...rest.definitions],
+    definitionStarts: [...open.definitionStarts, ...rest.definitionStarts],
+  };
   return [joined, ...own.slice(1)];
 }
 
 /** What of a part starts at or after an offset: its blocks, comments and definitions (`before` keeps the rest). */
 function after(part: Part, at: number, keep = (start: number) => start >= at): Part {
   const ids = part.definitions.filter((_, i) => keep(part.definitionStarts[i]!));
-  return { ...part, blocks: part.blocks.filter((b) => b.segments.length > 0 && keep(b.segments[0]!.source)),
-    comments: part.comments.filter((c) => keep(c.start)), definitions: ids, definitionStarts: part.definitionStarts.filter(keep) };
+  return {
+    ...part,
+    blocks: part.blocks.filter((b) => b.segments.length > 0 && keep(b.segments[0]!.source)),
+    comments: part.comments.filter((c) => keep(c.start)),
+    definitions: ids,
+    definitionStarts: part.definitionStarts.filter(keep),
+  };
 }
 const before = (part: Part, at: number) => after(part, at, (start) => start < at);
 

@@ -18,8 +18,15 @@ export function toParts(text: string): Part[] {
 function partOf(top: Nodes, text: string): Part {
   // The walk aligns node values with the text that was parsed (the defused draft, or a slice of it).
   const prose: Prose = { source: text, blocks: [], comments: [] };
-  const part: Part = { type: top.type, start: top.position?.start.offset ?? -1, end: top.position?.end.offset ?? -1,
-    blocks: prose.blocks, comments: prose.comments, definitions: [], definitionStarts: [] };
+  const part: Part = {
+    type: top.type,
+    start: top.position?.start.offset ?? -1,
+    end: top.position?.end.offset ?? -1,
+    blocks: prose.blocks,
+    comments: prose.comments,
+    definitions: [],
+    definitionStarts: [],
+  };
   const stack: [Nodes, Block['container']][] = [[top, undefined]];
   while (stack.length > 0) {
     const [node, container] = stack.pop()!;
@@ -48,8 +55,14 @@ function partOf(top: Nodes, text: string): Part {
           part.definitionStarts.push(node.position?.start.offset ?? -1);
         }
         if ('children' in node) {
-          const inner = node.type === 'blockquote' || container === 'quote' ? 'quote' : node.type === 'list' ? 'list'
-            : node.type === 'footnoteDefinition' ? undefined : container;
+          const inner =
+            node.type === 'blockquote' || container === 'quote'
+              ? 'quote'
+              : node.type === 'list'
+                ? 'list'
+                : node.type === 'footnoteDefinition'
+                  ? undefined
+                  : container;
           for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, inner]);
         }
     }
@@ -93,8 +106,13 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind'], container: Blo
   const push = (text: string, source: number, sourceLength: number) => {
     const last = block.segments.at(-1);
     const verbatim = text.length === sourceLength;
-    if (last && verbatim && last.proseLength === last.sourceLength && last.prose + last.proseLength === length &&
-        last.source + last.sourceLength === source) {
+    if (
+      last &&
+      verbatim &&
+      last.proseLength === last.sourceLength &&
+      last.prose + last.proseLength === length &&
+      last.source + last.sourceLength === source
+    ) {
       last.proseLength += text.length;
       last.sourceLength += sourceLength;
     } else {
@@ -106,7 +124,7 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind'], container: Blo
   };
   let cursor = node.position?.start.offset ?? 0; // the end of the source mapped so far
   const blockEnd = node.position?.end.offset ?? prose.source.length;
-  const stack: Nodes[] = 'children' in node ? [...node.children].reverse() as Nodes[] : [];
+  const stack: Nodes[] = 'children' in node ? ([...node.children].reverse() as Nodes[]) : [];
   let raw = 0; // inside inline HTML whose content is code, not prose (<code>…</code>, <kbd>…</kbd>)
   while (stack.length > 0) {
     const child = stack.pop()!;
@@ -158,7 +176,7 @@ function collectComments(prose: Prose, node: Extract<Nodes, { type: 'html' }>): 
   if (base === undefined) return;
   // indexOf rather than a lazy regular expression, which rescans to the end for every unclosed "<!--".
   const value = node.value;
-  for (let open = value.indexOf('<!--'); open >= 0;) {
+  for (let open = value.indexOf('<!--'); open >= 0; ) {
     const close = value.indexOf('-->', open + 4);
     if (close < 0) break;
     prose.comments.push({ start: base + open, end: base + close + 3, value: value.slice(open + 4, close) });

@@ -37,10 +37,16 @@ const WIDENINGS = 2;
  */
 export function reparse(old: Parsed | undefined, source: string): Parsed {
   const text = defuse(source);
-  const whole = (reason: Parsed['reason']): Parsed =>
-    ({ source, parts: parseParts(text), defused: text !== source, reparsed: source.length, reason });
+  const whole = (reason: Parsed['reason']): Parsed => ({
+    source,
+    parts: parseParts(text),
+    defused: text !== source,
+    reparsed: source.length,
+    reason,
+  });
   if (text !== source) return whole('defused');
-  if (!old || old.defused || old.parts.length === 0 || old.parts.some((p) => p.start < 0 || p.end < 0)) return whole(old ? 'whole' : 'first');
+  if (!old || old.defused || old.parts.length === 0 || old.parts.some((p) => p.start < 0 || p.end < 0))
+    return whole(old ? 'whole' : 'first');
   if (old.source === source) return { ...old, reparsed: 0, reason: 'unchanged' };
   try {
     const sliced = slice(old, source);
@@ -85,11 +91,20 @@ function slice(old: Parsed, source: string): Parsed | Parsed['reason'] {
     const outside = [...parts.slice(0, h), ...parts.slice(last + 1)].flatMap((part) => part.definitions);
     const parsed = parseSlice(source.slice(from, oldTo + delta), outside);
     if (!parsed) return 'no boundary';
-    if (!sameDefinitions(region.flatMap((part) => part.definitions), parsed.flatMap((part) => part.definitions))) return 'definitions';
+    if (
+      !sameDefinitions(
+        region.flatMap((part) => part.definitions),
+        parsed.flatMap((part) => part.definitions),
+      )
+    )
+      return 'definitions';
     const fresh = parsed.map((part) => shiftPart(part, from));
     if (t < n && !samePart(fresh.at(-1), parts[t]!, delta)) continue;
     return {
-      source, defused: false, reason: 'slice', reparsed: oldTo + delta - from,
+      source,
+      defused: false,
+      reason: 'slice',
+      reparsed: oldTo + delta - from,
       parts: [...parts.slice(0, h), ...fresh, ...parts.slice(last + 1).map((part) => shiftPart(part, delta))],
     };
   }
@@ -108,7 +123,8 @@ function parseSlice(text: string, definitions: string[]): Part[] | undefined {
   if (own.some((part) => part.start < 0 || part.end > text.length)) return undefined;
   // The appendix must read back as exactly the definitions written (a label the normalisation changed would not).
   const read = parts.slice(own.length);
-  if (read.length !== wanted.length || read.some((part, i) => part.definitions.length !== 1 || part.definitions[0] !== wanted[i])) return undefined;
+  if (read.length !== wanted.length || read.some((part, i) => part.definitions.length !== 1 || part.definitions[0] !== wanted[i]))
+    return undefined;
   return own;
 }
 
@@ -123,8 +139,12 @@ function sameDefinitions(a: string[], b: string[]): boolean {
 function samePart(fresh: Part | undefined, old: Part, delta: number): boolean {
   if (!fresh || fresh.type !== old.type || fresh.start !== old.start + delta || fresh.end !== old.end + delta) return false;
   if (fresh.blocks.length !== old.blocks.length || fresh.comments.length !== old.comments.length) return false;
-  if (fresh.comments.some((c, i) => c.start !== old.comments[i]!.start + delta || c.end !== old.comments[i]!.end + delta ||
-    c.value !== old.comments[i]!.value)) return false;
+  if (
+    fresh.comments.some(
+      (c, i) => c.start !== old.comments[i]!.start + delta || c.end !== old.comments[i]!.end + delta || c.value !== old.comments[i]!.value,
+    )
+  )
+    return false;
   return fresh.blocks.every((b, i) => sameBlock(b, old.blocks[i]!, delta));
 }
 

@@ -38,7 +38,8 @@ export function sentencesOf(text: string): Span[] {
 /** A shortened month not after a day number ("on Mar. ", not "28 Feb. "), or a shortened weekday, at a sentence's end. */
 const SHORT_MONTH_END = /(?<!\d\s{0,3})\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
 const SHORT_WEEKDAY_END = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.\s*$/;
-const MONTH_START = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
+const MONTH_START =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
 
 /**
  * Sentences joined again where the segmenter broke inside a date after a shortened month or weekday:
@@ -51,7 +52,8 @@ function joinShortened(text: string, spans: Span[]): Span[] {
     const last = joined.at(-1)!;
     const tail = text.slice(Math.max(last.start, last.end - 16), last.end);
     const next = text.slice(spans[i]!.start, spans[i]!.start + 12);
-    const inDate = (SHORT_MONTH_END.test(tail) && /^\d/.test(next)) || (SHORT_WEEKDAY_END.test(tail) && (/^\d/.test(next) || MONTH_START.test(next)));
+    const inDate =
+      (SHORT_MONTH_END.test(tail) && /^\d/.test(next)) || (SHORT_WEEKDAY_END.test(tail) && (/^\d/.test(next) || MONTH_START.test(next)));
     if (inDate) joined[joined.length - 1] = { start: last.start, end: spans[i]!.end };
     else joined.push(spans[i]!);
   }

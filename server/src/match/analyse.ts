@@ -76,8 +76,14 @@ export class BlockFacts {
   /** The dateline of the report this block continues, and whether it opens its section (match/dateline.ts). */
   readonly carried: Carried;
 
-  constructor(readonly block: Block, readonly index: FactIndex, analysis?: BlockAnalysis, topicsIn: ReadonlySet<string> = new Set(),
-    timeframe?: ReadonlySet<string>, carried: Carried = START) {
+  constructor(
+    readonly block: Block,
+    readonly index: FactIndex,
+    analysis?: BlockAnalysis,
+    topicsIn: ReadonlySet<string> = new Set(),
+    timeframe?: ReadonlySet<string>,
+    carried: Carried = START,
+  ) {
     this.#a = analysis ?? { phrases: new Map() };
     this.topicsIn = topicsIn;
     this.timeframe = timeframe;
@@ -130,18 +136,37 @@ export class BlockFacts {
     return (this.#a.dates ??= findDates(this.block.text));
   }
 
-  get offices(): PhraseMatch<Office>[] { return this.#find('offices'); }
-  get eventPhrases(): PhraseMatch<Event>[] { return this.#find('events'); }
-  get eventKinds(): PhraseMatch<Event['kind']>[] { return this.#find('eventKinds'); }
-  get documents(): PhraseMatch<Document>[] { return this.#find('documents'); }
-  get countNouns(): PhraseMatch<DocumentCount>[] { return this.#find('countNouns'); }
-  get attribution(): PhraseMatch<Claim>[] { return this.#find('attribution'); }
-  get reframings(): PhraseMatch<Claim>[] { return this.#find('reframings'); }
-  get topics(): PhraseMatch<Claim>[] { return this.#find('topics'); }
-  get terms(): PhraseMatch<Term>[] { return this.#find('terms'); }
+  get offices(): PhraseMatch<Office>[] {
+    return this.#find('offices');
+  }
+  get eventPhrases(): PhraseMatch<Event>[] {
+    return this.#find('events');
+  }
+  get eventKinds(): PhraseMatch<Event['kind']>[] {
+    return this.#find('eventKinds');
+  }
+  get documents(): PhraseMatch<Document>[] {
+    return this.#find('documents');
+  }
+  get countNouns(): PhraseMatch<DocumentCount>[] {
+    return this.#find('countNouns');
+  }
+  get attribution(): PhraseMatch<Claim>[] {
+    return this.#find('attribution');
+  }
+  get reframings(): PhraseMatch<Claim>[] {
+    return this.#find('reframings');
+  }
+  get topics(): PhraseMatch<Claim>[] {
+    return this.#find('topics');
+  }
+  get terms(): PhraseMatch<Term>[] {
+    return this.#find('terms');
+  }
 
   #find<K extends 'offices' | 'events' | 'eventKinds' | 'documents' | 'countNouns' | 'attribution' | 'reframings' | 'topics' | 'terms'>(
-    key: K): ReturnType<FactIndex[K]['find']> {
+    key: K,
+  ): ReturnType<FactIndex[K]['find']> {
     let found = this.#a.phrases.get(key);
     if (!found) {
       this.#a.phraseStarts ??= startsOf(this.tokens, this.index.phraseStarts);
@@ -164,7 +189,9 @@ export class BlockFacts {
   /** The sentence that contains a prose offset (binary search). */
   sentenceAt(offset: number): Span {
     const spans = this.block.sentences;
-    return spans[Math.max(0, partitionPoint(spans.length, (i) => spans[i]!.start <= offset) - 1)] ?? { start: 0, end: this.block.text.length };
+    return (
+      spans[Math.max(0, partitionPoint(spans.length, (i) => spans[i]!.start <= offset) - 1)] ?? { start: 0, end: this.block.text.length }
+    );
   }
 
   /**

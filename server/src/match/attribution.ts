@@ -16,13 +16,38 @@ export function reportsSpeech(bf: BlockFacts, span: Span): boolean {
 }
 
 /** Reporting words by which one passes on another's words, so that who is named with them need not be the source. */
-const RELAYING = new Set(['reported', 'reports', 'reportedly', 'quoted', 'quoting', 'cited', 'citing', 'wrote', 'writes', 'readout',
-  'press', 'spoke', 'speaking']);
+const RELAYING = new Set([
+  'reported',
+  'reports',
+  'reportedly',
+  'quoted',
+  'quoting',
+  'cited',
+  'citing',
+  'wrote',
+  'writes',
+  'readout',
+  'press',
+  'spoke',
+  'speaking',
+]);
 
 /** Nouns by which a draft says what it is: "This is the readout of …", a heading "Press release of …". */
 const FRAMING = new PhraseMatcher<true>();
-for (const p of ['statement', 'press release', 'news release', 'readout', 'read-out', 'communique', 'communiqué', 'transcript',
-  'official website', 'press service', 'press office']) FRAMING.add(p, true);
+for (const p of [
+  'statement',
+  'press release',
+  'news release',
+  'readout',
+  'read-out',
+  'communique',
+  'communiqué',
+  'transcript',
+  'official website',
+  'press service',
+  'press office',
+])
+  FRAMING.add(p, true);
 /** Words by which a sentence points at the draft itself ("this text", "the following", "below"). */
 const DEICTIC = new Set(['this', 'following', 'below', 'here', 'text', 'translation']);
 
@@ -64,8 +89,9 @@ export class Attribution {
    * it: its figure is attributed when the text under it, up to the next heading, states that claim with attribution.
    */
   #headline(bf: BlockFacts, claim: Claim): boolean {
-    const title = bf.block.kind === 'heading' || (bf.block.kind === 'paragraph' && bf.block.sentences.length === 1 &&
-      !/[.!?]["'\u201d\u2019)]*$/.test(bf.text.trimEnd()));
+    const title =
+      bf.block.kind === 'heading' ||
+      (bf.block.kind === 'paragraph' && bf.block.sentences.length === 1 && !/[.!?]["'\u201d\u2019)]*$/.test(bf.text.trimEnd()));
     if (!title) return false;
     let below = this.#below.get(claim);
     if (!below) {
@@ -85,8 +111,11 @@ export class Attribution {
 
   /** Whether a block states a claim's value with attribution (in the sentence or before it, or by a lead-in). */
   #states(bf: BlockFacts, claim: Claim): boolean {
-    return figuresOf(bf).some((figure) => isClaimValue(figure, claim) &&
-      (this.#cues(bf, { start: 0, end: bf.sentenceAt(figure.start).end }, claim) || this.#introduced(bf, claim)));
+    return figuresOf(bf).some(
+      (figure) =>
+        isClaimValue(figure, claim) &&
+        (this.#cues(bf, { start: 0, end: bf.sentenceAt(figure.start).end }, claim) || this.#introduced(bf, claim)),
+    );
   }
 
   #indexOf(bf: BlockFacts): number {
@@ -102,8 +131,11 @@ export class Attribution {
   attributedEarlier(bf: BlockFacts, sentence: Span, claim: Claim): boolean {
     const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
     const previous = bf.block.sentences[i - 1];
-    return i > 1 && !this.#cues(bf, { start: previous!.start, end: sentence.end }, claim) &&
-      this.#cues(bf, { start: 0, end: previous!.start }, claim);
+    return (
+      i > 1 &&
+      !this.#cues(bf, { start: previous!.start, end: sentence.end }, claim) &&
+      this.#cues(bf, { start: 0, end: previous!.start }, claim)
+    );
   }
 
   /**
@@ -154,7 +186,9 @@ export class Attribution {
     const sources = [...claim.sources, ...claim.claimedBy.flatMap((a) => a.sources)];
     return sources.some((s) => {
       const publisher = this.#facts.sources.get(s)?.publisher.toLowerCase() ?? '';
-      return names.some((n) => new RegExp(`(?:^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'u').test(publisher));
+      return names.some((n) =>
+        new RegExp(`(?:^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'u').test(publisher),
+      );
     });
   }
 

@@ -5,14 +5,52 @@ import { PhraseMatcher, type PhraseMatch } from './phrases.js';
 
 /** Binding language (generic English); `noun` marks a singular name for a binding instrument, which a fix can replace. */
 export const BINDING = new PhraseMatcher<{ noun: boolean }>();
-for (const p of ['treaty', 'binding treaty', 'legally binding treaty', 'binding agreement', 'legally binding agreement',
-  'binding accord', 'binding pact', 'binding document', 'legally binding document', 'binding instrument', 'legally binding instrument']) {
+for (const p of [
+  'treaty',
+  'binding treaty',
+  'legally binding treaty',
+  'binding agreement',
+  'legally binding agreement',
+  'binding accord',
+  'binding pact',
+  'binding document',
+  'legally binding document',
+  'binding instrument',
+  'legally binding instrument',
+]) {
   BINDING.add(p, { noun: true });
 }
-for (const p of ['treaties', 'binding agreements', 'binding', 'legally binding', 'legally oblige', 'legally obliges', 'legally obligate',
-  'legally obligates', 'oblige', 'obliges', 'obligate', 'obligates', 'obligation', 'obligations', 'legal obligation', 'legal obligations',
-  'guarantee', 'guarantees', 'guaranteed', 'commit', 'commits', 'bind', 'binds', 'legally bind', 'legally binds', 'legally commit',
-  'legally commits', 'legally guarantee', 'legally guarantees']) {
+for (const p of [
+  'treaties',
+  'binding agreements',
+  'binding',
+  'legally binding',
+  'legally oblige',
+  'legally obliges',
+  'legally obligate',
+  'legally obligates',
+  'oblige',
+  'obliges',
+  'obligate',
+  'obligates',
+  'obligation',
+  'obligations',
+  'legal obligation',
+  'legal obligations',
+  'guarantee',
+  'guarantees',
+  'guaranteed',
+  'commit',
+  'commits',
+  'bind',
+  'binds',
+  'legally bind',
+  'legally binds',
+  'legally commit',
+  'legally commits',
+  'legally guarantee',
+  'legally guarantees',
+]) {
   BINDING.add(p, { noun: false });
 }
 /** A block's binding words, found once per block text (rules that read the whole draft scan every block on each check). */
@@ -21,8 +59,28 @@ export const bindingWords = perBlock((bf): PhraseMatch<{ noun: boolean }>[] => B
 /** Words that, up to four words before, deny the binding language ("rather than a treaty", "unlike a treaty"). */
 const NEAR_NEGATORS = new Set(['rather', 'instead', 'unlike', 'short']);
 /** Words that anywhere earlier in its clause deny or suspend it ("none of the documents binds", "if it were a treaty"). */
-const NEGATORS = new Set(['not', 'no', 'non', 'never', 'neither', 'nor', 'none', 'nobody', 'without', 'nothing', 't', 'cannot',
-  'lacks', 'lack', 'whether', 'if', 'deny', 'denies', 'denied', 'hardly']);
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'non',
+  'never',
+  'neither',
+  'nor',
+  'none',
+  'nobody',
+  'without',
+  'nothing',
+  't',
+  'cannot',
+  'lacks',
+  'lack',
+  'whether',
+  'if',
+  'deny',
+  'denies',
+  'denied',
+  'hardly',
+]);
 /** Words just after that deny it ("binds no one", "guarantees nothing", "commits Beijing to nothing"). */
 const DENIED_AFTER = new Set(['no', 'nobody', 'nothing', 'neither', 'none']);
 
@@ -43,16 +101,75 @@ export function negated(bf: BlockFacts, first: number, last: number, sentence: S
 }
 
 /** Binding words that are verbs ("the agreements oblige …") and those that are predicates ("the agreements are binding"). */
-const VERBS = new Set(['oblige', 'obliges', 'obligate', 'obligates', 'legally oblige', 'legally obliges', 'legally obligate',
-  'legally obligates', 'bind', 'binds', 'legally bind', 'legally binds', 'guarantee', 'guarantees', 'commit', 'commits', 'legally commit',
-  'legally commits', 'legally guarantee', 'legally guarantees']);
+const VERBS = new Set([
+  'oblige',
+  'obliges',
+  'obligate',
+  'obligates',
+  'legally oblige',
+  'legally obliges',
+  'legally obligate',
+  'legally obligates',
+  'bind',
+  'binds',
+  'legally bind',
+  'legally binds',
+  'guarantee',
+  'guarantees',
+  'commit',
+  'commits',
+  'legally commit',
+  'legally commits',
+  'legally guarantee',
+  'legally guarantees',
+]);
 const PREDICATES = new Set(['binding', 'legally binding', 'treaties', 'binding agreements']);
 /** Participles that open a description of the documents ("the agreements signed at the summit …"). */
 const PARTICIPLES = new Set(['signed', 'concluded', 'reached', 'inked', 'agreed', 'adopted', 'struck', 'sealed', 'made', 'approved']);
 /** Words that may follow such a participle before the verb: where, when and by whom ("in the capital during the visit"). */
-const SETTING = new Set(['in', 'at', 'during', 'on', 'with', 'by', 'between', 'the', 'a', 'an', 'of', 'this', 'that', 'last', 'its',
-  'his', 'her', 'their', 'visit', 'trip', 'summit', 'talks', 'meeting', 'week', 'month', 'year', 'ceremony', 'signing', 'leaders',
-  'two', 'sides', 'countries', 'presidents', 'heads', 'state', 'states', 'delegations', 'presence', 's', 'and', 'both']);
+const SETTING = new Set([
+  'in',
+  'at',
+  'during',
+  'on',
+  'with',
+  'by',
+  'between',
+  'the',
+  'a',
+  'an',
+  'of',
+  'this',
+  'that',
+  'last',
+  'its',
+  'his',
+  'her',
+  'their',
+  'visit',
+  'trip',
+  'summit',
+  'talks',
+  'meeting',
+  'week',
+  'month',
+  'year',
+  'ceremony',
+  'signing',
+  'leaders',
+  'two',
+  'sides',
+  'countries',
+  'presidents',
+  'heads',
+  'state',
+  'states',
+  'delegations',
+  'presence',
+  's',
+  'and',
+  'both',
+]);
 const COPULAS = new Set(['are', 'were', 'is', 'was']);
 const PREPOSITIONS = new Set(['in', 'at', 'during', 'on', 'with', 'by', 'between', 'of']);
 const ADVERBS = new Set(['all', 'both', 'each', 'also', 'now', 'effectively', 'thus', 'therefore', 'fully', 'in', 'effect', 'so']);
@@ -84,7 +201,12 @@ export function saidOf(bf: BlockFacts, w: PhraseMatch<unknown>, g: PhraseMatch<u
     for (; k < w.first; k++) {
       const word = t[k]!.lower;
       if (PREPOSITIONS.has(word)) phrase = 3;
-      else if (!SETTING.has(word) && !/^[\p{Lu}\d]/u.test(t[k]!.text) && (phrase-- <= 0 || COPULAS.has(word) || !/^\p{Ll}+$/u.test(t[k]!.text))) break;
+      else if (
+        !SETTING.has(word) &&
+        !/^[\p{Lu}\d]/u.test(t[k]!.text) &&
+        (phrase-- <= 0 || COPULAS.has(word) || !/^\p{Ll}+$/u.test(t[k]!.text))
+      )
+        break;
     }
   }
   let copula = false;
@@ -113,11 +235,73 @@ export function particular(bf: BlockFacts, g: PhraseMatch<unknown>): boolean {
 }
 
 /** Words that make a clause a wish, plan, doubt or hypothesis rather than a statement ("the opposition wants binding agreements"). */
-const WISH = new Set(['want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded',
-  'propose', 'proposes', 'proposed', 'plan', 'plans', 'planned', 'aim', 'aims', 'intend', 'intends', 'expect', 'expects', 'expected',
-  'negotiate', 'negotiating', 'would', 'could', 'should', 'might', 'may', 'future', 'call', 'calls', 'called', 'urge', 'urges',
-  'urged', 'push', 'pushes', 'pushed', 'prefer', 'prefers', 'need', 'needs', 'if', 'unless', 'whether', 'doubt', 'doubts',
-  'doubted', 'doubtful', 'unclear', 'unlikely', 'rumours', 'rumors', 'rumoured', 'rumored', 'speculation', 'speculated',
-  'discussed', 'discussing', 'considered', 'considering', 'draft']);
+const WISH = new Set([
+  'want',
+  'wants',
+  'wanted',
+  'seek',
+  'seeks',
+  'sought',
+  'hope',
+  'hopes',
+  'hoped',
+  'demand',
+  'demands',
+  'demanded',
+  'propose',
+  'proposes',
+  'proposed',
+  'plan',
+  'plans',
+  'planned',
+  'aim',
+  'aims',
+  'intend',
+  'intends',
+  'expect',
+  'expects',
+  'expected',
+  'negotiate',
+  'negotiating',
+  'would',
+  'could',
+  'should',
+  'might',
+  'may',
+  'future',
+  'call',
+  'calls',
+  'called',
+  'urge',
+  'urges',
+  'urged',
+  'push',
+  'pushes',
+  'pushed',
+  'prefer',
+  'prefers',
+  'need',
+  'needs',
+  'if',
+  'unless',
+  'whether',
+  'doubt',
+  'doubts',
+  'doubted',
+  'doubtful',
+  'unclear',
+  'unlikely',
+  'rumours',
+  'rumors',
+  'rumoured',
+  'rumored',
+  'speculation',
+  'speculated',
+  'discussed',
+  'discussing',
+  'considered',
+  'considering',
+  'draft',
+]);
 export const wished = (bf: BlockFacts, from: number, sentence: Span): boolean =>
   bf.tokens.some((t) => t.start >= from && t.end <= sentence.end && WISH.has(t.lower));

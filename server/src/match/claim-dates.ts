@@ -14,7 +14,8 @@ import { quoted } from './relative-days.js';
 // repeat a figure on another day.
 
 /** Verbs of putting a figure forward. */
-const PUT = /\b(?:announced|announces|said|says|claimed|claims|put|puts|cited|cites|gave|gives|named|names|estimated|estimates|unveiled|unveils|floated|floats|made public|put forward|mentioned|stated|reported)\b/i;
+const PUT =
+  /\b(?:announced|announces|said|says|claimed|claims|put|puts|cited|cites|gave|gives|named|names|estimated|estimates|unveiled|unveils|floated|floats|made public|put forward|mentioned|stated|reported)\b/i;
 const FIRST = /\bfirst\b/i;
 /** Words that put a date in relation to the claim rather than on it ("before 1 March"). */
 const RELATION = /\b(?:before|after|by|since|until|prior to|ahead of|following)\s+$/i;
@@ -42,7 +43,8 @@ function dated(bf: BlockFacts, clause: Span, claim: Claim): Attribution | undefi
 
 /** The claim a date of first putting it forward contradicts, if any (see above). */
 export function claimContradicted(bf: BlockFacts, sentence: Span, mention: DateMention): WrongClaimDate | undefined {
-  if (!mention.from || quoted(bf, mention.start) || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
+  if (!mention.from || quoted(bf, mention.start) || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)))
+    return undefined;
   const clause = clauseOf(bf, sentence, mention);
   const text = bf.text.slice(clause.start, clause.end);
   if (!FIRST.test(text) || !PUT.test(text) || itemsIn(bf.dates, clause).filter((d) => d.from).length !== 1) return undefined;

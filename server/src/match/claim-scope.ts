@@ -19,12 +19,38 @@ export function findPercentages(text: string): PercentMention[] {
 }
 
 /** Words of a measure too common to tell one claim's measure from another's. */
-const COMMON = new Set(['the', 'and', 'with', 'from', 'into', 'over', 'under', 'that', 'this', 'year', 'years', 'annual', 'total',
-  'share', 'rate', 'level', 'amount', 'value', 'per', 'cent', 'percent', 'between', 'their', 'its']);
+const COMMON = new Set([
+  'the',
+  'and',
+  'with',
+  'from',
+  'into',
+  'over',
+  'under',
+  'that',
+  'this',
+  'year',
+  'years',
+  'annual',
+  'total',
+  'share',
+  'rate',
+  'level',
+  'amount',
+  'value',
+  'per',
+  'cent',
+  'percent',
+  'between',
+  'their',
+  'its',
+]);
 
 /** The distinctive words of a claim's measure ("gas", "imports" of "share of gas in Estonia's imports"), as stems. */
 function measureStems(measure: string): string[] {
-  return tokenize(measure).map((t) => t.lower).filter((w) => w.length >= 3 && !COMMON.has(w) && !/^\d+$/.test(w))
+  return tokenize(measure)
+    .map((t) => t.lower)
+    .filter((w) => w.length >= 3 && !COMMON.has(w) && !/^\d+$/.test(w))
     .map((w) => w.slice(0, Math.max(3, Math.min(5, w.length - 1))));
 }
 

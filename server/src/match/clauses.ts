@@ -1,7 +1,8 @@
 import type { Span } from '../markdown/prose.js';
 
 /** What separates two clauses: a semicolon, colon, dash or bracket; a contrasting conjunction; ", and" or ", or". */
-const CLAUSE_BREAK = /[;:(\u2014]|\s[-\u2013]\s|,\s+(?:and|or)\b|\b(?:but|while|whilst|whereas|although|though|however|because|yet|unlike|besides|except)\b/gi;
+const CLAUSE_BREAK =
+  /[;:(\u2014]|\s[-\u2013]\s|,\s+(?:and|or)\b|\b(?:but|while|whilst|whereas|although|though|however|because|yet|unlike|besides|except)\b/gi;
 
 /**
  * The start of the clause a prose offset is in, within its sentence: just after the last clause break before it.

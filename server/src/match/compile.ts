@@ -1,7 +1,5 @@
 import { sureTerm } from '../facts/dates.js';
-import type {
-  Claim, Document, DocumentCount, Event, FactBase, Office, Organisation, Person, Term,
-} from '../facts/types.js';
+import type { Claim, Document, DocumentCount, Event, FactBase, Office, Organisation, Person, Term } from '../facts/types.js';
 import { PhraseMatcher } from './phrases.js';
 import { COUNTRIES } from './places.data.js';
 import { tokenize } from './tokens.js';
@@ -96,12 +94,32 @@ const EVENT_KINDS: Event['kind'][] = ['state visit', 'official visit', 'working 
 /** Compiles a fact base's phrases, spellings and office holders into lookup structures. */
 export function compile(facts: FactBase): FactIndex {
   const index: FactIndex = {
-    facts, names: new PhraseMatcher(), fuzzy: new Map(), fuzzyCache: new Map(), offices: new PhraseMatcher(), holders: new Map(),
-    events: new PhraseMatcher(), eventKinds: new PhraseMatcher(), documents: new PhraseMatcher(), countNouns: new PhraseMatcher(),
-    attribution: new PhraseMatcher(), reframings: new PhraseMatcher(), topics: new PhraseMatcher(), terms: new PhraseMatcher(),
-    phraseStarts: new Set(), meetings: [],
-    eventPeople: new Map(), places: new PhraseMatcher(), family: new Map(), roots: new Map(), countries: new Map(), ownPlaces: new Map(),
-    visitLike: new Set(), keyPeople: new Map(), phraseWords: new Map(), derived: new Map(),
+    facts,
+    names: new PhraseMatcher(),
+    fuzzy: new Map(),
+    fuzzyCache: new Map(),
+    offices: new PhraseMatcher(),
+    holders: new Map(),
+    events: new PhraseMatcher(),
+    eventKinds: new PhraseMatcher(),
+    documents: new PhraseMatcher(),
+    countNouns: new PhraseMatcher(),
+    attribution: new PhraseMatcher(),
+    reframings: new PhraseMatcher(),
+    topics: new PhraseMatcher(),
+    terms: new PhraseMatcher(),
+    phraseStarts: new Set(),
+    meetings: [],
+    eventPeople: new Map(),
+    places: new PhraseMatcher(),
+    family: new Map(),
+    roots: new Map(),
+    countries: new Map(),
+    ownPlaces: new Map(),
+    visitLike: new Set(),
+    keyPeople: new Map(),
+    phraseWords: new Map(),
+    derived: new Map(),
   };
   const addNamed = (entity: Person | Organisation, kind: NameForm['kind']) => {
     const add = (form: string, status: NameForm['status']) => {
@@ -161,8 +179,17 @@ export function compile(facts: FactBase): FactIndex {
     for (const phrase of withModifiers(claim.topics)) for (const form of verbForms(phrase)) index.topics.add(form, claim);
   }
   for (const term of facts.terms) for (const phrase of term.instead) index.terms.add(phrase, term);
-  for (const matcher of [index.offices, index.events, index.eventKinds, index.documents, index.countNouns, index.attribution,
-    index.reframings, index.topics, index.terms]) {
+  for (const matcher of [
+    index.offices,
+    index.events,
+    index.eventKinds,
+    index.documents,
+    index.countNouns,
+    index.attribution,
+    index.reframings,
+    index.topics,
+    index.terms,
+  ]) {
     for (const word of matcher.firstWords()) index.phraseStarts.add(word);
   }
   return index;
@@ -201,11 +228,12 @@ function addPlaces(index: FactIndex): void {
     index.roots.set(event.id, root.id);
     const known = index.family.get(event.id);
     index.family.set(event.id, known ? new Set([...known, ...family]) : family);
-    for (const id of family) if (id !== event.id) {
-      const up = index.family.get(id) ?? new Set([id]);
-      up.add(event.id);
-      index.family.set(id, up);
-    }
+    for (const id of family)
+      if (id !== event.id) {
+        const up = index.family.get(id) ?? new Set([id]);
+        up.add(event.id);
+        index.family.set(id, up);
+      }
   }
   for (const event of facts.events.values()) {
     // Whole place names, found by the gazetteer in the family's places ("Bucharest, Romania" is not Oman).
@@ -227,7 +255,8 @@ function addPlaces(index: FactIndex): void {
     index.countries.set(event.id, countries);
     index.ownPlaces.set(event.id, own);
     const words = new Set<string>();
-    for (const id of index.family.get(event.id)!) for (const phrase of facts.events.get(id)?.phrases ?? []) for (const t of tokenize(phrase)) words.add(t.lower);
+    for (const id of index.family.get(event.id)!)
+      for (const phrase of facts.events.get(id)?.phrases ?? []) for (const t of tokenize(phrase)) words.add(t.lower);
     index.phraseWords.set(event.id, words);
   }
   for (const event of facts.events.values()) {
@@ -252,7 +281,24 @@ function addPlaces(index: FactIndex): void {
 }
 
 /** Words that join a phrase's words rather than modify its last ("evasion of sanctions"). */
-const FUNCTION_WORD = new Set(['of', 'the', 'a', 'an', 'to', 'for', 'in', 'on', 'at', 'by', 'through', 'with', 'and', 'or', 'from', 'into']);
+const FUNCTION_WORD = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'to',
+  'for',
+  'in',
+  'on',
+  'at',
+  'by',
+  'through',
+  'with',
+  'and',
+  'or',
+  'from',
+  'into',
+]);
 
 /**
  * A claim's topics, lower-cased, and each with the modifier another of its topics gives their last word ("push up

@@ -24,24 +24,37 @@ export interface Counter {
 /** Not inside a word: JavaScript's \b knows ASCII letters only ("Özdemir", "Šefčovič"). */
 const W = '(?<![\\p{L}\\p{N}-])';
 /** Occasions the fact base may not hold (a phrase of a known event is a rival for the date instead). */
-const OCCASION = new RegExp(`${W}(?:[Ss]ummit|[Ff]orum|(?<!People's |People\\u2019s )[Cc]ongress|[Cc]onference|Olympics|Olympic Games|Expo|`
-  + '[Ee]xhibition|[Pp]arade|[Pp]lenum|G\\d{1,2}|COP\\d{0,2}|[Ee]lections?)(?![\\p{L}\\p{N}])', 'gu');
+const OCCASION = new RegExp(
+  `${W}(?:[Ss]ummit|[Ff]orum|(?<!People's |People\\u2019s )[Cc]ongress|[Cc]onference|Olympics|Olympic Games|Expo|` +
+    '[Ee]xhibition|[Pp]arade|[Pp]lenum|G\\d{1,2}|COP\\d{0,2}|[Ee]lections?)(?![\\p{L}\\p{N}])',
+  'gu',
+);
 /** Words of another occurrence of the same kind of event, or of a call rather than a meeting. */
-const AGAIN = /\b(?:again|another|upcoming|resumed|(?:next|following) (?:year|month|week|time)|(?:a|one|two|three|four|several|some|\d+) (?:weeks?|months?|years?) later|(?:tele)?phone|video ?(?:call|link|conference)|videoconference)\b/gi;
+const AGAIN =
+  /\b(?:again|another|upcoming|resumed|(?:next|following) (?:year|month|week|time)|(?:a|one|two|three|four|several|some|\d+) (?:weeks?|months?|years?) later|(?:tele)?phone|video ?(?:call|link|conference)|videoconference)\b/gi;
 /** Words that look back to an earlier occasion: against the event the text is about (or with no topic yet) only. */
 const PREVIOUS = /\b(?:previous|previously|(?:last|previous) (?:year|month|week|time))\b/gi;
 /** Titles before a person's name: a titled name the fact base does not know is someone else. */
-const TITLED = /\b(?:President|Premier|Prime Minister|Chancellor|King|Queen|Emir|Crown Prince|Sultan|Minister|Secretary(?:-General)?|Chairman|Chairwoman|Vice[- ]President|Ambassador|Senator|Governor|Mayor|Pope|Sheikh|General)\s+(?=\p{Lu}\p{Ll})/gu;
+const TITLED =
+  /\b(?:President|Premier|Prime Minister|Chancellor|King|Queen|Emir|Crown Prince|Sultan|Minister|Secretary(?:-General)?|Chairman|Chairwoman|Vice[- ]President|Ambassador|Senator|Governor|Mayor|Pope|Sheikh|General)\s+(?=\p{Lu}\p{Ll})/gu;
 /** A capitalised word that is someone's ("Orbán's") or the subject of a verb of visiting or meeting ("Modi arrived"). */
-const UNKNOWN = new RegExp(`${W}(\\p{Lu}[\\p{L}]+(?:-\\p{L}+)?)(?:['\\u2019]s(?![\\p{L}])|\\s+(?=(?:visited|arrived|met|paid|held|hosted|travelled|traveled|flew|received|welcomed)\\b))`, 'gu');
+const UNKNOWN = new RegExp(
+  `${W}(\\p{Lu}[\\p{L}]+(?:-\\p{L}+)?)(?:['\\u2019]s(?![\\p{L}])|\\s+(?=(?:visited|arrived|met|paid|held|hosted|travelled|traveled|flew|received|welcomed)\\b))`,
+  'gu',
+);
 /** Capitalised words that are not names. */
-const COMMON = /^(?:The|This|That|These|Those|It|He|She|They|We|Both|Each|Neither|Either|His|Her|Their|Its|Our|Who|Which|When|Then|There|Here|Later|Earlier|Also|And|But|Officials|Leaders|Delegations|President|Premier|Minister|Chairman|People|State|Party|Government|Republic)$/;
+const COMMON =
+  /^(?:The|This|That|These|Those|It|He|She|They|We|Both|Each|Neither|Either|His|Her|Their|Its|Our|Who|Which|When|Then|There|Here|Later|Earlier|Also|And|But|Officials|Leaders|Delegations|President|Premier|Minister|Chairman|People|State|Party|Government|Republic)$/;
 /** Someone by role and nationality ("the Turkish minister", "Hungary's prime minister"). */
-const SOMEONE = new RegExp(`${W}\\p{Lu}\\p{L}+(?:['\\u2019]s)?\\s+(?:president|premier|prime minister|minister|leader|king|chancellor|delegation|envoy|counterpart)\\b`, 'gu');
+const SOMEONE = new RegExp(
+  `${W}\\p{Lu}\\p{L}+(?:['\\u2019]s)?\\s+(?:president|premier|prime minister|minister|leader|king|chancellor|delegation|envoy|counterpart)\\b`,
+  'gu',
+);
 /** Words before a place name that make it where something happens. */
 const LOCATIVE = /\b(?:in|to|at|from|near|into|visit(?:ed|ing|s)?|tour(?:ed|ing)?|of)\s+(?:the\s+)?$/i;
 /** A role after a country or demonym: someone of that country ("Hungary's prime minister", "Turkish minister"). */
-const ROLE_AFTER = /^(?:['\u2019]s)?\s+(?:\p{Lu}\p{L}+\s+|\p{Ll}+\s+)?(?:president|premier|prime minister|minister|leader|king|queen|chancellor|delegation|counterpart|host|guest|envoy|ambassador|officials?|head of state|foreign minister|emir|sultan|monarch)\b/iu;
+const ROLE_AFTER =
+  /^(?:['\u2019]s)?\s+(?:\p{Lu}\p{L}+\s+|\p{Ll}+\s+)?(?:president|premier|prime minister|minister|leader|king|queen|chancellor|delegation|counterpart|host|guest|envoy|ambassador|officials?|head of state|foreign minister|emir|sultan|monarch)\b/iu;
 /** A country that acts ("Russia and Belarus signed"): the occasion is that country's. */
 const ACTOR_AFTER = /^(?:\s+and\s+\p{Lu}\p{L}+)?\s+(?:then\s+|also\s+)?(?:signed|agreed|held|hosted|met|concluded|adopted)\b/u;
 const YEAR = /\b(?:19|20)\d\d\b/g;
@@ -61,8 +74,9 @@ export function keyPeople(bf: BlockFacts, event: Event): ReadonlySet<string> {
 /** Whether a span lies inside a phrase of a known event (of the given event's family, when one is given). */
 function inPhrase(bf: BlockFacts, span: Span, of?: Event): boolean {
   const family = of && bf.index.family.get(of.id);
-  return itemsIn(bf.eventPhrases, { start: Math.max(0, span.start - 64), end: span.end + 64 })
-    .some((m) => m.start <= span.start && span.end <= m.end && (!of || m.values.some((e) => family?.has(e.id))));
+  return itemsIn(bf.eventPhrases, { start: Math.max(0, span.start - 64), end: span.end + 64 }).some(
+    (m) => m.start <= span.start && span.end <= m.end && (!of || m.values.some((e) => family?.has(e.id))),
+  );
 }
 
 /** Whether a token starting at an offset begins a place name. */
@@ -91,7 +105,14 @@ const countersFound = perBlock(() => new Map<string, Counter[]>());
 interface Scan {
   names: NameMention[];
   /** The place names, with what the words around each say (see `findCounters`). */
-  places: { match: PhraseMatch<Place>; inName: boolean; locative: boolean; roleAfter: boolean; actorAfter: boolean; occasionAfter: boolean }[];
+  places: {
+    match: PhraseMatch<Place>;
+    inName: boolean;
+    locative: boolean;
+    roleAfter: boolean;
+    actorAfter: boolean;
+    occasionAfter: boolean;
+  }[];
   /** Occasions the fact base may not hold, outside the phrases of known events. */
   occasions: { start: number; end: number; word: string }[];
   again: Span[];
@@ -118,8 +139,14 @@ function scanSpan(bf: BlockFacts, span: Span): Scan {
   const places = index.places.find(text, itemsIn(bf.tokens, span)).map((match) => {
     const before = text.slice(Math.max(0, match.start - 24), match.start);
     const after = text.slice(match.end, match.end + 40);
-    return { match, inName: names.some((n) => n.start <= match.start && match.end <= n.end), locative: LOCATIVE.test(before),
-      roleAfter: ROLE_AFTER.test(after), actorAfter: ACTOR_AFTER.test(after), occasionAfter: OCCASION_AFTER.test(after) };
+    return {
+      match,
+      inName: names.some((n) => n.start <= match.start && match.end <= n.end),
+      locative: LOCATIVE.test(before),
+      roleAfter: ROLE_AFTER.test(after),
+      actorAfter: ACTOR_AFTER.test(after),
+      occasionAfter: OCCASION_AFTER.test(after),
+    };
   });
   const slice = text.slice(span.start, span.end);
   const matches = (pattern: RegExp): { start: number; end: number; word: string }[] => {
@@ -133,7 +160,8 @@ function scanSpan(bf: BlockFacts, span: Span): Scan {
   // An occasion the fact base knows (a phrase of any event) is a rival for the date, weighed where dates are
   // fitted (event-dates.ts), not a sign of another occasion.
   const occasions = matches(OCCASION).filter((at) => !inPhrase(bf, at));
-  const years = matches(YEAR).filter((m) => !yearInTitle(text, bf.tokens, tokenAt(bf.tokens, m.start)))
+  const years = matches(YEAR)
+    .filter((m) => !yearInTitle(text, bf.tokens, tokenAt(bf.tokens, m.start)))
     .map((m) => ({ start: m.start, year: Number(m.word) }));
   return { names, places, occasions, again: matches(AGAIN), previous: matches(PREVIOUS), unknown: unknownPeople(bf, span), years };
 }

@@ -13,23 +13,69 @@ export interface CountMention {
   max: number;
 }
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const WORD_VALUES = new Map<string, number>([...UNITS.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, i * 10] as const)]
-  .filter(([w]) => w !== ''));
+const WORD_VALUES = new Map<string, number>(
+  [...UNITS.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, i * 10] as const)].filter(([w]) => w !== ''),
+);
 
 type Shape = 'about' | 'nearly' | 'more' | 'atLeast' | 'upTo';
 /** Qualifiers, longest first, as lower-case word sequences. */
-const QUALIFIERS: [string[], Shape][] = ([
-  ['in excess of', 'more'], ['upwards of', 'more'], ['more than', 'more'], ['over', 'more'], ['above', 'more'],
-  ['at least', 'atLeast'], ['no fewer than', 'atLeast'], ['no less than', 'atLeast'],
-  ['up to', 'upTo'], ['fewer than', 'upTo'], ['less than', 'upTo'], ['no more than', 'upTo'], ['under', 'upTo'],
-  ['as many as', 'upTo'],
-  ['just under', 'nearly'], ['close to', 'nearly'], ['nearly', 'nearly'], ['almost', 'nearly'], ['just short of', 'nearly'],
-  ['an estimated', 'about'], ['approximately', 'about'], ['roughly', 'about'], ['around', 'about'], ['about', 'about'],
-  ['some', 'about'], ['approx', 'about'], ['circa', 'about'], ['an approximate', 'about'],
-] as [string, Shape][]).map(([q, s]) => [q.split(' '), s] as [string[], Shape]).sort((a, b) => b[0].length - a[0].length);
+const QUALIFIERS: [string[], Shape][] = (
+  [
+    ['in excess of', 'more'],
+    ['upwards of', 'more'],
+    ['more than', 'more'],
+    ['over', 'more'],
+    ['above', 'more'],
+    ['at least', 'atLeast'],
+    ['no fewer than', 'atLeast'],
+    ['no less than', 'atLeast'],
+    ['up to', 'upTo'],
+    ['fewer than', 'upTo'],
+    ['less than', 'upTo'],
+    ['no more than', 'upTo'],
+    ['under', 'upTo'],
+    ['as many as', 'upTo'],
+    ['just under', 'nearly'],
+    ['close to', 'nearly'],
+    ['nearly', 'nearly'],
+    ['almost', 'nearly'],
+    ['just short of', 'nearly'],
+    ['an estimated', 'about'],
+    ['approximately', 'about'],
+    ['roughly', 'about'],
+    ['around', 'about'],
+    ['about', 'about'],
+    ['some', 'about'],
+    ['approx', 'about'],
+    ['circa', 'about'],
+    ['an approximate', 'about'],
+  ] as [string, Shape][]
+)
+  .map(([q, s]) => [q.split(' '), s] as [string[], Shape])
+  .sort((a, b) => b[0].length - a[0].length);
 
 /** What may stand between two words of one number ("twenty-seven", "two dozen"): a space or a hyphen. */
 const JOIN = /^[\s\u00a0\-\u2010\u2011]{1,3}$/;
@@ -69,8 +115,12 @@ function numberAt(text: string, tokens: Token[], i: number): { value: number; la
 }
 
 /** The multiple of a dozen starting at token i: "a dozen", "two dozen", "half a dozen", "four dozen". */
-function dozenAt(text: string, tokens: Token[], i: number, base: { value: number; last: number } | undefined):
-  { value: number; last: number; open?: boolean } | undefined {
+function dozenAt(
+  text: string,
+  tokens: Token[],
+  i: number,
+  base: { value: number; last: number } | undefined,
+): { value: number; last: number; open?: boolean } | undefined {
   const t = tokens[i]!;
   const is = (k: number, word: string) => tokens[k]?.lower === word && JOIN.test(gap(text, tokens, k - 1, k));
   if (t.lower === 'dozens' && is(i + 1, 'of')) return { value: 24, last: i + 1, open: true };
@@ -96,12 +146,18 @@ function qualifierBefore(text: string, tokens: Token[], i: number): { shape: Sha
 
 function range(value: number, shape: Shape | undefined): [number, number] {
   switch (shape) {
-    case 'about': return [value * 0.9, value * 1.1];
-    case 'nearly': return [value * 0.8, value];
-    case 'more': return [value + 1e-9, value * 1.5];
-    case 'atLeast': return [value, Number.POSITIVE_INFINITY];
-    case 'upTo': return [0, value];
-    default: return [value, value];
+    case 'about':
+      return [value * 0.9, value * 1.1];
+    case 'nearly':
+      return [value * 0.8, value];
+    case 'more':
+      return [value + 1e-9, value * 1.5];
+    case 'atLeast':
+      return [value, Number.POSITIVE_INFINITY];
+    case 'upTo':
+      return [0, value];
+    default:
+      return [value, value];
   }
 }
 
@@ -130,16 +186,88 @@ export function findCounts(text: string, tokens: Token[]): CountMention[] {
 }
 
 /** Words that end the search for a counted noun: the number is not about the noun that follows them. */
-const STOP = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'to', 'from', 'with', 'was', 'were', 'is', 'are',
-  'be', 'been', 'that', 'which', 'who', 'had', 'has', 'have', 'per', 'than', 'percent', 'times', 'years', 'days',
-  'hours', 'points', 'but', 'they', 'it', 'its', 'their', 'these', 'those', 'this', 'as', 'he', 'she', 'we', 'not']);
+const STOP = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'to',
+  'from',
+  'with',
+  'was',
+  'were',
+  'is',
+  'are',
+  'be',
+  'been',
+  'that',
+  'which',
+  'who',
+  'had',
+  'has',
+  'have',
+  'per',
+  'than',
+  'percent',
+  'times',
+  'years',
+  'days',
+  'hours',
+  'points',
+  'but',
+  'they',
+  'it',
+  'its',
+  'their',
+  'these',
+  'those',
+  'this',
+  'as',
+  'he',
+  'she',
+  'we',
+  'not',
+]);
 /** What may stand between the number and its noun or between intervening words: spaces, commas, hyphens. */
 const BETWEEN = /^[\s\u00a0,\-\u2010-\u2014]{1,4}$/;
 /** A hyphen right after the number: "two-day", "three-year" make a compound modifier, not a count. */
 const COMPOUND = /^[-\u2010\u2011]$/;
 /** Past forms that do not end in "-ed": a verb between the number and the noun ends the number's phrase. */
-const VERBS = new Set(['signed', 'sign', 'signs', 'oversaw', 'saw', 'made', 'took', 'held', 'struck', 'gave', 'won', 'put', 'set',
-  'brought', 'met', 'agreed', 'did', 'got', 'went', 'began', 'inked', 'reached', 'will', 'would', 'can', 'could', 'may', 'might']);
+const VERBS = new Set([
+  'signed',
+  'sign',
+  'signs',
+  'oversaw',
+  'saw',
+  'made',
+  'took',
+  'held',
+  'struck',
+  'gave',
+  'won',
+  'put',
+  'set',
+  'brought',
+  'met',
+  'agreed',
+  'did',
+  'got',
+  'went',
+  'began',
+  'inked',
+  'reached',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+]);
 
 /**
  * Whether a word between the number and a document noun heads a phrase of its own, so that the number counts that
@@ -157,8 +285,13 @@ function headsItsOwn(word: Token): boolean {
  * ordinary modifiers ("27 intergovernmental, interdepartmental and interregional agreements"). A number that is part
  * of a compound modifier ("two-day") or that counts another noun ("the two sides signed agreements") has none.
  */
-export function nounAfter<T>(text: string, tokens: Token[], count: CountMention, nouns: ReadonlyMap<number, PhraseMatch<T>>, maxWords = 4):
-  PhraseMatch<T> | undefined {
+export function nounAfter<T>(
+  text: string,
+  tokens: Token[],
+  count: CountMention,
+  nouns: ReadonlyMap<number, PhraseMatch<T>>,
+  maxWords = 4,
+): PhraseMatch<T> | undefined {
   if (count.last + 1 < tokens.length && COMPOUND.test(gap(text, tokens, count.last, count.last + 1))) return undefined;
   for (let k = count.last + 1; k <= count.last + 1 + maxWords && k < tokens.length; k++) {
     if (!BETWEEN.test(gap(text, tokens, k - 1, k))) return undefined;
@@ -182,9 +315,33 @@ export const countsOf = perBlock((bf): CountMention[] => {
 });
 
 /** Nouns of plans whose titles carry a year ("plan until 2030", "programme for 2023–2025", "Vision 2030"). */
-const PLANS = new Set(['plan', 'plans', 'programme', 'programmes', 'program', 'programs', 'strategy', 'strategies', 'roadmap',
-  'roadmaps', 'map', 'agenda', 'concept', 'vision', 'framework', 'blueprint', 'initiative', 'outline', 'scheme', 'cooperation',
-  'partnership', 'development', 'targets', 'goals', 'period']);
+const PLANS = new Set([
+  'plan',
+  'plans',
+  'programme',
+  'programmes',
+  'program',
+  'programs',
+  'strategy',
+  'strategies',
+  'roadmap',
+  'roadmaps',
+  'map',
+  'agenda',
+  'concept',
+  'vision',
+  'framework',
+  'blueprint',
+  'initiative',
+  'outline',
+  'scheme',
+  'cooperation',
+  'partnership',
+  'development',
+  'targets',
+  'goals',
+  'period',
+]);
 /** Words that join such a noun to the year of its title. */
 const TITLE_JOIN = new Set(['until', 'till', 'to', 'through', 'thru', 'for', 'up', 'towards', 'toward']);
 const YEAR_TOKEN = /^(?:19|20)\d\d$/;

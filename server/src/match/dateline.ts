@@ -8,7 +8,8 @@ import type { DateMention } from './dates.js';
 // paragraphs too. A section with a second dateline is a collection of reports: from there on, each dates its own.
 
 /** A place before the date: in capitals, or followed by a comma, or with an agency in brackets. */
-const PLACE_BEFORE = /^\s*(?:\p{Lu}[\p{Lu}\s.'\u2019-]{1,40}(?:,\s*|\s*\([^()]{0,60}?[-\u2013\u2014,]\s*)|\p{Lu}[\p{L}\s.'\u2019-]{1,40},\s*)$/u;
+const PLACE_BEFORE =
+  /^\s*(?:\p{Lu}[\p{Lu}\s.'\u2019-]{1,40}(?:,\s*|\s*\([^()]{0,60}?[-\u2013\u2014,]\s*)|\p{Lu}[\p{L}\s.'\u2019-]{1,40},\s*)$/u;
 /** After a date with a place before it: a dash, a colon, an agency in brackets, or the bracket it closes. */
 const AFTER_PLACE = /^\s*(?:[-\u2013\u2014:]|\([^()]{1,60}\)|\))/;
 /** After a date that opens the paragraph: a place or agency in brackets, with or without a dash before it. */

@@ -35,7 +35,8 @@ const SHORT_WEEKDAY = 'Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun';
 /** Whitespace inside a date: prose collapses line breaks, so a few characters at most (a bound keeps the scan linear). */
 const S = '\\s{1,3}';
 const S0 = '\\s{0,3}';
-const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const m = (n: number) => `(?<m${n}>${MONTH})`;
 const d = (n: number) => `(?:the${S})?(?<d${n}>\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`;
 const y = (n: number) => `(?<y${n}>[12]\\d{3})(?!\\d)`;
@@ -54,9 +55,11 @@ const INSIDE = /(?:[\p{L}\p{N}]|[\p{L}\p{N}][.,/_\-\u2010-\u2015])$/u;
 /** A month just after a day number: in "31 February 2023" (no such day) "February 2023" is not a date either. */
 const AFTER_DAY = /\d(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?$/;
 /** Words that name a month alone as a time ("in September", "the September meeting"). */
-const MONTH_CUE = /\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id|[Bb]y|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ff]rom|[Oo]f|[Tt]he|and|or|to|[Bb]etween)[\s-]{1,3}$/;
+const MONTH_CUE =
+  /\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id|[Bb]y|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ff]rom|[Oo]f|[Tt]he|and|or|to|[Bb]etween)[\s-]{1,3}$/;
 /** May is a modal and a surname too, so alone it needs a stronger cue ("in May", not "of May" or "the May government"). */
-const MAY_CUE = /\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id|[Bb]y|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ff]rom)\s{1,3}$/;
+const MAY_CUE =
+  /\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id|[Bb]y|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ff]rom)\s{1,3}$/;
 /** A shortened weekday alone is read only in brackets just after a date ("2023-03-02 (Wed)", "1 March (Thu.)"). */
 const AFTER_DATE = new RegExp(`(?:\\d|\\b(?:${MONTH}))${S0},?${S0}\\(${S0}$`);
 /** Weekdays inside the names of days that are not dates of the week ("Good Friday", "Black Friday"). */
@@ -74,10 +77,16 @@ const PATTERNS: Pattern[] = [
   { style: 'mdy', source: `(?:${WEEKDAY})?${m(1)}${S}${d(1)}${yearTail(1)}` },
   { style: 'iso', range: 'cross', source: `${y(1)}-(?<m1>\\d{2})-(?<d1>\\d{2})${JOIN}${y(2)}-(?<m2>\\d{2})-(?<d2>\\d{2})` },
   { style: 'iso', source: `${y(1)}-(?<m1>\\d{2})-(?<d1>\\d{2})` },
-  { style: 'part', source: `(?<p>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he${S}(?:end|beginning|start|middle)${S}of)(?:${S}|${S0}[-\\u2010\\u2011]${S0})${m(1)}${yearTail(1)}` },
+  {
+    style: 'part',
+    source: `(?<p>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he${S}(?:end|beginning|start|middle)${S}of)(?:${S}|${S0}[-\\u2010\\u2011]${S0})${m(1)}${yearTail(1)}`,
+  },
   { style: 'month', source: `${m(1)}(?:${S}of)?,?${S}${y(1)}`, before: (t) => !AFTER_DAY.test(t) },
-  { style: 'month', source: '(?<m1>January|February|March|April|June|July|August|September|October|November|December)',
-    before: (t) => MONTH_CUE.test(t) && !AFTER_DAY.test(t) },
+  {
+    style: 'month',
+    source: '(?<m1>January|February|March|April|June|July|August|September|October|November|December)',
+    before: (t) => MONTH_CUE.test(t) && !AFTER_DAY.test(t),
+  },
   { style: 'month', source: '(?<m1>May)', before: (t) => MAY_CUE.test(t) },
   { style: 'weekday', source: `(?<w>${WEEKDAYS.join('|')})`, before: (t) => !NAMED_DAY.test(t) },
   { style: 'weekday', source: `(?<w>${SHORT_WEEKDAY})(?=\\.?\\s{0,2}\\))`, before: (t) => AFTER_DATE.test(t) },
@@ -85,9 +94,13 @@ const PATTERNS: Pattern[] = [
 /** What a pattern cannot match without: a digit, a month's name, a weekday's name (each checked once per text). */
 type Needs = { digit: boolean; month: boolean; weekday: boolean };
 const COMPILED = PATTERNS.map((p) => ({
-  ...p, re: new RegExp(`${p.source}${E}`, 'gu'),
-  needs: { digit: p.style !== 'part' && p.style !== 'weekday' && (p.style !== 'month' || p.source.includes('<y1>')),
-    month: p.style !== 'iso' && p.style !== 'weekday', weekday: p.style === 'weekday' && !p.source.includes('Tues') } satisfies Needs,
+  ...p,
+  re: new RegExp(`${p.source}${E}`, 'gu'),
+  needs: {
+    digit: p.style !== 'part' && p.style !== 'weekday' && (p.style !== 'month' || p.source.includes('<y1>')),
+    month: p.style !== 'iso' && p.style !== 'weekday',
+    weekday: p.style === 'weekday' && !p.source.includes('Tues'),
+  } satisfies Needs,
 }));
 const HAS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 
@@ -135,8 +148,13 @@ function build(p: Pattern, g: Groups, text: string, index: number): Omit<DateMen
   }
   if (!p.range) {
     // "In March 20 documents were signed": a bare number after "in <Month>" is a count, not a day.
-    if (p.style === 'mdy' && g.y1 === undefined && /\b[Ii]n\s+$/.test(text.slice(Math.max(0, index - 4), index)) &&
-      /^\S+\s+\d{1,2}\s+\p{Ll}/u.test(text.slice(index, index + 20))) return undefined;
+    if (
+      p.style === 'mdy' &&
+      g.y1 === undefined &&
+      /\b[Ii]n\s+$/.test(text.slice(Math.max(0, index - 4), index)) &&
+      /^\S+\s+\d{1,2}\s+\p{Ll}/u.test(text.slice(index, index + 20))
+    )
+      return undefined;
     const from = pd(g.y1, g.m1, g.d1);
     return from && { style: p.style, from, ...(weekday === undefined ? {} : { weekday }) };
   }
@@ -149,8 +167,8 @@ function build(p: Pattern, g: Groups, text: string, index: number): Omit<DateMen
   const to = pd(g.y2, g.m2 ?? g.m1, g.d2);
   if (!from || !to) return undefined;
   if (same && from.day! >= to.day!) return undefined;
-  if (from.year !== undefined && to.year !== undefined &&
-    iso(from.year, from.month, from.day ?? 1) >= iso(to.year, to.month, to.day ?? 1)) return undefined;
+  if (from.year !== undefined && to.year !== undefined && iso(from.year, from.month, from.day ?? 1) >= iso(to.year, to.month, to.day ?? 1))
+    return undefined;
   return { style: p.style, from, to, joiner };
 }
 
@@ -170,7 +188,8 @@ export function findDates(text: string): DateMention[] {
     p.re.lastIndex = 0;
     for (let match = p.re.exec(text); match; match = p.re.exec(text)) {
       const preceding = text.slice(Math.max(0, match.index - 16), match.index);
-      const built = INSIDE.test(preceding) || (p.before && !p.before(preceding)) ? undefined : build(p, match.groups ?? {}, text, match.index);
+      const built =
+        INSIDE.test(preceding) || (p.before && !p.before(preceding)) ? undefined : build(p, match.groups ?? {}, text, match.index);
       if (built) all.push({ start: match.index, end: match.index + match[0].length, text: match[0], ...built });
       else p.re.lastIndex = match.index + 1;
     }
@@ -296,12 +315,17 @@ export function formatLike(mention: DateMention, start: string, end: string): st
   const sameMonth = y1 === y2 && m1 === m2;
   // A dash between days of one month ("1–3 March") is spaced once it joins two months ("28 February – 2 March").
   const bareDash = mention.joiner !== undefined && /^[-\u2010-\u2015]$/.test(mention.joiner) && mention.from?.month === mention.to?.month;
-  const joiner = mention.joiner === undefined || (bareDash && !sameMonth)
-    ? (mention.style === 'iso' || !sameMonth ? ` ${mention.joiner ?? '\u2013'} ` : '\u2013') : mention.joiner;
+  const joiner =
+    mention.joiner === undefined || (bareDash && !sameMonth)
+      ? mention.style === 'iso' || !sameMonth
+        ? ` ${mention.joiner ?? '\u2013'} `
+        : '\u2013'
+      : mention.joiner;
   if (mention.style === 'iso') return start === end ? start : `${start}${joiner}${end}`;
   const abbreviated = !/January|February|March|April|May|June|July|August|September|October|November|December/.test(mention.text);
   const dot = /[A-Z][a-z]{2,3}\./.test(mention.text) ? '.' : '';
-  const name = (mo: number) => (abbreviated && mo !== 5 ? `${MONTH_NAMES[mo - 1]!.slice(0, mo === 9 ? 4 : 3)}${dot}` : MONTH_NAMES[mo - 1]!);
+  const name = (mo: number) =>
+    abbreviated && mo !== 5 ? `${MONTH_NAMES[mo - 1]!.slice(0, mo === 9 ? 4 : 3)}${dot}` : MONTH_NAMES[mo - 1]!;
   const withYear = hasYear(mention);
   const written = mention.weekday !== undefined && start === end ? /^(\p{L}+)(\.?,?\s+)/u.exec(mention.text) : null;
   const weekday = written ? `${weekdayLike(written[1]!, weekdayOf(start))}${written[2]}` : '';

@@ -20,7 +20,9 @@ export function yearFor(bf: BlockFacts, span: Span): number {
  */
 export function datesInQuestion(bf: BlockFacts, span: Span): [string, string][] {
   const year = yearFor(bf, span);
-  const written = itemsIn(bf.dates, span).map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
+  const written = itemsIn(bf.dates, span)
+    .map((d) => intervalOf(d, year))
+    .filter((i) => i !== undefined);
   if (written.length > 0) return written;
   const events = bf.eventsIn(span);
   if (events.length > 0) return events.map((e) => [e.start, e.end]);

@@ -11,7 +11,8 @@ import { tokenAt } from './tokens.js';
 // past and affirmed (no "not", no plan), about an event the sentence establishes.
 
 /** Between a person (or a list of people) and "delegation": was part of / a member of / among / in (the, his, Ruritania's…). */
-const MEMBER_OF = /^\s+(?:(?:was|were)\s+(?:also\s+)?(?:(?:a\s+)?part|a\s+member|members|one)\s+of|(?:was|were)\s+(?:also\s+)?(?:in|on|among)|joined|(?:was|were)\s+(?:also\s+)?among\s+the\s+members\s+of)\s+(?:(?:the|his|her|their|a|an)\s+)?(?:(\p{Lu}[\p{L}-]*)(?:['\u2019]s)?\s+)?(?:(?:official|state|high-level|government|governmental|business)\s+)?$/u;
+const MEMBER_OF =
+  /^\s+(?:(?:was|were)\s+(?:also\s+)?(?:(?:a\s+)?part|a\s+member|members|one)\s+of|(?:was|were)\s+(?:also\s+)?(?:in|on|among)|joined|(?:was|were)\s+(?:also\s+)?among\s+the\s+members\s+of)\s+(?:(?:the|his|her|their|a|an)\s+)?(?:(\p{Lu}[\p{L}-]*)(?:['\u2019]s)?\s+)?(?:(?:official|state|high-level|government|governmental|business)\s+)?$/u;
 /** After "delegation": a verb that lists its members. */
 const LISTS = /^(?:\s*,)?\s+(?:(?:also\s+)?included|including|comprised|comprising|consisted\s+of|was\s+made\s+up\s+of|featured)\s+$/;
 /** Between a person and the visitor they travelled with. */
@@ -25,7 +26,8 @@ const AND = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
 /** Words after which the people named are not members: a denial, an exception, another clause. */
 const STOP = /^(?:not|but|except|without|excluding|while|whereas|although|though|who|which|whom|unlike|instead)$/;
 /** A plan or a denial in the sentence: what it says of the delegation is not a report of who was in it. */
-const NOT_SAID = /\b(?:[Nn]ot|[Nn]ever|[Nn]o|will|would|shall|plans?|planned|expected|is\s+to|are\s+to|to\s+be|may|might|could|should|[Ii]f)\b|n['\u2019]t\b/;
+const NOT_SAID =
+  /\b(?:[Nn]ot|[Nn]ever|[Nn]o|will|would|shall|plans?|planned|expected|is\s+to|are\s+to|to\s+be|may|might|could|should|[Ii]f)\b|n['\u2019]t\b/;
 
 /** Someone the sentence places in a delegation, and the event whose delegation it is. */
 export interface Placed {
@@ -44,7 +46,8 @@ export function placedInDelegation(bf: BlockFacts, sentence: Span): Placed[] {
   const leaders = new Map<NameMention, NameMention>();
   for (const [i, n] of names.entries()) {
     if (!names[i + 1] || !CAME_WITH.test(bf.text.slice(n.end, names[i + 1]!.start))) continue;
-    for (let k = i + 1; k < names.length && (k === i + 1 || AND.test(bf.text.slice(names[k - 1]!.end, names[k]!.start))); k++) leaders.set(names[k]!, n);
+    for (let k = i + 1; k < names.length && (k === i + 1 || AND.test(bf.text.slice(names[k - 1]!.end, names[k]!.start))); k++)
+      leaders.set(names[k]!, n);
   }
   for (const [i, n] of names.entries()) {
     const after = bf.text.slice(n.end, sentence.end);
@@ -72,13 +75,16 @@ export function placedInDelegation(bf: BlockFacts, sentence: Span): Placed[] {
   const key = bf.index.keyPeople.get(event.id);
   for (const [n, leader] of leaders) if (key?.has(leader.form.entity.id)) found.add(n);
   const present = bf.index.eventPeople.get(event.id);
-  return [...found].filter((n) => !present?.has(n.form.entity.id) &&
-    (namedByItsPeople(bf, sentence, event, n) || aboutEvent(bf, sentence, event, n))).map((name) => ({ name, event }));
+  return [...found]
+    .filter((n) => !present?.has(n.form.entity.id) && (namedByItsPeople(bf, sentence, event, n) || aboutEvent(bf, sentence, event, n)))
+    .map((name) => ({ name, event }));
 }
 
 /** The capitalised word or possessive right before "delegation" ("Belarusian", "Lukashenka's"), if any. */
 function qualifierBefore(bf: BlockFacts, at: number): string | undefined {
-  return /(\p{Lu}[\p{L}-]*)(?:['\u2019]s)?\s+(?:(?:official|state|high-level|government|governmental|business)\s+)?$/u.exec(bf.text.slice(Math.max(0, at - 40), at))?.[1];
+  return /(\p{Lu}[\p{L}-]*)(?:['\u2019]s)?\s+(?:(?:official|state|high-level|government|governmental|business)\s+)?$/u.exec(
+    bf.text.slice(Math.max(0, at - 40), at),
+  )?.[1];
 }
 
 /**
@@ -88,12 +94,15 @@ function qualifierBefore(bf: BlockFacts, at: number): string | undefined {
 function delegationEvent(bf: BlockFacts, sentence: Span, qualifiers: (string | undefined)[]): Event | undefined {
   const { index } = bf;
   const roots = new Set([...bf.eventsIn(sentence).map((e) => index.roots.get(e.id)!), ...topicsAt(bf, sentence)]);
-  const events = [...roots].map((id) => index.facts.events.get(id)!)
+  const events = [...roots]
+    .map((id) => index.facts.events.get(id)!)
     .filter((e) => e !== undefined && (index.visitLike.has(e.id) || e.id === index.facts.defaultEvent));
   if (events.length !== 1) return undefined;
   const [event] = events as [Event];
   const visitors = [...(index.keyPeople.get(event.id) ?? [])].map((id) => index.facts.people.get(id)).filter((p) => p !== undefined);
-  const words = new Set(visitors.flatMap((p) => [p.country ?? '', ...p.preferred, ...p.spellings, p.name].flatMap((s) => s.toLowerCase().split(/\s+/))));
+  const words = new Set(
+    visitors.flatMap((p) => [p.country ?? '', ...p.preferred, ...p.spellings, p.name].flatMap((s) => s.toLowerCase().split(/\s+/))),
+  );
   const fits = (q: string) => {
     const lower = q.toLowerCase();
     if (words.has(lower)) return true;

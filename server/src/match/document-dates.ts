@@ -23,8 +23,11 @@ const PUBLISHED = /\b(?:released|published|issued|unveiled)\b/;
 /** A word of a document's title or a place after its phrase ("position paper on Ukraine", "signed in Tallinn"). */
 const WORD = "[\\p{L}\\d'\\u2019\\u2013-]+";
 /** Between a document's phrase and its date: a few words of its title, the verb, where, then "on" or "in". */
-const AFTER_DOC = new RegExp(`^(?:\\s+${WORD}){0,4}?,?\\s+(?:(?:was|were|had been|has been)\\s+)?(?:first\\s+)?${MADE}` +
-  `(?:\\s+(?:in|at)(?:\\s+${WORD}){1,4}?)?,?\\s+(?:on|in)\\s+$`, 'u');
+const AFTER_DOC = new RegExp(
+  `^(?:\\s+${WORD}){0,4}?,?\\s+(?:(?:was|were|had been|has been)\\s+)?(?:first\\s+)?${MADE}` +
+    `(?:\\s+(?:in|at)(?:\\s+${WORD}){1,4}?)?,?\\s+(?:on|in)\\s+$`,
+  'u',
+);
 /** Before a document's phrase: the verb and its article ("signed the", "adopted a new"). */
 const BEFORE_DOC = new RegExp(`\\b${MADE}\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:${WORD}\\s+){0,2}$`, 'u');
 /** Between a document's phrase made by the verb before it and its date: a few words of its title, where, "on" or "in". */
@@ -52,7 +55,8 @@ function partyCountries(index: FactIndex, doc: Document): Set<string> {
   if (!countries) {
     countries = new Set();
     for (const party of doc.parties) {
-      for (const m of index.places.find(party, tokenize(party))) for (const p of m.values) if (p.country) countries.add(p.country.toLowerCase());
+      for (const m of index.places.find(party, tokenize(party)))
+        for (const p of m.values) if (p.country) countries.add(p.country.toLowerCase());
     }
     byDoc.set(doc.id, countries);
   }
@@ -85,9 +89,11 @@ function attached(bf: BlockFacts, clause: Span, mention: DateMention): { phrase:
     const between = text.slice(phrase.end, mention.start);
     // A signed document may be published days later ("the joint statement was published in full on 2 March").
     const verb = text.slice(clause.start, mention.start);
-    if (PUBLISHED.test(verb) && !/\b(?:signed|adopted|concluded)\b/.test(verb) && phrase.values.some((d) => d.parties.length > 1)) return [];
+    if (PUBLISHED.test(verb) && !/\b(?:signed|adopted|concluded)\b/.test(verb) && phrase.values.some((d) => d.parties.length > 1))
+      return [];
     if (AFTER_DOC.test(between)) return [{ phrase, span: { start: nameStart(bf, clause, phrase), end: mention.end } }];
-    if (BEFORE_DOC.test(text.slice(clause.start, phrase.start)) && AFTER_OBJECT.test(between)) return [{ phrase, span: { start: clause.start, end: mention.end } }];
+    if (BEFORE_DOC.test(text.slice(clause.start, phrase.start)) && AFTER_OBJECT.test(between))
+      return [{ phrase, span: { start: clause.start, end: mention.end } }];
     return [];
   });
 }
@@ -150,12 +156,22 @@ function parties(bf: BlockFacts, doc: Document, event: Event, span: Span): { our
  * declaration" for a document made in Beijing.
  */
 function another(bf: BlockFacts, clause: Span, phrase: PhraseMatch<Document>, doc: Document, event: Event): boolean {
-  const words = bf.text.slice(nameStart(bf, clause, phrase), phrase.start).trim().split(/\s+/).filter((w) => w !== '');
+  const words = bf.text
+    .slice(nameStart(bf, clause, phrase), phrase.start)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (/^an?$/i.test(words[0] ?? '')) return true;
   const own = partyCountries(bf.index, doc);
   const places = bf.index.ownPlaces.get(event.id) ?? new Set<string>();
-  const party = (w: string) => bf.index.places.find(w, tokenize(w)).some((m) => m.values.some((p) =>
-    p.kind === 'city' ? places.has(p.name.toLowerCase()) : p.country !== undefined && own.has(p.country.toLowerCase())));
+  const party = (w: string) =>
+    bf.index.places
+      .find(w, tokenize(w))
+      .some((m) =>
+        m.values.some((p) =>
+          p.kind === 'city' ? places.has(p.name.toLowerCase()) : p.country !== undefined && own.has(p.country.toLowerCase()),
+        ),
+      );
   return words.some((w) => /^\p{Lu}/u.test(w) && !/['\u2019]s$/.test(w) && !/^(?:The|Its|Their|His|Her)$/.test(w) && !party(w));
 }
 
@@ -189,7 +205,10 @@ export function nearDate(mention: DateMention, date: string, reach: number): boo
  */
 export function documentContradicted(bf: BlockFacts, sentence: Span, mention: DateMention, row = false): WrongDocumentDate | undefined {
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
-  let named = row ? itemsIn(bf.documents, sentence).filter((m) => m.end <= mention.start || m.start >= mention.end).map((phrase) => ({ phrase, span: sentence }))
+  let named = row
+    ? itemsIn(bf.documents, sentence)
+        .filter((m) => m.end <= mention.start || m.start >= mention.end)
+        .map((phrase) => ({ phrase, span: sentence }))
     : attached(bf, clauseOf(bf, sentence, mention), mention);
   const before = !row && named.length === 0;
   if (before) named = leading(bf, sentence, mention);
@@ -199,8 +218,12 @@ export function documentContradicted(bf: BlockFacts, sentence: Span, mention: Da
   const clause = row ? sentence : before ? { start: mention.end, end: sentence.end } : clauseOf(bf, sentence, mention);
   const candidates = docs.flatMap(({ document, phrase, span }) => {
     const event = document.event ? bf.index.facts.events.get(document.event) : undefined;
-    return event && nearDate(mention, document.date!, REACH) && !another(bf, clause, phrase, document, event) &&
-      established(bf, sentence, span, document, event, mention) ? [{ document, event }] : [];
+    return event &&
+      nearDate(mention, document.date!, REACH) &&
+      !another(bf, clause, phrase, document, event) &&
+      established(bf, sentence, span, document, event, mention)
+      ? [{ document, event }]
+      : [];
   });
   if (candidates.length !== docs.length) return undefined;
   const written = (d: Document) => Math.abs(dayNumber(intervalOf(mention, Number(d.date!.slice(0, 4)))![0]) - dayNumber(d.date!));

@@ -18,9 +18,19 @@ export const GENERIC_DOCUMENTS = new PhraseMatcher<string[]>();
 for (const p of ['documents', 'agreements', 'deals', 'accords', 'pacts', 'instruments', 'arrangements', 'texts']) {
   GENERIC_DOCUMENTS.add(p, []);
 }
-for (const [p, kind] of [['memoranda', 'memorandum'], ['memorandums', 'memorandum'], ['mous', 'memorandum'],
-  ['declarations', 'declaration'], ['statements', 'statement'], ['joint statements', 'statement'], ['contracts', 'contract'],
-  ['protocols', 'protocol'], ['programmes', 'programme'], ['programs', 'program'], ['plans', 'plan']] as const) {
+for (const [p, kind] of [
+  ['memoranda', 'memorandum'],
+  ['memorandums', 'memorandum'],
+  ['mous', 'memorandum'],
+  ['declarations', 'declaration'],
+  ['statements', 'statement'],
+  ['joint statements', 'statement'],
+  ['contracts', 'contract'],
+  ['protocols', 'protocol'],
+  ['programmes', 'programme'],
+  ['programs', 'program'],
+  ['plans', 'plan'],
+] as const) {
   GENERIC_DOCUMENTS.add(p, [kind]);
 }
 
@@ -40,7 +50,8 @@ export function rootsAbout(bf: BlockFacts, sentence: Span, judged: Span, blocks?
   const named = bf.eventsIn(sentence);
   const roots = new Set<string>();
   for (const e of named) {
-    if (establishes(bf, sentence, e, topics, judged) !== undefined || aboutEvent(bf, sentence, e, judged)) roots.add(index.roots.get(e.id)!);
+    if (establishes(bf, sentence, e, topics, judged) !== undefined || aboutEvent(bf, sentence, e, judged))
+      roots.add(index.roots.get(e.id)!);
   }
   if (named.length === 0) {
     for (const id of topics) {
@@ -54,8 +65,12 @@ export function rootsAbout(bf: BlockFacts, sentence: Span, judged: Span, blocks?
     for (const e of resumedEvents(blocks, bf, sentence, [judged])) roots.add(index.roots.get(e.id)!);
     const at = tokenAt(bf.tokens, judged.start);
     // A determiner before the noun, over up to two lower-case modifiers ("these binding agreements").
-    const definite = [1, 2, 3].some((d) => DEFINITE.has(bf.tokens[at - d]?.lower ?? '') &&
-      bf.tokens.slice(at - d + 1, at).every((t) => /^\p{Ll}/u.test(t.text)) && bf.tokens[at - d]!.start >= sentence.start);
+    const definite = [1, 2, 3].some(
+      (d) =>
+        DEFINITE.has(bf.tokens[at - d]?.lower ?? '') &&
+        bf.tokens.slice(at - d + 1, at).every((t) => /^\p{Ll}/u.test(t.text)) &&
+        bf.tokens[at - d]!.start >= sentence.start,
+    );
     const root = roots.size === 0 && definite ? resumedRoot(blocks, bf, sentence, [judged]) : undefined;
     if (root) roots.add(root.id);
   }
@@ -77,8 +92,9 @@ export function recordedFor(index: FactIndex, root: Event): Document[] {
   let docs = byRoot.get(root.id);
   if (!docs) {
     const family = index.family.get(root.id) ?? new Set([root.id]);
-    docs = [...index.facts.documents.values()].filter((d) => (d.event !== undefined ? family.has(d.event)
-      : d.date === undefined || (root.start <= d.date && d.date <= root.end)));
+    docs = [...index.facts.documents.values()].filter((d) =>
+      d.event !== undefined ? family.has(d.event) : d.date === undefined || (root.start <= d.date && d.date <= root.end),
+    );
     byRoot.set(root.id, docs);
   }
   return docs;
@@ -89,8 +105,14 @@ function plural(kind: string): string {
   const [head = kind, ...rest] = kind.split(' of ');
   const words = head.split(' ');
   const last = words.pop()!;
-  const many = last === 'memorandum' ? 'memoranda' : /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies`
-    : /(?:s|x|ch|sh)$/.test(last) ? `${last}es` : `${last}s`;
+  const many =
+    last === 'memorandum'
+      ? 'memoranda'
+      : /[^aeiou]y$/.test(last)
+        ? `${last.slice(0, -1)}ies`
+        : /(?:s|x|ch|sh)$/.test(last)
+          ? `${last}es`
+          : `${last}s`;
   return [[...words, many].join(' '), ...rest].join(' of ');
 }
 
@@ -100,22 +122,92 @@ const NUMBERS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eig
 export function summary(docs: readonly Document[]): string {
   const byKind = new Map<string, number>();
   for (const d of docs) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
-  const parts = [...byKind].map(([kind, n]) => (n === 1 ? `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}` : `${NUMBERS[n] ?? n} ${plural(kind)}`));
+  const parts = [...byKind].map(([kind, n]) =>
+    n === 1 ? `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}` : `${NUMBERS[n] ?? n} ${plural(kind)}`,
+  );
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** Words that say nothing of what a document is about. */
-const EMPTY = new Set(['the', 'and', 'with', 'between', 'joint', 'mutual', 'bilateral', 'new', 'cooperation', 'development',
-  'agreement', 'treaty', 'relations', 'countries', 'sides', 'both', 'two', 'their', 'legally', 'binding', 'from', 'into', 'that',
-  'this', 'other', 'further', 'areas', 'field', 'fields', 'sphere', 'spheres', 'issues', 'matters',
+const EMPTY = new Set([
+  'the',
+  'and',
+  'with',
+  'between',
+  'joint',
+  'mutual',
+  'bilateral',
+  'new',
+  'cooperation',
+  'development',
+  'agreement',
+  'treaty',
+  'relations',
+  'countries',
+  'sides',
+  'both',
+  'two',
+  'their',
+  'legally',
+  'binding',
+  'from',
+  'into',
+  'that',
+  'this',
+  'other',
+  'further',
+  'areas',
+  'field',
+  'fields',
+  'sphere',
+  'spheres',
+  'issues',
+  'matters',
   // and words of the fact base's notes on its sources, not of what was signed
-  'research', 'sources', 'source', 'record', 'records', 'recorded', 'title', 'titles', 'english', 'named', 'list', 'lists', 'listed',
-  'says', 'said', 'report', 'reports', 'placeholder', 'actual', 'exact', 'found', 'original', 'text', 'full', 'reproduction',
-  'reprint', 'reprinting', 'relay', 'citing', 'note', 'notes', 'rendering', 'calls', 'called', 'document', 'documents']);
+  'research',
+  'sources',
+  'source',
+  'record',
+  'records',
+  'recorded',
+  'title',
+  'titles',
+  'english',
+  'named',
+  'list',
+  'lists',
+  'listed',
+  'says',
+  'said',
+  'report',
+  'reports',
+  'placeholder',
+  'actual',
+  'exact',
+  'found',
+  'original',
+  'text',
+  'full',
+  'reproduction',
+  'reprint',
+  'reprinting',
+  'relay',
+  'citing',
+  'note',
+  'notes',
+  'rendering',
+  'calls',
+  'called',
+  'document',
+  'documents',
+]);
 
 /** The words of a text that may say what a document is about (four letters or more, not EMPTY), by their first five. */
 export function subjectWords(text: string): string[] {
-  return tokenize(text).map((t) => t.lower).filter((w) => w.length >= 4 && !/\d/.test(w) && !EMPTY.has(w)).map((w) => w.slice(0, 5));
+  return tokenize(text)
+    .map((t) => t.lower)
+    .filter((w) => w.length >= 4 && !/\d/.test(w) && !EMPTY.has(w))
+    .map((w) => w.slice(0, 5));
 }
 
 /** What `recordedWords` found, by root event id. */

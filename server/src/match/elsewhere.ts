@@ -36,8 +36,32 @@ export function yearsIn(bf: BlockFacts, span: Span): YearMention[] {
  * Words that move a sentence away from the time of the event it may seem to be about: "later", "again", "now",
  * "years ago", "the following year", "long before", "ten days after". Before/after an event ("before the talks") is not among them: it stays near it.
  */
-const SHIFT = new Set(['later', 'formerly', 'previously', 'ago', 'future', 'subsequently', 'afterwards', 'afterward', 'eventually',
-  'again', 'since', 'now', 'currently', 'today', 'nowadays', 'recently', 'still', 'once', 'then', 'until', 'former', 'ex', 'years', 'decades']);
+const SHIFT = new Set([
+  'later',
+  'formerly',
+  'previously',
+  'ago',
+  'future',
+  'subsequently',
+  'afterwards',
+  'afterward',
+  'eventually',
+  'again',
+  'since',
+  'now',
+  'currently',
+  'today',
+  'nowadays',
+  'recently',
+  'still',
+  'once',
+  'then',
+  'until',
+  'former',
+  'ex',
+  'years',
+  'decades',
+]);
 const PERIOD_BEFORE = new Set(['last', 'next', 'following', 'previous', 'preceding', 'coming', 'earlier']);
 const PERIOD = new Set(['year', 'month', 'week', 'decade', 'time', 'visit', 'trip', 'summit', 'meeting']);
 
@@ -52,14 +76,16 @@ export function timeShift(bf: BlockFacts, span: Span): string | undefined {
     const word = tokens[i]!.lower;
     if (SHIFT.has(word) && !qualifiesTitle(bf.text, tokens, i, titles)) return tokens[i]!.text;
     if (PERIOD_BEFORE.has(word) && PERIOD.has(tokens[i + 1]?.lower ?? '')) return `${tokens[i]!.text} ${tokens[i + 1]!.text}`;
-    if (/^(?:long|days|weeks|months)$/.test(word) && /^(?:before|after|earlier)$/.test(tokens[i + 1]?.lower ?? '')) return `${tokens[i]!.text} ${tokens[i + 1]!.text}`;
+    if (/^(?:long|days|weeks|months)$/.test(word) && /^(?:before|after|earlier)$/.test(tokens[i + 1]?.lower ?? ''))
+      return `${tokens[i]!.text} ${tokens[i + 1]!.text}`;
   }
   return undefined;
 }
 
 /** Whether token i stands right before an office title, or one word before it, with only spaces or hyphens between. */
 function qualifiesTitle(text: string, tokens: Token[], i: number, titles: Set<number>): boolean {
-  const joined = (k: number) => k + 1 < tokens.length && /^[ \u00a0\-\u2010\u2011]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
+  const joined = (k: number) =>
+    k + 1 < tokens.length && /^[ \u00a0\-\u2010\u2011]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
   return (titles.has(i + 1) && joined(i)) || (titles.has(i + 2) && joined(i) && joined(i + 1));
 }
 
@@ -153,18 +179,25 @@ export function pointsElsewhere(bf: BlockFacts, sentence: Span, event: Event): s
   const shift = timeShift(bf, sentence);
   if (shift) return `the sentence says "${shift}"`;
   const [from, to] = [Number(event.start.slice(0, 4)), Number(event.end.slice(0, 4))];
-  const year = yearsIn(bf, sentence).find((y) => y.year < from || y.year > to)
-    ?? itemsIn(bf.dates, sentence).find((d) => d.from?.year !== undefined && (d.from.year < from || (d.to?.year ?? d.from.year) > to));
+  const year =
+    yearsIn(bf, sentence).find((y) => y.year < from || y.year > to) ??
+    itemsIn(bf.dates, sentence).find((d) => d.from?.year !== undefined && (d.from.year < from || (d.to?.year ?? d.from.year) > to));
   if (year) return `the sentence names ${bf.text.slice(year.start, year.end)}, not the year of ${event.name}`;
   const [place] = otherPlaces(bf, sentence, event);
   if (place) return `the sentence names ${place}, not where ${event.name} took place`;
-  if (itemsIn(bf.dates, sentence).some((d) => {
-    const interval = intervalOf(d, from);
-    return interval !== undefined && interval[0] <= event.end && event.start <= interval[1];
-  })) return undefined;
+  if (
+    itemsIn(bf.dates, sentence).some((d) => {
+      const interval = intervalOf(d, from);
+      return interval !== undefined && interval[0] <= event.end && event.start <= interval[1];
+    })
+  )
+    return undefined;
   const present = bf.index.eventPeople.get(event.id);
-  const absent = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person' && !present?.has(n.form.entity.id))
-    .map((n) => n.form.entity.name));
+  const absent = new Set(
+    itemsIn(bf.names, sentence)
+      .filter((n) => n.form.kind === 'person' && !present?.has(n.form.entity.id))
+      .map((n) => n.form.entity.name),
+  );
   if (absent.size >= 2) return `the sentence names ${[...absent].join(' and ')}, who took no part in ${event.name}`;
   return undefined;
 }

@@ -36,7 +36,8 @@ function fitsInterval(mention: DateMention, [start, end]: [string, string], anch
 }
 
 /** Words right before an event's phrase that set the sentence in relation to it ("after the visit", "before his talks"). */
-const RELATIVE_TO = /\b(?:after|before|following|since|until|ahead of|prior to)\s+(?:(?:the|his|her|its|their|this|that)\s+)?(?:\p{Lu}[\p{L}-]*['\u2019]s\s+)?$/iu;
+const RELATIVE_TO =
+  /\b(?:after|before|following|since|until|ahead of|prior to)\s+(?:(?:the|his|her|its|their|this|that)\s+)?(?:\p{Lu}[\p{L}-]*['\u2019]s\s+)?$/iu;
 
 /** An infinitive or a future: what follows is the thing planned ("to visit", "will travel"). */
 const FUTURE = /\b(?:to|will|would|shall)\s+\p{L}+/u;
@@ -59,8 +60,12 @@ function named(bf: BlockFacts, sentence: Span): Named {
   const bySentence = namedBySentence(bf);
   let found = bySentence.get(sentence.start);
   if (!found) {
-    found = { events: bf.eventsIn(sentence), phrases: itemsIn(bf.eventPhrases, sentence), documents: itemsIn(bf.documents, sentence),
-      meetings: meetingsNamedBy(bf.index, bf.text, itemsIn(bf.names, sentence), itemsIn(bf.tokens, sentence)) };
+    found = {
+      events: bf.eventsIn(sentence),
+      phrases: itemsIn(bf.eventPhrases, sentence),
+      documents: itemsIn(bf.documents, sentence),
+      meetings: meetingsNamedBy(bf.index, bf.text, itemsIn(bf.names, sentence), itemsIn(bf.tokens, sentence)),
+    };
     bySentence.set(sentence.start, found);
   }
   return found;
@@ -87,18 +92,23 @@ export function resolvedAbout(bf: BlockFacts, sentence: Span, span: Span): { eve
   const { events, phrases } = named(bf, sentence);
   const apart = (event: Event) => {
     const naming = phrases.filter((m) => m.values.includes(event));
-    return naming.length > 0 && (naming.every((m) =>
-      APART.test(m.end <= span.start ? bf.text.slice(m.end, span.start) : bf.text.slice(span.end, m.start))) ||
-      naming.some((m) => RELATIVE_TO.test(bf.text.slice(Math.max(sentence.start, m.start - 40), m.start))));
+    return (
+      naming.length > 0 &&
+      (naming.every((m) => APART.test(m.end <= span.start ? bf.text.slice(m.end, span.start) : bf.text.slice(span.end, m.start))) ||
+        naming.some((m) => RELATIVE_TO.test(bf.text.slice(Math.max(sentence.start, m.start - 40), m.start))))
+    );
   };
   const topics = topicsAt(bf, sentence);
   // An announcement or plan is not dated by the date of what it announces ("plans to visit Iran in March").
-  const planned = (event: Event) => event.kind === 'announcement' && phrases.some((m) => m.values.includes(event) &&
-    m.start < span.start && FUTURE.test(bf.text.slice(m.start, span.start)));
-  return events.filter((e) => !apart(e) && !planned(e)).flatMap((event) => {
-    const strength = establishes(bf, sentence, event, topics, span);
-    return strength ? [{ event, strength }] : [];
-  });
+  const planned = (event: Event) =>
+    event.kind === 'announcement' &&
+    phrases.some((m) => m.values.includes(event) && m.start < span.start && FUTURE.test(bf.text.slice(m.start, span.start)));
+  return events
+    .filter((e) => !apart(e) && !planned(e))
+    .flatMap((event) => {
+      const strength = establishes(bf, sentence, event, topics, span);
+      return strength ? [{ event, strength }] : [];
+    });
 }
 
 /** The events a date or weekday in a sentence may be about (see {@link resolvedAbout}). */
@@ -132,7 +142,9 @@ function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[]
 function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
   const { phrases, documents, meetings } = named(bf, sentence);
   // A date inside an event's phrase is part of its name ("the March visit"), not a date other phrases belong to.
-  const dates = itemsIn(bf.dates, sentence).filter((d) => d.from && (d === mention || !phrases.some((m) => m.start <= d.start && d.end <= m.end)));
+  const dates = itemsIn(bf.dates, sentence).filter(
+    (d) => d.from && (d === mention || !phrases.some((m) => m.start <= d.start && d.end <= m.end)),
+  );
   const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
   const byPeople = (event: Event) => meetings.includes(event);
   const events: Anchor[] = resolvedAbout(bf, sentence, mention).flatMap(({ event, strength }) => {
@@ -140,11 +152,11 @@ function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anch
     const phrased = naming.some(mine) || byPeople(event);
     return naming.length === 0 || phrased || byPeople(event) ? [{ start: event.start, end: event.end, event, phrased, strength }] : [];
   });
-  const docs: Anchor[] = documents.filter(mine)
+  const docs: Anchor[] = documents
+    .filter(mine)
     .flatMap((m) => m.values.flatMap((doc) => (doc.date ? [{ start: doc.date, end: doc.date }] : [])));
   return [...events, ...docs];
 }
-
 
 /** How alike a written interval and an event are: shared days over all days (0 when apart). */
 function likeness([start, end]: [string, string], event: Event): number {
@@ -159,7 +171,8 @@ function likeness([start, end]: [string, string], event: Event): number {
  * like the date; on a tie, one a phrase names, then a range for a range, then the nearest in time, else the most specific.
  */
 export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
-  if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)) || termOfOffice(bf, mention)) return undefined;
+  if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)) || termOfOffice(bf, mention))
+    return undefined;
   const all = anchors(bf, sentence, mention);
   // A date far from every event the sentence establishes is about another occasion: it is not judged.
   const events = all.filter((a) => a.event && withinReach(mention, a.event, a.strength!));

@@ -29,9 +29,11 @@ const REACH: Record<Strength, number> = { strong: 62, placed: 31, context: 31, p
 const MEETING_REACH = 31;
 
 /** Where a sentence divides into clauses that may speak of different occasions. */
-const CLAUSE = /;|:\s|\s[\u2014\u2013]\s|,\s+(?=(?:after|before|while|whereas|but|although|though|when|unlike|as|since|until|having)\b)|\s(?=(?:since|whereas|while|although|though|until)\s)/gi;
+const CLAUSE =
+  /;|:\s|\s[\u2014\u2013]\s|,\s+(?=(?:after|before|while|whereas|but|although|though|when|unlike|as|since|until|having)\b)|\s(?=(?:since|whereas|while|although|though|until)\s)/gi;
 /** Words for an occasion, which make a place in the clause the place of one. */
-const OCCASION_WORD = /\b(?:visits?|visited|visiting|trip|summit|meet|meets|meeting|met|talks|negotiations|ceremony|signing|stay|arrived|arrival|departed|departure)\b/i;
+const OCCASION_WORD =
+  /\b(?:visits?|visited|visiting|trip|summit|meet|meets|meeting|met|talks|negotiations|ceremony|signing|stay|arrived|arrival|departed|departure)\b/i;
 /** Verbs of what parties do at an occasion: a sentence with one that points away from the topic leaves it. */
 const DOING = /\b(?:signed|agreed|attended|hosted|held|concluded|adopted)\b/i;
 /** Words a phrase may hold besides a place without naming an occasion ("in Beijing", "to the Great Hall"). */
@@ -107,8 +109,11 @@ export function namedByItsPeople(bf: BlockFacts, sentence: Span, event: Event, j
   const key = keyPeople(bf, event);
   const named = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person' && (n.end <= judged.start || n.start >= judged.end));
   const clause = clauseOf(bf, sentence, judged);
-  return named.some((n) => key.has(n.form.entity.id)) && (dated || !datelineAway(bf, event)) &&
-    counterEvidence(bf, event, clause, [judged]).length === 0;
+  return (
+    named.some((n) => key.has(n.form.entity.id)) &&
+    (dated || !datelineAway(bf, event)) &&
+    counterEvidence(bf, event, clause, [judged]).length === 0
+  );
 }
 
 /**
@@ -122,15 +127,24 @@ export function aboutEvent(bf: BlockFacts, sentence: Span, event: Event, judged:
   const topics = topicsAt(bf, sentence);
   const root = bf.index.roots.get(event.id)!;
   const clause = clauseOf(bf, sentence, judged);
-  return (named || topics.has(root)) && !datelineAway(bf, event) &&
-    counterEvidence(bf, event, clause, [judged], topics.size === 0 || topics.has(root)).length === 0;
+  return (
+    (named || topics.has(root)) &&
+    !datelineAway(bf, event) &&
+    counterEvidence(bf, event, clause, [judged], topics.size === 0 || topics.has(root)).length === 0
+  );
 }
 
 /**
  * How a sentence establishes an event, leaving out the span being judged; undefined when it does not, or when the
  * draft does not place itself at the event's time (match/timeframe.ts).
  */
-export function establishes(bf: BlockFacts, sentence: Span, event: Event, topics: ReadonlySet<string>, judged?: Span): Strength | undefined {
+export function establishes(
+  bf: BlockFacts,
+  sentence: Span,
+  event: Event,
+  topics: ReadonlySet<string>,
+  judged?: Span,
+): Strength | undefined {
   return bf.inTimeframe(event) ? evidenceFor(bf, sentence, event, topics, judged) : undefined;
 }
 
@@ -140,13 +154,16 @@ function evidenceFor(bf: BlockFacts, sentence: Span, event: Event, topics: Reado
   if (datelineAway(bf, event)) return undefined;
   const root = index.roots.get(event.id)!;
   // A phrase that is only the thing judged (a label "state visit") is no evidence.
-  const all = itemsIn(bf.eventPhrases, sentence).filter((m) => m.values.includes(event) &&
-    (!judged || m.start < judged.start || m.end > judged.end));
+  const all = itemsIn(bf.eventPhrases, sentence).filter(
+    (m) => m.values.includes(event) && (!judged || m.start < judged.start || m.end > judged.end),
+  );
   // The phrases in the clause of what is judged, if any there name the event; else the sentence's.
   const own = judged ? clauseOf(bf, sentence, judged) : undefined;
   const near = own ? all.filter((m) => m.start >= own.start && m.end <= own.end) : [];
   const phrases = near.length > 0 ? near : all;
-  const named = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person' && (!judged || n.end <= judged.start || n.start >= judged.end));
+  const named = itemsIn(bf.names, sentence).filter(
+    (n) => n.form.kind === 'person' && (!judged || n.end <= judged.start || n.start >= judged.end),
+  );
   const people = new Set(named.map((n) => n.form.entity.id));
   const clauses = [judged ?? sentence, ...phrases].map((s) => clauseOf(bf, sentence, s));
   // Nor is a place alone ("in Beijing": capitals host many events), unless its clause speaks of an occasion.
@@ -182,7 +199,6 @@ function evidenceFor(bf: BlockFacts, sentence: Span, event: Event, topics: Reado
   }
   return topics.has(root) ? 'context' : undefined;
 }
-
 
 /** Days between a written interval and an event (0 when they meet). */
 function apart([start, end]: [string, string], event: Pick<Event, 'start' | 'end'>): number {
@@ -237,8 +253,12 @@ export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<
   // A heading that points away from every topic starts a section about something else; a sentence does when it
   // also speaks of an occasion. An official the event did not involve is part of its story (participant-absent
   // judges that), not a sign of another occasion.
-  const occasion = heading || candidates.length > 0 || itemsIn(bf.eventKinds, sentence).length > 0 ||
-    OCCASION_WORD.test(bf.text.slice(sentence.start, sentence.end)) || DOING.test(bf.text.slice(sentence.start, sentence.end));
+  const occasion =
+    heading ||
+    candidates.length > 0 ||
+    itemsIn(bf.eventKinds, sentence).length > 0 ||
+    OCCASION_WORD.test(bf.text.slice(sentence.start, sentence.end)) ||
+    DOING.test(bf.text.slice(sentence.start, sentence.end));
   // A sentence in the past perfect tells of an earlier occasion in passing ("Sepp had joined them in Riga in March"):
   // an aside, after which the text goes on about what it was about.
   if (!occasion || pastPerfect(bf.text.slice(sentence.start, sentence.end))) return topics;
@@ -248,7 +268,6 @@ export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<
   });
   return away ? NONE : topics;
 }
-
 
 /** The topics before each sentence of a block, and after its last, worked out once per block. */
 function flow(bf: BlockFacts): ReadonlySet<string>[] {

@@ -13,16 +13,39 @@ export interface FigureMention {
 }
 
 const MAGNITUDES: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, millions: 1e6, mn: 1e6, mln: 1e6, m: 1e6,
-  billion: 1e9, billions: 1e9, bn: 1e9, bln: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, trn: 1e12,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  billions: 1e9,
+  bn: 1e9,
+  bln: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  trn: 1e12,
 };
 /** One-letter magnitudes ("3.5m") count only when attached to the number and a currency is written. */
 const SHORT = new Set(['k', 'm', 'b']);
-const SYMBOLS: Record<string, string> = { '$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY' };
+const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY' };
 const CODES = new Set(['USD', 'EUR', 'GBP', 'CNY', 'RMB', 'RUB', 'BYN', 'JPY', 'CHF']);
 const WORDS: Record<string, string> = {
-  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY',
-  rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
+  dollar: 'USD',
+  dollars: 'USD',
+  euro: 'EUR',
+  euros: 'EUR',
+  pound: 'GBP',
+  pounds: 'GBP',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  rouble: 'RUB',
+  roubles: 'RUB',
+  ruble: 'RUB',
+  rubles: 'RUB',
 };
 
 /** Currency written just before a number: "$", "US$", "US $", "USD ", "€" (bounded look-back). */
@@ -67,7 +90,7 @@ export function findFigures(text: string): FigureMention[] {
       i++;
       while (i < n && isDigit(text.charCodeAt(i))) i++;
     }
-    if (!ok || text[i] === ',' && isDigit(text.charCodeAt(i + 1)) || isWordChar(text[i]) && !/[A-Za-z]/.test(text[i]!)) {
+    if (!ok || (text[i] === ',' && isDigit(text.charCodeAt(i + 1))) || (isWordChar(text[i]) && !/[A-Za-z]/.test(text[i]!))) {
       while (i < n && (isDigit(text.charCodeAt(i)) || text[i] === ',' || text[i] === '.')) i++;
       continue;
     }
@@ -77,8 +100,15 @@ export function findFigures(text: string): FigureMention[] {
     let currency: string | undefined;
     const before = BEFORE.exec(text.slice(Math.max(0, start - 6), start));
     if (before) {
-      const code = before[1] ? 'USD' : before[2] ? (CODES.has(before[2]) ? (before[2] === 'RMB' ? 'CNY' : before[2]) : undefined)
-        : SYMBOLS[before[3]!];
+      const code = before[1]
+        ? 'USD'
+        : before[2]
+          ? CODES.has(before[2])
+            ? before[2] === 'RMB'
+              ? 'CNY'
+              : before[2]
+            : undefined
+          : SYMBOLS[before[3]!];
       if (code) {
         currency = code;
         figureStart = start - before[0].length;
@@ -160,8 +190,14 @@ export function claimsStated(facts: FactBase, events: Event[], figure: FigureMen
 
 /** "$3.5 billion", "€4 billion" or "1.5 million tonnes" for a claim's value and unit. */
 export function formatAmount(value: number, unit?: string): string {
-  const [scale, word] = Math.abs(value) >= 1e12 ? [1e12, ' trillion'] : Math.abs(value) >= 1e9 ? [1e9, ' billion']
-    : Math.abs(value) >= 1e6 ? [1e6, ' million'] : [1, ''];
+  const [scale, word] =
+    Math.abs(value) >= 1e12
+      ? [1e12, ' trillion']
+      : Math.abs(value) >= 1e9
+        ? [1e9, ' billion']
+        : Math.abs(value) >= 1e6
+          ? [1e6, ' million']
+          : [1, ''];
   const number = `${Number((value / scale).toFixed(2))}`;
   const symbol = unit === undefined ? undefined : Object.keys(SYMBOLS).find((s) => SYMBOLS[s] === unit.toUpperCase());
   if (symbol) return `${symbol}${number}${word}`;

@@ -7,19 +7,32 @@ const VISITS = new Set<EventKind>(['state visit', 'official visit', 'working vis
 
 /** How prose names an event of a kind by its place: the words before the place ("stay in Moscow", "talks at the Kremlin"). */
 const BEFORE_PLACE: Partial<Record<EventKind, string[]>> = {
-  'state visit': VISIT, 'official visit': VISIT, 'working visit': VISIT,
-  summit: AT('summit'), talks: AT('talks'), meeting: AT('meeting'), forum: AT('forum'), banquet: AT('banquet'),
-  'press conference': AT('press conference'), 'signing ceremony': AT('signing ceremony'),
+  'state visit': VISIT,
+  'official visit': VISIT,
+  'working visit': VISIT,
+  summit: AT('summit'),
+  talks: AT('talks'),
+  meeting: AT('meeting'),
+  forum: AT('forum'),
+  banquet: AT('banquet'),
+  'press conference': AT('press conference'),
+  'signing ceremony': AT('signing ceremony'),
   arrival: ['arrival in', 'arrival at', 'arrived in', 'arrived at', 'landed in', 'landed at'],
   departure: ['departure from', 'departed from', 'left'],
 };
 
 /** The place names of an event's `place`: each comma-separated part that starts with a capital ("Government House", "Moscow"). */
 function placeNames(place: string | undefined): string[] {
-  return (place ?? '').split(',').map((part) => part.trim().replace(/^(?:\p{Ll}+\s+)+/u, '')).filter((name) => /^\p{Lu}/u.test(name));
+  return (place ?? '')
+    .split(',')
+    .map((part) => part.trim().replace(/^(?:\p{Ll}+\s+)+/u, ''))
+    .filter((name) => /^\p{Lu}/u.test(name));
 }
 
-const key = (phrase: string) => tokenize(phrase).map((t) => t.lower).join(' ');
+const key = (phrase: string) =>
+  tokenize(phrase)
+    .map((t) => t.lower)
+    .join(' ');
 
 /**
  * Phrases derived from each event's kind and place, beside those the fact base lists: "visit to Moscow", "stay in

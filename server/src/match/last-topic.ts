@@ -11,7 +11,8 @@ import { topicsAt, topicsOut, withinReach } from './evidence.js';
 // event the draft was last about stands in for the topics.
 
 /** Words of another journey or a later time. */
-const ELSEWHERE = /\b(?:visit(?:ed|ing|s)?|trip|travel(?:l?ed|s)?|flew|went|heads? (?:to|for)|tour(?:ed)?|later|afterwards|next|(?:was|were) (?:in|at))\b/i;
+const ELSEWHERE =
+  /\b(?:visit(?:ed|ing|s)?|trip|travel(?:l?ed|s)?|flew|went|heads? (?:to|for)|tour(?:ed)?|later|afterwards|next|(?:was|were) (?:in|at))\b/i;
 
 /** For a block read in a draft (the list of the draft's blocks), what `lastTopics` found for its sentences. */
 const lastFound = perReading((): { draft?: readonly BlockFacts[]; each?: (string | undefined)[] } => ({}));
@@ -48,8 +49,13 @@ function lastTopics(blocks: readonly BlockFacts[]): void {
       const after = i + 1 < sentences.length ? topicsAt(bf, sentences[i + 1]!) : topicsOut(bf);
       const away = bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));
       const root = last === undefined ? undefined : bf.index.facts.events.get(last);
-      if (away && (topics.size > 0 ? after.size === 0 : root !== undefined && !after.has(root.id) &&
-        counterEvidence(bf, root, sentence).some((c) => c.kind !== 'person'))) last = undefined;
+      if (
+        away &&
+        (topics.size > 0
+          ? after.size === 0
+          : root !== undefined && !after.has(root.id) && counterEvidence(bf, root, sentence).some((c) => c.kind !== 'person'))
+      )
+        last = undefined;
     });
     Object.assign(lastFound(bf), { draft: blocks, each });
   }
@@ -69,7 +75,12 @@ export function documentsRoot(bf: BlockFacts, sentence: Span): string | undefine
  * The event the draft was last about, for a sentence with no topic of its own in which nothing points away from it (a
  * person, place, occasion or year of another, a date or dateline far from it): the text has come back to it.
  */
-export function resumedRoot(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, except: readonly Span[] = []): Event | undefined {
+export function resumedRoot(
+  blocks: readonly BlockFacts[],
+  bf: BlockFacts,
+  sentence: Span,
+  except: readonly Span[] = [],
+): Event | undefined {
   if (topicsAt(bf, sentence).size > 0) return undefined;
   const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
   const last = i < 0 ? undefined : lastTopicsOf(blocks, bf)?.[i];

@@ -8,8 +8,21 @@ import type { Token } from './tokens.js';
 // heads of A and B").
 
 /** Verbs of meeting someone. */
-export const MEET = new Set(['met', 'meet', 'meets', 'received', 'receive', 'receives', 'hosted', 'host', 'hosts', 'greeted', 'greets',
-  'welcomed', 'welcomes']);
+export const MEET = new Set([
+  'met',
+  'meet',
+  'meets',
+  'received',
+  'receive',
+  'receives',
+  'hosted',
+  'host',
+  'hosts',
+  'greeted',
+  'greets',
+  'welcomed',
+  'welcomes',
+]);
 /** Words of meeting that need "with" or "between" after them ("talks with", "spoke with"). */
 export const MEET_WITH = new Set(['meeting', 'meetings', 'talks', 'talked', 'spoke', 'conferred', 'negotiated']);
 
@@ -29,17 +42,29 @@ export function allNamed(event: Event, people: ReadonlySet<string>, index: FactI
 }
 
 /** The meetings and talks with an organisation and a known person among their participants; per fact index. */
-const organisationMeetings = perIndex((index): Event[] => [...index.facts.events.values()].filter((e) => (e.kind === 'meeting' || e.kind === 'talks') &&
-  e.participants.some((id) => index.facts.organisations.has(id)) && e.participants.some((id) => index.facts.people.has(id))));
+const organisationMeetings = perIndex((index): Event[] =>
+  [...index.facts.events.values()].filter(
+    (e) =>
+      (e.kind === 'meeting' || e.kind === 'talks') &&
+      e.participants.some((id) => index.facts.organisations.has(id)) &&
+      e.participants.some((id) => index.facts.people.has(id)),
+  ),
+);
 
 /** People who stand for an organisation at a meeting ("the heads of X", "X executives"). */
-const ROLE = '(?:heads?|chairm[ae]n|chairs?|chiefs?|executives?|management|managers?|leaders?|leadership|representatives?|delegations?|presidents?|CEOs?|bosses|board|officials?|directors?)';
+const ROLE =
+  '(?:heads?|chairm[ae]n|chairs?|chiefs?|executives?|management|managers?|leaders?|leadership|representatives?|delegations?|presidents?|CEOs?|bosses|board|officials?|directors?)';
 /** Between a verb of meeting and the first organisation: "met (with) (the) (heads of) (the)". */
 const OBJECT = new RegExp(`^\\s+(?:with\\s+|between\\s+)?(?:the\\s+)?(?:(?:top\\s+|senior\\s+)?${ROLE}\\s+(?:of|from)\\s+(?:the\\s+)?)?$`);
 /** Between two organisations of one object: "X and Y", "X executives, and the heads of Y". */
-const NEXT = new RegExp(`^(?:(?:['\u2019]s)?\\s+${ROLE})?(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(?:the\\s+)?(?:${ROLE}\\s+(?:of|from)\\s+(?:the\\s+)?)?$`);
+const NEXT = new RegExp(
+  `^(?:(?:['\u2019]s)?\\s+${ROLE})?(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(?:the\\s+)?(?:${ROLE}\\s+(?:of|from)\\s+(?:the\\s+)?)?$`,
+);
 /** What may follow the last organisation of an object: its people, then the end of the clause or a preposition. */
-const AFTER = new RegExp(`^(?:(?:['\u2019]s)?\\s+${ROLE}(?![\\p{L}]))?(?:\\s*(?:$|[,.;:!?)\\]\u2014\u2013])|\\s+(?:on|in|at|during|before|after|for|to|and|about|over|from|as|when|while|but)\\b)`, 'u');
+const AFTER = new RegExp(
+  `^(?:(?:['\u2019]s)?\\s+${ROLE}(?![\\p{L}]))?(?:\\s*(?:$|[,.;:!?)\\]\u2014\u2013])|\\s+(?:on|in|at|during|before|after|for|to|and|about|over|from|as|when|while|but)\\b)`,
+  'u',
+);
 /** Words before a verb of meeting that deny it or move it out of the time in question ("had met", "did not meet"). */
 const NOT_THEN = new Set(['not', 'never', 'had', 'will', 'would', 'could', 'may', 'might', 'to', 'should', 'shall', 'cannot']);
 
@@ -48,7 +73,12 @@ const NOT_THEN = new Set(['not', 'never', 'had', 'will', 'would', 'could', 'may'
  * heads of A and B", "Lukashenka held talks with A executives" — not "A, which Lukashenka met", "welcomed A's
  * decision" or "received an A loan". Returns the subject's id and the organisations' ids.
  */
-function metOrganisations(text: string, names: readonly NameMention[], tokens: readonly Token[], v: number): { person: string; orgs: Set<string> } | undefined {
+function metOrganisations(
+  text: string,
+  names: readonly NameMention[],
+  tokens: readonly Token[],
+  v: number,
+): { person: string; orgs: Set<string> } | undefined {
   const verb = tokens[v]!;
   if (v > 0 && NOT_THEN.has(tokens[v - 1]!.lower)) return undefined;
   const subject = [...names].reverse().find((n) => n.end <= verb.start);

@@ -47,8 +47,13 @@ const MAX_WORDS = 7;
 const LINKS = new Set(['of', 'for', 'the', 'and', 'on', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der']);
 
 /** A window of capitalised words, longer than any exact match here, that is one or two edits from a correct spelling. */
-function nearMiss(text: string, tokens: Token[], i: number, exactWords: number, index: FactIndex):
-  { mention: NameMention; last: number } | undefined {
+function nearMiss(
+  text: string,
+  tokens: Token[],
+  i: number,
+  exactWords: number,
+  index: FactIndex,
+): { mention: NameMention; last: number } | undefined {
   for (let size = MAX_WORDS; size > exactWords && size >= 1; size--) {
     const last = i + size - 1;
     if (last >= tokens.length || !index.fuzzy.has(`${text[tokens[i]!.start]}:${size}`)) continue; // no spelling to be near
@@ -78,8 +83,14 @@ function closest(window: string, words: number, index: FactIndex): NameForm | un
     for (const form of index.fuzzy.get(`${window[0]}:${words}`) ?? []) {
       if (Math.abs(form.form.length - window.length) > 2 || form.form === window) continue;
       if (!sameInitials(form.form, window) || sameRomanisation(form.form, window)) continue;
-      const allowed = form.form.length >= 12 ? 2 : form.form.length >= (words === 1 ? 6 : 7) ? 1
-        : words === 1 && acronym(form.form) && acronym(window) && lookalike(form.form, window) ? 1 : 0;
+      const allowed =
+        form.form.length >= 12
+          ? 2
+          : form.form.length >= (words === 1 ? 6 : 7)
+            ? 1
+            : words === 1 && acronym(form.form) && acronym(window) && lookalike(form.form, window)
+              ? 1
+              : 0;
       const d = edits(form.form, window);
       if (d === 0 || d > allowed || !typoOnly(window, form.form, index)) continue;
       if (d < bestDistance) [found, bestDistance, tie] = [form, d, false];
@@ -121,8 +132,14 @@ function edits(a: string, b: string): number {
 }
 
 function sameInitials(a: string, b: string): boolean {
-  const ia = a.split(/\s+/).map((w) => w[0]).join('');
-  const ib = b.split(/\s+/).map((w) => w[0]).join('');
+  const ia = a
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join('');
+  const ib = b
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join('');
   return ia === ib;
 }
 

@@ -62,15 +62,29 @@ function find(bf: BlockFacts, sentence: Span, person: Person, then: boolean): Of
   if (own) return own;
   if (then) {
     const carried = carriedDays(bf, sentence);
-    return carried ? { days: carried } : { days: [], reason: 'the title says "then", and neither the sentence nor its paragraph before it gives a date or event' };
+    return carried
+      ? { days: carried }
+      : { days: [], reason: 'the title says "then", and neither the sentence nor its paragraph before it gives a date or event' };
   }
-  const people = new Set(itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
+  const people = new Set(
+    itemsIn(bf.names, sentence)
+      .filter((n) => n.form.kind === 'person')
+      .map((n) => n.form.entity.id),
+  );
   const took = (e: Event) => [...people].filter((id) => bf.index.eventPeople.get(e.id)?.has(id)).length;
   const inBlock = bf.eventsIn({ start: 0, end: bf.text.length });
   const ownTime = OWN_TIME.exec(bf.text.slice(sentence.start, sentence.end))?.[0];
-  if (ownTime) return { days: [], reason: `the sentence gives no date and says "${ownTime}": it speaks of its own time, not its paragraph's` };
+  if (ownTime)
+    return { days: [], reason: `the sentence gives no date and says "${ownTime}": it speaks of its own time, not its paragraph's` };
   const context = inBlock.filter((e) => took(e) > 0 && !pointsElsewhere(bf, sentence, e));
-  if (context.length > 0) return { days: counted(bf, sentence, context.map((e): [string, string] => [e.start, e.end])) };
+  if (context.length > 0)
+    return {
+      days: counted(
+        bf,
+        sentence,
+        context.map((e): [string, string] => [e.start, e.end]),
+      ),
+    };
   const carried = carriedDays(bf, sentence);
   if (carried) return { days: carried };
   if (!fallback) return { days: [], reason: 'the sentence gives no date and names no event' };
@@ -79,7 +93,8 @@ function find(bf: BlockFacts, sentence: Span, person: Person, then: boolean): Of
   if (elsewhere && !inBlock.some((e) => kin.has(e))) {
     return { days: [], reason: `the sentence gives no date, and its paragraph is about ${elsewhere.name}` };
   }
-  if (took(fallback) < 2) return { days: [], reason: `the sentence gives no date and names neither ${fallback.name} nor two of its participants` };
+  if (took(fallback) < 2)
+    return { days: [], reason: `the sentence gives no date and names neither ${fallback.name} nor two of its participants` };
   const reason = pointsElsewhere(bf, sentence, fallback);
   return reason ? { days: [], reason } : { days: [[fallback.start, fallback.end]] };
 }
@@ -97,16 +112,23 @@ function ownDays(bf: BlockFacts, sentence: Span, named: Event[]): OfficeDays | u
   const placed = dates.flatMap((d) => {
     const i = intervalOf(d, year);
     // With neither, its year is unknown: the current year would be a guess.
-    const sure = d.from?.year !== undefined || named.length > 0 || (fallback !== undefined && i !== undefined && i[0] <= fallback.end && fallback.start <= i[1]);
+    const sure =
+      d.from?.year !== undefined ||
+      named.length > 0 ||
+      (fallback !== undefined && i !== undefined && i[0] <= fallback.end && fallback.start <= i[1]);
     return i && sure ? [i] : [];
   });
   const written = [...placed, ...yearsIn(bf, sentence).map((y): [string, string] => [`${y.year}-01-01`, `${y.year}-12-31`])];
-  if (written.length === 0 && dates.length > 0) return { days: [], reason: 'the sentence gives a date without a year, outside the event the draft is about' };
+  if (written.length === 0 && dates.length > 0)
+    return { days: [], reason: 'the sentence gives a date without a year, outside the event the draft is about' };
   const events = written.length > 0 ? named.filter((e) => !metAnotherTime(bf, sentence, e, written)) : named;
   const dated: [string, string][] = [
     ...events.map((e): [string, string] => [e.start, e.end]),
-    ...itemsIn(bf.documents, sentence).flatMap((m) => (m.values.length === 1 && m.values[0]!.date && documentInTimeframe(bf, m.values[0]!)
-      ? [[m.values[0]!.date, m.values[0]!.date] as [string, string]] : [])),
+    ...itemsIn(bf.documents, sentence).flatMap((m) =>
+      m.values.length === 1 && m.values[0]!.date && documentInTimeframe(bf, m.values[0]!)
+        ? [[m.values[0]!.date, m.values[0]!.date] as [string, string]]
+        : [],
+    ),
   ];
   if (written.length > 0) return { days: [...written, ...dated] };
   const shift = timeShift(bf, sentence);
@@ -129,7 +151,8 @@ function metAnotherTime(bf: BlockFacts, sentence: Span, event: Event, written: [
   if (!/^(?:talks|meeting)$/.test(event.kind) || itemsIn(bf.eventPhrases, sentence).some((m) => m.values.includes(event))) return false;
   const first = tokenAt(bf.tokens, sentence.start);
   if (!itemsIn(bf.tokens, sentence).some((_, k) => isMeetingVerb(bf.tokens, first + k))) return false;
-  const near = ([a, b]: [string, string]) => dayNumber(a) - dayNumber(event.end) <= MEETING_REACH && dayNumber(event.start) - dayNumber(b) <= MEETING_REACH;
+  const near = ([a, b]: [string, string]) =>
+    dayNumber(a) - dayNumber(event.end) <= MEETING_REACH && dayNumber(event.start) - dayNumber(b) <= MEETING_REACH;
   return !written.some(near);
 }
 
@@ -188,10 +211,21 @@ export function notChecked(bf: BlockFacts, titled: TitledName): string | undefin
   const found = officeDays(bf, bf.sentenceAt(titled.name.start), person, titled.then);
   if (found.reason !== undefined) return found.reason;
   const tenures = person.offices.filter((t) => titled.offices.some((o) => o.id === t.office));
-  if (found.days.some((d) => holdersDuring(tenures.map((t) => ({ person, ...t })), d).length > 0)) return undefined;
+  if (
+    found.days.some(
+      (d) =>
+        holdersDuring(
+          tenures.map((t) => ({ person, ...t })),
+          d,
+        ).length > 0,
+    )
+  )
+    return undefined;
   const countries = countriesOf(person, bf.index.facts);
-  const offices = tenures.length > 0 ? titled.offices.filter((o) => tenures.some((t) => t.office === o.id))
-    : titled.offices.filter((o) => o.country !== undefined && countries.has(o.country));
+  const offices =
+    tenures.length > 0
+      ? titled.offices.filter((o) => tenures.some((t) => t.office === o.id))
+      : titled.offices.filter((o) => o.country !== undefined && countries.has(o.country));
   const open = found.days.find((d) => offices.some((o) => !affirmedNotHeld(bf.index, person, o, d)));
   if (!open || offices.length === 0) return undefined;
   const office = offices.find((o) => !affirmedNotHeld(bf.index, person, o, open))!;

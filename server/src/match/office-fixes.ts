@@ -11,7 +11,13 @@ import type { TitledName } from './titles.js';
  * person held the office); or put an office the person did hold that day in place of the title, else drop the
  * title. Fewer than two alternatives give no fix at all: a lone fix would read as certain.
  */
-export function officeFixes(bf: BlockFacts, facts: FactBase, titled: TitledName, holder: Person | undefined, [start, end]: [string, string]): Fix[] {
+export function officeFixes(
+  bf: BlockFacts,
+  facts: FactBase,
+  titled: TitledName,
+  holder: Person | undefined,
+  [start, end]: [string, string],
+): Fix[] {
   const fixes: Fix[] = [];
   const { person, name } = titled;
   if (holder && holder !== person) {
@@ -20,8 +26,18 @@ export function officeFixes(bf: BlockFacts, facts: FactBase, titled: TitledName,
   }
   const written = bf.text.slice(titled.title.start, titled.title.end);
   const sure = (t: Tenure) => sureTerm(t.written);
-  const held = [...new Set(person.offices.filter((t) => { const s = sure(t); return s && s.from <= start && (s.to === undefined || end <= s.to); }).map((t) => t.office))]
-    .map((id) => facts.offices.get(id)).filter((o): o is Office => o !== undefined && !titled.offices.includes(o));
+  const held = [
+    ...new Set(
+      person.offices
+        .filter((t) => {
+          const s = sure(t);
+          return s && s.from <= start && (s.to === undefined || end <= s.to);
+        })
+        .map((t) => t.office),
+    ),
+  ]
+    .map((id) => facts.offices.get(id))
+    .filter((o): o is Office => o !== undefined && !titled.offices.includes(o));
   for (const office of held.slice(0, 2)) {
     const newText = wordingLike(office, written);
     fixes.push({ title: `Replace the title with "${newText}"`, edits: [{ start: titled.title.start, end: titled.title.end, newText }] });
@@ -48,7 +64,9 @@ function removal(text: string, titled: TitledName): Fix['edits'] {
     const as = /[ \u00a0]+as[ \u00a0]+(?:the[ \u00a0]+)?$/.exec(text.slice(Math.max(0, title.start - 12), title.start));
     return [{ start: title.start - (as?.[0].length ?? 0), end: title.end, newText: '' }];
   }
-  const article = /(?:^|[ \u00a0])((?:the|a|an)[ \u00a0]+(?:then[ \u00a0-]+)?|then[ \u00a0-]+)$/i.exec(text.slice(Math.max(0, title.start - 10), title.start));
+  const article = /(?:^|[ \u00a0])((?:the|a|an)[ \u00a0]+(?:then[ \u00a0-]+)?|then[ \u00a0-]+)$/i.exec(
+    text.slice(Math.max(0, title.start - 10), title.start),
+  );
   const from = article ? title.start - article[1]!.length : title.start;
   const edits = [{ start: from, end: name.start, newText: '' }];
   if (titled.form === 'comma' && text[name.end] === ',') edits.push({ start: name.end, end: name.end + 1, newText: '' });

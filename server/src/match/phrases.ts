@@ -95,7 +95,8 @@ export class PhraseMatcher<T> {
       let ok = true;
       for (let k = 0; k < entry.words.length && ok; k++) {
         const token = tokens[i + k]!;
-        ok = (entry.caseSensitive ? token.text : token.lower) === entry.words[k] &&
+        ok =
+          (entry.caseSensitive ? token.text : token.lower) === entry.words[k] &&
           (k === 0 || JOIN.test(text.slice(tokens[i + k - 1]!.end, token.start)));
       }
       if (ok) {

@@ -25,7 +25,8 @@ export interface RelativeDay {
 /** Words for a day counted from the dateline. */
 const FROM_DATELINE = /\b(?:(?<yesterday>[Yy]esterday)|(?<today>[Tt]oday)(?!['\u2019]s))\b/g;
 /** Words for a day counted from the date just before ("the day before," but not "the day before the talks"). */
-const FROM_DATE = /\b(?:(?<before>[Tt]he\s+day\s+before(?=\s*[,.;:)]|\s*$)|[Tt]he\s+previous\s+day|[Aa]\s+day\s+earlier)|(?<after>[Tt]he\s+(?:next|following)\s+day|[Aa]\s+day\s+later|[Tt]he\s+day\s+after(?=\s*[,.;:)]|\s*$)))\b/g;
+const FROM_DATE =
+  /\b(?:(?<before>[Tt]he\s+day\s+before(?=\s*[,.;:)]|\s*$)|[Tt]he\s+previous\s+day|[Aa]\s+day\s+earlier)|(?<after>[Tt]he\s+(?:next|following)\s+day|[Aa]\s+day\s+later|[Tt]he\s+day\s+after(?=\s*[,.;:)]|\s*$)))\b/g;
 /** A sentence that may date a report rather than the event ("On Monday, the agency reported that…"). */
 export const REPORTING = /\b(?:said|says|announced|reported|told|stated|wrote|added|confirmed|declared)\b/i;
 /** Quotation marks that open and close others' words, in which "yesterday" counts from when they spoke. */
@@ -76,7 +77,15 @@ export function relativeDays(bf: BlockFacts, sentence: Span): RelativeDay[] {
   for (let m = FROM_DATE.exec(slice); m; m = FROM_DATE.exec(slice)) {
     const start = sentence.start + m.index;
     const reference = dateBefore(bf, sentence, start);
-    if (reference) found.push({ start, end: start + m[0].length, text: m[0], shift: m.groups!.before ? -1 : 1, reference, dateline: reference === dateline });
+    if (reference)
+      found.push({
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        shift: m.groups!.before ? -1 : 1,
+        reference,
+        dateline: reference === dateline,
+      });
   }
   return found.filter((r) => !quoted(bf, r.start)).sort((a, b) => a.start - b.start);
 }
@@ -140,7 +149,11 @@ const isoOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
  * the last such weekday on or before the dateline, and the next after it (a report may be filed the day before by the
  * clock of the place it is filed in, or speak of what is planned). Undefined without such a dateline, or in quotation marks.
  */
-export function weekdayFromDateline(bf: BlockFacts, mention: DateMention, event: Event): { dateline: string; back: string; ahead: string } | undefined {
+export function weekdayFromDateline(
+  bf: BlockFacts,
+  mention: DateMention,
+  event: Event,
+): { dateline: string; back: string; ahead: string } | undefined {
   const dateline = reportDateline(bf);
   if (!dateline || !isDayPrecise(dateline) || dateline.to || mention.weekday === undefined || quoted(bf, mention.start)) return undefined;
   const day = datelineDay(dateline, event);

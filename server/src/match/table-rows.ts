@@ -7,9 +7,11 @@ import { BlockFacts, perReading } from './analyse.js';
 // documents were made ("Signed", "Date of signing") dates the documents its row names, not events.
 
 /** Headers of a column of dates. */
-const DATE_HEADER = /^\s*(?:dates?|days?|when|on)\b(?!\s*(?:of\s+)?(?:signing|signature|publication|announcement|report|source|access|birth))/i;
+const DATE_HEADER =
+  /^\s*(?:dates?|days?|when|on)\b(?!\s*(?:of\s+)?(?:signing|signature|publication|announcement|report|source|access|birth))/i;
 /** Headers of a column of the dates documents were made. */
-const DOCUMENT_DATE_HEADER = /^\s*(?:(?:date\s+)?(?:signed|adopted)|(?:date|day)s?\s+of\s+(?:signing|signature|adoption)|(?:signing|signature)\s+date)\s*$/i;
+const DOCUMENT_DATE_HEADER =
+  /^\s*(?:(?:date\s+)?(?:signed|adopted)|(?:date|day)s?\s+of\s+(?:signing|signature|adoption)|(?:signing|signature)\s+date)\s*$/i;
 const BETWEEN = ' | ';
 
 /** A date cell read with its row: the row's analysis, and where the cell's text starts in it. */
@@ -61,10 +63,14 @@ function rowView(bf: BlockFacts, documents: boolean): RowView {
  * The blocks' analyses, each date cell read with its row; with the cell and the offset to map findings back, and
  * whether the row's date is a document's. A cell of documents' dates is read with its row only when `documents`.
  */
-export function* withRows(blocks: readonly BlockFacts[], documents = false): Generator<{ cell: BlockFacts; facts: BlockFacts; offset: number; documents: boolean }> {
+export function* withRows(
+  blocks: readonly BlockFacts[],
+  documents = false,
+): Generator<{ cell: BlockFacts; facts: BlockFacts; offset: number; documents: boolean }> {
   for (const cell of blocks) {
     const row = rowOf(cell);
-    yield row && (documents || !row.documents) ? { cell, facts: row.facts, offset: row.offset, documents: row.documents }
+    yield row && (documents || !row.documents)
+      ? { cell, facts: row.facts, offset: row.offset, documents: row.documents }
       : { cell, facts: cell, offset: 0, documents: false };
   }
 }

@@ -40,12 +40,17 @@ function datesEvent(mention: DateMention, event: Event): boolean {
   if (apart(written, event) <= NEAR_WITH_YEAR) return true;
   // The event's own days with the year a little off ("1 March 2022"): a slip the date rules judge.
   if (Math.abs(from.year - eventYear) > 2 || from.day === undefined) return false;
-  const shifted = intervalOf({ ...mention, from: { ...from, year: eventYear }, ...(mention.to ? { to: { ...mention.to, year: eventYear } } : {}) }, eventYear);
+  const shifted = intervalOf(
+    { ...mention, from: { ...from, year: eventYear }, ...(mention.to ? { to: { ...mention.to, year: eventYear } } : {}) },
+    eventYear,
+  );
   return shifted !== undefined && apart(shifted, event) === 0;
 }
 
 /** The outermost events: those no other event is part of. */
-const rootEvents = perIndex((index): Event[] => [...new Set(index.roots.values())].map((id) => index.facts.events.get(id)).filter((e) => e !== undefined));
+const rootEvents = perIndex((index): Event[] =>
+  [...new Set(index.roots.values())].map((id) => index.facts.events.get(id)).filter((e) => e !== undefined),
+);
 
 /** The outermost events (root ids) a block's text places in time; it depends on the text and the fact index only. */
 export const timeframeOf = perBlock((bf): readonly string[] => {
@@ -59,8 +64,15 @@ export const timeframeOf = perBlock((bf): readonly string[] => {
       if (root !== undefined && isClaimValue(figure, claim)) claimed.add(root);
     }
   }
-  return roots.filter((root) => claimed.has(root.id) || years.has(Number(root.start.slice(0, 4))) ||
-    years.has(Number(root.end.slice(0, 4))) || bf.dates.some((d) => datesEvent(d, root))).map((root) => root.id);
+  return roots
+    .filter(
+      (root) =>
+        claimed.has(root.id) ||
+        years.has(Number(root.start.slice(0, 4))) ||
+        years.has(Number(root.end.slice(0, 4))) ||
+        bf.dates.some((d) => datesEvent(d, root)),
+    )
+    .map((root) => root.id);
 });
 
 /** The outermost events (root ids) a draft places in time: those any of its blocks does. */

@@ -32,8 +32,31 @@ export interface TitledName {
  * Words before a title that make it speak of another time or a lesser office ("former", "vice", "would-be"). Not
  * "then": "then premier" is the title as of the sentence's time, which is the time the title is judged on.
  */
-export const MODIFIERS = new Set(['former', 'ex', 'late', 'future', 'incoming', 'outgoing', 'new', 'newly', 'acting', 'interim', 'vice',
-  'deputy', 'assistant', 'later', 'next', 'previous', 'past', 'retired', 'onetime', 'erstwhile', 'honorary', 'be', 'elect']);
+export const MODIFIERS = new Set([
+  'former',
+  'ex',
+  'late',
+  'future',
+  'incoming',
+  'outgoing',
+  'new',
+  'newly',
+  'acting',
+  'interim',
+  'vice',
+  'deputy',
+  'assistant',
+  'later',
+  'next',
+  'previous',
+  'past',
+  'retired',
+  'onetime',
+  'erstwhile',
+  'honorary',
+  'be',
+  'elect',
+]);
 const SPACES = /^[ \u00a0]+$/;
 const COMMA = /^,[ \u00a0]+$/;
 /**
@@ -41,9 +64,11 @@ const COMMA = /^,[ \u00a0]+$/;
  * capitalised qualifier or possessive ("X, then China's premier,", "X, who was then the premier,"). Not "who was"
  * alone: a relative clause may speak of a career ("who was foreign minister for a decade").
  */
-export const APPOSITION = /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+export const APPOSITION =
+  /^,[ \u00a0]+(?:(?:who[ \u00a0]+was[ \u00a0]+)?then[ \u00a0\-\u2010\u2011]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:(\p{Lu}[\p{L}.-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 /** After a title: it names another office ("premier's", "minister of", "-designate"), or it is one of a list ("and"). */
-export const NOT_THE_OFFICE = /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
+export const NOT_THE_OFFICE =
+  /^(?:['\u2019]s(?![\p{L}])|[ \u00a0]+of[ \u00a0]|[-\u2010\u2011](?:designate|elect)|,?[ \u00a0]+(?:and|or|&|emeritus)(?![\p{L}]))/iu;
 /** What may follow a name introduced by "the title, ": the end of a clause. */
 export const CLAUSE_END = /^(?:$|[ \u00a0]*[,.;:!?)\]\u2014\u2013"\u201d])/;
 
@@ -79,7 +104,8 @@ function find(bf: BlockFacts): TitledName[] {
     const listed = offices[w + 1] && /^,[ \u00a0]+(?:the[ \u00a0]+)?$/.test(text.slice(wording.end, offices[w + 1]!.start));
     const commaBefore = gapAfter !== undefined && COMMA.test(gapAfter);
     if (apposition && !commaBefore && !listed && !NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) {
-      const qualifier = apposition[1] === undefined ? undefined : { text: apposition[1], start: before!.end + apposition[0].lastIndexOf(apposition[1]) };
+      const qualifier =
+        apposition[1] === undefined ? undefined : { text: apposition[1], start: before!.end + apposition[0].lastIndexOf(apposition[1]) };
       attach(bf, found, before!, wording, 'apposition', qualifier, /\bthen\b/.test(apposition[0]));
     } else if (!apposition && commaBefore && CLAUSE_END.test(text.slice(after!.end, after!.end + 2))) {
       attach(bf, found, after!, wording, 'comma', qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
@@ -97,10 +123,12 @@ function find(bf: BlockFacts): TitledName[] {
  * "as" before a title, with "the" or one qualifier between ("as chairman of X", "as China's premier"): the office
  * in which someone acted. Not "such as", "as well as" and the like, which do not give a role.
  */
-const AS_TITLE = /(?<![\p{L}](?:such|well|same|so|soon|long|far|much)[ \u00a0]+)(?<![\p{L}])as[ \u00a0]+(?:the[ \u00a0]+)?(?:(\p{Lu}[\p{L}.-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
+const AS_TITLE =
+  /(?<![\p{L}](?:such|well|same|so|soon|long|far|much)[ \u00a0]+)(?<![\p{L}])as[ \u00a0]+(?:the[ \u00a0]+)?(?:(\p{Lu}[\p{L}.-]*?)(?:['\u2019]s)?[ \u00a0]+)?$/u;
 
 /** Words of a change of office ("nominated as", "succeeded X as", "stepped down as"): the title is not held then. */
-export const CHANGE = /^(?:nominat\w*|propos(?:e|ed|es|ing)|appoint\w*|elect(?:s|ed|ion)?|named?|names|chos(?:e|en)|picked|tipped|designat\w*|confirm(?:s|ed|ation)?|endors\w*|install\w*|sworn|swear\w*|succeed\w*|successor|replac\w*|became|become|becomes|becoming|took|take|takes|taking|retir\w*|resign\w*|step(?:s|ped)|ousted|removed|dismiss\w*|sacked|fired|candidate\w*|running|ran)$/;
+export const CHANGE =
+  /^(?:nominat\w*|propos(?:e|ed|es|ing)|appoint\w*|elect(?:s|ed|ion)?|named?|names|chos(?:e|en)|picked|tipped|designat\w*|confirm(?:s|ed|ation)?|endors\w*|install\w*|sworn|swear\w*|succeed\w*|successor|replac\w*|became|become|becomes|becoming|took|take|takes|taking|retir\w*|resign\w*|step(?:s|ped)|ousted|removed|dismiss\w*|sacked|fired|candidate\w*|running|ran)$/;
 
 /**
  * Who acted "as" a title: the one person named before it in its sentence who could hold it (held it at some time,
@@ -110,12 +138,20 @@ export const CHANGE = /^(?:nominat\w*|propos(?:e|ed|es|ing)|appoint\w*|elect(?:s
 function actor(bf: BlockFacts, people: NameMention[], wording: PhraseMatch<Office>): NameMention | undefined {
   const sentence = bf.sentenceAt(wording.start);
   const named = people.filter((n) => n.start >= sentence.start && n.end <= wording.start);
-  if (named.length === 0 || itemsIn(bf.tokens, { start: named[0]!.end, end: wording.start }).some((t) => CHANGE.test(t.lower))) return undefined;
-  const could = (person: Person) => wording.values.some((o) => person.offices.some((t) => t.office === o.id) ||
-    (o.country !== undefined && countriesOf(person, bf.index.facts).has(o.country)));
+  if (named.length === 0 || itemsIn(bf.tokens, { start: named[0]!.end, end: wording.start }).some((t) => CHANGE.test(t.lower)))
+    return undefined;
+  const could = (person: Person) =>
+    wording.values.some(
+      (o) =>
+        person.offices.some((t) => t.office === o.id) || (o.country !== undefined && countriesOf(person, bf.index.facts).has(o.country)),
+    );
   const fits = named.filter((n) => could(n.form.entity as Person));
   const others = named.filter((n) => !fits.includes(n));
-  if (new Set(fits.map((n) => n.form.entity)).size !== 1 || others.some((n) => countriesOf(n.form.entity as Person, bf.index.facts).size === 0)) return undefined;
+  if (
+    new Set(fits.map((n) => n.form.entity)).size !== 1 ||
+    others.some((n) => countriesOf(n.form.entity as Person, bf.index.facts).size === 0)
+  )
+    return undefined;
   return fits[fits.length - 1];
 }
 
@@ -134,19 +170,40 @@ interface Qualifier {
   start: number;
 }
 
-function attach(bf: BlockFacts, found: TitledName[], name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'],
-  qualifier: Qualifier | undefined, then: boolean): void {
+function attach(
+  bf: BlockFacts,
+  found: TitledName[],
+  name: NameMention,
+  wording: PhraseMatch<Office>,
+  form: TitledName['form'],
+  qualifier: Qualifier | undefined,
+  then: boolean,
+): void {
   const titled = titledAs(bf, name, wording, form, qualifier, then);
   if (titled) found.push(titled);
 }
 
-function titledAs(bf: BlockFacts, name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form'], qualifier: Qualifier | undefined,
-  then: boolean): TitledName | undefined {
+function titledAs(
+  bf: BlockFacts,
+  name: NameMention,
+  wording: PhraseMatch<Office>,
+  form: TitledName['form'],
+  qualifier: Qualifier | undefined,
+  then: boolean,
+): TitledName | undefined {
   const offices = qualifier === undefined ? wording.values : wording.values.filter((o) => fitsQualifier(bf, o, qualifier.text));
   if (offices.length === 0) return undefined;
-  return { name, person: name.form.entity as Person, wording, offices, form, then,
+  return {
+    name,
+    person: name.form.entity as Person,
+    wording,
+    offices,
+    form,
+    then,
     title: { start: qualifier?.start ?? wording.start, end: wording.end },
-    start: Math.min(name.start, wording.start), end: Math.max(name.end, wording.end) };
+    start: Math.min(name.start, wording.start),
+    end: Math.max(name.end, wording.end),
+  };
 }
 
 /**
@@ -154,9 +211,20 @@ function titledAs(bf: BlockFacts, name: NameMention, wording: PhraseMatch<Office
  * sentence are: not when a word before it or a suffix changes its office or time ("former", "-designate"), when
  * it names another office ("premier's", "minister of"), or when the name is unsure; narrowed by its qualifier.
  */
-export function attachedTitle(bf: BlockFacts, name: NameMention, wording: PhraseMatch<Office>, form: TitledName['form']): TitledName | undefined {
+export function attachedTitle(
+  bf: BlockFacts,
+  name: NameMention,
+  wording: PhraseMatch<Office>,
+  form: TitledName['form'],
+): TitledName | undefined {
   const { text, tokens } = bf;
-  if (name.fuzzy || ambiguous(bf, name) || modified(text, tokens, wording) || NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))) return undefined;
+  if (
+    name.fuzzy ||
+    ambiguous(bf, name) ||
+    modified(text, tokens, wording) ||
+    NOT_THE_OFFICE.test(text.slice(wording.end, wording.end + 12))
+  )
+    return undefined;
   const dateEnds = new Set(bf.dates.map((d) => d.end));
   return titledAs(bf, name, wording, form, qualifierBefore(text, tokens, wording, dateEnds), thenBefore(text, tokens, wording));
 }
@@ -194,10 +262,25 @@ function qualifierBefore(text: string, tokens: Token[], wording: PhraseMatch<Off
  */
 function fitsQualifier(bf: BlockFacts, office: Office, qualifier: string): boolean {
   const key = qualifier.toLowerCase().slice(0, 4);
-  if ([office.country ?? '', office.title, ...office.wordings].some((s) => s.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(key)))) return true;
+  if (
+    [office.country ?? '', office.title, ...office.wordings].some((s) =>
+      s
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .some((w) => w.startsWith(key)),
+    )
+  )
+    return true;
   const country = office.country?.toLowerCase();
-  return country !== undefined && bf.index.places.find(qualifier, tokenize(qualifier))
-    .some((m) => m.start === 0 && m.end === qualifier.length && m.values.some((p) => p.kind === 'city' && p.country?.toLowerCase() === country));
+  return (
+    country !== undefined &&
+    bf.index.places
+      .find(qualifier, tokenize(qualifier))
+      .some(
+        (m) =>
+          m.start === 0 && m.end === qualifier.length && m.values.some((p) => p.kind === 'city' && p.country?.toLowerCase() === country),
+      )
+  );
 }
 
 /** The countries a person belongs to: their own and those of every office they held. */
@@ -221,7 +304,6 @@ export function covers(holder: Holder, [start, end]: [string, string]): boolean 
   return holder.from <= start && (holder.to === undefined || end <= holder.to);
 }
 
-
 /** Titles of posts several people hold at once: deputies, members, spokespeople. */
 const SHARED_TITLE = /\b(?:vice|deputy|assistant|member|spokes(?:person|man|woman)|adviser|advisor|envoy)\b/i;
 /** Whether each office (by id) may be held by several people at once: see `isShared`. */
@@ -237,8 +319,17 @@ export function isShared(index: FactIndex, office: Office): boolean {
   let found = shared.get(office.id);
   if (found === undefined) {
     const list = index.holders.get(office.id) ?? [];
-    found = office.shared === true || (office.shared === undefined && SHARED_TITLE.test(office.title)) || list.some((a, i) => list.some((b, j) => j > i && a.person !== b.person &&
-      Math.min(dayNumber(a.to ?? '9999-12-31'), dayNumber(b.to ?? '9999-12-31')) - Math.max(dayNumber(a.from), dayNumber(b.from)) > 1));
+    found =
+      office.shared === true ||
+      (office.shared === undefined && SHARED_TITLE.test(office.title)) ||
+      list.some((a, i) =>
+        list.some(
+          (b, j) =>
+            j > i &&
+            a.person !== b.person &&
+            Math.min(dayNumber(a.to ?? '9999-12-31'), dayNumber(b.to ?? '9999-12-31')) - Math.max(dayNumber(a.from), dayNumber(b.from)) > 1,
+        ),
+      );
     shared.set(office.id, found);
   }
   return found;

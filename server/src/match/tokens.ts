@@ -26,7 +26,7 @@ function wordCharAt(text: string, i: number): number {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     let c = text.charCodeAt(i);
     if (!(isLowerOrDigit(c) || (c >= 65 && c <= 90) || (c >= 128 && wordCharAt(text, i) > 0))) {
       i++;

@@ -39,10 +39,13 @@ export function onDays([start, end]: [string, string]): string {
   if (start === `${year}-01-01` && end === `${year}-12-31`) return `in ${year}`;
   const month = start.slice(0, 8);
   const last = new Date(Date.UTC(Number(year), Number(start.slice(5, 7)), 0)).getUTCDate();
-  return start === `${month}01` && end === `${month}${last}` ? `in ${formatDate(start).replace(/^1 /, '')}` : `during ${formatRange(start, end)}`;
+  return start === `${month}01` && end === `${month}${last}`
+    ? `in ${formatDate(start).replace(/^1 /, '')}`
+    : `during ${formatRange(start, end)}`;
 }
 
-const GENERIC = /^(?:talks|meeting|signing|ceremony|summit|visit|vote|appointment|arrival|departure|publication|announcement|official|ministerial|preparatory|bilateral|joint|state|working|welcome)$/i;
+const GENERIC =
+  /^(?:talks|meeting|signing|ceremony|summit|visit|vote|appointment|arrival|departure|publication|announcement|official|ministerial|preparatory|bilateral|joint|state|working|welcome)$/i;
 
 /** An event's name as it reads after "of" or "for": "the talks between…", "X's state visit…", "the Ruritania summit". */
 export function eventLabel(event: Event): string {
@@ -59,7 +62,7 @@ export function eventLabel(event: Event): string {
 /** How a draft names a person or organisation in a message: its first house form, else its name. */
 export function nameOf(facts: FactBase, id: string): string {
   const entity = facts.people.get(id) ?? facts.organisations.get(id);
-  return entity ? entity.preferred[0] ?? entity.name : id;
+  return entity ? (entity.preferred[0] ?? entity.name) : id;
 }
 
 /** "A and B", "A, B and C". */
@@ -76,14 +79,17 @@ export function claimants(facts: FactBase, claim: Claim, dates = true): string {
 export function notCheckedMessage(bf: BlockFacts, mention: DateMention, reason: Abstention): string {
   const written = bf.text.slice(mention.start, mention.end);
   if (reason.why === 'far') {
-    return `Not checked: ${written} is far from ${reason.event.name} (${formatEventDates(reason.event)}); `
-      + 'it may be about another occasion.';
+    return (
+      `Not checked: ${written} is far from ${reason.event.name} (${formatEventDates(reason.event)}); ` + 'it may be about another occasion.'
+    );
   }
   if (reason.why === 'elsewhere') return `Not checked: no event in the fact base matches ${[...reason.against, written].join(', ')}.`;
   const names = [...new Set(reason.events.map((e) => e.name))].slice(0, 2).join('; ');
   if (reason.why === 'undated') {
     return `Not checked: the draft gives no date or year that places it at ${names}; it may be about another occasion.`;
   }
-  return `Not checked: the sentence does not show that it is about ${names} (it names none of its people, its place, `
-    + 'nor an event the text is about).';
+  return (
+    `Not checked: the sentence does not show that it is about ${names} (it names none of its people, its place, ` +
+    'nor an event the text is about).'
+  );
 }

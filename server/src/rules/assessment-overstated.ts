@@ -10,20 +10,91 @@ import type { Rule, RuleFinding } from './rule.js';
 
 /** Words that state an outcome as certain, and words that hedge it (generic English). */
 const CERTAIN = new PhraseMatcher<true>();
-for (const p of ['will', 'shall', 'shows that', 'show that', 'showed that', 'shown that', 'proves', 'prove', 'proved', 'proven',
-  'certainly', 'definitely', 'is set to', 'are set to', 'clearly', 'undoubtedly', 'demonstrates that', 'demonstrate that',
-  'inevitably', 'is bound to', 'are bound to', 'is going to', 'are going to', 'without doubt', 'surely',
-  'is certain to', 'are certain to', 'is sure to', 'are sure to', 'unquestionably', 'undeniably', 'confirms that',
-  'confirm that', 'confirmed that', 'ensure', 'ensures', 'ensured', 'guarantee', 'guarantees', 'guaranteed']) CERTAIN.add(p, true);
+for (const p of [
+  'will',
+  'shall',
+  'shows that',
+  'show that',
+  'showed that',
+  'shown that',
+  'proves',
+  'prove',
+  'proved',
+  'proven',
+  'certainly',
+  'definitely',
+  'is set to',
+  'are set to',
+  'clearly',
+  'undoubtedly',
+  'demonstrates that',
+  'demonstrate that',
+  'inevitably',
+  'is bound to',
+  'are bound to',
+  'is going to',
+  'are going to',
+  'without doubt',
+  'surely',
+  'is certain to',
+  'are certain to',
+  'is sure to',
+  'are sure to',
+  'unquestionably',
+  'undeniably',
+  'confirms that',
+  'confirm that',
+  'confirmed that',
+  'ensure',
+  'ensures',
+  'ensured',
+  'guarantee',
+  'guarantees',
+  'guaranteed',
+])
+  CERTAIN.add(p, true);
 /** Certainty verbs that, after these words, are a noun or an intention ("a guarantee", "pledged to ensure"), not a statement. */
 const NOT_STATED = new Set(['to', 'a', 'an', 'the', 'no', 'any', 'of', 's', 'its', 'their', 'his', 'her', 'and']);
 const INTENT = new Set(['ensure', 'ensures', 'ensured', 'guarantee', 'guarantees', 'guaranteed']);
 /** Words between a certainty word and the topic after it that deny the topic ("ensures the plan cannot fail"). */
-const DENIED = new Set(['not', 't', 'never', 'no', 'cannot', 'nor', 'without', 'against', 'prevent', 'prevents', 'stop', 'stops',
-  'unable']);
+const DENIED = new Set([
+  'not',
+  't',
+  'never',
+  'no',
+  'cannot',
+  'nor',
+  'without',
+  'against',
+  'prevent',
+  'prevents',
+  'stop',
+  'stops',
+  'unable',
+]);
 const HEDGE = new PhraseMatcher<true>();
-for (const p of ['may', 'might', 'could', 'possibly', 'possible', 'perhaps', 'likely', 'unlikely', 'probably', 'suggest', 'suggests',
-  'suggested', 'appear', 'appears', 'appeared', 'seem', 'seems', 'potentially', 'maybe']) HEDGE.add(p, true);
+for (const p of [
+  'may',
+  'might',
+  'could',
+  'possibly',
+  'possible',
+  'perhaps',
+  'likely',
+  'unlikely',
+  'probably',
+  'suggest',
+  'suggests',
+  'suggested',
+  'appear',
+  'appears',
+  'appeared',
+  'seem',
+  'seems',
+  'potentially',
+  'maybe',
+])
+  HEDGE.add(p, true);
 
 /** Words before "will" that make it the noun ("the will of the people"). */
 const NOUN_WILL = new Set(['the', 'a', 'political', 'good', 'free']);
@@ -59,10 +130,15 @@ const rule: Rule = {
         // "will" after a determiner is the noun ("the will of the people").
         const topics = itemsIn(bf.topics, sentence);
         const topicClauses = new Set(topics.map((m) => clauseStart(bf.text, m.start, sentence)));
-        const stated = CERTAIN.find(bf.text, tokens).filter((m) => !NOUN_WILL.has(tokens[m.first - 1]?.lower ?? '') &&
-          !NEGATED.has(tokens[m.last + 1]?.lower ?? '') && !isQuoted(bf.text, m.start) &&
-          !(INTENT.has(tokens[m.first]!.lower) && NOT_STATED.has(tokens[m.first - 1]?.lower ?? '')) &&
-          topicClauses.has(clauseStart(bf.text, m.start, sentence)) && !deniedBefore(tokens, m, topics));
+        const stated = CERTAIN.find(bf.text, tokens).filter(
+          (m) =>
+            !NOUN_WILL.has(tokens[m.first - 1]?.lower ?? '') &&
+            !NEGATED.has(tokens[m.last + 1]?.lower ?? '') &&
+            !isQuoted(bf.text, m.start) &&
+            !(INTENT.has(tokens[m.first]!.lower) && NOT_STATED.has(tokens[m.first - 1]?.lower ?? '')) &&
+            topicClauses.has(clauseStart(bf.text, m.start, sentence)) &&
+            !deniedBefore(tokens, m, topics),
+        );
         // Prefer "will", which a fix can soften.
         const certain = stated.find((m) => tokens[m.first]!.lower === 'will') ?? stated[0];
         if (certain) yield* findings(bf, certain, claims, facts);
@@ -83,14 +159,19 @@ function* findings(bf: BlockFacts, certain: PhraseMatch<true>, claims: Claim[], 
   const word = bf.text.slice(certain.start, certain.end);
   for (const claim of claims) {
     const finding: RuleFinding = {
-      block: bf, start: certain.start, end: certain.end, facts: [{ kind: 'claim', id: claim.id }],
+      block: bf,
+      start: certain.start,
+      end: certain.end,
+      facts: [{ kind: 'claim', id: claim.id }],
       message: `${claimants(facts, claim, false)} assessed only that ${clause(claim)}; the sources do not support "${word.toLowerCase()}".`,
     };
     if (word.toLowerCase() === 'will' && claim.certainty) {
       // "will definitely" and "definitely will" become "may": the adverb goes with the certainty.
       const at = tokenAt(bf.tokens, certain.start);
       const [before, after] = [bf.tokens[at - 1], bf.tokens[at + 1]];
-      const adverb = (t: typeof before) => t !== undefined && ADVERBS.has(t.lower) &&
+      const adverb = (t: typeof before) =>
+        t !== undefined &&
+        ADVERBS.has(t.lower) &&
         /^\s+$/.test(bf.text.slice(Math.min(t.end, certain.end), Math.max(t.start, certain.start)));
       const start = adverb(before) ? before!.start : certain.start;
       const end = adverb(after) ? after!.end : certain.end;

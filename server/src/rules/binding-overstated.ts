@@ -24,8 +24,12 @@ const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
  * legally oblige …", "The declaration, a legally binding agreement, …"), unless an opening contrast sets it apart
  * ("Unlike the joint statement, the treaty …"); else one they modify ("a legally binding joint statement").
  */
-function subjectOf(bf: BlockFacts, docs: PhraseMatch<Document>[], w: PhraseMatch<unknown>, sentence: Span):
-  PhraseMatch<Document> | undefined {
+function subjectOf(
+  bf: BlockFacts,
+  docs: PhraseMatch<Document>[],
+  w: PhraseMatch<unknown>,
+  sentence: Span,
+): PhraseMatch<Document> | undefined {
   const before = docs.filter((m) => m.end <= w.start).at(-1);
   if (before && clauseStart(bf.text, w.start, sentence) <= before.start) {
     const contrast = CONTRAST.exec(bf.text.slice(sentence.start, w.start));
@@ -78,8 +82,11 @@ function* inBlock(blocks: readonly BlockFacts[], bf: BlockFacts, cell?: Span): G
     const found = itemsIn(words, sentence);
     if (found.length === 0 || bf.text.slice(sentence.start, sentence.end).trimEnd().endsWith('?')) continue;
     // "…is a treaty": a binding noun after "a"/"an" describes; it does not refer to a treaty the fact base knows.
-    const describing = found.filter((w) => w.values[0]!.noun && (['a', 'an'].includes(bf.tokens[w.first - 1]?.lower ?? '') ||
-      (cell !== undefined && cell.start <= w.start && w.end <= cell.end)));
+    const describing = found.filter(
+      (w) =>
+        w.values[0]!.noun &&
+        (['a', 'an'].includes(bf.tokens[w.first - 1]?.lower ?? '') || (cell !== undefined && cell.start <= w.start && w.end <= cell.end)),
+    );
     let d = 0;
     const docs = itemsIn(bf.documents, sentence).filter((m) => {
       while (d < describing.length && describing[d]!.end < m.end) d++;
@@ -105,8 +112,10 @@ function* inBlock(blocks: readonly BlockFacts[], bf: BlockFacts, cell?: Span): G
 /** "commit(s)" binds only as "commits X to …". */
 function committing(bf: BlockFacts, w: PhraseMatch<unknown>, sentence: Span): boolean {
   const lower = bf.text.slice(w.start, w.end).toLowerCase();
-  return (lower !== 'commit' && lower !== 'commits') ||
-    bf.tokens.slice(w.last + 1, w.last + 9).some((t) => t.lower === 'to' && t.end <= sentence.end);
+  return (
+    (lower !== 'commit' && lower !== 'commits') ||
+    bf.tokens.slice(w.last + 1, w.last + 9).some((t) => t.lower === 'to' && t.end <= sentence.end)
+  );
 }
 
 /** Words before a plural document noun that make them other documents than the event's ("earlier agreements"). */
@@ -126,8 +135,13 @@ const TOGETHER = /\b(?:taken together|collectively|as a whole|in their entirety|
  *    to is what one of unknown effect is about ("the agreements oblige the sides to cooperate on tourism", with an
  *    agreement on tourism recorded): that one may be meant.
  */
-function* generic(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, found: PhraseMatch<{ noun: boolean }>[],
-  generics: PhraseMatch<string[]>[]): Generator<RuleFinding> {
+function* generic(
+  blocks: readonly BlockFacts[],
+  bf: BlockFacts,
+  sentence: Span,
+  found: PhraseMatch<{ noun: boolean }>[],
+  generics: PhraseMatch<string[]>[],
+): Generator<RuleFinding> {
   const seen = new Set<PhraseMatch<string[]>>();
   for (const w of found) {
     if (negated(bf, w.first, w.last, sentence) || !committing(bf, w, sentence)) continue;
@@ -139,8 +153,8 @@ function* generic(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span,
     const kinds = g.values[0]!;
     const docs = roots.flatMap((r) => recordedFor(bf.index, r)).filter((d) => covers(kinds, d));
     const loose = docs.filter((d) => d.binding === false);
-    const every = bf.tokens.some((t) => t.start >= from && t.end <= w.end && EVERY.has(t.lower)) ||
-      TOGETHER.test(bf.text.slice(from, sentence.end));
+    const every =
+      bf.tokens.some((t) => t.start >= from && t.end <= w.end && EVERY.has(t.lower)) || TOGETHER.test(bf.text.slice(from, sentence.end));
     // A binding one recorded may be the one meant, unless they are said to bind all together.
     if (loose.length === 0 || (docs.some((d) => d.binding === true) && !every)) continue;
     const unknown = docs.filter((d) => d.binding !== false);
@@ -154,11 +168,15 @@ function* generic(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span,
     const facts = docs.map((d) => ({ kind: 'document' as const, id: d.id }));
     if (unknown.length === 0) {
       yield {
-        block: bf, start, end, facts,
-        message: docs.length === 1
-          ? `The one ${kinds.length === 0 ? 'document' : docs[0]!.kind} recorded for ${events} is a non-binding ${docs[0]!.kind}; `
-            + 'it creates no legal obligations.'
-          : `The ${noun} recorded for ${events} are all non-binding (${summary(docs)}); none creates legal obligations.`,
+        block: bf,
+        start,
+        end,
+        facts,
+        message:
+          docs.length === 1
+            ? `The one ${kinds.length === 0 ? 'document' : docs[0]!.kind} recorded for ${events} is a non-binding ${docs[0]!.kind}; ` +
+              'it creates no legal obligations.'
+            : `The ${noun} recorded for ${events} are all non-binding (${summary(docs)}); none creates legal obligations.`,
       };
       continue;
     }
@@ -166,22 +184,73 @@ function* generic(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span,
     const bound = docs.filter((d) => d.binding === true);
     if (bound.length > 0) {
       const only = bound.length === unknown.length ? ` (only ${summary(bound)} ${bound.length === 1 ? 'is' : 'are'})` : '';
-      yield { block: bf, start, end, facts, message: `Not all the ${noun} recorded for ${events} bind${only}: ${summary(loose)} ${are} non-binding.` };
+      yield {
+        block: bf,
+        start,
+        end,
+        facts,
+        message: `Not all the ${noun} recorded for ${events} bind${only}: ${summary(loose)} ${are} non-binding.`,
+      };
       continue;
     }
     const others = unknown.length === 1 ? 'the other one binds' : `the other ${unknown.length} bind`;
     yield every
-      ? { block: bf, start, end, facts, message: `Not all the ${noun} recorded for ${events} bind: ${summary(loose)} ${are} non-binding, `
-        + 'and none is recorded as binding.' }
-      : { block: bf, start, end, facts, severity: 'warning', message: `None of the ${noun} recorded for ${events} is recorded as binding: `
-        + `${summary(loose)} ${are} non-binding; the sources do not say whether ${others}.` };
+      ? {
+          block: bf,
+          start,
+          end,
+          facts,
+          message:
+            `Not all the ${noun} recorded for ${events} bind: ${summary(loose)} ${are} non-binding, ` + 'and none is recorded as binding.',
+        }
+      : {
+          block: bf,
+          start,
+          end,
+          facts,
+          severity: 'warning',
+          message:
+            `None of the ${noun} recorded for ${events} is recorded as binding: ` +
+            `${summary(loose)} ${are} non-binding; the sources do not say whether ${others}.`,
+        };
   }
 }
 
 /** Words of a sentence that say nothing of what documents are about: how they bind, and when and where they were signed. */
-const SAID_OF_ANY = new Set(['legally', 'binding', 'bind', 'binds', 'oblige', 'obliges', 'obligate', 'obligates', 'commit', 'commits',
-  'guarantee', 'guarantees', 'signed', 'concluded', 'reached', 'agreed', 'adopted', 'during', 'visit', 'trip', 'summit', 'taken',
-  'together', 'governments', 'government', 'states', 'state', 'parties', 'signatories', 'leaders', 'presidents', 'ceremony']);
+const SAID_OF_ANY = new Set([
+  'legally',
+  'binding',
+  'bind',
+  'binds',
+  'oblige',
+  'obliges',
+  'obligate',
+  'obligates',
+  'commit',
+  'commits',
+  'guarantee',
+  'guarantees',
+  'signed',
+  'concluded',
+  'reached',
+  'agreed',
+  'adopted',
+  'during',
+  'visit',
+  'trip',
+  'summit',
+  'taken',
+  'together',
+  'governments',
+  'government',
+  'states',
+  'state',
+  'parties',
+  'signatories',
+  'leaders',
+  'presidents',
+  'ceremony',
+]);
 
 /**
  * Whether what the documents are said to bind the parties to (the words of the clause after the noun, places and names
@@ -195,8 +264,10 @@ function aboutOneOf(bf: BlockFacts, g: PhraseMatch<unknown>, w: PhraseMatch<unkn
   if (cut) stop = end + cut.index;
   const span = { start: g.end, end: stop };
   const skip = [...bf.index.places.find(bf.text, itemsIn(bf.tokens, span)), ...itemsIn(bf.names, span)];
-  const text = itemsIn(bf.tokens, span).filter((t) => !SAID_OF_ANY.has(t.lower) && !skip.some((m) => m.start <= t.start && t.end <= m.end))
-    .map((t) => t.text).join(' ');
+  const text = itemsIn(bf.tokens, span)
+    .filter((t) => !SAID_OF_ANY.has(t.lower) && !skip.some((m) => m.start <= t.start && t.end <= m.end))
+    .map((t) => t.text)
+    .join(' ');
   const said = subjectWords(text);
   const theirs = new Set(unknown.flatMap((d) => subjectWords([d.title, d.kind, ...d.phrases].join(' '))));
   return said.some((x) => theirs.has(x));
@@ -216,11 +287,21 @@ function anaphora(bf: BlockFacts, w: PhraseMatch<{ noun: boolean }>, sentence: S
 }
 
 /** The finding, with a fix that names a singular binding noun by the document's kind ("a treaty" → "a joint statement"). */
-function finding(bf: BlockFacts, w: PhraseMatch<{ noun: boolean }>, doc: Document, refs: Document[], noun: boolean, lower: string):
-  RuleFinding {
+function finding(
+  bf: BlockFacts,
+  w: PhraseMatch<{ noun: boolean }>,
+  doc: Document,
+  refs: Document[],
+  noun: boolean,
+  lower: string,
+): RuleFinding {
   const result: RuleFinding = {
-    block: bf, start: w.start, end: w.end, facts: refs.map((d) => ({ kind: 'document', id: d.id })),
-    message: noun ? `${label(doc)} is a non-binding ${doc.kind}, not ${article(lower)} ${lower}.`
+    block: bf,
+    start: w.start,
+    end: w.end,
+    facts: refs.map((d) => ({ kind: 'document', id: d.id })),
+    message: noun
+      ? `${label(doc)} is a non-binding ${doc.kind}, not ${article(lower)} ${lower}.`
       : `${label(doc)} is a non-binding ${doc.kind}; it creates no legal obligations.`,
   };
   if (noun) {

@@ -33,7 +33,9 @@ const rule: Rule = {
         yield* recasts;
         if (reframings.length === 0) continue;
         const events = bf.eventsIn(sentence, true);
-        const words = ` ${itemsIn(bf.tokens, sentence).map((t) => t.lower).join(' ')} `;
+        const words = ` ${itemsIn(bf.tokens, sentence)
+          .map((t) => t.lower)
+          .join(' ')} `;
         // Per claim, once per sentence: the reframing to name (a noun where there is one: "investment" rather than
         // "pledged"), unless the sentence also names what the figure measures.
         const reframed = new Map<Claim, PhraseMatch<Claim>>();
@@ -45,7 +47,15 @@ const rule: Rule = {
           }
         }
         for (const claim of reframed.keys()) {
-          if (claim.measure && words.includes(` ${tokenize(claim.measure).map((t) => t.lower).join(' ')} `)) reframed.delete(claim);
+          if (
+            claim.measure &&
+            words.includes(
+              ` ${tokenize(claim.measure)
+                .map((t) => t.lower)
+                .join(' ')} `,
+            )
+          )
+            reframed.delete(claim);
         }
         if (reframed.size === 0) continue;
         for (const figure of figures) {
@@ -57,9 +67,13 @@ const rule: Rule = {
             if (!reframing) continue;
             const what = bf.text.slice(reframing.start, reframing.end).toLowerCase();
             yield {
-              block: bf, start: figure.start, end: figure.end, facts: [{ kind: 'claim', id: claim.id }],
-              message: `The ${formatAmount(claim.value!, claim.unit)} is the ${STATUS[claim.status]}${claim.measure ?? claim.statement}, `
-                + `not ${what}.`,
+              block: bf,
+              start: figure.start,
+              end: figure.end,
+              facts: [{ kind: 'claim', id: claim.id }],
+              message:
+                `The ${formatAmount(claim.value!, claim.unit)} is the ${STATUS[claim.status]}${claim.measure ?? claim.statement}, ` +
+                `not ${what}.`,
             };
           }
         }
@@ -69,10 +83,12 @@ const rule: Rule = {
 };
 /** Verbs that put money into something ("invested $2 billion", "will put $3.5 billion into factories"): investment. */
 const INVEST = /\binvest(?:s|ed|ing)?\s+(?:\p{L}+\s+){0,2}$/iu;
-const PUT_INTO = /\b(?:put|puts|putting|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|sink(?:s|ing)?|sank|plough(?:s|ed|ing)?|channel(?:s|led|ling)?)\s+(?:\p{L}+\s+){0,2}$/iu;
+const PUT_INTO =
+  /\b(?:put|puts|putting|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|sink(?:s|ing)?|sank|plough(?:s|ed|ing)?|channel(?:s|led|ling)?)\s+(?:\p{L}+\s+){0,2}$/iu;
 const INTO = /^\s+(?:\p{L}+\s+){0,2}?into\b/u;
 /** Words right before a figure that make it the value of what comes before it ("agreements worth $3.5 billion"). */
-const VALUE = /\b(?:worth|valued at|totall?ing|that total(?:l?ed)?|with a (?:combined |total )?value of|to the value of)\s+(?:a combined\s+|a total of\s+|some\s+|about\s+|around\s+|more than\s+|over\s+|nearly\s+|almost\s+|up to\s+)?$/i;
+const VALUE =
+  /\b(?:worth|valued at|totall?ing|that total(?:l?ed)?|with a (?:combined |total )?value of|to the value of)\s+(?:a combined\s+|a total of\s+|some\s+|about\s+|around\s+|more than\s+|over\s+|nearly\s+|almost\s+|up to\s+)?$/i;
 /** Nouns for documents or deals whose value a figure may be said to be. */
 const DEALS = /\b(?:agreements?|deals?|contracts?|documents?|accords?|memorand(?:a|ums?)|package|pacts?)\b/i;
 
@@ -84,7 +100,13 @@ const DEALS = /\b(?:agreements?|deals?|contracts?|documents?|accords?|memorand(?
  * says so; attributed in its own sentence or the one before, or in a headline over text that attributes it, the wording
  * may be the claimants').
  */
-function* recast(bf: BlockFacts, sentence: Span, figures: FigureMention[], facts: FactBase, attribution: Attribution): Generator<RuleFinding> {
+function* recast(
+  bf: BlockFacts,
+  sentence: Span,
+  figures: FigureMention[],
+  facts: FactBase,
+  attribution: Attribution,
+): Generator<RuleFinding> {
   const events = bf.eventsIn(sentence, true);
   for (const figure of figures) {
     if (isQuoted(bf.text, figure.start)) continue;
@@ -94,12 +116,20 @@ function* recast(bf: BlockFacts, sentence: Span, figures: FigureMention[], facts
     if (!invested && !value) continue;
     for (const claim of claimsStated(facts, events, figure)) {
       const measure = claim.measure ?? claim.statement;
-      if (invested ? !claim.reframings.some((r) => /^investments?$/i.test(r)) || /invest/i.test(measure)
-        : claim.reframings.length === 0 || /\b(?:value|worth)\b/i.test(measure) || !attribution.attributedEarlier(bf, sentence, claim)) continue;
+      if (
+        invested
+          ? !claim.reframings.some((r) => /^investments?$/i.test(r)) || /invest/i.test(measure)
+          : claim.reframings.length === 0 || /\b(?:value|worth)\b/i.test(measure) || !attribution.attributedEarlier(bf, sentence, claim)
+      )
+        continue;
       yield {
-        block: bf, start: figure.start, end: figure.end, facts: [{ kind: 'claim', id: claim.id }],
-        message: `The ${formatAmount(claim.value!, claim.unit)} is the ${STATUS[claim.status]}${measure}, `
-          + `${invested ? 'not investment' : 'not the value of the documents'}.`,
+        block: bf,
+        start: figure.start,
+        end: figure.end,
+        facts: [{ kind: 'claim', id: claim.id }],
+        message:
+          `The ${formatAmount(claim.value!, claim.unit)} is the ${STATUS[claim.status]}${measure}, ` +
+          `${invested ? 'not investment' : 'not the value of the documents'}.`,
       };
     }
   }

@@ -7,13 +7,15 @@ import { findPercentages, inPeriod, percentClaims, statementsStated } from '../m
 import type { Rule } from './rule.js';
 
 const KIND: Record<Claim['status'], string> = {
-  claimed: 'a claim', assessed: 'an assessment', disputed: 'a disputed claim', confirmed: '',
+  claimed: 'a claim',
+  assessed: 'an assessment',
+  disputed: 'a disputed claim',
+  confirmed: '',
 };
 
 /** The end of the message: attribute the claim, or (given as someone else's) attribute it to its claimant. */
 function unattributed(others: string[]): string {
-  return others.length === 0 ? 'not an established fact; attribute it.'
-    : `not by ${others.join(' or ')}; attribute it to its claimant.`;
+  return others.length === 0 ? 'not an established fact; attribute it.' : `not by ${others.join(' or ')}; attribute it to its claimant.`;
 }
 
 /**
@@ -49,17 +51,29 @@ const rule: Rule = {
         for (const figure of itemsIn(percentages, sentence)) {
           for (const claim of percentClaims(facts, bf, sentence, figure)) {
             if (!inPeriod(bf, sentence, figure.start, claim)) continue;
-            stated.push({ claim, start: figure.start, end: figure.end,
-              what: `The figure of ${claim.qualifier ? `${claim.qualifier} ` : ''}${claim.value}% (${claim.measure})` });
+            stated.push({
+              claim,
+              start: figure.start,
+              end: figure.end,
+              what: `The figure of ${claim.qualifier ? `${claim.qualifier} ` : ''}${claim.value}% (${claim.measure})`,
+            });
           }
         }
         for (const { claim, start, end } of statementsStated(facts, bf, sentence)) {
-          stated.push({ claim, start, end, what: `That ${claim.statement.charAt(0).toLowerCase()}${claim.statement.slice(1).replace(/\.$/, '')}` });
+          stated.push({
+            claim,
+            start,
+            end,
+            what: `That ${claim.statement.charAt(0).toLowerCase()}${claim.statement.slice(1).replace(/\.$/, '')}`,
+          });
         }
         for (const { claim, start, end, what } of stated) {
           if (claim.status === 'confirmed' || attribution.attributed(bf, sentence, start, claim)) continue;
           yield {
-            block: bf, start, end, facts: [{ kind: 'claim', id: claim.id }],
+            block: bf,
+            start,
+            end,
+            facts: [{ kind: 'claim', id: claim.id }],
             message: `${what} is ${KIND[claim.status]} by ${claimants(facts, claim)}, ${unattributed(attribution.otherSpeakers(bf, sentence, claim))}`,
           };
         }

@@ -19,7 +19,10 @@ import type { Rule } from './rule.js';
 /** Words before a count that make it a subset of the documents ("including two memoranda", "of which 12 agreements"). */
 const SUBSET = /\b(including|includes|included|among them|among which|among these|of which|of them|of these|of those|such as)\b/i;
 
-const normal = (phrase: string) => tokenize(phrase).map((t) => t.lower).join(' ');
+const normal = (phrase: string) =>
+  tokenize(phrase)
+    .map((t) => t.lower)
+    .join(' ');
 /** The fact base's counts' nouns, normalised once. */
 const normalOf = perIndex(() => new Map<Count, string[]>());
 /** A count's nouns, normalised. */
@@ -40,7 +43,8 @@ function eventsFor(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span
   let named = bf.eventsIn(sentence).filter((e) => establishes(bf, sentence, e, topics) !== undefined);
   if (named.length === 0) {
     // The text's topic, unless the sentence points away from it ("a month later, in Moscow, … signed 28 agreements").
-    named = [...topics].map((id) => bf.index.facts.events.get(id))
+    named = [...topics]
+      .map((id) => bf.index.facts.events.get(id))
       .filter((e): e is Event => e !== undefined && counterEvidence(bf, e, sentence, itemsIn(bf.dates, sentence)).length === 0);
   }
   if (named.length === 0) named = resumedEvents(blocks, bf, sentence, itemsIn(bf.dates, sentence));
@@ -78,7 +82,11 @@ function writtenDates(bf: BlockFacts, sentence: Span): [string, string][] {
 
 /** "27 agreements" from a count's `said`, without a trailing participle clause (", signed in …") or a gloss after ";". */
 function said(count: Count): string {
-  return count.said.split(';')[0]!.replace(/,\s+\p{L}+ed\b.*$/u, '').replace(/^['"]|['"]$/g, '').trim();
+  return count.said
+    .split(';')[0]!
+    .replace(/,\s+\p{L}+ed\b.*$/u, '')
+    .replace(/^['"]|['"]$/g, '')
+    .trim();
 }
 
 const numbers = (text: string) => text.match(/\d+/g) ?? [];
@@ -111,7 +119,8 @@ function sourced(facts: FactBase, counts: Count[]): string {
  * to", "to be signed"): its count is a forecast, judged against forecast counts only; a count in any other clause is of
  * documents signed, judged against the others (announced, reported). Counts of no kind (v1) are judged in either.
  */
-const FUTURE = /\b(?:will|shall|going to|expected to|set to|due to be|scheduled to|plan(?:s|ned)? to|intend(?:s|ed)? to|(?:are|is) to be|to be signed|upcoming|forthcoming)\b|\w'll\b/i;
+const FUTURE =
+  /\b(?:will|shall|going to|expected to|set to|due to be|scheduled to|plan(?:s|ned)? to|intend(?:s|ed)? to|(?:are|is) to be|to be signed|upcoming|forthcoming)\b|\w'll\b/i;
 
 /** Whether the clause of a count (from its last clause break before the count to the next after it) reports something to come. */
 function forecast(bf: BlockFacts, sentence: Span, count: CountMention): boolean {
@@ -165,13 +174,23 @@ const rule: Rule = {
             // A count dated outside the event (a written date or a bare year) is about something else.
             if (!event || (written.length > 0 && !written.some(([a, b]) => a <= event.end && event.start <= b))) continue;
             const future = forecast(bf, sentence, count);
-            const relevant = group.counts.filter((c) => nounsOf(bf.index, c).includes(word) && (c.kind === undefined || (c.kind === 'forecast') === future));
+            const relevant = group.counts.filter(
+              (c) => nounsOf(bf.index, c).includes(word) && (c.kind === undefined || (c.kind === 'forecast') === future),
+            );
             if (relevant.length === 0 || relevant.some((c) => count.min <= c.max && c.min <= count.max)) continue;
             const key = `${group.id} ${future}`;
-            const who = messages.get(key) ?? sourced(facts, group.counts.filter((c) => c.kind === undefined || (c.kind === 'forecast') === future));
+            const who =
+              messages.get(key) ??
+              sourced(
+                facts,
+                group.counts.filter((c) => c.kind === undefined || (c.kind === 'forecast') === future),
+              );
             messages.set(key, who);
             yield {
-              block: bf, start: count.start, end: noun.end, facts: [{ kind: 'count', id: group.id }],
+              block: bf,
+              start: count.start,
+              end: noun.end,
+              facts: [{ kind: 'count', id: group.id }],
               message: `No source ${future ? 'expects' : 'gives'} ${lower(bf.text.slice(count.start, noun.end))}: ${who}.`,
             };
           }

@@ -15,7 +15,10 @@ import { ontoCell } from './support.js';
 
 /** The mention's text with the "from" or "between" that opens its range, for messages. */
 function asWritten(bf: BlockFacts, mention: DateMention): string {
-  const opener = mention.joiner && /\p{L}/u.test(mention.joiner) ? /\b(?:from|between) $/i.exec(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) : null;
+  const opener =
+    mention.joiner && /\p{L}/u.test(mention.joiner)
+      ? /\b(?:from|between) $/i.exec(bf.text.slice(Math.max(0, mention.start - 8), mention.start))
+      : null;
   // A shortened month ends with its full stop ("27 Feb."), which the message ends with anyway.
   return `${opener?.[0].toLowerCase() ?? ''}${mention.text.replace(/\.$/, '')}`;
 }
@@ -37,9 +40,16 @@ function relativeFinding(bf: BlockFacts, sentence: Span, day: RelativeDay): Rule
   if (day.dateline && !reportsNear(resolveFor({ ...day, shift: 0 }, about.event)!, about.event)) return undefined;
   const event = contradicted(bf, sentence, asMention(day, date));
   if (!event) return undefined;
-  const from = day.dateline ? 'counting from the dateline' : `the day ${day.shift < 0 ? 'before' : 'after'} ${day.reference.text.replace(/\.$/, '')}`;
-  return { block: bf, start: day.start, end: day.end, facts: [{ kind: 'event', id: event.id }],
-    message: `${event.name} ${when(event)}, not ${day.text.toLowerCase()} (${formatDate(date)}, ${from}).` };
+  const from = day.dateline
+    ? 'counting from the dateline'
+    : `the day ${day.shift < 0 ? 'before' : 'after'} ${day.reference.text.replace(/\.$/, '')}`;
+  return {
+    block: bf,
+    start: day.start,
+    end: day.end,
+    facts: [{ kind: 'event', id: event.id }],
+    message: `${event.name} ${when(event)}, not ${day.text.toLowerCase()} (${formatDate(date)}, ${from}).`,
+  };
 }
 
 /** A date a document was made on, written in its sentence or its table row, that is not the document's own. */
@@ -48,8 +58,14 @@ function documentFinding(bf: BlockFacts, sentence: Span, mention: DateMention, r
   if (!wrong) return undefined;
   const { document } = wrong;
   const date = document.date!;
-  return { block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'document', id: document.id }],
-    message: `${document.title} is dated ${formatDate(date)}, not ${asWritten(bf, mention)}.`, fixes: fixTo(mention, date) };
+  return {
+    block: bf,
+    start: mention.start,
+    end: mention.end,
+    facts: [{ kind: 'document', id: document.id }],
+    message: `${document.title} is dated ${formatDate(date)}, not ${asWritten(bf, mention)}.`,
+    fixes: fixTo(mention, date),
+  };
 }
 
 /** The date written as the fact base's day, unless it is a slip of the year (perhaps a true date of something else). */
@@ -65,15 +81,22 @@ function claimFinding(bf: BlockFacts, sentence: Span, mention: DateMention): Rul
   if (!wrong) return undefined;
   const { claim, attribution } = wrong;
   const date = attribution.date!;
-  return { block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'claim', id: claim.id }],
-    message: `${nameOf(bf.index.facts, attribution.by)} first put forward the ${formatAmount(claim.value!, claim.unit)} `
-      + `figure on ${formatDate(date)}, not ${asWritten(bf, mention)}.`, fixes: fixTo(mention, date) };
+  return {
+    block: bf,
+    start: mention.start,
+    end: mention.end,
+    facts: [{ kind: 'claim', id: claim.id }],
+    message:
+      `${nameOf(bf.index.facts, attribution.by)} first put forward the ${formatAmount(claim.value!, claim.unit)} ` +
+      `figure on ${formatDate(date)}, not ${asWritten(bf, mention)}.`,
+    fixes: fixTo(mention, date),
+  };
 }
 
 /** A date in a sentence that names a known event, and fits none of the events the sentence names. */
 const rule: Rule = {
   id: 'date-mismatch',
-  description: 'A date attached to a known event, document or claim contradicts the fact base\'s date for it (day, month, year or range).',
+  description: "A date attached to a known event, document or claim contradicts the fact base's date for it (day, month, year or range).",
   severity: 'error',
   category: 'date',
   fixable: true,
@@ -85,18 +108,27 @@ const rule: Rule = {
         if (!inCell(cell, offset, mention)) continue;
         const event = documents ? undefined : contradicted(bf, sentence, mention);
         if (!event) {
-          const finding = documentFinding(bf, sentence, mention, documents) ?? (documents ? undefined : claimFinding(bf, sentence, mention));
+          const finding =
+            documentFinding(bf, sentence, mention, documents) ?? (documents ? undefined : claimFinding(bf, sentence, mention));
           if (finding) yield ontoCell(finding, cell, offset);
           continue;
         }
         const finding: RuleFinding = {
-          block: bf, start: mention.start, end: mention.end, facts: [{ kind: 'event', id: event.id }],
+          block: bf,
+          start: mention.start,
+          end: mention.end,
+          facts: [{ kind: 'event', id: event.id }],
           message: `${event.name} ${when(event)}, not ${asWritten(bf, mention)}.`,
         };
         const day = mention.to || event.start === event.end ? undefined : endMeant(bf, sentence, event);
         // A slip of the year may be a true date of another occasion: flagged, never fixed for certain.
         // An event known only to the month or year has no day to move a date to.
-        if (event.precision === 'day' && isDayPrecise(mention) && (mention.to || event.start === event.end || day) && !yearSlip(mention, event)) {
+        if (
+          event.precision === 'day' &&
+          isDayPrecise(mention) &&
+          (mention.to || event.start === event.end || day) &&
+          !yearSlip(mention, event)
+        ) {
           const newText = day ? formatLike(mention, day, day) : formatLike(mention, event.start, event.end);
           finding.fixes = [{ title: `Change the date to "${newText}"`, edits: [{ start: mention.start, end: mention.end, newText }] }];
         }

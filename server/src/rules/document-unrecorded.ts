@@ -24,8 +24,36 @@ const ADVERBS = new Set(['also', 'then', 'later', 'too', 'even', 'already', 'soo
 /** Words that open what an instrument is about ("a treaty on …"). */
 const OPENERS = new Set(['on', 'for', 'about', 'concerning', 'covering', 'regarding', 'of', 'establishing', 'setting']);
 /** Words that end it ("… was signed", "… in the capital", "… that …"). */
-const CLOSERS = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'that', 'which', 'in', 'at', 'during', 'when', 'while',
-  'by', 'after', 'before', 'with', 'between', 'last', 'this', 'signed', 'concluded', 'inked', 'sealed', 'as', 'but', 'to']);
+const CLOSERS = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'had',
+  'that',
+  'which',
+  'in',
+  'at',
+  'during',
+  'when',
+  'while',
+  'by',
+  'after',
+  'before',
+  'with',
+  'between',
+  'last',
+  'this',
+  'signed',
+  'concluded',
+  'inked',
+  'sealed',
+  'as',
+  'but',
+  'to',
+]);
 
 /** The end of what a binding noun says it is about: "treaty on the joint production of drones" ends after "drones". */
 function subjectEnd(bf: BlockFacts, w: PhraseMatch<unknown>, sentence: Span): number {
@@ -48,7 +76,10 @@ function signed(bf: BlockFacts, w: PhraseMatch<unknown>, end: number, sentence: 
   for (let k = w.first - 1; k >= 0 && t[k]!.start >= from; k--) {
     if (SIGNED.has(t[k]!.lower)) return !NOT_DONE.has(t[k - 1]?.lower ?? '') && !NOT_DONE.has(t[k - 2]?.lower ?? '');
   }
-  const after = t.filter((x) => x.start >= end && x.end <= sentence.end).slice(0, 6).map((x) => x.lower);
+  const after = t
+    .filter((x) => x.start >= end && x.end <= sentence.end)
+    .slice(0, 6)
+    .map((x) => x.lower);
   const verb = after.findIndex((x) => SIGNED.has(x));
   // Adverbs may stand between ("was also signed", "were later formally concluded").
   let aux = verb - 1;
@@ -107,11 +138,17 @@ const rule: Rule = {
         // A wish or plan in the instrument's clause, not in a remark after it (", which should worry …").
         const comma = bf.text.slice(end, sentence.end).search(/[,;]/);
         const upTo = { start: sentence.start, end: comma < 0 ? sentence.end : end + comma };
-        if (negated(bf, w.first, w.last, sentence) || wished(bf, clauseStart(bf.text, w.start, sentence), upTo) ||
-          !signed(bf, w, end, sentence)) continue;
+        if (
+          negated(bf, w.first, w.last, sentence) ||
+          wished(bf, clauseStart(bf.text, w.start, sentence), upTo) ||
+          !signed(bf, w, end, sentence)
+        )
+          continue;
         const judged = { start: bf.tokens[a]!.start, end };
-        const another = bf.tokens.slice(Math.max(0, a - 4), w.first).some((t) => t.start >= sentence.start && ANOTHER.has(t.lower)) ||
-          TRAILING.test(bf.text.slice(end, sentence.end)) || ALSO_AFTER.test(bf.text.slice(end, sentence.end));
+        const another =
+          bf.tokens.slice(Math.max(0, a - 4), w.first).some((t) => t.start >= sentence.start && ANOTHER.has(t.lower)) ||
+          TRAILING.test(bf.text.slice(end, sentence.end)) ||
+          ALSO_AFTER.test(bf.text.slice(end, sentence.end));
         const list = another || listed(bf, sentence) ? continued(bf, sentence, judged) : undefined;
         const roots = list ? [list] : rootsAbout(bf, sentence, judged, blocks);
         // After a digression, an instrument added to the documents the text has been listing ("The memoranda …; the
@@ -133,12 +170,19 @@ const rule: Rule = {
         // word of two ("military-technical cooperation" beside a programme of scientific and technical cooperation).
         const recorded = (r: (typeof roots)[number]) => about.filter((x) => recordedWords(index, r).has(x)).length * 2 > about.length;
         if (about.length === 0 ? docs.some((d) => d.binding !== false) : roots.some(recorded)) continue;
-        const written = bf.text.slice(bf.tokens.slice(a + 1, w.first).find((t) => !ANOTHER.has(t.lower) && t.lower !== 'new')?.start ?? w.start, end);
+        const written = bf.text.slice(
+          bf.tokens.slice(a + 1, w.first).find((t) => !ANOTHER.has(t.lower) && t.lower !== 'new')?.start ?? w.start,
+          end,
+        );
         const what = written[0]!.toLowerCase() + written.slice(1);
         yield {
-          block: bf, start: w.start, end, facts: docs.map((d) => ({ kind: 'document', id: d.id })),
-          message: `No ${what} is recorded among the documents signed during ${roots.map(eventLabel).join(' or ')}`
-            + `${about.length === 0 ? '; every document recorded is non-binding' : ''}.`,
+          block: bf,
+          start: w.start,
+          end,
+          facts: docs.map((d) => ({ kind: 'document', id: d.id })),
+          message:
+            `No ${what} is recorded among the documents signed during ${roots.map(eventLabel).join(' or ')}` +
+            `${about.length === 0 ? '; every document recorded is non-binding' : ''}.`,
         };
       }
     }

@@ -68,8 +68,16 @@ function eventFor(bf: BlockFacts, label: PhraseMatch<Event['kind']>, phrases: Ph
 
 /** "A and B say" / "A says": publishers of a list of sources, parentheticals dropped, at most three named. */
 function say(facts: FactBase, ids: string[]): string {
-  const names = [...new Set(ids.map((id) => facts.sources.get(id)?.publisher.replace(/\s*\([^)]*\)/g, '').trim()))]
-    .filter((p) => p !== undefined && p !== '') as string[];
+  const names = [
+    ...new Set(
+      ids.map((id) =>
+        facts.sources
+          .get(id)
+          ?.publisher.replace(/\s*\([^)]*\)/g, '')
+          .trim(),
+      ),
+    ),
+  ].filter((p) => p !== undefined && p !== '') as string[];
   if (names.length === 0) return 'some sources say';
   if (names.length > 3) return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more say`;
   return `${listing(names)} ${names.length > 1 ? 'say' : 'says'}`;
@@ -100,8 +108,13 @@ const rule: Rule = {
 };
 
 /** The labels of one sentence that name a kind their event does not have. */
-function* check(bf: BlockFacts, sentence: Span, labels: PhraseMatch<Event['kind']>[], kinds: Set<string>, facts: FactBase):
-  Generator<RuleFinding> {
+function* check(
+  bf: BlockFacts,
+  sentence: Span,
+  labels: PhraseMatch<Event['kind']>[],
+  kinds: Set<string>,
+  facts: FactBase,
+): Generator<RuleFinding> {
   const phrases = itemsIn(bf.eventPhrases, sentence);
   for (const label of labels) {
     const kind = label.values[0]!;
@@ -112,10 +125,13 @@ function* check(bf: BlockFacts, sentence: Span, labels: PhraseMatch<Event['kind'
     const reported = event.reportedKinds.find((r) => r.kind === kind);
     const written = bf.text.slice(label.start, label.end);
     const finding: RuleFinding = {
-      block: bf, start: label.start, end: label.end, facts: [{ kind: 'event', id: event.id }],
+      block: bf,
+      start: label.start,
+      end: label.end,
+      facts: [{ kind: 'event', id: event.id }],
       message: reported
-        ? `Sources disagree on the label for ${event.name}: ${say(facts, event.sources)} ${article(event.kind)} ${event.kind}; `
-          + `${say(facts, reported.sources)} ${article(kind)} ${kind}.`
+        ? `Sources disagree on the label for ${event.name}: ${say(facts, event.sources)} ${article(event.kind)} ${event.kind}; ` +
+          `${say(facts, reported.sources)} ${article(kind)} ${kind}.`
         : `${event.name} was ${article(event.kind)} ${event.kind}, not ${article(kind)} ${kind}.`,
       // Where sources disagree, neither label is certain: no fix.
       fixes: reported ? [] : [{ title: `Call it ${article(event.kind)} ${event.kind}`, edits: [edit(bf, label, event.kind, written)] }],

@@ -12,8 +12,10 @@ const tokens = (text: string) => tokenize(text).length;
  */
 function houseForm(preferred: string[], written: string): string | undefined {
   const pool = preferred.filter((form) => words(form) === words(written) || tokens(form) === tokens(written));
-  return pool.reduce<string | undefined>((best, form) =>
-    best === undefined || distance(form, written) < distance(best, written) ? form : best, undefined);
+  return pool.reduce<string | undefined>(
+    (best, form) => (best === undefined || distance(form, written) < distance(best, written) ? form : best),
+    undefined,
+  );
 }
 
 /**
@@ -47,7 +49,11 @@ const rule: Rule = {
         }
         const edits: ProseEdit[] = [{ start: name.start, end: name.end, newText }];
         first.set(key, {
-          block: bf, start: name.start, end: name.end, edits, every: `Change every "${name.text}" to "${newText}"`,
+          block: bf,
+          start: name.start,
+          end: name.end,
+          edits,
+          every: `Change every "${name.text}" to "${newText}"`,
           message: `"${name.text}" is an accepted spelling of ${entity.name}; house style writes "${newText}".`,
           fixes: [{ title: `Change to "${newText}"`, edits }],
           facts: [{ kind, id: entity.id }],

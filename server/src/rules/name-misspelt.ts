@@ -18,10 +18,15 @@ const rule: Rule = {
         // The house's form of as many words, also for a near miss of an accepted spelling ("Nordic-Baltic … Obsrvatory"
         // becomes the preferred "Nordic–Baltic … Observatory"), so that the fix leaves no house-spelling fix behind.
         const house = entity.preferred.find((f) => tokenize(f).length === tokenize(name.text).length);
-        const newText = name.fuzzy ? (name.form.status === 'preferred' ? name.form.form : house ?? name.form.form)
-          : house ?? entity.preferred[0] ?? fullName(entity);
+        const newText = name.fuzzy
+          ? name.form.status === 'preferred'
+            ? name.form.form
+            : (house ?? name.form.form)
+          : (house ?? entity.preferred[0] ?? fullName(entity));
         yield {
-          block: bf, start: name.start, end: name.end,
+          block: bf,
+          start: name.start,
+          end: name.end,
           message: name.fuzzy
             ? `"${name.text}" is not a known spelling of ${entity.name}; did you mean "${newText}"?`
             : `"${name.text}" is a known misspelling of ${entity.name}; did you mean "${newText}"?`,

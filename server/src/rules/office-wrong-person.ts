@@ -32,17 +32,28 @@ const rule: Rule = {
       const day = days[0]!;
       const held = offices.map((office) => ({ office, holders: holdersDuring(index.holders.get(office.id), day) }));
       const all = held.flatMap((h) => h.holders);
-      const who = (h: typeof held[number]) => (h.holders.length > 0 ? h.holders.map((x) => fullName(x.person)).join(' and ') : 'no one recorded');
+      const who = (h: (typeof held)[number]) =>
+        h.holders.length > 0 ? h.holders.map((x) => fullName(x.person)).join(' and ') : 'no one recorded';
       const [first] = held;
       const finding: RuleFinding = {
-        block: bf, start: titled.start, end: titled.end,
-        message: held.length === 1
-          ? `${fullName(person)} is not recorded as ${first!.office.title} at any time; ${onDays(day)} ${first!.holders.length > 0
-            ? `the office was held by ${who(first!)}` : `no holder is recorded, and the fact base lists every office ${fullName(person)} held`}.`
-          : `${fullName(person)} is not recorded in any office called "${bf.text.slice(titled.wording.start, titled.wording.end)}"; ${onDays(day)} ${
-            held.map((h) => (h.holders.length > 0 ? `the ${h.office.title} was ${who(h)}` : `no ${h.office.title} is recorded`)).join(', and ')}.`,
-        facts: [{ kind: 'person', id: person.id }, ...offices.map((o) => ({ kind: 'office' as const, id: o.id })),
-          ...all.map((h) => ({ kind: 'person' as const, id: h.person.id }))],
+        block: bf,
+        start: titled.start,
+        end: titled.end,
+        message:
+          held.length === 1
+            ? `${fullName(person)} is not recorded as ${first!.office.title} at any time; ${onDays(day)} ${
+                first!.holders.length > 0
+                  ? `the office was held by ${who(first!)}`
+                  : `no holder is recorded, and the fact base lists every office ${fullName(person)} held`
+              }.`
+            : `${fullName(person)} is not recorded in any office called "${bf.text.slice(titled.wording.start, titled.wording.end)}"; ${onDays(day)} ${held
+                .map((h) => (h.holders.length > 0 ? `the ${h.office.title} was ${who(h)}` : `no ${h.office.title} is recorded`))
+                .join(', and ')}.`,
+        facts: [
+          { kind: 'person', id: person.id },
+          ...offices.map((o) => ({ kind: 'office' as const, id: o.id })),
+          ...all.map((h) => ({ kind: 'person' as const, id: h.person.id })),
+        ],
       };
       const single = all.length === 1 && days.every((d) => covers(all[0]!, d)) ? all[0]!.person : undefined;
       yield onTitle(finding, read, () => officeFixes(bf, facts, titled, single, day));

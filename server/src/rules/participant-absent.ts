@@ -13,9 +13,52 @@ import type { Rule } from './rule.js';
 
 // Generic English (meeting verbs are in match/meetings.ts): clause openers, words that move a
 // verb out of the event's time or deny it, and prepositions that put an event before or after the meeting.
-const OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'while', 'whereas', 'but', 'although', 'though', 'because', 'since',
-  'when', 'where', 'after', 'before', 'until', 'unlike', 'said', 'says', 'told', 'according', 'recalled', 'added', 'noted']);
-const NOT_THEN = new Set(['not', 'never', 't', 'no', 'had', 'has', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'shall', 'to', 'cannot']);
+const OPENERS = new Set([
+  'who',
+  'whom',
+  'whose',
+  'which',
+  'that',
+  'while',
+  'whereas',
+  'but',
+  'although',
+  'though',
+  'because',
+  'since',
+  'when',
+  'where',
+  'after',
+  'before',
+  'until',
+  'unlike',
+  'said',
+  'says',
+  'told',
+  'according',
+  'recalled',
+  'added',
+  'noted',
+]);
+const NOT_THEN = new Set([
+  'not',
+  'never',
+  't',
+  'no',
+  'had',
+  'has',
+  'have',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'should',
+  'shall',
+  'to',
+  'cannot',
+]);
 /** Forms of "join" ("joined Laaneots and Lindqvist at …"): a verb of meeting when a person follows it. */
 const JOIN = new Set(['join', 'joins', 'joined']);
 const TEMPORAL = new Set(['before', 'after', 'ahead', 'prior', 'following', 'since', 'until', 'preceding']);
@@ -35,13 +78,22 @@ const rule: Rule = {
   *check({ index, facts, blocks }) {
     const { children, cache } = familiesOf(index);
     for (const bf of blocks) {
-      const { tokens, block: { sentences } } = bf;
+      const {
+        tokens,
+        block: { sentences },
+      } = bf;
       const said = new Set<number>();
       for (const sentence of sentences) {
         for (const { name, event } of placedInDelegation(bf, sentence)) {
           said.add(name.start);
           yield {
-            block: bf, start: name.start, end: name.end, facts: [{ kind: 'person', id: name.form.entity.id }, { kind: 'event', id: event.id }],
+            block: bf,
+            start: name.start,
+            end: name.end,
+            facts: [
+              { kind: 'person', id: name.form.entity.id },
+              { kind: 'event', id: event.id },
+            ],
             message: `${fullName(name.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)}).`,
           };
         }
@@ -55,9 +107,13 @@ const rule: Rule = {
         if (withVerb[s]!.length === 0 || phrases[s]!.length === 0) continue;
         const inSentence = new Set(names[s]!.map((n) => n.form.entity.id));
         // A meeting is named only with all its people; a summit's list of participants is complete only for the event the fact base is about.
-        const named = phrases[s]!.filter((m) => !afterTemporal(tokens, m.first)).flatMap((m) => m.values)
-          .filter((e) => (e.kind !== 'summit' || e.id === facts.defaultEvent) &&
-            (!/^(?:talks|meeting)$/.test(e.kind) || allNamed(e, inSentence, index)));
+        const named = phrases[s]!.filter((m) => !afterTemporal(tokens, m.first))
+          .flatMap((m) => m.values)
+          .filter(
+            (e) =>
+              (e.kind !== 'summit' || e.id === facts.defaultEvent) &&
+              (!/^(?:talks|meeting)$/.test(e.kind) || allNamed(e, inSentence, index)),
+          );
         if (named.length === 0) continue;
         const year = Number(named[0]!.start.slice(0, 4));
         const written = dates[s]!.map((d) => intervalOf(d, year)).filter((i) => i !== undefined);
@@ -71,10 +127,17 @@ const rule: Rule = {
           const word = tokens[i]!.lower;
           const single = i === i0 || (tokens[i]!.start - tokens[i - 1]!.end === 1 && bf.text.charCodeAt(tokens[i]!.start - 1) === 32);
           const gap = single ? ' ' : bf.text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-          if ((gap !== ' ' && /[;:()\u2014"\u201c\u201d]|\s[\u2013-]\s/.test(gap)) || OPENERS.has(word) || (gap.includes(',') && /^(?:and|or)$/.test(word))) clause++;
+          if (
+            (gap !== ' ' && /[;:()\u2014"\u201c\u201d]|\s[\u2013-]\s/.test(gap)) ||
+            OPENERS.has(word) ||
+            (gap.includes(',') && /^(?:and|or)$/.test(word))
+          )
+            clause++;
           clauseOf.push(clause);
           // Joining someone is meeting them ("Sepp joined Laaneots at the meeting").
-          const verb = isMeetingVerb(tokens, i) || (JOIN.has(word) && names[s]!.some((n) => n.form.kind === 'person' && n.start === tokens[i + 1]?.start));
+          const verb =
+            isMeetingVerb(tokens, i) ||
+            (JOIN.has(word) && names[s]!.some((n) => n.form.kind === 'person' && n.start === tokens[i + 1]?.start));
           // The past perfect ("had met") is a time before the one in question, unless the sentence dates it in the named event.
           const shifts = (k: number) => k >= i0 && NOT_THEN.has(tokens[k]!.lower) && !(dated && tokens[k]!.lower === 'had');
           if (verb && !shifts(i - 1) && !(i > i0 + 1 && shifts(i - 2))) meets.add(clause);
@@ -86,7 +149,8 @@ const rule: Rule = {
         for (const e of index.meetings) {
           if (allNamed(e, inSentence, index) && !pointsElsewhere(bf, sentence, e)) for (const id of e.participants) present.add(id);
         }
-        const people = names[s]!.filter((n) => n.form.kind === 'person').map((n) => ({ n, clause: clauseOf[tokenAt(tokens, n.start) - i0]! }))
+        const people = names[s]!.filter((n) => n.form.kind === 'person')
+          .map((n) => ({ n, clause: clauseOf[tokenAt(tokens, n.start) - i0]! }))
           .filter((p) => meets.has(p.clause));
         const anchored = new Set(people.filter((p) => present.has(p.n.form.entity.id)).map((p) => p.clause));
         for (const { n, clause } of people) {
@@ -98,7 +162,13 @@ const rule: Rule = {
           if (!namedByItsPeople(bf, sentence, event, n, dated)) continue;
           present.add(id);
           yield {
-            block: bf, start: n.start, end: n.end, facts: [{ kind: 'person', id }, { kind: 'event', id: event.id }],
+            block: bf,
+            start: n.start,
+            end: n.end,
+            facts: [
+              { kind: 'person', id },
+              { kind: 'event', id: event.id },
+            ],
             message: `${fullName(n.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)}).`,
           };
         }
@@ -157,4 +227,3 @@ function afterTemporal(tokens: Token[], first: number): boolean {
   }
   return false;
 }
-

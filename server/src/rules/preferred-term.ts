@@ -47,7 +47,11 @@ const rule: Rule = {
         }
         const edits = [editFor(bf, match.start, match.end, newText)];
         first.set(key, {
-          block: bf, start: match.start, end: match.end, edits, every: `Change every "${written}" to "${newText}"`,
+          block: bf,
+          start: match.start,
+          end: match.end,
+          edits,
+          every: `Change every "${written}" to "${newText}"`,
           message: `House style prefers "${term.prefer}" to "${written}".${term.note ? ` ${term.note.trim()}` : ''}`,
           fixes: [{ title: `Change to "${newText}"`, edits }],
           facts: [{ kind: 'term', id: term.id }],

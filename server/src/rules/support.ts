@@ -17,7 +17,12 @@ export function onTitle(finding: RuleFinding, read: TitleRead, fixes: () => NonN
 export function ontoCell(finding: RuleFinding, cell: BlockFacts, offset: number): RuleFinding {
   if (offset === 0 && finding.block === cell) return finding;
   return {
-    ...finding, block: cell, start: finding.start - offset, end: finding.end - offset,
-    ...(finding.fixes ? { fixes: finding.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start - offset, end: e.end - offset })) })) } : {}),
+    ...finding,
+    block: cell,
+    start: finding.start - offset,
+    end: finding.end - offset,
+    ...(finding.fixes
+      ? { fixes: finding.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start - offset, end: e.end - offset })) })) }
+      : {}),
   };
 }

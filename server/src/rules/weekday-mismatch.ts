@@ -20,9 +20,13 @@ const HABIT = /\b(?:every|each)\s+$/i;
 function besideDate(bf: BlockFacts, mention: DateMention, i: number): DateMention | undefined {
   const before = bf.dates[i - 1];
   const after = bf.dates[i + 1];
-  const date = mention.from ? mention
-    : before && AFTER_DATE.test(bf.text.slice(before.end, mention.start)) ? before
-      : after && BEFORE_DATE.test(bf.text.slice(mention.end, after.start)) ? after : undefined;
+  const date = mention.from
+    ? mention
+    : before && AFTER_DATE.test(bf.text.slice(before.end, mention.start))
+      ? before
+      : after && BEFORE_DATE.test(bf.text.slice(mention.end, after.start))
+        ? after
+        : undefined;
   return date?.from?.day !== undefined && !date.to && !date.part ? date : undefined;
 }
 
@@ -34,7 +38,12 @@ function topicYear(bf: BlockFacts, sentence: Span): number | undefined {
 }
 
 /** What is wrong with a weekday, and the right one when a single day is in question; undefined when it is right or cannot be judged. */
-function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number): { message: string; facts: FactLink[]; right?: number } | undefined {
+function judge(
+  bf: BlockFacts,
+  sentence: Span,
+  mention: DateMention,
+  i: number,
+): { message: string; facts: FactLink[]; right?: number } | undefined {
   const written = weekdayName(mention.weekday!);
   const date = besideDate(bf, mention, i);
   if (date) {
@@ -49,21 +58,32 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
     const actual = weekdayName(weekdayOf(day));
     if (actual === written) return undefined;
     const about = event ?? eventsAbout(bf, sentence, date)[0];
-    const message = event ? `${event.name} took place on ${actual}, ${formatDate(day)}, not on a ${written}.` : `${formatDate(day)} was a ${actual}, not a ${written}.`;
+    const message = event
+      ? `${event.name} took place on ${actual}, ${formatDate(day)}, not on a ${written}.`
+      : `${formatDate(day)} was a ${actual}, not a ${written}.`;
     return { message, right: weekdayOf(day), facts: about ? [{ kind: 'event', id: about.id }] : [] };
   }
-  if (HABIT.test(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) || REPORTING.test(bf.text.slice(sentence.start, sentence.end))) {
+  if (
+    HABIT.test(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) ||
+    REPORTING.test(bf.text.slice(sentence.start, sentence.end))
+  ) {
     return undefined;
   }
   // A weekday alone is judged against an event a phrase names, not a meeting named only by who met; and against
   // talks or a meeting only when the text is about the occasion they belong to (the same leaders meet often), or a
   // date in the sentence or the report's dateline puts it within reach of them.
   const topics = topicsAt(bf, sentence);
-  const dated = (event: Event) => itemsIn(bf.dates, sentence).some((d) => d.from && withinReach(d, event, 'strong')) ||
+  const dated = (event: Event) =>
+    itemsIn(bf.dates, sentence).some((d) => d.from && withinReach(d, event, 'strong')) ||
     weekdayFromDateline(bf, mention, event) !== undefined;
-  const events = resolvedAbout(bf, sentence, mention).filter((r) => r.strength !== 'people' &&
-    (!/^(?:talks|meeting)$/.test(r.event.kind) || topics.has(bf.index.roots.get(r.event.id)!) || dated(r.event)))
-    .map((r) => r.event).filter((e) => e.precision === 'day'); // a month or a year has every weekday
+  const events = resolvedAbout(bf, sentence, mention)
+    .filter(
+      (r) =>
+        r.strength !== 'people' &&
+        (!/^(?:talks|meeting)$/.test(r.event.kind) || topics.has(bf.index.roots.get(r.event.id)!) || dated(r.event)),
+    )
+    .map((r) => r.event)
+    .filter((e) => e.precision === 'day'); // a month or a year has every weekday
   if (events.length === 0) return undefined;
   const event = events[0]!;
   const on = (day: string) => `${weekdayName(weekdayOf(day))}, ${formatDate(day)}`;
@@ -76,7 +96,10 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
     if (fits) {
       const facts = events.map((e): FactLink => ({ kind: 'event', id: e.id }));
       const held = event.start === event.end ? `took place on ${on(event.start)}` : `ran from ${on(event.start)} to ${on(event.end)}`;
-      return { message: `${event.name} ${held}; counting from the dateline (${formatDate(counted.dateline)}), ${written} was ${formatDate(counted.back)}.`, facts };
+      return {
+        message: `${event.name} ${held}; counting from the dateline (${formatDate(counted.dateline)}), ${written} was ${formatDate(counted.back)}.`,
+        facts,
+      };
     }
   }
   if (fits) return undefined;
@@ -84,14 +107,18 @@ function judge(bf: BlockFacts, sentence: Span, mention: DateMention, i: number):
   // A weekday is a fix where, counted from the dateline, it would name the day meant.
   const fixes = (day: string) => !counted || (day <= counted.dateline && Date.parse(counted.dateline) - Date.parse(day) < 7 * 86_400_000);
   if (events.every((e) => e.start === event.start && e.end === event.start)) {
-    return { message: `${event.name} took place on ${on(event.start)}, not on a ${written}.`, facts,
-      ...(fixes(event.start) ? { right: weekdayOf(event.start) } : {}) };
+    return {
+      message: `${event.name} took place on ${on(event.start)}, not on a ${written}.`,
+      facts,
+      ...(fixes(event.start) ? { right: weekdayOf(event.start) } : {}),
+    };
   }
   const sameYear = event.start.slice(0, 4) === event.end.slice(0, 4);
   const from = sameYear ? on(event.start).slice(0, -5) : on(event.start);
   const end = endMeant(bf, sentence, event);
   return {
-    message: `${event.name} ran from ${from} to ${on(event.end)}; none of its days was a ${written}.`, facts,
+    message: `${event.name} ran from ${from} to ${on(event.end)}; none of its days was a ${written}.`,
+    facts,
     ...(end && events.length === 1 && fixes(end) ? { right: weekdayOf(end) } : {}),
   };
 }

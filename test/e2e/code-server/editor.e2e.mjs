@@ -43,27 +43,37 @@ function matches(row, want) {
 describe(`editor e2e (code-server): ${file}`, { timeout: 230_000 }, () => {
   let s;
 
-  before(async () => {
-    assert.ok(vsix, 'no VSIX: pass one to run.mjs, set FACTLINT_VSIX, or package one into the repo root');
-    s = await h.startCodeServer({
-      vsix, workspace, files: exp.files, settings: exp.settings, timeoutMs: timeouts.start,
-      copyWorkspace: exp.copyWorkspace !== false,
-    });
-    try {
-      // File search warms up after start-up: on a loaded machine it takes well over the usual 20 s.
-      await h.openFile(s, file, { timeout: 60_000 });
-    } finally {
-      await h.screenshot(s, '00-opened').catch(() => {});
-    }
-  }, { timeout: timeouts.start + 30_000 });
+  before(
+    async () => {
+      assert.ok(vsix, 'no VSIX: pass one to run.mjs, set FACTLINT_VSIX, or package one into the repo root');
+      s = await h.startCodeServer({
+        vsix,
+        workspace,
+        files: exp.files,
+        settings: exp.settings,
+        timeoutMs: timeouts.start,
+        copyWorkspace: exp.copyWorkspace !== false,
+      });
+      try {
+        // File search warms up after start-up: on a loaded machine it takes well over the usual 20 s.
+        await h.openFile(s, file, { timeout: 60_000 });
+      } finally {
+        await h.screenshot(s, '00-opened').catch(() => {});
+      }
+    },
+    { timeout: timeouts.start + 30_000 },
+  );
 
-  after(async () => {
-    if (s) {
-      console.error(`[e2e] timings: ${JSON.stringify(s.timings)}`);
-      if (s.blockedRequests.length) console.error(`[e2e] blocked outside requests: ${[...new Set(s.blockedRequests)].join(' ')}`);
-    }
-    await h.stop(s);
-  }, { timeout: 30_000 });
+  after(
+    async () => {
+      if (s) {
+        console.error(`[e2e] timings: ${JSON.stringify(s.timings)}`);
+        if (s.blockedRequests.length) console.error(`[e2e] blocked outside requests: ${[...new Set(s.blockedRequests)].join(' ')}`);
+      }
+      await h.stop(s);
+    },
+    { timeout: 30_000 },
+  );
 
   /**
    * Runs a step and keeps a screenshot of how the editor looked, passed or failed; a step named in
@@ -91,8 +101,16 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 230_000 }, () => {
         timeout: timeouts.problems,
         file: exp.problems?.allFiles ? undefined : file,
       });
-      const shown = JSON.stringify(rows.map((r) => `${r.severity}: ${r.text}`), null, 1);
-      for (const w of want) assert.ok(rows.some((r) => matches(r, w)), `no problem like ${JSON.stringify(w)} in ${shown}`);
+      const shown = JSON.stringify(
+        rows.map((r) => `${r.severity}: ${r.text}`),
+        null,
+        1,
+      );
+      for (const w of want)
+        assert.ok(
+          rows.some((r) => matches(r, w)),
+          `no problem like ${JSON.stringify(w)} in ${shown}`,
+        );
       if (exp.problems?.count !== undefined) assert.equal(rows.length, exp.problems.count, `problem count; shown: ${shown}`);
       if (exp.squiggles) {
         const sq = await h.waitForSquiggles(s, { min: exp.squiggles.min ?? 1, timeout: 10_000 });
@@ -104,12 +122,15 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 230_000 }, () => {
   });
 
   (exp.hovers || []).forEach((hv, i) => {
-    it(`hover ${i + 1} at ${JSON.stringify(hv.at)} (${hv.via || 'keyboard'}) shows "${hv.contains}"`, { timeout: timeouts.hover + 15_000 }, async () => {
+    it(`hover ${i + 1} at ${JSON.stringify(hv.at)} (${hv.via || 'keyboard'}) shows "${hv.contains}"`, {
+      timeout: timeouts.hover + 15_000,
+    }, async () => {
       await step(`02-hover-${i + 1}`, async () => {
         const pos = h.resolvePosition(s, file, hv.at);
         const text = await h.hover(s, pos, { via: hv.via, waitFor: hv.contains, timeout: timeouts.hover });
         assert.ok(text.includes(hv.contains), `hover at ${pos.line}:${pos.column} was ${JSON.stringify(text)}`);
-        for (const no of hv.notContains || []) assert.ok(!text.includes(no), `hover should not contain ${JSON.stringify(no)}: ${JSON.stringify(text)}`);
+        for (const no of hv.notContains || [])
+          assert.ok(!text.includes(no), `hover should not contain ${JSON.stringify(no)}: ${JSON.stringify(text)}`);
       });
     });
   });
@@ -164,7 +185,11 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 230_000 }, () => {
         await textAfter(c);
         if (c.problemsAfter) {
           const rows = await h.problems(s, { file, min: c.problemsAfter.length, timeout: timeouts.problems });
-          for (const w of c.problemsAfter) assert.ok(rows.some((r) => matches(r, w)), `no problem like ${JSON.stringify(w)} in ${JSON.stringify(rows)}`);
+          for (const w of c.problemsAfter)
+            assert.ok(
+              rows.some((r) => matches(r, w)),
+              `no problem like ${JSON.stringify(w)} in ${JSON.stringify(rows)}`,
+            );
         }
       });
       await h.resetFile(s, file);
@@ -179,7 +204,10 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 230_000 }, () => {
         for (const t of st.contains) assert.ok(text.includes(t), `language status lacks ${JSON.stringify(t)}: ${JSON.stringify(text)}`);
         if (st.problem) {
           const rows = await h.problems(s, { file: st.file, timeout: timeouts.problems });
-          assert.ok(rows.some((r) => matches(r, st.problem)), `no problem like ${JSON.stringify(st.problem)} in ${JSON.stringify(rows)}`);
+          assert.ok(
+            rows.some((r) => matches(r, st.problem)),
+            `no problem like ${JSON.stringify(st.problem)} in ${JSON.stringify(rows)}`,
+          );
         }
       });
     });
@@ -195,8 +223,16 @@ describe(`editor e2e (code-server): ${file}`, { timeout: 230_000 }, () => {
         }
         const want = cmd.problems || [];
         const rows = await h.problems(s, { min: want.length, timeout: timeouts.problems });
-        const shown = JSON.stringify(rows.map((r) => `${r.file} ${r.severity}: ${r.text}`), null, 1);
-        for (const w of want) assert.ok(rows.some((r) => matches(r, w)), `no problem like ${JSON.stringify(w)} in ${shown}`);
+        const shown = JSON.stringify(
+          rows.map((r) => `${r.file} ${r.severity}: ${r.text}`),
+          null,
+          1,
+        );
+        for (const w of want)
+          assert.ok(
+            rows.some((r) => matches(r, w)),
+            `no problem like ${JSON.stringify(w)} in ${shown}`,
+          );
       });
     });
   });

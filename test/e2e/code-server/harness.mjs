@@ -15,8 +15,19 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import {
-  appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync,
-  readdirSync, readFileSync, rmSync, statSync, writeFileSync, openSync, closeSync,
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  openSync,
+  closeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +41,14 @@ export const CHROMIUM = process.env.FACTLINT_E2E_CHROMIUM || '/usr/bin/chromium'
 export const RESULTS_DIR = process.env.FACTLINT_E2E_RESULTS || join(REPO_ROOT, 'test-results', 'e2e');
 
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--disable-dev-shm-usage',
 ];
 
@@ -66,7 +83,9 @@ export const DEFAULT_SETTINGS = {
   '[markdown]': { 'editor.wordWrap': 'off' },
 };
 
-const log = (...a) => { if (process.env.FACTLINT_E2E_QUIET !== '1') console.error('[e2e]', ...a); };
+const log = (...a) => {
+  if (process.env.FACTLINT_E2E_QUIET !== '1') console.error('[e2e]', ...a);
+};
 
 // ---------------------------------------------------------------- processes
 
@@ -78,30 +97,53 @@ function trackGroup(pid) {
   if (!pid) return;
   liveGroups.add(pid);
   if (process.env.FACTLINT_E2E_PIDFILE) {
-    try { appendFileSync(process.env.FACTLINT_E2E_PIDFILE, `${pid}\n`); } catch { /* ignore */ }
+    try {
+      appendFileSync(process.env.FACTLINT_E2E_PIDFILE, `${pid}\n`);
+    } catch {
+      /* ignore */
+    }
   }
 }
 function trackDir(dir) {
   if (process.env.FACTLINT_E2E_PIDFILE) {
-    try { appendFileSync(process.env.FACTLINT_E2E_PIDFILE, `dir:${dir}\n`); } catch { /* ignore */ }
+    try {
+      appendFileSync(process.env.FACTLINT_E2E_PIDFILE, `dir:${dir}\n`);
+    } catch {
+      /* ignore */
+    }
   }
 }
 function killGroup(pid, signal = 'SIGKILL') {
-  try { process.kill(-pid, signal); } catch { /* gone */ }
-  try { process.kill(pid, signal); } catch { /* gone */ }
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* gone */
+  }
+  try {
+    process.kill(pid, signal);
+  } catch {
+    /* gone */
+  }
 }
 function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 let exitHookInstalled = false;
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => { for (const pid of liveGroups) killGroup(pid); });
+  process.on('exit', () => {
+    for (const pid of liveGroups) killGroup(pid);
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.once(sig, () => {
       for (const pid of liveGroups) killGroup(pid);
-      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[sig]);
+      process.exit(128 + { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[sig]);
     });
   }
 }
@@ -109,8 +151,14 @@ function installExitHook() {
 /** Rejects after ms with a message naming what timed out. */
 export async function withTimeout(promise, ms, what) {
   let t;
-  const timeout = new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`timed out after ${ms} ms: ${what}`)), ms); });
-  try { return await Promise.race([promise, timeout]); } finally { clearTimeout(t); }
+  const timeout = new Promise((_, rej) => {
+    t = setTimeout(() => rej(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(t);
+  }
 }
 
 async function freePort() {
@@ -118,7 +166,10 @@ async function freePort() {
     const srv = createServer();
     srv.unref();
     srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => res(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
   });
 }
 
@@ -133,14 +184,17 @@ export function checkPrerequisites() {
   const missing = [];
   if (!existsSync(NODE24)) missing.push(`Node 24 (${NODE24})`);
   if (!existsSync(CODE_SERVER_ENTRY)) missing.push(`code-server (${CODE_SERVER_ENTRY})`);
-  if (!existsSync(join(CACHE_DIR, 'playwright/node_modules/playwright-core/package.json'))) missing.push(`playwright-core (${CACHE_DIR}/playwright)`);
+  if (!existsSync(join(CACHE_DIR, 'playwright/node_modules/playwright-core/package.json')))
+    missing.push(`playwright-core (${CACHE_DIR}/playwright)`);
   if (!existsSync(CHROMIUM)) missing.push(`Chromium (${CHROMIUM})`);
   if (missing.length) throw new Error(`e2e prerequisites missing: ${missing.join(', ')}. Run: bash .ci/e2e-setup.sh`);
 }
 
 /** Newest *.vsix in dir (by mtime), or undefined. */
 export function newestVsix(dir = REPO_ROOT) {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.vsix')).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.vsix'))
+    .map((f) => join(dir, f));
   files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   return files[0];
 }
@@ -163,9 +217,12 @@ function codeServerEnv(tmp) {
 function codeServerArgs(tmp, extra) {
   return [
     CODE_SERVER_ENTRY,
-    '--config', join(tmp, 'config.yaml'),
-    '--user-data-dir', join(tmp, 'user-data'),
-    '--extensions-dir', join(tmp, 'extensions'),
+    '--config',
+    join(tmp, 'config.yaml'),
+    '--user-data-dir',
+    join(tmp, 'user-data'),
+    '--extensions-dir',
+    join(tmp, 'extensions'),
     ...extra,
   ];
 }
@@ -217,27 +274,48 @@ export async function startCodeServer(opts = {}) {
   const record = (dir, rel = '') => {
     for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) { if (!/^(node_modules|\.git)$/.test(e.name)) record(dir, r); } else if (e.isFile()) {
+      if (e.isDirectory()) {
+        if (!/^(node_modules|\.git)$/.test(e.name)) record(dir, r);
+      } else if (e.isFile()) {
         if (statSync(join(dir, r)).size < 1_000_000) originals.set(r, readFileSync(join(dir, r), 'utf8'));
       }
     }
   };
   record(workspace);
   const session = {
-    originals, tmp, workspace, vsix, settings, keep,
-    logFile: join(tmp, 'code-server.log'), timings: {}, proc: undefined, browserServer: undefined,
-    browser: undefined, page: undefined, url: undefined, stopped: false, consoleErrors: [], blockedRequests: [], failedRequests: [],
+    originals,
+    tmp,
+    workspace,
+    vsix,
+    settings,
+    keep,
+    logFile: join(tmp, 'code-server.log'),
+    timings: {},
+    proc: undefined,
+    browserServer: undefined,
+    browser: undefined,
+    page: undefined,
+    url: undefined,
+    stopped: false,
+    consoleErrors: [],
+    blockedRequests: [],
+    failedRequests: [],
   };
 
   try {
     // 1. install the extension
     const ti = Date.now();
     const inst = spawnSync(NODE24, codeServerArgs(tmp, ['--install-extension', vsix, '--force']), {
-      env: codeServerEnv(tmp), encoding: 'utf8', timeout: Math.min(left(), 60_000), killSignal: 'SIGKILL',
+      env: codeServerEnv(tmp),
+      encoding: 'utf8',
+      timeout: Math.min(left(), 60_000),
+      killSignal: 'SIGKILL',
     });
     appendFileSync(session.logFile, `$ install-extension\n${inst.stdout}\n${inst.stderr}\n`);
     if (inst.status !== 0 || !/successfully installed|already installed/i.test(inst.stdout + inst.stderr)) {
-      throw new Error(`installing ${vsix} failed (status ${inst.status}${inst.error ? `, ${inst.error.message}` : ''}):\n${inst.stdout}\n${inst.stderr}`);
+      throw new Error(
+        `installing ${vsix} failed (status ${inst.status}${inst.error ? `, ${inst.error.message}` : ''}):\n${inst.stdout}\n${inst.stderr}`,
+      );
     }
     session.timings.installExtensionMs = Date.now() - ti;
     log(`installed ${basename(vsix)} in ${session.timings.installExtensionMs} ms`);
@@ -247,22 +325,37 @@ export async function startCodeServer(opts = {}) {
     const port = await freePort();
     session.url = `http://127.0.0.1:${port}`;
     const fd = openSync(session.logFile, 'a');
-    session.proc = spawn(NODE24, codeServerArgs(tmp, [
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-workspace-trust',
-      '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-      '--ignore-last-opened', workspace,
-    ]), { env: codeServerEnv(tmp), stdio: ['ignore', fd, fd], detached: true });
+    session.proc = spawn(
+      NODE24,
+      codeServerArgs(tmp, [
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--disable-workspace-trust',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-getting-started-override',
+        '--ignore-last-opened',
+        workspace,
+      ]),
+      { env: codeServerEnv(tmp), stdio: ['ignore', fd, fd], detached: true },
+    );
     closeSync(fd);
     trackGroup(session.proc.pid);
     let exited = null;
-    session.proc.once('exit', (code, sig) => { exited = `exit ${code ?? sig}`; });
+    session.proc.once('exit', (code, sig) => {
+      exited = `exit ${code ?? sig}`;
+    });
     for (;;) {
       if (exited) throw new Error(`code-server ${exited} before it was ready:\n${tail(session.logFile)}`);
       if (Date.now() > deadline) throw new Error(`code-server not ready in time:\n${tail(session.logFile)}`);
       try {
         const r = await fetch(`${session.url}/healthz`, { signal: AbortSignal.timeout(2000) });
         if (r.ok) break;
-      } catch { /* not yet */ }
+      } catch {
+        /* not yet */
+      }
       await sleep(250);
     }
     session.timings.codeServerReadyMs = Date.now() - ts;
@@ -271,25 +364,41 @@ export async function startCodeServer(opts = {}) {
     // 3. Chromium (launchServer so that we know its pid and can kill it)
     const tb = Date.now();
     const { chromium } = loadPlaywright();
-    session.browserServer = await withTimeout(chromium.launchServer({
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30_000,
-      // Chromium's crash handler otherwise writes to ~/.config/chromium.
-      env: { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_CACHE_HOME: join(tmp, 'xdg-cache') },
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    }), Math.min(left(), 40_000), 'launching Chromium');
+    session.browserServer = await withTimeout(
+      chromium.launchServer({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        timeout: 30_000,
+        // Chromium's crash handler otherwise writes to ~/.config/chromium.
+        env: { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_CACHE_HOME: join(tmp, 'xdg-cache') },
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      }),
+      Math.min(left(), 40_000),
+      'launching Chromium',
+    );
     trackGroup(session.browserServer.process().pid);
     session.browser = await withTimeout(chromium.connect(session.browserServer.wsEndpoint()), 20_000, 'connecting to Chromium');
     const context = await session.browser.newContext({ viewport: opts.viewport || { width: 1400, height: 900 } });
     context.setDefaultTimeout(20_000);
     session.page = await context.newPage();
-    session.page.on('console', (m) => { if (m.type() === 'error') session.consoleErrors.push(m.text()); });
+    session.page.on('console', (m) => {
+      if (m.type() === 'error') session.consoleErrors.push(m.text());
+    });
     session.page.on('pageerror', (e) => session.consoleErrors.push(String(e)));
     // The workbench talks only to our code-server; anything else is blocked and logged.
-    await context.route((url) => !url.href.startsWith(session.url) && !/^(data|blob):/.test(url.protocol), (route) => {
-      session.blockedRequests.push(route.request().url());
-      return route.abort('blockedbyclient');
+    await context.route(
+      (url) => !url.href.startsWith(session.url) && !/^(data|blob):/.test(url.protocol),
+      (route) => {
+        session.blockedRequests.push(route.request().url());
+        return route.abort('blockedbyclient');
+      },
+    );
+    session.page.on('response', (r) => {
+      if (r.status() >= 400) session.failedRequests.push(`${r.status()} ${r.url()}`);
     });
-    session.page.on('response', (r) => { if (r.status() >= 400) session.failedRequests.push(`${r.status()} ${r.url()}`); });
 
     // 4. open the workspace
     await session.page.goto(`${session.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: left() });
@@ -309,17 +418,32 @@ export async function startCodeServer(opts = {}) {
 }
 
 function tail(file, n = 40) {
-  try { return readFileSync(file, 'utf8').split('\n').slice(-n).join('\n'); } catch { return ''; }
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-n).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 /** Closes Chromium, kills code-server (its whole process group), removes the temp dir. */
 export async function stop(session) {
   if (!session || session.stopped) return;
   session.stopped = true;
-  try { await withTimeout(session.browser?.close() ?? Promise.resolve(), 5000, 'closing browser'); } catch { /* ignore */ }
+  try {
+    await withTimeout(session.browser?.close() ?? Promise.resolve(), 5000, 'closing browser');
+  } catch {
+    /* ignore */
+  }
   const bpid = session.browserServer?.process()?.pid;
-  try { await withTimeout(session.browserServer?.close() ?? Promise.resolve(), 5000, 'closing browser server'); } catch { /* ignore */ }
-  if (bpid) { killGroup(bpid); liveGroups.delete(bpid); }
+  try {
+    await withTimeout(session.browserServer?.close() ?? Promise.resolve(), 5000, 'closing browser server');
+  } catch {
+    /* ignore */
+  }
+  if (bpid) {
+    killGroup(bpid);
+    liveGroups.delete(bpid);
+  }
   const pid = session.proc?.pid;
   if (pid) {
     killGroup(pid, 'SIGTERM');
@@ -327,10 +451,19 @@ export async function stop(session) {
     killGroup(pid, 'SIGKILL');
     liveGroups.delete(pid);
   }
-  try { if (existsSync(session.logFile)) copyFileSync(session.logFile, join(RESULTS_DIR, 'code-server.log')); } catch { /* ignore */ }
+  try {
+    if (existsSync(session.logFile)) copyFileSync(session.logFile, join(RESULTS_DIR, 'code-server.log'));
+  } catch {
+    /* ignore */
+  }
   if (!session.keep) {
     for (let i = 0; i < 5; i++) {
-      try { rmSync(session.tmp, { recursive: true, force: true }); break; } catch { await sleep(200); }
+      try {
+        rmSync(session.tmp, { recursive: true, force: true });
+        break;
+      } catch {
+        await sleep(200);
+      }
     }
   } else log(`kept ${session.tmp}`);
 }
@@ -358,7 +491,10 @@ async function quickInput(page, keys, text, { timeout = 10_000 } = {}) {
       if (attempt >= 2) throw new Error(`quick input did not open with ${keys}`);
       // Focus may be outside the workbench: click the editor area and retry.
       await page.keyboard.press('Escape');
-      await page.locator('.part.editor').click({ position: { x: 20, y: 60 }, timeout }).catch(() => {});
+      await page
+        .locator('.part.editor')
+        .click({ position: { x: 20, y: 60 }, timeout })
+        .catch(() => {});
     }
   }
   await input.fill(text, { timeout });
@@ -376,7 +512,9 @@ export async function openFile(session, name, { timeout = 20_000 } = {}) {
     // Wait until the file is listed (file search runs in the server, and may
     // not be ready right after start-up: then close and search again).
     try {
-      await widget.locator('.monaco-list-row', { hasText: base }).first()
+      await widget
+        .locator('.monaco-list-row', { hasText: base })
+        .first()
         .waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(500, end - Date.now())) });
       break;
     } catch {
@@ -398,7 +536,10 @@ async function focusEditor(page) {
   await page.keyboard.press('Escape');
   const inEditor = () => page.evaluate(() => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor'));
   if (await inEditor()) return;
-  await activeEditor(page).locator('.view-lines').click({ position: { x: 2, y: 2 }, timeout: 2000, force: true }).catch(() => {});
+  await activeEditor(page)
+    .locator('.view-lines')
+    .click({ position: { x: 2, y: 2 }, timeout: 2000, force: true })
+    .catch(() => {});
   if (!(await inEditor())) throw new Error('could not focus the editor');
 }
 
@@ -413,12 +554,19 @@ export async function goTo(session, line, column = 1, { timeout = 10_000 } = {})
   const { widget } = await quickInput(page, 'Control+G', `:${line}:${column}`, { timeout });
   await page.keyboard.press('Enter');
   await widget.waitFor({ state: 'hidden', timeout });
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first()
-    .waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
+    .first()
+    .waitFor({ state: 'visible', timeout: 5000 })
+    .catch(() => {});
 }
 
 async function problemsPanelVisible(page) {
-  return page.locator('.markers-panel').first().isVisible().catch(() => false);
+  return page
+    .locator('.markers-panel')
+    .first()
+    .isVisible()
+    .catch(() => false);
 }
 
 /**
@@ -446,27 +594,36 @@ export async function problems(session, { min = 1, timeout = 30_000, file } = {}
 }
 
 async function readProblemRows(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => {
-    const sev = r.querySelector('.marker-icon');
-    const cls = sev ? sev.className : '';
-    const isMarker = !!r.querySelector('.marker-message');
-    return {
-      index: Number(r.getAttribute('data-index')),
-      kind: isMarker ? 'marker' : (r.querySelector('.monaco-icon-label') ? 'resource' : 'other'),
-      label: isMarker ? undefined : r.querySelector('.monaco-icon-label .label-name')?.innerText?.trim(),
-      severity: /error/.test(cls) ? 'error' : /warning/.test(cls) ? 'warning' : /info/.test(cls) ? 'info' : undefined,
-      message: r.querySelector('.marker-message')?.innerText?.trim(),
-      source: r.querySelector('.marker-source')?.innerText?.trim() || undefined,
-      code: r.querySelector('.marker-code')?.innerText?.trim() || undefined,
-      text: r.innerText.replace(/\s+/g, ' ').trim(),
-      ariaLabel: r.getAttribute('aria-label') || '',
-    };
-  }));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => {
+      const sev = r.querySelector('.marker-icon');
+      const cls = sev ? sev.className : '';
+      const isMarker = !!r.querySelector('.marker-message');
+      return {
+        index: Number(r.getAttribute('data-index')),
+        kind: isMarker ? 'marker' : r.querySelector('.monaco-icon-label') ? 'resource' : 'other',
+        label: isMarker ? undefined : r.querySelector('.monaco-icon-label .label-name')?.innerText?.trim(),
+        severity: /error/.test(cls) ? 'error' : /warning/.test(cls) ? 'warning' : /info/.test(cls) ? 'info' : undefined,
+        message: r.querySelector('.marker-message')?.innerText?.trim(),
+        source: r.querySelector('.marker-source')?.innerText?.trim() || undefined,
+        code: r.querySelector('.marker-code')?.innerText?.trim() || undefined,
+        text: r.innerText.replace(/\s+/g, ' ').trim(),
+        ariaLabel: r.getAttribute('aria-label') || '',
+      };
+    }),
+  );
 }
 
 async function readAllProblemRows(page) {
   const byIndex = new Map();
-  const add = (rows) => { let n = 0; for (const r of rows) { if (!byIndex.has(r.index)) n++; byIndex.set(r.index, r); } return n; };
+  const add = (rows) => {
+    let n = 0;
+    for (const r of rows) {
+      if (!byIndex.has(r.index)) n++;
+      byIndex.set(r.index, r);
+    }
+    return n;
+  };
   add(await readProblemRows(page));
   const list = page.locator('.markers-panel .monaco-list').first();
   const box = await list.boundingBox().catch(() => null);
@@ -563,7 +720,9 @@ export async function hover(session, { line, column }, { via = 'keyboard', timeo
       await widget.first().waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(500, end - Date.now())) });
       text = (await widget.first().innerText()).trim();
       if (!waitFor || text.includes(waitFor)) break;
-    } catch { /* not shown yet: the provider may still be starting */ }
+    } catch {
+      /* not shown yet: the provider may still be starting */
+    }
     await page.keyboard.press('Escape');
     await sleep(300);
   }
@@ -604,12 +763,17 @@ export async function quickFix(session, { line, column }, title, { timeout = 20_
       titles = await menu.locator('.monaco-list-row.action').allInnerTexts();
       titles = titles.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
       if (titles.some((t) => t.includes(title))) break;
-    } catch { /* menu not shown: no actions yet */ }
+    } catch {
+      /* menu not shown: no actions yet */
+    }
     if (Date.now() > end) throw new Error(`quick fix "${title}" not offered at ${line}:${column}; offered: ${JSON.stringify(titles)}`);
     await sleep(500);
   }
   await menu.locator('.monaco-list-row.action', { hasText: title }).first().click({ timeout: 5000 });
-  await menu.first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  await menu
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => {});
   return titles;
 }
 
@@ -626,25 +790,29 @@ export async function editorText(session, { via = 'dom', file, timeout = 10_000 
   if (via === 'save') {
     if (!file) throw new Error('editorText via save needs { file }');
     await page.keyboard.press('Control+S');
-    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout }).catch(() => {});
+    await page
+      .locator('.tabs-container .tab.active.dirty')
+      .waitFor({ state: 'detached', timeout })
+      .catch(() => {});
     await sleep(200);
     return readFileSync(join(session.workspace, file), 'utf8');
   }
-  const collect = () => page.evaluate(() => {
-    const ed = document.querySelector('.editor-group-container.active .monaco-editor');
-    if (!ed) return [];
-    // Line numbers sit in the gutter at the same height as their view line.
-    const nums = new Map();
-    for (const n of ed.querySelectorAll('.margin-view-overlays .line-numbers')) {
-      nums.set(Math.round(n.getBoundingClientRect().top), parseInt(n.textContent, 10));
-    }
-    const out = [];
-    for (const l of ed.querySelectorAll('.view-lines .view-line')) {
-      const no = nums.get(Math.round(l.getBoundingClientRect().top));
-      if (no) out.push([no, l.textContent.replace(/\u00a0/g, ' ')]);
-    }
-    return out;
-  });
+  const collect = () =>
+    page.evaluate(() => {
+      const ed = document.querySelector('.editor-group-container.active .monaco-editor');
+      if (!ed) return [];
+      // Line numbers sit in the gutter at the same height as their view line.
+      const nums = new Map();
+      for (const n of ed.querySelectorAll('.margin-view-overlays .line-numbers')) {
+        nums.set(Math.round(n.getBoundingClientRect().top), parseInt(n.textContent, 10));
+      }
+      const out = [];
+      for (const l of ed.querySelectorAll('.view-lines .view-line')) {
+        const no = nums.get(Math.round(l.getBoundingClientRect().top));
+        if (no) out.push([no, l.textContent.replace(/\u00a0/g, ' ')]);
+      }
+      return out;
+    });
   const lines = new Map();
   await focusEditor(page);
   await page.keyboard.press('Control+Home');
@@ -652,7 +820,10 @@ export async function editorText(session, { via = 'dom', file, timeout = 10_000 
   for (let i = 0; i < 1000 && Date.now() < end; i++) {
     await sleep(i === 0 ? 100 : 50);
     let added = 0;
-    for (const [no, text] of await collect()) { if (!lines.has(no)) added++; lines.set(no, text); }
+    for (const [no, text] of await collect()) {
+      if (!lines.has(no)) added++;
+      lines.set(no, text);
+    }
     if (i > 0 && added === 0) break;
     await page.keyboard.press('PageDown');
   }
@@ -684,7 +855,10 @@ export async function resetFile(session, file) {
   if (original === undefined) throw new Error(`no original content recorded for ${file}`);
   writeFileSync(join(session.workspace, file), original);
   await runCommand(session, 'File: Revert File');
-  await session.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  await session.page
+    .locator('.tabs-container .tab.active.dirty')
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {});
 }
 
 /**
@@ -694,7 +868,10 @@ export async function resetFile(session, file) {
 export async function languageStatus(session, { timeout = 15_000, waitFor } = {}) {
   const { page } = session;
   const entry = page.locator('[id="status.languageStatus"]').first();
-  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ has: page.locator('.hover-language-status') }).first();
+  const hover = page
+    .locator('.monaco-hover:not(.hidden)')
+    .filter({ has: page.locator('.hover-language-status') })
+    .first();
   const end = Date.now() + timeout;
   let text = '';
   while (Date.now() < end) {
@@ -705,7 +882,9 @@ export async function languageStatus(session, { timeout = 15_000, waitFor } = {}
       await hover.waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(500, end - Date.now())) });
       text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
       if (!waitFor || text.includes(waitFor)) break;
-    } catch { /* not shown yet */ }
+    } catch {
+      /* not shown yet */
+    }
     await sleep(500);
   }
   // The hover stays open (for the step's screenshot) until the next key or mouse move.
@@ -737,12 +916,17 @@ export async function complete(session, typed, label, { timeout = 20_000 } = {})
       await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 5000 });
       labels = (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
       if (labels.includes(label)) break;
-    } catch { /* no suggestions yet: the server has not answered */ }
+    } catch {
+      /* no suggestions yet: the server has not answered */
+    }
     if (Date.now() > end) throw new Error(`completion "${label}" not offered after "${typed}"; offered: ${JSON.stringify(labels)}`);
     await page.keyboard.press('Escape');
     await sleep(500);
   }
-  await widget.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first().click({ timeout: 5000 });
+  await widget
+    .locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) })
+    .first()
+    .click({ timeout: 5000 });
   await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
   return labels;
 }

@@ -35,16 +35,29 @@ const { values, positionals } = parseArgs({
   },
 });
 if (values.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 18).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  console.log(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1, 18)
+      .map((l) => l.replace(/^\/\/ ?/, ''))
+      .join('\n'),
+  );
   process.exit(0);
 }
 
-const fail = (msg) => { console.error(`e2e: ${msg}`); process.exit(1); };
+const fail = (msg) => {
+  console.error(`e2e: ${msg}`);
+  process.exit(1);
+};
 const vsixArg = values.vsix || positionals[0] || process.env.FACTLINT_VSIX;
 const vsix = vsixArg ? resolve(vsixArg) : newestVsix(REPO_ROOT);
 if (!vsix) fail(`no VSIX given and none found in ${REPO_ROOT} (package one with: npx vsce package)`);
 if (!existsSync(vsix)) fail(`VSIX not found: ${vsix}`);
-try { checkPrerequisites(); } catch (e) { fail(e.message); }
+try {
+  checkPrerequisites();
+} catch (e) {
+  fail(e.message);
+}
 
 const timeoutS = Number(values.timeout || process.env.FACTLINT_E2E_TIMEOUT || 240);
 const pidDir = mkdtempSync(join(tmpdir(), 'factlint-e2e-run-'));
@@ -64,18 +77,33 @@ console.log(`e2e: VSIX ${vsix}`);
 console.log(`e2e: screenshots and code-server.log in ${RESULTS_DIR}`);
 const t0 = Date.now();
 const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', join(here, 'editor.e2e.mjs')], {
-  cwd: REPO_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true,
+  cwd: REPO_ROOT,
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+  detached: true,
 });
 
 function killGroup(pid) {
-  try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
-  try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
 }
 // The harness appends each process group it starts, and "dir:<path>" for its
 // temp dir, to the pid file; kill / remove whatever is left.
 function killLeftovers() {
   let lines = [];
-  try { lines = readFileSync(pidFile, 'utf8').split('\n').filter(Boolean); } catch { /* none */ }
+  try {
+    lines = readFileSync(pidFile, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    /* none */
+  }
   for (const l of lines) if (/^\d+$/.test(l)) killGroup(Number(l));
   for (const l of lines) {
     const dir = l.startsWith('dir:') ? l.slice(4) : '';

@@ -34,24 +34,40 @@ export interface ImportEnv {
 const defaultEnv = (): ImportEnv => ({ fetch: globalThis.fetch as unknown as Fetch, today: new Date().toISOString().slice(0, 10) });
 
 /** Runs `factlint facts import …` (the arguments after `import`); returns the exit code. */
-export async function importCommand(argv: string[], out: (s: string) => void, err: (s: string) => void,
-  env: ImportEnv = defaultEnv()): Promise<number> {
+export async function importCommand(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  env: ImportEnv = defaultEnv(),
+): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: {
-      output: { type: 'string', short: 'o' }, lang: { type: 'string', default: 'en' }, help: { type: 'boolean', short: 'h', default: false },
-    } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        lang: { type: 'string', default: 'en' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
   } catch (error) {
     return (err(`${error instanceof Error ? error.message : String(error)}\n\n${IMPORT_USAGE}`), 2);
   }
   if (args.values.help) return (out(IMPORT_USAGE), 0);
   const [from, ...targets] = args.positionals;
   if (from !== 'wikidata' || targets.length === 0) {
-    return (err(`${from === undefined || from === 'wikidata' ? 'Name Wikidata ids or entity JSON files to import.' : `Cannot import from "${from}"; only wikidata.`}\n\n${IMPORT_USAGE}`), 2);
+    return (
+      err(
+        `${from === undefined || from === 'wikidata' ? 'Name Wikidata ids or entity JSON files to import.' : `Cannot import from "${from}"; only wikidata.`}\n\n${IMPORT_USAGE}`,
+      ),
+      2
+    );
   }
   const lang = args.values.lang!;
   const output = args.values.output;
-  if (output !== undefined && !isFactFile(output)) return (err(`Write to a *.facts.yaml file, not ${output}: factlint reads only those`), 2);
+  if (output !== undefined && !isFactFile(output))
+    return (err(`Write to a *.facts.yaml file, not ${output}: factlint reads only those`), 2);
   try {
     const imported = await gather(targets, lang, env);
     const { doc, source, others, siblings, encoding } = target(output);
@@ -62,8 +78,10 @@ export async function importCommand(argv: string[], out: (s: string) => void, er
     const files: FactFile[] = [{ path, text }, ...siblings];
     const { problems } = loadFactBase(files);
     if (problems.length > 0) {
-      err(`Not written: the fact base would have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problemLines(problems, new Map(files.map((f) => [f.path, f.text]))));
+      err(
+        `Not written: the fact base would have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+          problemLines(problems, new Map(files.map((f) => [f.path, f.text]))),
+      );
       for (const line of report.conflicts) err(`conflict: ${line}`);
       return 1;
     }
@@ -114,7 +132,8 @@ async function gather(targets: string[], lang: string, env: ImportEnv): Promise<
   const fresh = [...new Set(ids)].filter((id) => !known.has(id));
   const named = [...ids.map((id) => known.get(id)).filter((e) => e !== undefined), ...(fresh.length > 0 ? await fetched(fresh, true) : [])];
   for (const entity of named) if (!people.includes(entity)) people.push(entity);
-  if (people.length === 0) throw new ImportProblem(`No person in ${targets.join(', ')}: no entity with positions held (P39) or an instance of human (Q5)`);
+  if (people.length === 0)
+    throw new ImportProblem(`No person in ${targets.join(', ')}: no entity with positions held (P39) or an instance of human (Q5)`);
   const read = people.map((p) => personOf(p, lang));
   const positions = [...new Set(read.flatMap((p) => p.terms.map((t) => t.position)))];
   const unlabelled = positions.filter((q) => !known.has(q) || labelOf(known.get(q)!, lang) === undefined);
@@ -122,7 +141,8 @@ async function gather(targets: string[], lang: string, env: ImportEnv): Promise<
   const labels = new Map<string, string>();
   for (const q of positions) {
     const label = labelOf(known.get(q)!, lang);
-    if (label === undefined) throw new ImportProblem(`The position ${q} has no label in "${lang}" (nor a multilingual one); try another --lang`);
+    if (label === undefined)
+      throw new ImportProblem(`The position ${q} has no label in "${lang}" (nor a multilingual one); try another --lang`);
     labels.set(q, label);
   }
   return { people: read, positions: labels, retrieved };
@@ -141,9 +161,12 @@ function target(output: string | undefined): { doc: Document; source: string; ot
     siblings.push({ path, text });
     const data = (safeParse(text) ?? {}) as Record<string, unknown>;
     const list = (key: string) => (Array.isArray(data[key]) ? data[key] : []) as Record<string, unknown>[];
-    for (const o of list('offices')) others.offices.push({ id: String(o.id), title: String(o.title), wordings: (o.wordings as string[] | undefined) ?? [] });
+    for (const o of list('offices'))
+      others.offices.push({ id: String(o.id), title: String(o.title), wordings: (o.wordings as string[] | undefined) ?? [] });
     for (const p of list('people')) {
-      const forms = [p.name, ...((p.preferred as unknown[] | undefined) ?? []), ...((p.spellings as unknown[] | undefined) ?? [])].map(String);
+      const forms = [p.name, ...((p.preferred as unknown[] | undefined) ?? []), ...((p.spellings as unknown[] | undefined) ?? [])].map(
+        String,
+      );
       others.people.push({ id: String(p.id), name: String(p.name), forms, file: name });
     }
     for (const s of list('sources')) others.sources.push(String(s.id));
@@ -156,7 +179,8 @@ function target(output: string | undefined): { doc: Document; source: string; ot
     throw new ImportProblem(`Cannot read ${output}: ${asUnreadable(output, error).reason}`);
   }
   const doc = parseDocument(read.text);
-  if (doc.errors.length > 0) throw new ImportProblem(`Cannot merge into ${output}: it is not well-formed YAML (run factlint facts check ${basename(output)})`);
+  if (doc.errors.length > 0)
+    throw new ImportProblem(`Cannot merge into ${output}: it is not well-formed YAML (run factlint facts check ${basename(output)})`);
   return { doc, source: read.text, others, siblings, encoding: read.encoding };
 }
 

@@ -39,7 +39,9 @@ export function entitiesOf(json: unknown, where: string): RawEntity[] {
     const found = Object.values(entities).filter(isEntity);
     if (found.length > 0) return found;
   }
-  throw new ImportProblem(`${where} is not Wikidata entity JSON: expected {"entities": {"Q…": …}}, as wbgetentities or Special:EntityData give it`);
+  throw new ImportProblem(
+    `${where} is not Wikidata entity JSON: expected {"entities": {"Q…": …}}, as wbgetentities or Special:EntityData give it`,
+  );
 }
 
 /** The label of an entity in a language, else its multilingual (`mul`) label. */
@@ -98,7 +100,10 @@ export function personOf(entity: RawEntity, lang: string): WikidataPerson {
   const name = labelOf(entity, lang);
   if (name === undefined) throw new ImportProblem(`${entity.id} has no label in "${lang}" (nor a multilingual one); try another --lang`);
   const claims = simplifyClaims((entity.claims ?? {}) as Claims, {
-    keepQualifiers: true, keepNonDeprecated: true, somevalueValue: SOME, novalueValue: NONE,
+    keepQualifiers: true,
+    keepNonDeprecated: true,
+    somevalueValue: SOME,
+    novalueValue: NONE,
     timeConverter: (v) => (typeof v === 'string' ? 'unknown' : factDateOf(v as Parameters<typeof factDateOf>[0])),
   }) as unknown as Record<string, Simple[]>;
   const died = (claims.P570 ?? []).length > 0;
@@ -113,11 +118,22 @@ export function personOf(entity: RawEntity, lang: string): WikidataPerson {
     return ended ? { position: c.value as string, from, to: 'unknown' } : { position: c.value as string, from };
   });
   const aliases = [...(entity.aliases?.[lang] ?? []), ...(entity.aliases?.mul ?? [])].map((a) => a.value);
-  return { qid: entity.id, name, aliases: [...new Set(aliases)].filter((a) => a !== name), terms,
-    ...(entity.modified ? { modified: entity.modified.slice(0, 10) } : {}) };
+  return {
+    qid: entity.id,
+    name,
+    aliases: [...new Set(aliases)].filter((a) => a !== name),
+    terms,
+    ...(entity.modified ? { modified: entity.modified.slice(0, 10) } : {}),
+  };
 }
 
 /** Whether another term's start (a fact-base date) is known and later than this one's. */
 function startsAfter(other: unknown, from: string): boolean {
-  return typeof other === 'string' && other !== SOME && other !== NONE && other !== 'unknown' && (from === 'unknown' || other.slice(0, from.length) > from);
+  return (
+    typeof other === 'string' &&
+    other !== SOME &&
+    other !== NONE &&
+    other !== 'unknown' &&
+    (from === 'unknown' || other.slice(0, from.length) > from)
+  );
 }

@@ -2,8 +2,10 @@ import { wdk } from 'wikibase-sdk/wikidata.org';
 import { entitiesOf, ImportProblem, type RawEntity } from './entities.js';
 
 /** The part of `fetch` used here (injected by tests, so they never need a network). */
-export type Fetch = (url: string, init: { headers: Record<string, string>; signal?: AbortSignal }) =>
-  Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type Fetch = (
+  url: string,
+  init: { headers: Record<string, string>; signal?: AbortSignal },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 const HEADERS = { 'User-Agent': 'factlint (https://github.com/factlint/factlint)', Accept: 'application/json' };
 
@@ -13,7 +15,7 @@ const HEADERS = { 'User-Agent': 'factlint (https://github.com/factlint/factlint)
  * `ImportProblem` saying what to do without a network when Wikidata cannot be reached.
  */
 export async function fetchEntities(ids: string[], lang: string, fetch: Fetch, claims: boolean): Promise<RawEntity[]> {
-  const props = claims ? ['labels', 'aliases', 'claims', 'info'] as const : ['labels', 'aliases'] as const;
+  const props = claims ? (['labels', 'aliases', 'claims', 'info'] as const) : (['labels', 'aliases'] as const);
   const entities: RawEntity[] = [];
   for (const url of wdk.getManyEntities({ ids: ids as `Q${number}`[], languages: [lang, 'mul'], props: [...props] })) {
     let json: unknown;
@@ -22,12 +24,14 @@ export async function fetchEntities(ids: string[], lang: string, fetch: Fetch, c
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       json = await response.json();
     } catch (error) {
-      throw new ImportProblem(`Cannot reach Wikidata for ${ids.join(', ')} (${reason(error)}). Without a network, save each ` +
-        `entity's JSON (https://www.wikidata.org/wiki/Special:EntityData/${ids[0]}.json) and name the files on the command line.`);
+      throw new ImportProblem(
+        `Cannot reach Wikidata for ${ids.join(', ')} (${reason(error)}). Without a network, save each ` +
+          `entity's JSON (https://www.wikidata.org/wiki/Special:EntityData/${ids[0]}.json) and name the files on the command line.`,
+      );
     }
     const error = (json as { error?: { info?: string } }).error;
     if (error) throw new ImportProblem(`Wikidata refused the request for ${ids.join(', ')}: ${error.info ?? 'no reason given'}`);
-    entities.push(...entitiesOf(json, 'Wikidata\'s answer'));
+    entities.push(...entitiesOf(json, "Wikidata's answer"));
   }
   const missing = entities.filter((e) => e.missing !== undefined).map((e) => e.id);
   if (missing.length > 0) throw new ImportProblem(`Wikidata has no entity ${missing.join(', ')}`);

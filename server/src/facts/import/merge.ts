@@ -32,7 +32,13 @@ const yamlDate = (d: string) => (/^\d{4}$/.test(d) ? Number(d) : d);
 
 /** A lowercase id from a label ("Prime Minister of Estonia" → prime-minister-of-estonia); empty when it has no Latin letter or digit. */
 export function slug(label: string): string {
-  return label.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  return label
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
 }
 
 /**
@@ -74,7 +80,10 @@ export function mergeImport(edit: Splicer, imported: Imported, others: Others): 
     // The office whose title is the label; else the only one with the label among its wordings (a wording such as
     // "President" that several offices share says nothing about which one it is).
     type OfficeData = { id: unknown; title: unknown; wordings: unknown };
-    const all = [...items('offices').map((node) => ({ node, o: node.toJSON() as OfficeData })), ...others.offices.map((o) => ({ node: undefined, o }))];
+    const all = [
+      ...items('offices').map((node) => ({ node, o: node.toJSON() as OfficeData })),
+      ...others.offices.map((o) => ({ node: undefined, o })),
+    ];
     const worded = all.filter(({ o }) => Array.isArray(o.wordings) && o.wordings.some((w) => lower(w) === lower(label)));
     const found = all.find(({ o }) => lower(o.title) === lower(label)) ?? (worded.length === 1 ? worded[0] : undefined);
     if (found?.node) cite(found.node, qid);
@@ -91,10 +100,12 @@ export function mergeImport(edit: Splicer, imported: Imported, others: Others): 
   function addPerson(person: WikidataPerson): void {
     // The name, or an alias of two words or more: a surname alone ("Varo") may be another person's.
     const forms = new Set([person.name, ...person.aliases.filter((a) => a.trim().includes(' '))].map(lower));
-    const named = (p: Plain) => [p.name, ...[p.preferred, p.spellings].flatMap((l) => (Array.isArray(l) ? l : []))].some((f) => forms.has(lower(f)));
+    const named = (p: Plain) =>
+      [p.name, ...[p.preferred, p.spellings].flatMap((l) => (Array.isArray(l) ? l : []))].some((f) => forms.has(lower(f)));
     const people = items('people');
-    const mine = people.find((p) => (p.toJSON() as Plain & { sources?: unknown[] }).sources?.includes(sourceId(person.qid)))
-      ?? people.find((p) => named(p.toJSON() as Plain));
+    const mine =
+      people.find((p) => (p.toJSON() as Plain & { sources?: unknown[] }).sources?.includes(sourceId(person.qid))) ??
+      people.find((p) => named(p.toJSON() as Plain));
     const theirs = others.people.find((p) => p.forms.some((f) => forms.has(lower(f))));
     if (!mine && theirs) {
       report.conflicts.push(`person ${theirs.id} (${person.qid}) is in ${theirs.file}; import into that file (-o) to merge, left out here`);
@@ -107,11 +118,18 @@ export function mergeImport(edit: Splicer, imported: Imported, others: Others): 
       const words = new Set(person.name.split(/\s+/));
       const usable = person.aliases.filter((a) => a.length <= 60 && /^[\p{L}][\p{L}\p{M} .'’-]*$/u.test(a));
       const short = usable.filter((a) => a.split(/\s+/).every((w) => words.has(w)));
-      const fresh = doc.createNode({ id, name: person.name,
+      const fresh = doc.createNode({
+        id,
+        name: person.name,
         ...(short.length > 0 ? { preferred: [person.name, ...short] } : {}),
         ...(usable.length > short.length ? { spellings: usable.filter((a) => !short.includes(a)) } : {}),
-        offices: [], sources: [] }) as YAMLMap;
-      for (const key of ['preferred', 'spellings', 'sources']) { const s = fresh.get(key, true); if (isSeq(s)) s.flow = true; }
+        offices: [],
+        sources: [],
+      }) as YAMLMap;
+      for (const key of ['preferred', 'spellings', 'sources']) {
+        const s = fresh.get(key, true);
+        if (isSeq(s)) s.flow = true;
+      }
       edit.add(seq('people'), fresh);
       report.added.push(`person ${id} (${person.name}, ${person.qid})`);
       addTerms(fresh, person);
@@ -132,19 +150,24 @@ export function mergeImport(edit: Splicer, imported: Imported, others: Others): 
       if (id === undefined) continue;
       const written = (t: YAMLMap) => ({ from: String(t.get('from') ?? 'unknown'), ...(t.has('to') ? { to: String(t.get('to')) } : {}) });
       const equal = (t: YAMLMap) => written(t).from === term.from && written(t).to === term.to;
-      const same = (list.items.filter(isMap) as YAMLMap[]).find((t) => String(t.get('office')) === id &&
-        (added.has(t) ? equal(t) : overlaps(written(t), term)));
+      const same = (list.items.filter(isMap) as YAMLMap[]).find(
+        (t) => String(t.get('office')) === id && (added.has(t) ? equal(t) : overlaps(written(t), term)),
+      );
       if (!same) {
-        const node = doc.createNode({ office: id, from: yamlDate(term.from), ...(term.to ? { to: yamlDate(term.to) } : {}),
-          sources: [sourceId(person.qid)] }, { flow: true });
+        const node = doc.createNode(
+          { office: id, from: yamlDate(term.from), ...(term.to ? { to: yamlDate(term.to) } : {}), sources: [sourceId(person.qid)] },
+          { flow: true },
+        );
         added.add(node);
         edit.add(list, node);
         report.added.push(`person ${who} › office ${id}: ${formatTerm(term)}`);
       } else if (equal(same)) {
         cite(same, person.qid);
       } else {
-        report.conflicts.push(`person ${who} › office ${id}: Wikidata (${person.qid}) gives ${formatTerm(term)}, the fact base ` +
-          `${formatTerm(written(same))}; the fact base's dates are kept`);
+        report.conflicts.push(
+          `person ${who} › office ${id}: Wikidata (${person.qid}) gives ${formatTerm(term)}, the fact base ` +
+            `${formatTerm(written(same))}; the fact base's dates are kept`,
+        );
       }
     }
   }
@@ -159,8 +182,13 @@ export function mergeImport(edit: Splicer, imported: Imported, others: Others): 
     }
     if (others.sources.includes(id)) return;
     const label = imported.positions.get(qid) ?? imported.people.find((p) => p.qid === qid)?.name ?? qid;
-    edit.add(seq('sources'), doc.createNode({ id, title: `${label} (${qid})`, publisher: 'Wikidata', ...(date ? { date } : {}),
-      url: `https://www.wikidata.org/wiki/${qid}` }, { flow: true }));
+    edit.add(
+      seq('sources'),
+      doc.createNode(
+        { id, title: `${label} (${qid})`, publisher: 'Wikidata', ...(date ? { date } : {}), url: `https://www.wikidata.org/wiki/${qid}` },
+        { flow: true },
+      ),
+    );
   }
 }
 

@@ -16,7 +16,10 @@ interface Edit {
 export class Splicer {
   private readonly edits: Edit[] = [];
 
-  constructor(readonly doc: Document, private readonly source: string) {}
+  constructor(
+    readonly doc: Document,
+    private readonly source: string,
+  ) {}
 
   /** Adds an item at the end of a sequence. */
   add(seq: YAMLSeq, item: Node): void {
