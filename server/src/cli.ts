@@ -43,7 +43,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         'show-unchecked': { type: 'boolean', default: false },
         write: { type: 'boolean', default: false },
         url: { type: 'string' },
-        date: { type: 'string' },
+        date: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },

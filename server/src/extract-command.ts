@@ -8,7 +8,8 @@ const MAX_SOURCE = 20_000_000;
 
 export interface ExtractOptions {
   url?: string;
-  date?: string;
+  /** One date for every source, or one per source in the order the sources are given. */
+  date?: string[];
   output?: string;
 }
 
@@ -28,12 +29,21 @@ export function extractCommand(paths: string[], options: ExtractOptions, out: (s
       2
     );
   }
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
-    return (err(`--date: write the day the source was published as YYYY-MM-DD, not "${options.date}".`), 2);
+  const dates = options.date ?? [];
+  const wrong = dates.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
+  if (wrong !== undefined) return (err(`--date: write the day the source was published as YYYY-MM-DD, not "${wrong}".`), 2);
+  if (dates.length > 1 && dates.length !== paths.length) {
+    return (
+      err(
+        `--date was given ${dates.length} times for ${paths.length} source${paths.length === 1 ? '' : 's'}: give one date for every source, or one per source in the order of the sources.`,
+      ),
+      2
+    );
+  }
   const sources: SourceInput[] = [];
-  for (const path of paths) {
+  for (const [i, path] of paths.entries()) {
     try {
-      sources.push({ path, text: readTextFile(path, MAX_SOURCE).text, url: options.url, date: options.date });
+      sources.push({ path, text: readTextFile(path, MAX_SOURCE).text, url: options.url, date: dates.length > 1 ? dates[i] : dates[0] });
     } catch (error) {
       return (err(`Cannot read the source ${path}: ${asUnreadable(path, error).reason}`), 2);
     }

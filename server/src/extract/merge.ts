@@ -109,14 +109,19 @@ function sectionOf(doc: Document, section: string): YAMLSeq {
   return created;
 }
 
-/** The item of a section a fact is: by id, or for a person, by a name spelt within two letters of one of its forms. */
+/**
+ * The item of a section a fact is: by id, or for a person, by a form of the name spelt within two letters of one of
+ * its forms ("Alexander Lukashenka" and "Aleksandr Lukashenko"; "Lukashenko" alone and "Lukashenka" alone). A form of
+ * one word is compared only when it has five letters or more: "Li" may be Li Qiang or Li Keqiang.
+ */
 function findItem(seq: YAMLSeq, fact: Found): YAMLMap | undefined {
   const maps = seq.items.filter((i): i is YAMLMap => isMap(i));
   const byId = maps.find((m) => m.get('id') === fact.data.id);
   if (byId || fact.section !== 'people') return byId;
-  const name = String(fact.data.name);
+  const forms = (list: unknown[]) => list.map(String).filter((f) => /\s/.test(f) || f.length >= 5);
+  const mine = forms([fact.data.name, ...((fact.data.preferred as unknown[] | undefined) ?? [])]);
   return maps.find((m) =>
-    [m.get('name'), ...listOf(m, 'preferred'), ...listOf(m, 'spellings')].some((form) => sameName(String(form), name)),
+    forms([m.get('name'), ...listOf(m, 'preferred'), ...listOf(m, 'spellings')]).some((form) => mine.some((f) => sameName(form, f))),
   );
 }
 

@@ -292,7 +292,10 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
     const wordingStart = qualifier?.start ?? m.start;
     let of = ofPhrase(text, m.end);
     // "Minister of Foreign Affairs Sergei Aleinik", "President of China Xi Jinping": a name ending the phrase is the titled name.
-    const tail = of ? trailingName(text, tokens, m.end + of.length) : undefined;
+    // "President of Belarus Alexander Lukashenka and President of China …": the title stops at the name after the country.
+    const named = of ? nameAfterCountry(text, tokens, m.end, of) : undefined;
+    if (named) of = named.of;
+    const tail = named?.name ?? (of ? trailingName(text, tokens, m.end + of.length) : undefined);
     if (tail) of = of.slice(0, tail.start - m.end).trimEnd();
     const ofCountry =
       [...COUNTRY_NAMES].find((c) => new RegExp(`\\b${c}$`, 'i').test(of.replace(/^ of (?:the )?(?:Republic of )?/i, ''))) ??
@@ -357,6 +360,33 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
 }
 
 /**
+ * A country's name inside a title's "of …" phrase followed by a name of two or three words: the title ends with the
+ * country and the name is the titled person's ("of Belarus Alexander Lukashenka and President of China …").
+ */
+function nameAfterCountry(
+  text: string,
+  tokens: Token[],
+  start: number,
+  of: string,
+): { of: string; name: { name: string; start: number; end: number } } | undefined {
+  for (const c of COUNTRY_NAMES) {
+    const at = new RegExp(`\\b${c}(?= \\p{Lu})`, 'iu').exec(of);
+    if (!at) continue;
+    const end = start + at.index + c.length;
+    const k = tokens.findIndex((t) => t.start === end + 1);
+    const last = k >= 0 ? nameAt(text, tokens, k) : undefined;
+    if (last === undefined || last === k) continue;
+    // The name ends the phrase, or joins another title: it must not run on into more of the office's words.
+    if (tokens[last]!.end < start + of.length && !/^ and /.test(text.slice(tokens[last]!.end, tokens[last]!.end + 5))) continue;
+    return {
+      of: of.slice(0, at.index + c.length),
+      name: { name: text.slice(tokens[k]!.start, tokens[last]!.end), start: tokens[k]!.start, end: tokens[last]!.end },
+    };
+  }
+  return undefined;
+}
+
+/**
  * Two or three name words that end a title's "of …" phrase at `end` and are followed by the end of a clause or a verb:
  * the name the title is given to ("… of the Republic of Belarus Sergei Aleinik told"). One more word of the phrase
  * must come before them.
@@ -383,7 +413,8 @@ function trailingName(text: string, tokens: Token[], end: number): { name: strin
 function qualifierBefore(text: string, tokens: Token[], m: PhraseMatch<string>): { text: string; start: number } | undefined {
   const prev = tokens[m.first - 1];
   if (!prev || !SPACE.test(text.slice(prev.end, tokens[m.first]!.start))) return undefined;
-  if (COUNTRIES.has(prev.lower)) return { text: prev.text, start: prev.start };
+  // A nationality ("Chinese President") or a country's name used as one ("Belarus President").
+  if (countryOf(prev.text)) return { text: prev.text, start: prev.start };
   const owner = tokens[m.first - 2];
   if (prev.lower === 's' && owner && /^['\u2019]$/.test(text.slice(owner.end, prev.start)) && countryOf(owner.text)) {
     return { text: owner.text, start: owner.start };

@@ -4,6 +4,7 @@ import { GENERIC_DOCUMENTS } from '../match/documents.js';
 import { findFigures, formatAmount } from '../match/figures.js';
 import { isMeetingVerb, MEET_WITH } from '../match/meetings.js';
 import type { PhraseMatch } from '../match/phrases.js';
+import { COUNTRIES as GAZETTEER } from '../match/places.data.js';
 import { slug, type Found, type Reading, type Sentence } from './found.js';
 
 // Events, documents, counts of documents and figures, read sentence by sentence with the engine's readers.
@@ -33,6 +34,16 @@ function countryIn(place: string): string {
   return of && /\b(?:Republic|Kingdom|Federation|Emirates|States)\b/.test(place) ? of[1]! : place;
 }
 
+/**
+ * A place named by a nationality word is the country's capital when "capital" follows ("the Chinese capital" →
+ * Beijing, when the gazetteer knows one), else the country itself; a place name is kept as written.
+ */
+function placeOf(place: string, after: string): string {
+  const country = GAZETTEER.find((c) => c.demonyms.some((d) => d.toLowerCase() === place.toLowerCase()));
+  if (!country) return place;
+  return /^\s+capital\b/i.test(after) && country.capitals.length === 1 ? country.capitals[0]! : country.country;
+}
+
 /** Whether a date written as a fact base writes it falls within an event's start and end. */
 function within(date: string, event: Record<string, unknown>): boolean {
   const start = String(event.start);
@@ -57,12 +68,17 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
   for (const s of [dated[0] ?? visits[0]].filter((v) => v !== undefined)) {
     const visit = VISIT.exec(s.text)!;
     if (visit) {
-      const place = countryIn(visit[2] ?? visit[3]!);
+      const place = placeOf(countryIn(visit[2] ?? visit[3]!), s.text.slice(visit.index + visit[0].length));
       visit[1] ??= visit[4];
       const start = dated.length > 0 ? dateOf(s) : undefined;
       const last = visits.find((v) => v !== s && ENDS.test(v.text) && v.dates.length > 0);
       const date = start && last ? { start: start.start, end: start.end ?? last.dates.at(-1)!.written[1] } : start;
-      const visitor = s.people.filter((p) => p.start < visit.index).at(-1);
+      // "the visit to … by X" names the visitor after the place; else the visitor is named before the visit.
+      const by = /^[^.;]{0,40}?\bby\s+/.exec(s.text.slice(visit.index + visit[0].length));
+      const after = by ? visit.index + visit[0].length + by[0].length : -1;
+      const visitor = by
+        ? s.people.find((p) => p.start >= after && p.start < after + 60)
+        : s.people.filter((p) => p.start < visit.index).at(-1);
       const kind = visit[1]?.toLowerCase() ?? kindGiven;
       const year = date?.start.slice(0, 4) ?? (reading.year === undefined ? undefined : String(reading.year));
       if (!year) continue;
@@ -132,43 +148,82 @@ const KINDS: [RegExp, string][] = [
   [/position\s+paper/i, 'position paper'],
   [/treaty/i, 'treaty'],
 ];
+/** The kind nouns of documents, as written. */
+const KIND_NOUN =
+  'joint\\s+statement|declaration|memorandum(?:\\s+of\\s+understanding)?|agreement|contract|programme|program|plan|strategy|position\\s+paper|treaty';
+/** Up to three words before a kind noun ("cooperation agreement"), none an article or a joining word. */
+const LEAD = '(?:(?!(?:a|an|the|and|or|as|well)\\s)[\\p{L}-]+\\s+){0,3}?';
+/** "an agreement and " right before another document that has the subject: the first shares it. */
+const AND_BEFORE = new RegExp(`\\b(?:a|an|the)\\s+(${LEAD}(?:${KIND_NOUN}))\\s+(?:and|as\\s+well\\s+as)\\s+$`, 'iu');
+/** A capitalised name of a party: "Belarus", "the Ministry of Trade of China", "China's Sinomach". */
+const PARTY = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}'’.-]*)*";
+/** "between A and B" after a document: its parties as the sentence names them. */
+const BETWEEN = new RegExp(`\\bbetween\\s+(?:the\\s+)?(${PARTY})\\s+and\\s+(?:the\\s+)?(${PARTY})`, 'u');
+/** Verbs of signing: only they make the people named with them a document's parties ("endorsed" does not). */
+const SIGNING = /\b(?:signed|signs|sign|signing|inked|concluded|exchanged)\b/i;
 const DOCUMENT =
-  /\b(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?(?:joint\s+statement|declaration|memorandum(?:\s+of\s+understanding)?|agreement|contract|programme|program|plan|strategy|position\s+paper|treaty)\s+(?:on|of|about|between|for|to)\s+[^,.;:()]+)/giu;
+  /\b(?:a|an|the)\s+((?:(?!(?:a|an|the|and|or)\s)[\p{L}-]+\s+){0,3}?(?:joint\s+statement|declaration|memorandum(?:\s+of\s+understanding)?|agreement|contract|programme|program|plan|strategy|position\s+paper|treaty)\s+(?:on|of|about|between|for|to)\s+[^,.;:()]+)/giu;
 /** Where a document's title ends: a verb or relative word after it. */
 const TITLE_END =
   /\s+(?:that|which|who|was|were|is|are|will|would|shows|show|showed|had|has|have|signed|adopted|as|during|at|in\s+(?:the\s+)?presence)\b.*$/i;
 
 /** Documents named in the singular with what they are about ("a joint statement on …"), signed or adopted. */
 export function readDocuments(reading: Reading, sentences: Sentence[]): void {
-  const sources = [reading.source];
   for (const s of sentences) {
     for (const m of s.text.matchAll(DOCUMENT)) {
       const signed = SIGNED.test(s.text);
       const definite = /^the\b/i.test(m[0]);
       if (!signed && !definite) continue;
       const title = cap(m[1]!.replace(TITLE_END, '').trim());
-      const kind = KINDS.find(([re]) => re.test(title.split(/\s+(?:on|of|about|between|for|to)\s+/)[0]!))?.[1];
-      if (!kind || title.split(/\s+/).length < 3) continue;
-      const signers = s.people.filter((p) => p.start < m.index!).map((p) => reading.people.get(p.id)!.name);
-      const date = dateOf(s);
-      const visit = mainVisit(reading);
-      reading.found.push({
-        section: 'documents',
-        quote: s.text,
-        data: {
-          id: slug(title.split(/\s+/).slice(0, 8).join(' ')),
-          title,
-          kind,
-          binding: bindingSaid(s),
-          ...(signers.length > 0 ? { parties: signers } : {}),
-          ...(date && date.end === undefined ? { date: date.start } : {}),
-          ...(visit && signed ? { event: visit.data.id } : {}),
-          phrases: [title.split(/\s+(?:on|of|about|between|for|to)\s+/)[0]!.toLowerCase()],
-          sources,
-        },
-      });
+      addDocument(reading, s, title, m.index!, signed);
+      // "an agreement and a memorandum on X": the agreement on X is another document.
+      const and = AND_BEFORE.exec(s.text.slice(0, m.index!));
+      const subject = /\s+(?:on|of|about|between|for|to)\s+.*$/.exec(title.replace(/^memorandum\s+of\s+understanding/i, 'Memorandum'))?.[0];
+      if (and && subject) addDocument(reading, s, cap(and[1]! + subject), and.index, signed);
     }
   }
+}
+
+function addDocument(reading: Reading, s: Sentence, title: string, at: number, signed: boolean): void {
+  const sources = [reading.source];
+  const lead = title.split(/\s+(?:on|of|about|between|for|to)\s+/)[0]!;
+  const kind = KINDS.find(([re]) => re.test(lead))?.[1];
+  if (!kind || title.split(/\s+/).length < 3) return;
+  const parties = partiesOf(reading, s, at);
+  // A title that is only its kind ("Memorandum of understanding") is told from another of its kind by its parties.
+  const bare = /^(?:\S+\s+){0,3}\S+$/.test(title.replace(/\s+of\s+understanding$/i, ''));
+  const date = dateOf(s);
+  const visit = mainVisit(reading);
+  reading.found.push({
+    section: 'documents',
+    quote: s.text,
+    data: {
+      id: slug(`${title.split(/\s+/).slice(0, 8).join(' ')}${bare && parties.length > 0 ? ` ${parties.join(' ')}` : ''}`),
+      title,
+      kind,
+      binding: bindingSaid(s),
+      ...(parties.length > 0 ? { parties } : {}),
+      ...(date && date.end === undefined ? { date: date.start } : {}),
+      ...(visit && signed ? { event: visit.data.id } : {}),
+      phrases: [lead.toLowerCase()],
+      sources,
+    },
+  });
+}
+
+/**
+ * A document's parties: "between A and B" after it, else the people named before a verb of signing that comes before
+ * it ("X and Y signed …"), or after "signed by" ("… was signed by X").
+ */
+function partiesOf(reading: Reading, s: Sentence, at: number): string[] {
+  const between = BETWEEN.exec(s.text.slice(at));
+  if (between) return [between[1]!, between[2]!].map((p) => p.replace(/\.$/, ''));
+  const verb = SIGNING.exec(s.text);
+  if (!verb) return [];
+  const name = (id: string) => reading.people.get(id)!.name;
+  if (verb.index < at) return [...new Set(s.people.filter((p) => p.start < verb.index).map((p) => name(p.id)))];
+  const by = /^\s+by\b/.exec(s.text.slice(verb.index + verb[0].length));
+  return by ? [...new Set(s.people.filter((p) => p.start > verb.index).map((p) => name(p.id)))] : [];
 }
 
 /** Whether the sentence calls a document binding (true), not binding (false), or says neither. */
@@ -221,7 +276,14 @@ export function readCounts(reading: Reading, sentences: Sentence[]): void {
 /** Words of saying: who states a figure is named before them ("X said") or after ("according to X"). */
 const SAID =
   /\b(?:said|says|stated|told|announced|noted|emphasi[sz]ed|stressed|estimated|pointed\s+out|pointing\s+out|claimed|reported)\b/i;
-const ACCORDING = /\baccording\s+to\s+((?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,4})/u;
+/** Words that end the noun phrase after "according to": a verb, a joining word, another clause. */
+const PHRASE_END =
+  '(?:that|the|a|an|and|or|but|in|on|at|by|for|to|with|from|which|who|was|were|is|are|will|would|has|have|had|said|says|this|it)';
+/** "according to Belarusian authorities", "according to the head of the central bank": the whole noun phrase. */
+const ACCORDING = new RegExp(
+  `\\baccording\\s+to\\s+(?:the\\s+)?((?!${PHRASE_END}\\b)[\\p{L}'’-]+(?:\\s+(?:of\\s+(?:the\\s+)?)?(?!${PHRASE_END}\\b)[\\p{L}'’-]+){0,5})`,
+  'iu',
+);
 /** What a figure measures: "the cumulative economic effect" before "of", "will", "is", "amounts" … */
 const MEASURE =
   /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+?)\s+(?:of|will|would|could|is|was|are|were|amounts?|amounted|reached|reaches|totals?|totalled|stood|exceeded|came|has|have)\b/u;
