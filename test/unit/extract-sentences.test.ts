@@ -78,7 +78,7 @@ test('documents of one kind with other parties stay apart; "an agreement and a m
     'deals.txt':
       'Deals report\n\n' +
       'A memorandum of understanding was signed between the Port of Tallinn and Nordlane. ' +
-      'A memorandum of understanding was signed between Estonia and Finland. ' +
+      'A memorandum of understanding was signed between the Ministry of Roads and Ports of Estonia and Finland. ' +
       'The ministers signed an agreement and a memorandum on customs cooperation.\n',
   });
   assert.equal(run.code, 0, run.err);
@@ -87,7 +87,7 @@ test('documents of one kind with other parties stay apart; "an agreement and a m
     docs.map((d) => [d.kind, d.parties ?? []]),
     [
       ['memorandum of understanding', ['Port of Tallinn', 'Nordlane']],
-      ['memorandum of understanding', ['Estonia', 'Finland']],
+      ['memorandum of understanding', ['Ministry of Roads and Ports of Estonia', 'Finland']],
       ['memorandum of understanding', []],
       ['agreement', []],
     ],

@@ -159,6 +159,8 @@ const AND_BEFORE = new RegExp(`\\b(?:a|an|the)\\s+(${LEAD}(?:${KIND_NOUN}))\\s+(
 const PARTY = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}'’.-]*)*";
 /** "between A and B" after a document: its parties as the sentence names them. */
 const BETWEEN = new RegExp(`\\bbetween\\s+(?:the\\s+)?(${PARTY})\\s+and\\s+(?:the\\s+)?(${PARTY})`, 'u');
+/** "between the Ministry of Construction and Architecture and B": of three names joined by "and", the first two are one. */
+const BETWEEN_JOINED = new RegExp(`\\bbetween\\s+(?:the\\s+)?(${PARTY}\\s+and\\s+${PARTY})\\s+and\\s+(?:the\\s+)?(${PARTY})`, 'u');
 /** Verbs of signing: only they make the people named with them a document's parties ("endorsed" does not). */
 const SIGNING = /\b(?:signed|signs|sign|signing|inked|concluded|exchanged)\b/i;
 const DOCUMENT =
@@ -216,7 +218,7 @@ function addDocument(reading: Reading, s: Sentence, title: string, at: number, s
  * it ("X and Y signed …"), or after "signed by" ("… was signed by X").
  */
 function partiesOf(reading: Reading, s: Sentence, at: number): string[] {
-  const between = BETWEEN.exec(s.text.slice(at));
+  const between = BETWEEN_JOINED.exec(s.text.slice(at)) ?? BETWEEN.exec(s.text.slice(at));
   if (between) return [between[1]!, between[2]!].map((p) => p.replace(/\.$/, ''));
   const verb = SIGNING.exec(s.text);
   if (!verb) return [];
