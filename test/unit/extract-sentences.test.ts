@@ -154,3 +154,15 @@ test('a claimant after "according to" is the whole noun phrase', () => {
     ['Estonian customs officials', 'Head of the Bank of Estonia'],
   );
 });
+
+test('"leader" is no office beside a title of office the source gives the same person', () => {
+  const run = extract({
+    'leader.txt': 'Leader report\n\nFinnish leader Aino Lehto opened the fair on 3 June 2025. Finnish President Aino Lehto spoke first.\n',
+  });
+  assert.equal(run.code, 0, run.err);
+  assert.deepEqual(
+    section(run.base, 'offices').map((o) => o.title),
+    ['President'],
+  );
+  assert.equal(byId(run.base, 'people', 'aino-lehto').country, 'Finland');
+});

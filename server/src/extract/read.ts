@@ -141,6 +141,9 @@ function attachUnnamed(reading: Reading, unnamed: { u: Unnamed; quote: string }[
   if (first) main.titles.push({ titled: first.u, quote: first.quote });
 }
 
+/** Words that describe a person's standing rather than name an office. */
+const DESCRIPTORS = /^(?:leader|head|chief)$/i;
+
 /** People, their offices and terms, from what was read. */
 function peopleFacts(reading: Reading): Found[] {
   const out: Found[] = [];
@@ -149,7 +152,11 @@ function peopleFacts(reading: Reading): Found[] {
     if (p.mentions === 0 && p.titles.length === 0) continue;
     const country = p.titles.find((t) => t.titled.country)?.titled.country;
     const offices = new Map<string, Record<string, unknown>>();
-    for (const { titled, quote } of p.titles) {
+    // "Leader" describes; it is no office beside a title of office the source gives the same person ("Chinese leader
+    // Xi Jinping" where he is also "President"). Alone, it stays: a candidate whose office the reviewer names.
+    const described = (t: { titled: { title: string } }) => DESCRIPTORS.test(t.titled.title);
+    const titles = p.titles.some((t) => !described(t)) ? p.titles.filter((t) => !described(t)) : p.titles;
+    for (const { titled, quote } of titles) {
       const id = slug(`${titled.title.split(/\s+/).slice(0, 5).join(' ')}${titled.country ? ` ${titled.country}` : ''}`);
       const wording = titled.wording.replace(/^(?:the|a|an)\s+/i, '');
       out.push({
