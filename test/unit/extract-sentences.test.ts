@@ -71,6 +71,15 @@ test('near spellings of one person in two sources are one person, whichever sour
   const people = section(run.base, 'people');
   assert.equal(people.length, 1, people.map((p) => p.name).join(', '));
   assert.ok((people[0]!.spellings as string[]).includes('Ivar Varamenka'));
+  // Two people of one family, each named in full, stay two.
+  const family = extract({
+    'mother.txt': 'Mother report\n\nEstonian President Maret Kallasmaa said on 3 June 2025 that Kallasmaa would stay.\n',
+    'son.txt': 'Son report\n\nEstonian Minister Joosep Kallasmaa said on 4 June 2025 that Kallasmaa would go.\n',
+  });
+  assert.deepEqual(
+    section(family.base, 'people').map((p) => p.name),
+    ['Maret Kallasmaa', 'Joosep Kallasmaa'],
+  );
 });
 
 test('documents of one kind with other parties stay apart; "an agreement and a memorandum on X" is two documents', () => {

@@ -110,19 +110,25 @@ function sectionOf(doc: Document, section: string): YAMLSeq {
 }
 
 /**
- * The item of a section a fact is: by id, or for a person, by a form of the name spelt within two letters of one of
- * its forms ("Alexander Lukashenka" and "Aleksandr Lukashenko"; "Lukashenko" alone and "Lukashenka" alone). A form of
- * one word is compared only when it has five letters or more: "Li" may be Li Qiang or Li Keqiang.
+ * The item of a section a fact is: by id, or for a person, by a name spelt within two letters: a full form of the
+ * fact's name near a full form of the item's ("Alexander Lukashenka", "Aleksandr Lukashenko"); or, when one of the
+ * two is known by a surname only, that surname near one of the other's ("Lukashenko" alone, "Lukashenka"). Two
+ * people both named in full are not merged by a shared surname (Sergei and Igor of one family); a form of one word
+ * counts from five letters ("Li" may be Li Qiang or Li Keqiang).
  */
 function findItem(seq: YAMLSeq, fact: Found): YAMLMap | undefined {
   const maps = seq.items.filter((i): i is YAMLMap => isMap(i));
   const byId = maps.find((m) => m.get('id') === fact.data.id);
   if (byId || fact.section !== 'people') return byId;
-  const forms = (list: unknown[]) => list.map(String).filter((f) => /\s/.test(f) || f.length >= 5);
-  const mine = forms([fact.data.name, ...((fact.data.preferred as unknown[] | undefined) ?? [])]);
-  return maps.find((m) =>
-    forms([m.get('name'), ...listOf(m, 'preferred'), ...listOf(m, 'spellings')]).some((form) => mine.some((f) => sameName(form, f))),
-  );
+  const mine = [fact.data.name, ...((fact.data.preferred as unknown[] | undefined) ?? [])].map(String);
+  return maps.find((m) => samePerson(mine, [m.get('name'), ...listOf(m, 'preferred'), ...listOf(m, 'spellings')].map(String)));
+}
+
+function samePerson(a: string[], b: string[]): boolean {
+  const full = (forms: string[]) => forms.filter((f) => /\s/.test(f));
+  if (full(a).length > 0 && full(b).length > 0) return full(a).some((x) => full(b).some((y) => sameName(x, y)));
+  const surnames = (forms: string[]) => forms.map((f) => f.split(/\s+/).at(-1)!).filter((w) => w.length >= 5);
+  return surnames(a).some((x) => surnames(b).some((y) => sameName(x, y)));
 }
 
 const listOf = (m: YAMLMap, key: string): unknown[] => {
