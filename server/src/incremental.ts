@@ -105,7 +105,9 @@ export class Rechecker {
     const known = this.#kept.size;
     // A block's findings depend on its text, on the draft's timeframe (the events it places itself at), on what
     // the text before it is about (its topics) and on the dateline of the report it continues.
-    const plain = blocks.map((block) => this.#byText.get(keyOf(block, NO_TOPICS, START)) ?? new BlockFacts(block, index));
+    // Each key is built once per block (it holds the block's text, so building and hashing it is not free).
+    const plainKeys = blocks.map((block) => keyOf(block, '', START));
+    const plain = blocks.map((block, i) => this.#byText.get(plainKeys[i]!) ?? new BlockFacts(block, index));
     // Reading each block (its timeframe, then its topics) is most of a check's work: a cancellable check may stop between blocks.
     const timeframe = new Set<string>();
     for (const bf of plain) {
@@ -115,16 +117,21 @@ export class Rechecker {
     let topics = NO_TOPICS;
     let carried = START;
     const kept: Kept[] = [];
+    const keys: string[] = [];
+    const timeframeKey = idsKey(timeframe);
     for (const [i, block] of blocks.entries()) {
-      const k = this.#keep(block, plain[i]!, topics, timeframe, carried);
+      const key = keyOf(block, idsKey(topics), carried, timeframeKey);
+      const k = this.#keep(key, plainKeys[i]!, plain[i]!, topics, timeframe, carried);
       topics = topicsOut(k.facts);
       carried = carriedOut(k.facts);
       kept.push(k);
+      keys.push(key);
       yield;
     }
     this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed: this.#kept.size - known };
-    this.#kept = new Map(blocks.map((b, i) => [keyOf(b, kept[i]!.facts.topicsIn, kept[i]!.facts.carried, timeframe), kept[i]!])); // only what the draft still has
-    this.#byText = new Map(kept.map((k) => [keyOf(k.facts.block, NO_TOPICS, START), k.facts]));
+    this.#kept = new Map(keys.map((key, i) => [key, kept[i]!])); // only what the draft still has
+    // A kept analysis's block has the same key parts as the block it was found for (its key matched).
+    this.#byText = new Map(kept.map((k, i) => [plainKeys[i]!, k.facts]));
     const current = blocks.map((b, i) => (kept[i]!.facts.block === b ? kept[i]!.facts : kept[i]!.facts.moved(b)));
     this.#analysed = { source, index, blocks: current };
     const findings: Finding[] = [];
@@ -181,14 +188,20 @@ export class Rechecker {
     this.#parsed = undefined;
   }
 
-  #keep(block: Block, plain: BlockFacts, topics: ReadonlySet<string>, timeframe: ReadonlySet<string>, carried: Carried): Kept {
-    const key = keyOf(block, topics, carried, timeframe);
+  #keep(
+    key: string,
+    plainKey: string,
+    plain: BlockFacts,
+    topics: ReadonlySet<string>,
+    timeframe: ReadonlySet<string>,
+    carried: Carried,
+  ): Kept {
     let k = this.#kept.get(key);
     if (!k) {
       // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
       k = { facts: plain.after(topics, timeframe, carried), found: new Map() };
       this.#kept.set(key, k);
-      this.#byText.set(keyOf(block, NO_TOPICS, START), k.facts);
+      this.#byText.set(plainKey, k.facts);
     }
     return k;
   }
@@ -244,8 +257,10 @@ function parseFailed(error: unknown): Finding {
  * Blocks of the same kind, container and text (and, for a table cell, the same row and header), read after the same
  * topics and dateline in a draft of the same timeframe, have the same analysis and block-local findings.
  */
-const keyOf = (block: Block, topics: ReadonlySet<string>, carried: Carried, timeframe: ReadonlySet<string> = NO_TOPICS) =>
-  `${block.kind}\u0000${block.container ?? ''}\u0000${[...topics].sort().join(' ')}\u0000${carriedKey(carried)}\u0000${[...timeframe].sort().join(' ')}\u0000${block.text}${rowKey(block)}`;
+const keyOf = (block: Block, topics: string, carried: Carried, timeframe = '') =>
+  `${block.kind}\u0000${block.container ?? ''}\u0000${topics}\u0000${carriedKey(carried)}\u0000${timeframe}\u0000${block.text}${rowKey(block)}`;
+/** The ids of a set of topics or of a timeframe, sorted, for a key (the empty set gives ""). */
+const idsKey = (ids: ReadonlySet<string>) => [...ids].sort().join(' ');
 const carriedKey = ({ dateline, first }: Carried) => `${first ? 1 : 0}${dateline?.text ?? ''}`;
 const rowKey = (block: Block) =>
   block.table ? `\u0000${block.table.column}\u0000${block.table.row.join('\u0001')}\u0000${block.table.header.join('\u0001')}` : '';

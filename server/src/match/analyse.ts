@@ -62,6 +62,8 @@ export class BlockFacts {
   readonly #a: BlockAnalysis;
   /** The analyses declared with {@link perReading}, for this reading of the block. */
   #read?: Map<Analyser<unknown>, unknown>;
+  /** The events each span refers to in this reading's timeframe (see eventsIn), by span. */
+  #timed?: Map<string, Event[]>;
 
   /** The events (root ids) the text before this block is about (see match/evidence.ts); they depend on that text. */
   readonly topicsIn: ReadonlySet<string>;
@@ -201,8 +203,14 @@ export class BlockFacts {
    */
   eventsIn(span: Span, anyTime = false): Event[] {
     const whole = span.start <= 0 && span.end >= this.block.text.length;
-    const timed = (events: Event[]) => (this.timeframe === undefined || anyTime ? events : events.filter((e) => this.inTimeframe(e)));
     const key = whole ? '' : `${span.start}:${span.end}`;
+    const timed = (events: Event[]) => {
+      if (this.timeframe === undefined || anyTime) return events;
+      const byTimed = (this.#timed ??= new Map());
+      let found = byTimed.get(key);
+      if (!found) byTimed.set(key, (found = events.filter((e) => this.inTimeframe(e))));
+      return found;
+    };
     const bySpan = (this.#a.spanEvents ??= new Map());
     const known = bySpan.get(key);
     if (known) return timed(known);

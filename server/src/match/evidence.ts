@@ -167,8 +167,8 @@ function evidenceFor(bf: BlockFacts, sentence: Span, event: Event, topics: Reado
   const people = new Set(named.map((n) => n.form.entity.id));
   const clauses = [judged ?? sentence, ...phrases].map((s) => clauseOf(bf, sentence, s));
   // Nor is a place alone ("in Beijing": capitals host many events), unless its clause speaks of an occasion.
-  const occasion = clauses.some((c) => OCCASION_WORD.test(bf.text.slice(c.start, c.end)));
-  if (!occasion && phrases.every((m) => placeOnly(bf, m))) phrases.length = 0;
+  const occasion = () => clauses.some((c) => OCCASION_WORD.test(bf.text.slice(c.start, c.end)));
+  if (phrases.length > 0 && phrases.every((m) => placeOnly(bf, m)) && !occasion()) phrases.length = 0;
   // What is judged is not evidence either way; nor, for what a sentence is about, are any of its dates. Words that
   // look back ("previous") point away from the event the text is about, not from the earlier one they name.
   const except = judged ? [judged] : itemsIn(bf.dates, sentence);
@@ -235,12 +235,14 @@ export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<
   const candidates = bf.eventsIn(sentence, true);
   const strong = new Set<string>();
   let untimed = false;
+  let dates: DateMention[] | undefined;
   for (const e of candidates) {
     // Strong and placed evidence does not rest on the topics (they only decide what "previous" looks back from).
     const strength = evidenceFor(bf, sentence, e, topics);
+    if (strength !== 'strong' && strength !== 'placed') continue;
     // A sentence dated far from the event is about another occasion, however it names it.
-    const far = itemsIn(bf.dates, sentence).some((d) => d.from && !withinReach(d, e, strength ?? 'strong'));
-    if ((strength !== 'strong' && strength !== 'placed') || far) continue;
+    dates ??= itemsIn(bf.dates, sentence);
+    if (dates.some((d) => d.from && !withinReach(d, e, strength))) continue;
     if (bf.inTimeframe(e)) strong.add(index.roots.get(e.id)!);
     else untimed = true;
   }
