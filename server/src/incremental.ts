@@ -221,18 +221,14 @@ function severityOf(rule: Rule, options: CheckOptions): Severity | 'off' | undef
   return setting === 'off' || (rule.category === 'style' && options.houseStyle === false) ? 'off' : setting;
 }
 
+/** A finding that says the draft was not checked, on its first character (rule draft-too-large). */
+function notChecked(message: string): Finding {
+  return { rule: 'draft-too-large', category: 'factbase', severity: 'warning', start: 0, end: 0, fixes: [], facts: [], message };
+}
+
 /** The one finding for a draft over {@link MAX_DRAFT}. */
 function tooLarge(source: string): Finding {
-  return {
-    rule: 'draft-too-large',
-    category: 'factbase',
-    severity: 'warning',
-    start: 0,
-    end: 0,
-    fixes: [],
-    facts: [],
-    message: `The draft is ${source.length} characters long; factlint checks drafts of up to ${MAX_DRAFT}. Split it to check it.`,
-  };
+  return notChecked(`The draft is ${source.length} characters long; factlint checks drafts of up to ${MAX_DRAFT}. Split it to check it.`);
 }
 
 /**
@@ -241,16 +237,9 @@ function tooLarge(source: string): Finding {
  * the one rule that says a draft was not checked, so the setting for that rule governs both.
  */
 function parseFailed(error: unknown): Finding {
-  return {
-    rule: 'draft-too-large',
-    category: 'factbase',
-    severity: 'warning',
-    start: 0,
-    end: 0,
-    fixes: [],
-    facts: [],
-    message: `The draft's Markdown could not be parsed (${error instanceof Error ? error.message : String(error)}); it was not checked.`,
-  };
+  return notChecked(
+    `The draft's Markdown could not be parsed (${error instanceof Error ? error.message : String(error)}); it was not checked.`,
+  );
 }
 
 /**

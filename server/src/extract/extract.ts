@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { SECTIONS } from '../facts/load.js';
 import { mergeFacts, nodeOf, type Conflict } from './merge.js';
 import { slug } from './found.js';
 import { readFacts } from './read.js';
@@ -51,21 +52,8 @@ export function extractFacts(sources: SourceInput[], existing?: string): Extract
     conflicts.push(...mergeFacts(doc, found, id));
   }
   // Sections in the order of the format, whatever order they were created in.
-  const order = [
-    'title',
-    'defaultEvent',
-    'sources',
-    'people',
-    'organisations',
-    'offices',
-    'events',
-    'documents',
-    'documentCounts',
-    'claims',
-    'terms',
-  ];
   const top = doc.contents as unknown as { items: { key: unknown }[] };
-  top.items.sort((a, b) => rank(order, keyOf(a.key)) - rank(order, keyOf(b.key)));
+  top.items.sort((a, b) => rank(SECTIONS, keyOf(a.key)) - rank(SECTIONS, keyOf(b.key)));
   return { text: doc.toString({ lineWidth: 0 }), conflicts, read };
 }
 

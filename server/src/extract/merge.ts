@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, type Document, type Node, YAMLMap, YAMLSeq } from 'yaml';
 import { readFactDate } from '../facts/dates.js';
+import { NOUNS } from '../facts/messages.js';
 import type { Found } from './found.js';
 
 /** A value a source gives that differs from the one already in the fact base: listed, never written over it. */
@@ -32,15 +33,6 @@ const UNION = new Set([
 ]);
 /** Fields a second source may word differently without contradicting the first (a name, a title, a note). */
 const WORDING = new Set(['name', 'title', 'statement', 'note', 'said', 'place', 'measure', 'country']);
-const NOUNS: Record<string, string> = {
-  people: 'person',
-  organisations: 'organisation',
-  offices: 'office',
-  events: 'event',
-  documents: 'document',
-  documentCounts: 'document count',
-  claims: 'claim',
-};
 
 /** A YAML node for a value, with no anchors: facts read together share lists that each fact writes out in full. */
 export const nodeOf = (doc: Document, value: unknown): Node => doc.createNode(value, { aliasDuplicateObjects: false }) as Node;

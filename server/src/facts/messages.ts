@@ -6,7 +6,7 @@ import { suggestDate } from './dates.js';
 type Path = (string | number)[];
 
 /** What one item of each top-level section is called in messages. */
-const NOUNS: Record<string, string> = {
+export const NOUNS: Record<string, string> = {
   sources: 'source',
   people: 'person',
   organisations: 'organisation',
