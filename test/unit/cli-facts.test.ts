@@ -63,6 +63,25 @@ test('facts check: the files of a folder are one fact base; problems in every fo
   assert.match(cli(dir, 'facts', 'check', 'base').out, /2 problems \(2 errors, 0 warnings, 0 information, 0 hints\)/);
 });
 
+test('facts check: the severities of the nearest .factlint.yaml apply, as for drafts (off leaves a rule out)', () => {
+  const folder = join(dir, 'configured');
+  mkdirSync(folder);
+  writeFileSync(
+    join(folder, 'a.facts.yaml'),
+    'sources:\n  - { id: s1, title: A report, publisher: An outlet, url: "https://example.org/a" }\n' +
+      'people:\n  - { id: ada, name: Ada, sources: [s1], review: candidate }\n  - { id: bo, name: Bo, sources: [s2] }\n',
+  );
+  const rules = () =>
+    cli(folder, 'facts', 'check', '--format', 'lines')
+      .out.trim()
+      .split('\n')
+      .map((line) => line.split(':').slice(3, 5).join(':'));
+  assert.deepEqual(rules(), ['hint:factbase-review', 'error:factbase-reference']);
+  writeFileSync(join(folder, '.factlint.yaml'), 'rules:\n  factbase-review: off\n  factbase-reference: warning\n');
+  assert.deepEqual(rules(), ['warning:factbase-reference']);
+  assert.equal(cli(folder, 'facts', 'check').code, 0, 'no error left');
+});
+
 test('facts check: a path that cannot be read, or no fact base found, exits 2; an unknown subcommand is bad usage', () => {
   const missing = cli(dir, 'facts', 'check', 'nowhere.facts.yaml');
   assert.deepEqual([missing.code, missing.err.trim()], [2, 'Cannot read the fact-base file nowhere.facts.yaml: it does not exist']);
