@@ -97,7 +97,9 @@ test('a YAML syntax error is reported once, in plain words, on the line to fix',
   assert.deepEqual(problems(edit('name: Kadri Sepp', 'name:Kadri Sepp')), [
     "7: YAML: write a space after the colon that ends a field's name. \u00ab:\u00bb",
   ]);
-  assert.deepEqual(problems(edit('      - { office', '      -{ office')), ['10: YAML: write a space after the dash that starts a list item. \u00ab-\u00bb']);
+  assert.deepEqual(problems(edit('      - { office', '      -{ office')), [
+    '10: YAML: write a space after the dash that starts a list item. \u00ab-\u00bb',
+  ]);
   assert.deepEqual(problems(edit('name: Kadri Sepp', 'name: Kadri Sepp\n    name: K. Sepp')), [
     '8: YAML: "name" is written twice in this map (first on line 7); keep one. \u00abname\u00bb',
   ]);

@@ -57,7 +57,8 @@ function implicitKey(text: string, errors: YAMLError[], at: At): SyntaxProblem {
     const dash = lineStart(text, start) + firstLine.indexOf('-');
     return at('write a space after the dash that starts a list item.', dash, dash + 1);
   }
-  if (!multi) return at('a colon followed by a space inside a value starts a new field; put the value in quotes.', start, lineEnd(text, start));
+  if (!multi)
+    return at('a colon followed by a space inside a value starts a new field; put the value in quotes.', start, lineEnd(text, start));
   const end = multi.pos[1];
   const colon = /^\s*(?:- +)?[\w-]+:(?=\S)/.exec(firstLine);
   if (colon) {
