@@ -92,3 +92,22 @@ test('facts check: a path that cannot be read, or no fact base found, exits 2; a
   assert.equal(wrong.code, 2);
   assert.match(wrong.err, /^Unknown command "facts lint"/);
 });
+
+test('each command has its own --help: what it reads and writes, its options and exit codes', () => {
+  const help = (...args: string[]) => {
+    const run = cli(dir, ...args, '--help');
+    assert.equal(run.code, 0);
+    return run.out;
+  };
+  const extract = help('facts', 'extract');
+  assert.equal(extract.split('\n')[0], 'Usage: factlint facts extract SOURCE… [--url URL] [--date YYYY-MM-DD …] [-o FILE]');
+  assert.match(extract, /one per source in the order given/);
+  assert.match(extract, /merge into it/);
+  assert.match(extract, /Exit codes:/);
+  assert.match(help('facts', 'check'), /^Usage: factlint facts check .*\n[\s\S]*factbase-review: off/);
+  assert.match(help('facts', 'migrate'), /^Usage: factlint facts migrate .*\n[\s\S]*--write rewrites the files in place/);
+  const check = help('check');
+  assert.match(check, /^Usage: factlint check .*\n\nChecks Markdown drafts/);
+  assert.doesNotMatch(check, /facts extract/, 'only the command asked about');
+  assert.match(help(), /^Usage: factlint check[\s\S]*factlint facts extract[\s\S]*each has --help/, 'the overview names every command');
+});
