@@ -2,7 +2,7 @@ import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { daysOf, intervalOf, weekdayLike, weekdayName, weekdayOf, writtenWeekday, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, eventsAbout, resolvedAbout, yearOf } from '../match/event-dates.js';
-import { REPORTING, weekdayFromDateline } from '../match/relative-days.js';
+import { countedWeekday, REPORTING, weekdayFromDateline } from '../match/relative-days.js';
 import { inCell, withRows } from '../match/table-rows.js';
 import { topicsAt, withinReach } from '../match/evidence.js';
 import { itemsIn } from '../match/analyse.js';
@@ -65,6 +65,7 @@ function judge(
   }
   if (
     HABIT.test(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) ||
+    countedWeekday(bf, mention) ||
     REPORTING.test(bf.text.slice(sentence.start, sentence.end))
   ) {
     return undefined;
