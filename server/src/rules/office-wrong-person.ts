@@ -27,7 +27,7 @@ const rule: Rule = {
       if (person.offices.some((t) => titled.offices.some((o) => o.id === t.office))) continue;
       const countries = countriesOf(person, facts);
       let offices = titled.offices.filter((o) => o.country !== undefined && countries.has(o.country));
-      // An office of another country, the title naming that country ("Belarusian Foreign Minister Wang Yi"), given to
+      // An office of another country, the title naming that country ("Ruritanian Foreign Minister X" for a Borduri), given to
       // someone the fact base places in a country: judged as any office they never held.
       if (offices.length === 0 && person.country !== undefined && namesCountry(bf, titled)) offices = titled.offices;
       if (offices.length === 0) continue;
@@ -68,7 +68,7 @@ export default rule;
 
 /**
  * Whether the written title names the country of every office it may mean, by the country's name, its demonym or its
- * capital ("Belarusian Foreign Minister", "Belarus's foreign minister", "Minsk's foreign minister"): it is that
+ * capital ("Ruritanian Foreign Minister", "Ruritania's foreign minister", "Strelsau's foreign minister"): it is that
  * country's office, whoever the name is.
  */
 function namesCountry(bf: BlockFacts, titled: TitledName): boolean {
