@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Event } from '../../server/src/facts/types.js';
 import type { DateMention } from '../../server/src/match/dates.js';
+import { draftStart } from '../../server/src/match/dateline.js';
 import { countedFrom, resolveFor, type RelativeDay } from '../../server/src/match/relative-days.js';
 
 const reference: DateMention = { start: 0, end: 11, text: '14 May 2031', style: 'dmy', from: { year: 2031, month: 5, day: 14 } };
@@ -26,4 +27,12 @@ test('days counted from a date: a number of days or weeks, or the next or last o
   assert.equal(countedFrom(day(3)), 'three days after');
   assert.equal(countedFrom(day(-7)), 'a week before');
   assert.equal(countedFrom(day(1, 2)), 'the Tuesday after');
+});
+
+test("a draft's front matter date is the day its report words count from; a date that is not a day gives none", () => {
+  assert.deepEqual(draftStart('title: Notes\ndate: 2031-05-17\n').draftDate?.from, { year: 2031, month: 5, day: 17 });
+  assert.deepEqual(draftStart("date: '2031-05-17T09:30:00Z'").draftDate?.from, { year: 2031, month: 5, day: 17 });
+  assert.equal(draftStart('date: 2031-05').draftDate, undefined);
+  assert.equal(draftStart('updated: 2031-05-17').draftDate, undefined);
+  assert.equal(draftStart(undefined).draftDate, undefined);
 });

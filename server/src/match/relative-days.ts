@@ -3,7 +3,7 @@ import type { Span } from '../markdown/prose.js';
 import { partitionPoint } from '../search.js';
 import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
-import { reportDateline } from './dateline.js';
+import { isDraftDate, reportDateline } from './dateline.js';
 
 // Days written relative to another ("yesterday", "on Monday", "the day before") in wire copy and timelines. A dateline
 // ("BEIJING, 2 March (Agency) –") dates the report, so it is the reference for "yesterday", "today" and a weekday in
@@ -210,7 +210,7 @@ export function weekdayFromDateline(
   bf: BlockFacts,
   mention: DateMention,
   event: Event,
-): { dateline: string; back: string; ahead: string } | undefined {
+): { dateline: string; back: string; ahead: string; draft: boolean } | undefined {
   const dateline = reportDateline(bf);
   if (!dateline || !isDayPrecise(dateline) || dateline.to || mention.weekday === undefined || quoted(bf, mention.start)) return undefined;
   const day = datelineDay(dateline, event);
@@ -218,5 +218,5 @@ export function weekdayFromDateline(
   const d = dayNumber(day);
   const weekday = new Date(d * DAY).getUTCDay();
   const back = d - ((weekday - mention.weekday + 7) % 7);
-  return { dateline: day, back: isoOf(back), ahead: isoOf(back + 7) };
+  return { dateline: day, back: isoOf(back), ahead: isoOf(back + 7), draft: isDraftDate(bf, dateline) };
 }

@@ -2,6 +2,7 @@ import type { Event } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { formatFromTo, formatLike, isDayPrecise, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, resolvedAbout } from '../match/event-dates.js';
+import { isDraftDate } from '../match/dateline.js';
 import { asMention, countedFrom, relativeDays, reportsNear, resolveFor, type RelativeDay } from '../match/relative-days.js';
 import { claimContradicted } from '../match/claim-dates.js';
 import { documentContradicted, replaceable } from '../match/document-dates.js';
@@ -40,7 +41,9 @@ function relativeFinding(bf: BlockFacts, sentence: Span, day: RelativeDay): Rule
   if (day.dateline && !reportsNear(resolveFor({ ...day, shift: 0 }, about.event)!, about.event)) return undefined;
   const event = contradicted(bf, sentence, asMention(day, date));
   if (!event) return undefined;
-  const from = day.dateline ? 'counting from the dateline' : `${countedFrom(day)} ${day.reference.text.replace(/\.$/, '')}`;
+  const from = day.dateline
+    ? `counting from the ${isDraftDate(bf, day.reference) ? "draft's date" : 'dateline'}`
+    : `${countedFrom(day)} ${day.reference.text.replace(/\.$/, '')}`;
   return {
     block: bf,
     start: day.start,

@@ -98,7 +98,7 @@ function judge(
       const facts = events.map((e): FactLink => ({ kind: 'event', id: e.id }));
       const held = event.start === event.end ? `took place on ${on(event.start)}` : `ran from ${on(event.start)} to ${on(event.end)}`;
       return {
-        message: `${event.name} ${held}; counting from the dateline (${formatDate(counted.dateline)}), ${written} was ${formatDate(counted.back)}.`,
+        message: `${event.name} ${held}; counting from the ${counted.draft ? "draft's date" : 'dateline'} (${formatDate(counted.dateline)}), ${written} was ${formatDate(counted.back)}.`,
         facts,
       };
     }
