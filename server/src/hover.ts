@@ -110,7 +110,10 @@ function eventLines(card: Card, event: Event): void {
   // A participant's role, where the fact base gives one: "Xi Jinping (host), Vladimir Putin (visitor)".
   const role = (id: string) => (event.roles.has(id) ? ` (${event.roles.get(id) === 'attended' ? 'present' : event.roles.get(id)})` : '');
   if (event.participants.length > 0)
-    card.line('Participants', event.participants.map((id) => `${nameOf(facts, id)}${role(id)}`).join(', '));
+    card.line(
+      'Participants',
+      `${event.participants.map((id) => `${nameOf(facts, id)}${role(id)}`).join(', ')}${event.participantsComplete ? ' (everyone who took part)' : ''}`,
+    );
   const meetings = [...facts.events.values()].filter((e) => e.parent === event.id).sort((a, b) => a.start.localeCompare(b.start));
   card.list(
     'Meetings and sub-events',

@@ -4,9 +4,9 @@ import type { Block } from './markdown/prose.js';
 import { reparse, type Parsed } from './markdown/reparse.js';
 import { BlockFacts, START, type Carried } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
-import { carriedOut } from './match/dateline.js';
+import { carriedOut, draftStart } from './match/dateline.js';
 import { NO_TOPICS, topicsOut } from './match/evidence.js';
-import { timeframeOf } from './match/timeframe.js';
+import { timeframeOf, timeframeOfDate } from './match/timeframe.js';
 import { rules } from './rules/index.js';
 import type { Rule, RuleFinding } from './rules/rule.js';
 
@@ -109,13 +109,13 @@ export class Rechecker {
     const plainKeys = blocks.map((block) => keyOf(block, '', START));
     const plain = blocks.map((block, i) => this.#byText.get(plainKeys[i]!) ?? new BlockFacts(block, index));
     // Reading each block (its timeframe, then its topics) is most of a check's work: a cancellable check may stop between blocks.
-    const timeframe = new Set<string>();
+    let carried = draftStart(parsed.parts.find((p) => p.frontmatter !== undefined)?.frontmatter);
+    const timeframe = new Set<string>(timeframeOfDate(index, carried.draftDate));
     for (const bf of plain) {
       for (const id of timeframeOf(bf)) timeframe.add(id);
       yield;
     }
     let topics = NO_TOPICS;
-    let carried = START;
     const kept: Kept[] = [];
     const keys: string[] = [];
     const timeframeKey = idsKey(timeframe);
@@ -250,6 +250,6 @@ const keyOf = (block: Block, topics: string, carried: Carried, timeframe = '') =
   `${block.kind}\u0000${block.container ?? ''}\u0000${topics}\u0000${carriedKey(carried)}\u0000${timeframe}\u0000${block.text}${rowKey(block)}`;
 /** The ids of a set of topics or of a timeframe, sorted, for a key (the empty set gives ""). */
 const idsKey = (ids: ReadonlySet<string>) => [...ids].sort().join(' ');
-const carriedKey = ({ dateline, first }: Carried) => `${first ? 1 : 0}${dateline?.text ?? ''}`;
+const carriedKey = ({ dateline, first, draftDate }: Carried) => `${first ? 1 : 0}${dateline?.text ?? ''}\u0001${draftDate?.text ?? ''}`;
 const rowKey = (block: Block) =>
   block.table ? `\u0000${block.table.column}\u0000${block.table.row.join('\u0001')}\u0000${block.table.header.join('\u0001')}` : '';

@@ -36,7 +36,8 @@ let last: { source: string; index: FactIndex; blocks: BlockFacts[] } | undefined
 function analysed(source: string, index: FactIndex, given?: BlockFacts[]): BlockFacts[] {
   if (given) return given;
   if (last?.source !== source || last.index !== index) {
-    last = { source, index, blocks: readInOrder(toProse(source).blocks, index) };
+    const prose = toProse(source);
+    last = { source, index, blocks: readInOrder(prose.blocks, index, prose.frontmatter) };
   }
   return last.blocks;
 }

@@ -254,6 +254,7 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
           parent: item.parent as string | undefined,
           participants,
           roles,
+          participantsComplete: item.participantsComplete === true,
           phrases: (item.phrases as string[] | undefined) ?? [],
           sources: sources(item, path),
           note: item.note as string | undefined,

@@ -149,6 +149,8 @@ export interface Event extends Sourced {
   participants: string[];
   /** The role of each participant whose role the fact base gives. */
   roles: Map<string, Role>;
+  /** Whether the sources name everyone who took part (`participantsComplete: true`): no one else was there. */
+  participantsComplete: boolean;
   /** Phrases that refer to this event in prose ("visit to China", "talks with Xi"). */
   phrases: string[];
 }

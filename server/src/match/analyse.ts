@@ -11,6 +11,8 @@ import { findDates, type DateMention } from './dates.js';
 export interface Carried {
   dateline?: DateMention;
   first: boolean;
+  /** The draft's own date (`date:` in its front matter): the day its report words count from where no dateline does. */
+  draftDate?: DateMention;
 }
 
 /** What a draft's first block carries: no dateline, and it opens the draft. */

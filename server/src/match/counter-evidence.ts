@@ -61,8 +61,10 @@ const ROLE_AFTER =
 /** A country that acts ("Russia and Belarus signed"): the occasion is that country's. */
 const ACTOR_AFTER = /^(?:\s+and\s+\p{Lu}\p{L}+)?\s+(?:then\s+|also\s+)?(?:signed|agreed|held|hosted|met|concluded|adopted)\b/u;
 const YEAR = /\b(?:19|20)\d\d\b/g;
-/** An occasion named after its place ("the Minsk talks", "the Riga meeting"). */
-const OCCASION_AFTER = /^\s+(?:talks|summit|meeting|negotiations|visit|conference|forum|ceremony|format|process|round)\b/i;
+/** An occasion named after its place ("the Minsk talks", "the Riga meeting", "Moscow's summit"). */
+const OCCASION_AFTER = /^(?:['\u2019]s)?\s+(?:talks|summit|meeting|negotiations|visit|conference|forum|ceremony|format|process|round)\b/iu;
+/** A place in the possessive ("Moscow's satellite"): its government or people, not where something happens. */
+const POSSESSIVE = /^['\u2019]s(?![\p{L}])/u;
 
 /** Whether an event is a visit, or the arrival or departure of a visit. */
 export function visitLike(bf: BlockFacts, event: Event): boolean {
@@ -115,6 +117,7 @@ interface Scan {
     roleAfter: boolean;
     actorAfter: boolean;
     occasionAfter: boolean;
+    possessive: boolean;
   }[];
   /** Occasions the fact base may not hold, outside the phrases of known events. */
   occasions: { start: number; end: number; word: string }[];
@@ -149,6 +152,7 @@ function scanSpan(bf: BlockFacts, span: Span): Scan {
       roleAfter: ROLE_AFTER.test(after),
       actorAfter: ACTOR_AFTER.test(after),
       occasionAfter: OCCASION_AFTER.test(after),
+      possessive: POSSESSIVE.test(after),
     };
   });
   const slice = text.slice(span.start, span.end);
@@ -185,7 +189,7 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
   if (!visitor) for (const n of names) if (n.form.kind === 'person' && !people.has(n.form.entity.id)) add(n.start, n.end, 'person');
   const countries = index.countries.get(event.id)!;
   const own = index.ownPlaces.get(event.id)!;
-  for (const { match: m, inName, locative, roleAfter, actorAfter, occasionAfter } of scan.places) {
+  for (const { match: m, inName, locative, roleAfter, actorAfter, occasionAfter, possessive } of scan.places) {
     const place = m.values[0]!;
     // Where the fact base records no place (or no country) for the event, no place can point away from it.
     const ourCountry = countries.size === 0 || m.values.some((p) => p.country !== undefined && countries.has(p.country.toLowerCase()));
@@ -195,7 +199,10 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
     // not a subject of talks ("on Ukraine"); a demonym is someone's nationality ("the Turkish minister"). So is another
     // city of a country the event involves: the occasion's place in it ("met in Minsk"), not where a visitor heads
     // home ("departure for Minsk") or where a thing stands ("the industrial park outside Minsk").
-    const countryLike = place.kind === 'country' || (place.kind === 'city' && ourCountry && countries.size > 0 && !occasionAfter);
+    // A city in the possessive stands for its government ("Moscow's satellite", "Washington's sanctions") as a country
+    // does, unless an occasion follows ("Moscow's summit").
+    const countryLike =
+      place.kind === 'country' || (place.kind === 'city' && ((ourCountry && countries.size > 0) || possessive) && !occasionAfter);
     if (countryLike && !locative && !roleAfter && !actorAfter) continue;
     if (place.kind === 'demonym' && !roleAfter) continue;
     add(m.start, m.end, 'place');

@@ -131,6 +131,19 @@ function dozenAt(
   return undefined;
 }
 
+/**
+ * Words after a number that widen it: "a dozen or so" (about), "20 or more" (at least), "40-odd" (that
+ * many and a little over; hyphened, as "odd" alone may mean strange). A qualifier before the number ("nearly a dozen or so") wins over them.
+ */
+function trailingAt(text: string, tokens: Token[], last: number): { shape: Shape | 'odd'; last: number } | undefined {
+  const is = (k: number, word: string) => tokens[k]?.lower === word && JOIN.test(gap(text, tokens, k - 1, k));
+  if (is(last + 1, 'or') && is(last + 2, 'so')) return { shape: 'about', last: last + 2 };
+  if (is(last + 1, 'or') && is(last + 2, 'more')) return { shape: 'atLeast', last: last + 2 };
+  if (tokens[last + 1]?.lower === 'odd' && /^[-\u2010\u2011]$/.test(gap(text, tokens, last, last + 1)))
+    return { shape: 'odd', last: last + 1 };
+  return undefined;
+}
+
 function qualifierBefore(text: string, tokens: Token[], i: number): { shape: Shape; first: number } | undefined {
   for (const [words, shape] of QUALIFIERS) {
     const first = i - words.length;
@@ -144,8 +157,12 @@ function qualifierBefore(text: string, tokens: Token[], i: number): { shape: Sha
   return undefined;
 }
 
-function range(value: number, shape: Shape | undefined): [number, number] {
-  switch (shape) {
+/**
+ * The range a number covers with its qualifier. A number counted in dozens is a round number: without a qualifier it
+ * is "about" that many ("a dozen documents" for 11 or 13 is no error).
+ */
+function range(value: number, shape: Shape | undefined, dozens = false): [number, number] {
+  switch (shape ?? (dozens ? 'about' : undefined)) {
     case 'about':
       return [value * 0.9, value * 1.1];
     case 'nearly':
@@ -176,11 +193,15 @@ export function findCounts(text: string, tokens: Token[]): CountMention[] {
     const number = dozen ?? base;
     if (!number) continue;
     const qualifier = qualifierBefore(text, tokens, i);
-    let [min, max] = range(number.value, qualifier?.shape);
+    const trailing = trailingAt(text, tokens, number.last);
+    const dozens = dozen !== undefined && tokens[dozen.last]!.lower === 'dozen';
+    let [min, max] = range(number.value, qualifier?.shape ?? (trailing?.shape === 'odd' ? undefined : trailing?.shape), dozens);
+    if (trailing?.shape === 'odd') [min, max] = [number.value, number.value * 1.25];
     if (dozen?.open) [min, max] = [Math.max(min, 24), Number.POSITIVE_INFINITY];
     const first = qualifier?.first ?? i;
-    found.push({ start: tokens[first]!.start, end: tokens[number.last]!.end, last: number.last, min, max });
-    i = number.last;
+    const last = trailing?.last ?? number.last;
+    found.push({ start: tokens[first]!.start, end: tokens[last]!.end, last, min, max });
+    i = last;
   }
   return found;
 }

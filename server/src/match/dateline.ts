@@ -1,4 +1,4 @@
-import { perBlock, type BlockFacts, type Carried } from './analyse.js';
+import { perBlock, START, type BlockFacts, type Carried } from './analyse.js';
 import type { DateMention } from './dates.js';
 
 // A dateline dates the report, not what it reports: "MINSK, March 6 (BelTA) –", "Beijing, 1 March 2023:",
@@ -29,15 +29,41 @@ export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
 /** The block's dateline, if it opens with one. */
 export const datelineOf = perBlock((bf): DateMention | undefined => (bf.dates[0] && isDateline(bf, bf.dates[0]) ? bf.dates[0] : undefined));
 
-/** The date of the report a block belongs to: its own dateline, else that of the report its paragraph continues. */
+/**
+ * The date of the report a block belongs to: its own dateline, else that of the report its paragraph continues, else the
+ * draft's own date (front matter `date:`).
+ */
 export function reportDateline(bf: BlockFacts): DateMention | undefined {
   const own = datelineOf(bf);
   if (own) return own;
-  return bf.block.kind === 'paragraph' && bf.block.container === undefined ? bf.carried.dateline : undefined;
+  return bf.block.kind === 'paragraph' && bf.block.container === undefined ? (bf.carried.dateline ?? bf.carried.draftDate) : undefined;
+}
+
+/** Whether a report date is the draft's own (front matter), not a dateline: for messages. */
+export const isDraftDate = (bf: BlockFacts, date: DateMention): boolean => date === bf.carried.draftDate;
+
+/** A day written as front matter's `date:` ("2023-03-02", "2023-03-02T09:00:00Z", quoted or not). */
+const DRAFT_DATE = /^date:[ \t]*["']?(\d{4})-(\d{2})-(\d{2})(?![\d-])/m;
+
+/** What a draft's first block carries: no dateline, and the draft's date from its front matter, if it gives a day. */
+export function draftStart(frontmatter: string | undefined): Carried {
+  const m = frontmatter === undefined ? null : DRAFT_DATE.exec(frontmatter);
+  if (!m) return START;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return START;
+  const text = `${m[1]}-${m[2]}-${m[3]}`;
+  return { first: true, draftDate: { start: 0, end: 0, text, style: 'iso', from: { year, month, day } } };
 }
 
 /** What a block hands on to the next (see {@link Carried}): a heading starts a section; a second dateline ends the report. */
 export function carriedOut(bf: BlockFacts): Carried {
+  const out = carriedOn(bf);
+  // The draft's own date holds to its end.
+  const { draftDate } = bf.carried;
+  return draftDate && out.draftDate !== draftDate ? { ...out, draftDate } : out;
+}
+
+function carriedOn(bf: BlockFacts): Carried {
   const { block } = bf;
   if (block.kind === 'heading') return { first: true };
   if (block.kind === 'cell') return bf.carried.first ? { first: false } : bf.carried;

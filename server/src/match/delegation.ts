@@ -16,7 +16,7 @@ const MEMBER_OF =
 /** After "delegation": a verb that lists its members. */
 const LISTS = /^(?:\s*,)?\s+(?:(?:also\s+)?included|including|comprised|comprising|consisted\s+of|was\s+made\s+up\s+of|featured)\s+$/;
 /** Between a person and the visitor they travelled with. */
-const WENT_WITH = /^\s+(?:also\s+)?(?:accompanied|travell?ed\s+with|flew\s+with)\s+$/;
+const WENT_WITH = /^(?:,(?=\s+(?:also\s+)?accompanied))?\s+(?:also\s+)?(?:accompanied|travell?ed\s+with|flew\s+with)\s+$/;
 /** After "delegation", before the verb that lists its members: where it went ("to Beijing", "in the People's Republic"). */
 const WHERE = /^\s+(?:to|in|at)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:['\u2019]s)?(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*){0,3}(?=\s)/u;
 /** Between a visitor and the people who came with them ("X travelled to Beijing with"). */

@@ -6,6 +6,7 @@ import { counterEvidence } from './counter-evidence.js';
 import { isDateline } from './dateline.js';
 import { clauseOf, establishes, topicsAt, withinReach, type Strength } from './evidence.js';
 import { meetingsNamedBy } from './meetings.js';
+import { countedWeekday } from './relative-days.js';
 import type { PhraseMatch } from './phrases.js';
 
 // Which event a written date is about, for the rules that judge dates and weekdays against the fact base.
@@ -232,7 +233,7 @@ export function abstention(bf: BlockFacts, sentence: Span, mention: DateMention)
   // Every event a phrase of the sentence names, even where its people rule it out ("Putin paid a state visit").
   const { events: named_, phrases } = named(bf, sentence);
   const events = [...new Set([...named_, ...phrases.flatMap((m) => m.values)])];
-  if (isDateline(bf, mention)) return undefined;
+  if (isDateline(bf, mention) || countedWeekday(bf, mention)) return undefined;
   if (events.length === 0 || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
   const all = anchors(bf, sentence, mention);
   if (mention.from && all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;

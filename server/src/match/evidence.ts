@@ -1,14 +1,14 @@
 import type { Event } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
 import { partitionPoint } from '../search.js';
-import { BlockFacts, itemsIn, perBlock, START } from './analyse.js';
+import { BlockFacts, itemsIn, perBlock } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
-import { carriedOut, datelineOf } from './dateline.js';
+import { carriedOut, datelineOf, draftStart } from './dateline.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { meetingsNamedBy } from './meetings.js';
 import { pastPerfect } from './tense.js';
-import { draftTimeframe } from './timeframe.js';
+import { draftTimeframe, timeframeOfDate } from './timeframe.js';
 
 // Which known event a sentence is about, from evidence other than the date being checked. Silence is better than a
 // false error: a date, weekday or label is judged against an event only when the sentence establishes that event —
@@ -305,11 +305,11 @@ export const NO_TOPICS = NONE;
  * A draft's blocks analysed in order, each read in the draft's timeframe (match/timeframe.ts) after the text before it
  * (its topics carried in).
  */
-export function readInOrder(blocks: readonly Block[], index: FactIndex): BlockFacts[] {
+export function readInOrder(blocks: readonly Block[], index: FactIndex, frontmatter?: string): BlockFacts[] {
   const plain = blocks.map((b) => new BlockFacts(b, index));
-  const timeframe = draftTimeframe(plain);
+  let carried = draftStart(frontmatter);
+  const timeframe = new Set([...draftTimeframe(plain), ...timeframeOfDate(index, carried.draftDate)]);
   let topics = NO_TOPICS;
-  let carried = START;
   return plain.map((b) => {
     const bf = b.after(topics, timeframe, carried);
     topics = topicsOut(bf);

@@ -1,9 +1,9 @@
 import type { Document, Event, Person } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { itemsIn, perReading, type BlockFacts } from './analyse.js';
-import { dayNumber, intervalOf, MONTH_NAMES } from './dates.js';
+import { dayNumber, intervalOf, MONTH_NAMES, weekdayOf } from './dates.js';
 import { isMeetingVerb } from './meetings.js';
-import { relativeDays } from './relative-days.js';
+import { relativeDays, weekdayShift } from './relative-days.js';
 import { tokenAt } from './tokens.js';
 import { pointsElsewhere, family, timeShift, yearsIn } from './elsewhere.js';
 import { affirmedNotHeld, CHANGE, countriesOf, holdersDuring, isShared, type TitledName } from './titles.js';
@@ -157,7 +157,8 @@ function metAnotherTime(bf: BlockFacts, sentence: Span, event: Event, written: [
 }
 
 /** Words of a day counted from another ("the next day", "a day earlier", "yesterday"). */
-const RELATIVE_DAY = /\b(?:yesterday|today|day\s+(?:before|after|earlier|later)|(?:next|following|previous)\s+day)\b/i;
+const RELATIVE_DAY =
+  /\b(?:yesterday|today|days?\s+(?:before|after|earlier|later)|weeks?\s+(?:before|after|earlier|later)|(?:next|following|previous|preceding)\s+(?:day|\p{L}+day))\b/iu;
 
 /**
  * The days a sentence without its own date takes from its paragraph, moved by a day it counts from them ("… on 28
@@ -167,8 +168,17 @@ const RELATIVE_DAY = /\b(?:yesterday|today|day\s+(?:before|after|earlier|later)|
 function counted(bf: BlockFacts, sentence: Span, days: [string, string][]): [string, string][] {
   if (!RELATIVE_DAY.test(bf.text.slice(sentence.start, sentence.end))) return days;
   const relative = relativeDays(bf, sentence);
-  const [by, from, to] = relative.length === 1 && !relative[0]!.dateline ? [relative[0]!.shift, 0, 0] : [0, -1, 1];
+  const one = relative.length === 1 && !relative[0]!.dateline ? relative[0]! : undefined;
+  const [by, from, to] = one ? [one.shift, 0, 0] : [0, -1, 1];
   const move = (iso: string, k: number) => new Date((dayNumber(iso) + by + k) * 86_400_000).toISOString().slice(0, 10);
+  if (one?.weekday !== undefined) {
+    // A weekday ("the following Thursday") is one day: its next (or last) occurrence after (or before) the date it counts from.
+    const year = one.reference.from?.year ?? Number(days[0]?.[0].slice(0, 4));
+    const [at] = intervalOf(one.reference, year) ?? [];
+    if (!at) return days;
+    const day = new Date((dayNumber(at) + weekdayShift(weekdayOf(at), one.weekday, one.shift)) * 86_400_000).toISOString().slice(0, 10);
+    return [[day, day]];
+  }
   return days.map(([a, b]): [string, string] => [move(a, from), move(b, to)]);
 }
 

@@ -3,7 +3,7 @@ import type { Span } from '../markdown/prose.js';
 import { partitionPoint } from '../search.js';
 import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
-import { reportDateline } from './dateline.js';
+import { isDraftDate, reportDateline } from './dateline.js';
 
 // Days written relative to another ("yesterday", "on Monday", "the day before") in wire copy and timelines. A dateline
 // ("BEIJING, 2 March (Agency) –") dates the report, so it is the reference for "yesterday", "today" and a weekday in
@@ -15,8 +15,10 @@ export interface RelativeDay {
   start: number;
   end: number;
   text: string;
-  /** Days from the reference: -1 for "yesterday", 0 for "today". */
+  /** Days from the reference: -1 for "yesterday", 0 for "today", 2 for "two days later"; for a weekday, its direction. */
   shift: number;
+  /** "The following Tuesday", "the previous Monday": the weekday (0 = Sunday), counted from the reference in `shift`'s direction. */
+  weekday?: number;
   /** The date it counts from: the block's dateline or the date just before it. */
   reference: DateMention;
   dateline: boolean;
@@ -27,6 +29,11 @@ const FROM_DATELINE = /\b(?:(?<yesterday>[Yy]esterday)|(?<today>[Tt]oday)(?!['\u
 /** Words for a day counted from the date just before ("the day before," but not "the day before the talks"). */
 const FROM_DATE =
   /\b(?:(?<before>[Tt]he\s+day\s+before(?=\s*[,.;:)]|\s*$)|[Tt]he\s+previous\s+day|[Aa]\s+day\s+earlier)|(?<after>[Tt]he\s+(?:next|following)\s+day|[Aa]\s+day\s+later|[Tt]he\s+day\s+after(?=\s*[,.;:)]|\s*$)))\b/g;
+/** A number of days or weeks ("two days later", "3 days earlier", "a week later"), or a weekday ("the following Tuesday"). */
+const COUNTED =
+  /\b(?:(?<n>[2-9]|1[0-4]|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)\s+days|(?<w>[Aa]|[Oo]ne|[Tt]wo)\s+weeks?)\s+(?:(?<later>later|afterwards)|(?<earlier>earlier|before(?=\s*[,.;:)]|\s*$)))\b|\b[Tt]he\s+(?:(?<next>following|next)|(?<last>previous|preceding))\s+(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
+const NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** A sentence that may date a report rather than the event ("On Monday, the agency reported that…"). */
 export const REPORTING = /\b(?:said|says|announced|reported|told|stated|wrote|added|confirmed|declared)\b/i;
 /** Quotation marks that open and close others' words, in which "yesterday" counts from when they spoke. */
@@ -63,7 +70,8 @@ export function quoted(bf: BlockFacts, offset: number): boolean {
 /** The days a sentence writes relative to the dateline of its block or to the date just before them. */
 export function relativeDays(bf: BlockFacts, sentence: Span): RelativeDay[] {
   const slice = bf.text.slice(sentence.start, sentence.end);
-  if (bf.block.container === 'quote' || !/[Yy]esterday|[Tt]oday|\bday\b/.test(slice) || REPORTING.test(slice)) return [];
+  if (bf.block.container === 'quote' || !/[Yy]esterday|[Tt]oday|\bdays?\b|\bweeks?\b|[a-z]day\b/.test(slice) || REPORTING.test(slice))
+    return [];
   const found: RelativeDay[] = [];
   const dateline = reportDateline(bf);
   if (dateline && isDayPrecise(dateline) && !dateline.to) {
@@ -87,7 +95,48 @@ export function relativeDays(bf: BlockFacts, sentence: Span): RelativeDay[] {
         dateline: reference === dateline,
       });
   }
+  COUNTED.lastIndex = 0;
+  for (let m = COUNTED.exec(slice); m; m = COUNTED.exec(slice)) {
+    const start = sentence.start + m.index;
+    const reference = dateBefore(bf, sentence, start);
+    if (!reference) continue;
+    const g = m.groups!;
+    const sign = g.earlier || g.last ? -1 : 1;
+    const days = g.n ? (NUMBERS[g.n.toLowerCase()] ?? Number(g.n)) : g.w ? 7 * NUMBERS[g.w.toLowerCase()]! : 1;
+    const weekday = g.wd ? WEEKDAYS.indexOf(g.wd.toLowerCase()) : undefined;
+    found.push({
+      start,
+      end: start + m[0].length,
+      text: m[0],
+      shift: sign * days,
+      reference,
+      dateline: false,
+      ...(weekday === undefined ? {} : { weekday }),
+    });
+  }
   return found.filter((r) => !quoted(bf, r.start)).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a weekday alone is counted from a date before it ("the following Tuesday", "the previous Friday"): a relative
+ * day, judged as one (see `relativeDays`), never as a weekday of the event itself.
+ */
+export function countedWeekday(bf: BlockFacts, mention: DateMention): boolean {
+  return (
+    mention.style === 'weekday' &&
+    /\b[Tt]he\s+(?:following|next|previous|preceding)\s+$/.test(bf.text.slice(Math.max(0, mention.start - 20), mention.start))
+  );
+}
+
+/** How a relative day counts from its reference, for messages: "the day before", "two days after", "the Tuesday after". */
+export function countedFrom(day: RelativeDay): string {
+  const way = day.shift < 0 ? 'before' : 'after';
+  if (day.weekday !== undefined) return `the ${WEEKDAYS[day.weekday]![0]!.toUpperCase()}${WEEKDAYS[day.weekday]!.slice(1)} ${way}`;
+  const n = Math.abs(day.shift);
+  const words = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+  if (n === 1) return `the day ${way}`;
+  if (n % 7 === 0) return `${n === 7 ? 'a week' : `${words[n / 7]} weeks`} ${way}`;
+  return `${words[n] ?? n} days ${way}`;
 }
 
 /**
@@ -114,10 +163,18 @@ export function resolveFor(day: RelativeDay, event: Event): string | undefined {
   for (const y of years) {
     const interval = intervalOf(day.reference, y);
     if (!interval) continue;
-    const at = new Date(Date.parse(`${interval[0]}T00:00:00Z`) + day.shift * 86_400_000).toISOString().slice(0, 10);
+    const from = Date.parse(`${interval[0]}T00:00:00Z`);
+    // A weekday counts to its next (or last) occurrence strictly after (or before) the reference.
+    const to = day.weekday === undefined ? day.shift : weekdayShift(new Date(from).getUTCDay(), day.weekday, day.shift);
+    const at = new Date(from + to * 86_400_000).toISOString().slice(0, 10);
     if (!best || Math.abs(Date.parse(`${at}T00:00:00Z`) - start) < Math.abs(Date.parse(`${best}T00:00:00Z`) - start)) best = at;
   }
   return best;
+}
+
+/** Days from a weekday to the next occurrence of another (1 to 7), or back to its last (-1 to -7) when `direction` < 0. */
+export function weekdayShift(from: number, to: number, direction: number): number {
+  return direction < 0 ? -(((from - to + 6) % 7) + 1) : ((to - from + 6) % 7) + 1;
 }
 
 /** A relative day as a written date on the day it resolves to, for the date rules to judge. */
@@ -153,7 +210,7 @@ export function weekdayFromDateline(
   bf: BlockFacts,
   mention: DateMention,
   event: Event,
-): { dateline: string; back: string; ahead: string } | undefined {
+): { dateline: string; back: string; ahead: string; draft: boolean } | undefined {
   const dateline = reportDateline(bf);
   if (!dateline || !isDayPrecise(dateline) || dateline.to || mention.weekday === undefined || quoted(bf, mention.start)) return undefined;
   const day = datelineDay(dateline, event);
@@ -161,5 +218,5 @@ export function weekdayFromDateline(
   const d = dayNumber(day);
   const weekday = new Date(d * DAY).getUTCDay();
   const back = d - ((weekday - mention.weekday + 7) % 7);
-  return { dateline: day, back: isoOf(back), ahead: isoOf(back + 7) };
+  return { dateline: day, back: isoOf(back), ahead: isoOf(back + 7), draft: isDraftDate(bf, dateline) };
 }

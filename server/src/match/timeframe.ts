@@ -1,6 +1,6 @@
 import type { Event } from '../facts/types.js';
 import { perBlock, type BlockFacts } from './analyse.js';
-import { perIndex } from './compile.js';
+import { perIndex, type FactIndex } from './compile.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { yearsIn } from './elsewhere.js';
 import { figuresOf, isClaimValue } from './figures.js';
@@ -74,6 +74,15 @@ export const timeframeOf = perBlock((bf): readonly string[] => {
     )
     .map((root) => root.id);
 });
+
+/** The outermost events (root ids) a draft's own date (front matter `date:`) places it at, as a written date would. */
+export function timeframeOfDate(index: FactIndex, date: DateMention | undefined): string[] {
+  return date === undefined
+    ? []
+    : rootEvents(index)
+        .filter((root) => datesEvent(date, root))
+        .map((root) => root.id);
+}
 
 /** The outermost events (root ids) a draft places in time: those any of its blocks does. */
 export function draftTimeframe(blocks: readonly BlockFacts[]): ReadonlySet<string> {

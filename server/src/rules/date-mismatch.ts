@@ -2,7 +2,8 @@ import type { Event } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { formatFromTo, formatLike, isDayPrecise, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, resolvedAbout } from '../match/event-dates.js';
-import { asMention, relativeDays, reportsNear, resolveFor, type RelativeDay } from '../match/relative-days.js';
+import { isDraftDate } from '../match/dateline.js';
+import { asMention, countedFrom, relativeDays, reportsNear, resolveFor, type RelativeDay } from '../match/relative-days.js';
 import { claimContradicted } from '../match/claim-dates.js';
 import { documentContradicted, replaceable } from '../match/document-dates.js';
 import { inCell, withRows } from '../match/table-rows.js';
@@ -41,14 +42,14 @@ function relativeFinding(bf: BlockFacts, sentence: Span, day: RelativeDay): Rule
   const event = contradicted(bf, sentence, asMention(day, date));
   if (!event) return undefined;
   const from = day.dateline
-    ? 'counting from the dateline'
-    : `the day ${day.shift < 0 ? 'before' : 'after'} ${day.reference.text.replace(/\.$/, '')}`;
+    ? `counting from the ${isDraftDate(bf, day.reference) ? "draft's date" : 'dateline'}`
+    : `${countedFrom(day)} ${day.reference.text.replace(/\.$/, '')}`;
   return {
     block: bf,
     start: day.start,
     end: day.end,
     facts: [{ kind: 'event', id: event.id }],
-    message: `${event.name} ${when(event)}, not ${day.text.toLowerCase()} (${formatDate(date)}, ${from}).`,
+    message: `${event.name} ${when(event)}, not ${day.text[0]!.toLowerCase()}${day.text.slice(1)} (${formatDate(date)}, ${from}).`,
   };
 }
 

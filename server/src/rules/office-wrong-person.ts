@@ -1,5 +1,6 @@
+import { itemsIn, type BlockFacts } from '../match/analyse.js';
 import { fullName } from '../match/names.js';
-import { affirmedNotHeld, countriesOf, covers, holdersDuring } from '../match/titles.js';
+import { affirmedNotHeld, countriesOf, covers, holdersDuring, type TitledName } from '../match/titles.js';
 import { titlesRead } from '../match/row-titles.js';
 import { officeDays } from '../match/office-days.js';
 import { officeFixes } from '../match/office-fixes.js';
@@ -25,7 +26,10 @@ const rule: Rule = {
       const { person } = titled;
       if (person.offices.some((t) => titled.offices.some((o) => o.id === t.office))) continue;
       const countries = countriesOf(person, facts);
-      const offices = titled.offices.filter((o) => o.country !== undefined && countries.has(o.country));
+      let offices = titled.offices.filter((o) => o.country !== undefined && countries.has(o.country));
+      // An office of another country, the title naming that country ("Ruritanian Foreign Minister X" for a Borduri), given to
+      // someone the fact base places in a country: judged as any office they never held.
+      if (offices.length === 0 && person.country !== undefined && namesCountry(bf, titled)) offices = titled.offices;
       if (offices.length === 0) continue;
       const { days } = officeDays(bf, bf.sentenceAt(titled.name.start), person, titled.then);
       if (days.length === 0 || !days.every((d) => offices.every((o) => affirmedNotHeld(index, person, o, d)))) continue;
@@ -61,3 +65,15 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+/**
+ * Whether the written title names the country of every office it may mean, by the country's name, its demonym or its
+ * capital ("Ruritanian Foreign Minister", "Ruritania's foreign minister", "Strelsau's foreign minister"): it is that
+ * country's office, whoever the name is.
+ */
+function namesCountry(bf: BlockFacts, titled: TitledName): boolean {
+  const written = itemsIn(bf.tokens, titled.title);
+  const places = bf.index.places.find(bf.text, written).flatMap((m) => m.values);
+  const named = new Set(places.map((p) => p.country?.toLowerCase()).filter((c) => c !== undefined));
+  return titled.offices.length > 0 && titled.offices.every((o) => o.country !== undefined && named.has(o.country.toLowerCase()));
+}

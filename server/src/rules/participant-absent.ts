@@ -1,11 +1,13 @@
 import type { Event, FactBase } from '../facts/types.js';
+import { itemsIn, type BlockFacts } from '../match/analyse.js';
 import { perIndex } from '../match/compile.js';
 import type { Span } from '../markdown/prose.js';
 import { intervalOf } from '../match/dates.js';
 import { allNamed, isMeetingVerb, MEET, MEET_WITH } from '../match/meetings.js';
 import { pointsElsewhere } from '../match/elsewhere.js';
 import { placedInDelegation } from '../match/delegation.js';
-import { namedByItsPeople } from '../match/evidence.js';
+import { attendedIn } from '../match/attendance.js';
+import { aboutEvent, namedByItsPeople } from '../match/evidence.js';
 import { fullName } from '../match/names.js';
 import { isCapitalized, tokenAt, type Token } from '../match/tokens.js';
 import { eventLabel, formatEventDates } from '../match/wording.js';
@@ -84,7 +86,9 @@ const rule: Rule = {
       } = bf;
       const said = new Set<number>();
       for (const sentence of sentences) {
-        for (const { name, event } of placedInDelegation(bf, sentence)) {
+        const placed = [...placedInDelegation(bf, sentence), ...attendedAbsent(bf, sentence, facts, children, cache)];
+        for (const { name, event } of placed) {
+          if (said.has(name.start)) continue;
           said.add(name.start);
           yield {
             block: bf,
@@ -94,7 +98,7 @@ const rule: Rule = {
               { kind: 'person', id: name.form.entity.id },
               { kind: 'event', id: event.id },
             ],
-            message: `${fullName(name.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)}).`,
+            message: absent(name.form.entity, event),
           };
         }
       }
@@ -169,7 +173,7 @@ const rule: Rule = {
               { kind: 'person', id },
               { kind: 'event', id: event.id },
             ],
-            message: `${fullName(n.form.entity)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)}).`,
+            message: absent(n.form.entity, event),
           };
         }
       }
@@ -177,6 +181,12 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+/** The message for someone not recorded at an event, saying so when the fact base lists everyone who took part. */
+function absent(person: Parameters<typeof fullName>[0], event: Event): string {
+  const all = event.participantsComplete ? '; the sources name everyone who took part' : '';
+  return `${fullName(person)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)})${all}.`;
+}
 
 /** Items in prose order, grouped by the sentence that wholly contains them, in one pass. */
 function bySentence<T extends Span>(items: T[], spans: Span[]): T[][] {
@@ -201,12 +211,42 @@ const familiesOf = perIndex((index): { children: Map<string, Event[]>; cache: Ma
   return { children, cache: new Map() };
 });
 
-/** The people at an event, its ancestors and all its descendants. */
+/**
+ * People a sentence places at an event by a verb of attending (match/attendance.ts) who are not at it or its parts,
+ * when the fact base lists everyone who took part (`participantsComplete`): even someone at the event it is part of.
+ * Without a complete list, silence: aides and ministers sit in on talks that the sources record by their principals.
+ * Only where the sentence's dates, if any, fall in the event and nothing in it points elsewhere.
+ */
+function attendedAbsent(
+  bf: BlockFacts,
+  sentence: Span,
+  facts: FactBase,
+  children: Map<string, Event[]>,
+  cache: Map<Event, string[]>,
+): ReturnType<typeof attendedIn> {
+  return attendedIn(bf, sentence).filter(({ name, event }) => {
+    if (!event.participantsComplete || family(event, facts, children, cache).includes(name.form.entity.id)) return false;
+    const year = Number(event.start.slice(0, 4));
+    const written = itemsIn(bf.dates, sentence)
+      .map((d) => intervalOf(d, year))
+      .filter((i) => i !== undefined);
+    if (written.some(([a, b]) => b < event.start || event.end < a) || pointsElsewhere(bf, sentence, event)) return false;
+    return namedByItsPeople(bf, sentence, event, name, written.length > 0) || aboutEvent(bf, sentence, event, name);
+  });
+}
+
+/**
+ * The people at an event, its ancestors and all its descendants; an event whose participants are all recorded
+ * (`participantsComplete`) leaves out those of its ancestors, who were not all at it.
+ */
 function family(event: Event, facts: FactBase, children: Map<string, Event[]>, cache: Map<Event, string[]>): string[] {
   let people = cache.get(event);
   if (people) return people;
-  const seen = new Set<Event>();
-  for (let p: Event | undefined = event; p && !seen.has(p); p = p.parent ? facts.events.get(p.parent) : undefined) seen.add(p);
+  const seen = new Set<Event>([event]);
+  for (let p = event.parent && !event.participantsComplete ? facts.events.get(event.parent) : undefined; p && !seen.has(p); ) {
+    seen.add(p);
+    p = p.parent ? facts.events.get(p.parent) : undefined;
+  }
   const queue = [...(children.get(event.id) ?? [])];
   while (queue.length > 0) {
     const e = queue.pop()!;

@@ -2,7 +2,7 @@ import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { daysOf, intervalOf, weekdayLike, weekdayName, weekdayOf, writtenWeekday, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, eventsAbout, resolvedAbout, yearOf } from '../match/event-dates.js';
-import { REPORTING, weekdayFromDateline } from '../match/relative-days.js';
+import { countedWeekday, REPORTING, weekdayFromDateline } from '../match/relative-days.js';
 import { inCell, withRows } from '../match/table-rows.js';
 import { topicsAt, withinReach } from '../match/evidence.js';
 import { itemsIn } from '../match/analyse.js';
@@ -65,6 +65,7 @@ function judge(
   }
   if (
     HABIT.test(bf.text.slice(Math.max(0, mention.start - 8), mention.start)) ||
+    countedWeekday(bf, mention) ||
     REPORTING.test(bf.text.slice(sentence.start, sentence.end))
   ) {
     return undefined;
@@ -97,7 +98,7 @@ function judge(
       const facts = events.map((e): FactLink => ({ kind: 'event', id: e.id }));
       const held = event.start === event.end ? `took place on ${on(event.start)}` : `ran from ${on(event.start)} to ${on(event.end)}`;
       return {
-        message: `${event.name} ${held}; counting from the dateline (${formatDate(counted.dateline)}), ${written} was ${formatDate(counted.back)}.`,
+        message: `${event.name} ${held}; counting from the ${counted.draft ? "draft's date" : 'dateline'} (${formatDate(counted.dateline)}), ${written} was ${formatDate(counted.back)}.`,
         facts,
       };
     }
