@@ -17,11 +17,13 @@ export function readFacts(text: SourceText, source: { id: string; publisher: str
     source: source.id,
     publisher: source.publisher,
     date,
-    year: date ? Number(date.slice(0, 4)) : commonYear(text.paragraphs),
+    year: date ? Number(date.slice(0, 4)) : (text.year ?? commonYear(text.paragraphs)),
     people: new Map(),
     found: [],
   };
-  const first = date ? undefined : text.paragraphs.flatMap((p) => findDates(p)).find((m) => m.from?.year !== undefined && m.from.month);
+  // Without the source's day, the first date with a year and month in it places the others (unless a date line gave the year).
+  const first =
+    date || text.year ? undefined : text.paragraphs.flatMap((p) => findDates(p)).find((m) => m.from?.year !== undefined && m.from.month);
   if (first) [reading.year, reading.month] = [first.from!.year, first.from!.month];
   if (date) reading.month = Number(date.slice(5, 7));
   const unnamed: { u: Unnamed; quote: string }[] = [];
