@@ -66,7 +66,8 @@ function addPerson(reading: Reading, name: string, quote: string): PersonSeen {
       p.name.endsWith(` ${name}`) ||
       name.endsWith(` ${p.name}`) ||
       p.name.startsWith(`${name} `) ||
-      name.startsWith(`${p.name} `),
+      name.startsWith(`${p.name} `) ||
+      sameEnds(p.name, name),
   );
   if (same) {
     same.forms.add(name);
@@ -76,6 +77,12 @@ function addPerson(reading: Reading, name: string, quote: string): PersonSeen {
   const person: PersonSeen = { id: slug(name), name, forms: new Set([name]), titles: [], quote, mentions: 0 };
   reading.people.set(person.id, person);
   return person;
+}
+
+/** Two full names with the same first and last words, one with a middle name ("Joseph Robinette Biden", "Joseph Biden"). */
+function sameEnds(a: string, b: string): boolean {
+  const [x, y] = [a.split(/\s+/), b.split(/\s+/)];
+  return x.length >= 2 && y.length >= 2 && x.length !== y.length && x[0] === y[0] && x.at(-1) === y.at(-1);
 }
 
 /**
@@ -101,6 +108,8 @@ function mentionsIn(reading: Reading, text: string, tokens: Token[]): Sentence['
     let last = i;
     while (byWord.get(tokens[last + 1]?.text ?? '')?.has(id) && /^[ \u00a0-]$/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start)))
       last++;
+    // Not ending inside a hyphenated word ("… Al-Jaber Al" of "Al-Sabah"): back to the end of the last whole word.
+    while (last > i && text.slice(tokens[last]!.end, tokens[last + 1]?.start ?? tokens[last]!.end) === '-') last--;
     found.push({ id, start: tokens[first]!.start, end: tokens[last]!.end });
     reading.people.get(id)!.forms.add(text.slice(tokens[first]!.start, tokens[last]!.end));
     i = last;
@@ -157,7 +166,12 @@ function peopleFacts(reading: Reading): Found[] {
     // "Leader" describes; it is no office beside a title of office the source gives the same person ("Chinese leader
     // Xi Jinping" where he is also "President"). Alone, it stays: a candidate whose office the reviewer names.
     const described = (t: { titled: { title: string } }) => DESCRIPTORS.test(t.titled.title);
-    const titles = p.titles.some((t) => !described(t)) ? p.titles.filter((t) => !described(t)) : p.titles;
+    const offered = p.titles.some((t) => !described(t)) ? p.titles.filter((t) => !described(t)) : p.titles;
+    // A title without a country is the same title the source gives the person with one ("Dear President Lukashenko"
+    // beside "Belarus President Lukashenko"): one office, not a second.
+    const titles = offered.filter(
+      (t) => t.titled.country || !offered.some((o) => o.titled.country && o.titled.title.toLowerCase() === t.titled.title.toLowerCase()),
+    );
     for (const { titled, quote } of titles) {
       const id = slug(`${titled.title.split(/\s+/).slice(0, 5).join(' ')}${titled.country ? ` ${titled.country}` : ''}`);
       const wording = titled.wording.replace(/^(?:the|a|an)\s+/i, '');
@@ -170,6 +184,11 @@ function peopleFacts(reading: Reading): Found[] {
           ...(titled.country ? { country: titled.country } : {}),
           wordings: [...new Map([wording, ...(/\s/.test(titled.title) ? [titled.title] : [])].map((w) => [w.toLowerCase(), w])).values()],
           sources,
+          ...(DESCRIPTORS.test(titled.title)
+            ? {
+                note: `The source gives no office, only "${wording}", which describes a standing; write the office held (President, Prime Minister …) as the title and keep "${wording}" as a wording of it.`,
+              }
+            : {}),
         },
       });
       if (!offices.has(id)) {

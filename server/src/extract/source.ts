@@ -69,7 +69,10 @@ function withDateline(source: SourceText): SourceText {
 function dateLine(p: string): { date?: string; year: number } | undefined {
   if (p.length > 60) return undefined;
   const rest = p
-    .replace(/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\[?(?:GMT|UTC)\s*[+-]?\s*\d*\]?|\b(?:Updated|Published|Posted)\b:?/gi, ' ')
+    .replace(
+      /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\[?(?:GMT|UTC)\s*[+-]?\s*\d*\]?|\b(?:Updated|Published|Posted)\b:?/gi,
+      ' ',
+    )
     .replace(/[\s,|\-–—:]+/g, ' ')
     .trim();
   const mentions = findDates(rest);
