@@ -142,7 +142,7 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
       visit[1] ??= visit[4];
       const start = dated.length > 0 ? dateOf(s) : about[0] ? dateOf(about[0]) : undefined;
       const last = visits.find((v) => (v !== s || !start) && ENDS.test(v.text) && v.dates.length > 0);
-      const ended = last?.dates.at(-1)!.written[1];
+      const ended = last?.dates.at(-1)?.written[1];
       const days = daysOf(visits.map((v) => v.text).join(' '));
       const date = start
         ? { start: start.start, end: start.end ?? ended ?? (days ? addDays(start.start, days - 1) : undefined) }
