@@ -27,11 +27,15 @@ function extract(name: string, text: string, ...args: string[]): { base: Base; o
   assert.equal(run.status, 0, run.stderr);
   // Never a fact base that facts check rejects.
   writeFileSync(join(dir, 'out.facts.yaml'), run.stdout);
-  const check = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'check', 'out.facts.yaml', '--format', 'json'], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const check = spawnSync(
+    process.execPath,
+    [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'check', 'out.facts.yaml', '--format', 'json'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
   assert.deepEqual(
     (JSON.parse(check.stdout) as { severity: string }[]).filter((f) => f.severity !== 'hint'),
     [],
@@ -41,7 +45,12 @@ function extract(name: string, text: string, ...args: string[]): { base: Base; o
 const section = (base: Base, name: string): Item[] => base[name] ?? [];
 const byId = (base: Base, name: string, id: string): Item => {
   const found = section(base, name).find((i) => i.id === id);
-  assert.ok(found, `${name} has ${id}: ${section(base, name).map((i) => i.id).join(', ')}`);
+  assert.ok(
+    found,
+    `${name} has ${id}: ${section(base, name)
+      .map((i) => i.id)
+      .join(', ')}`,
+  );
   return found;
 };
 const officesOf = (base: Base, person: string) =>
@@ -173,13 +182,45 @@ test('documents signed in the plural without a visit: the count belongs to the t
     ['joint-declaration-on-deepening-the-comprehensive-partnership'],
   );
   assert.equal(slug(`${'x'.repeat(70)} y`), 'x'.repeat(60), 'a word longer than an id is cut within');
-  assert.equal(slug('Memorandum of understanding on co-operation between the State Control Committee'), 'memorandum-of-understanding-on-co-operation');
+  assert.equal(
+    slug('Memorandum of understanding on co-operation between the State Control Committee'),
+    'memorandum-of-understanding-on-co-operation',
+  );
 });
 
 test('a sole "leader" stays a candidate office of the country, with a note asking for the office held', () => {
-  const { base } = extract('leader.txt', 'Report\n\nThe talks between the Estonian leader and Norland President Ivar Talvik ran late. Kadri Saar visited Norland. Saar spoke. Saar left.\n');
+  const { base } = extract(
+    'leader.txt',
+    'Report\n\nThe talks between the Estonian leader and Norland President Ivar Talvik ran late. Kadri Saar visited Norland. Saar spoke. Saar left.\n',
+  );
   const leader = section(base, 'offices').find((o) => o.title === 'Leader');
   assert.ok(leader);
   assert.equal(leader.country, 'Estonia');
   assert.match(String(leader.note), /no office, only "Estonian leader".*write the office held/);
+});
+
+test('"on Tuesday" is the day of that name in the week of the source date; a visit paid to a person is a meeting', () => {
+  const { base } = extract(
+    'call.txt',
+    'Ties hailed\n\nOSLUND: Estonian Prime Minister Mart Ilves paid a visit on Tuesday to Norland Prime Minister Ivar Talvik at the Government House in Oslund. ' +
+      'During the meeting, Ilves and Talvik discussed trade.\n',
+    '--date',
+    '2025-06-05',
+  );
+  const meetings = section(base, 'events');
+  assert.deepEqual(
+    meetings.map((e) => [e.id, e.kind, e.start, e.place]),
+    [['meeting-ivar-talvik-mart-ilves', 'meeting', '2025-06-03', 'Oslund']],
+  );
+});
+
+test('parties split where "and the" starts the second one; a title stops before "and" with a verb', () => {
+  const { base } = extract(
+    'parties.txt',
+    'Signed\n\nOn 3 June 2025 a memorandum of understanding was signed between the Estonian Ministry of Roads and Bridges and the Ministry of Transport and Digital Affairs of Norland. ' +
+      'On 4 June 2025 the leaders signed a joint declaration on establishing a strategic partnership and implement a new plan of action.\n',
+  );
+  const [memo, declaration] = section(base, 'documents');
+  assert.deepEqual(memo!.parties, ['Estonian Ministry of Roads and Bridges', 'Ministry of Transport and Digital Affairs of Norland']);
+  assert.equal(declaration!.title, 'Joint declaration on establishing a strategic partnership');
 });

@@ -120,7 +120,15 @@ function mentionsIn(reading: Reading, text: string, tokens: Token[]): Sentence['
 /** The dates of a sentence, each as written in a fact base (a day, or a month when no day is given). */
 function datesIn(reading: Reading, text: string): Sentence['dates'] {
   const out: Sentence['dates'] = [];
-  for (const mention of findDates(text)) {
+  const mentions = findDates(text);
+  for (const mention of mentions) {
+    // "on Monday" alone: the day of that name in the week of the source's date (the next one in a clause about what
+    // is to come), when the sentence gives no other date.
+    if (!mention.from && mention.weekday !== undefined && reading.date && mentions.every((m) => !m.from)) {
+      const day = weekdayNear(reading.date, mention.weekday, FUTURE.test(text));
+      out.push({ mention, written: [day, day] });
+      continue;
+    }
     if (!mention.from) continue;
     const year = yearFor(reading, mention);
     if (year === undefined) continue;
@@ -129,6 +137,17 @@ function datesIn(reading: Reading, text: string): Sentence['dates'] {
     out.push({ mention, written: isDayPrecise(mention) ? interval : [interval[0].slice(0, 7), interval[1].slice(0, 7)] });
   }
   return out;
+}
+
+/** Words of a clause about what is to come. */
+const FUTURE = /\b(?:will|shall|is\s+to|are\s+to|scheduled|expected|due\s+to|plans?\s+to|next)\b/i;
+
+/** The day with a weekday (0 = Sunday) nearest a source's date: on or before it, or after it for what is to come. */
+function weekdayNear(date: string, weekday: number, future: boolean): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const shift = future ? (weekday - d.getUTCDay() + 7) % 7 : -((d.getUTCDay() - weekday + 7) % 7);
+  d.setUTCDate(d.getUTCDate() + shift);
+  return d.toISOString().slice(0, 10);
 }
 
 /** The year of a date without one: the source's year, or the year before for a month later than the source's. */

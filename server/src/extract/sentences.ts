@@ -17,13 +17,15 @@ const VISIT_KIND = /\b(state|official|working)\s+visit\b/i;
 const TALKS = /\b(?:talks|negotiations|conversation|conferred)\b/i;
 const CALL = /\b(?:phone|telephone)\s+(?:call|conversation|talks)\b/i;
 const PLACE = /\bin\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}'’-]*)*)/u;
-const SIGNED = /\b(?:signed|sign|signing|inked|concluded|adopted|issued|approved|exchanged)\b/i;
+const SIGNED = /\b(?:signed|sign|signing|inked|concluded|adopted|adopt|adopting|passed|passing|issued|approved|exchanged)\b/i;
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A sentence about the visit the source is about ("The visit, at the invitation of …, is scheduled for …"). */
 const THE_VISIT = /\b(?:the|this|his|her|its)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b(?!\s+(?:of|by)\b)/i;
 /** A sentence whose subject is a pronoun, then a verb of meeting: "He met with …", "She also held talks with …". */
 const PRONOUN_SUBJECT = /^(?:He|She)\s+(?:also\s+|then\s+|later\s+)?(?:met|held|had|received|talked|spoke)\b/;
+/** A visit paid to a person, not a place ("paid a visit on Tuesday to Prime Minister X"), or what two people did "during the meeting". */
+const CALLED_ON = /\b(?:paid|pays|paying)\s+(?:a\s+)?(?:courtesy\s+)?(?:visit|call)\b|^During\s+the\s+meeting\b/;
 /** Who invited the visitor: the host. */
 const INVITED = /\bat\s+the\s+invitation\s+of\s+/i;
 const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -140,7 +142,11 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
     if (visit) {
       const place = placeOf(countryIn(visit[2] ?? visit[3]!), s.text.slice(visit.index + visit[0].length));
       visit[1] ??= visit[4];
-      const start = dated.length > 0 ? dateOf(s) : about[0] ? dateOf(about[0]) : undefined;
+      // A day (the day of arrival) within the span a sentence about the visit gives is its first day: the span dates it.
+      const span = about.map(dateOf).find((d) => d?.end !== undefined);
+      const own = dated.length > 0 ? dateOf(s) : undefined;
+      const start =
+        own?.end === undefined && span && (!own || within(own.start, span)) ? span : (own ?? (about[0] ? dateOf(about[0]) : undefined));
       const last = visits.find((v) => (v !== s || !start) && ENDS.test(v.text) && v.dates.length > 0);
       const ended = last?.dates.at(-1)?.written[1];
       const days = daysOf(visits.map((v) => v.text).join(' '));
@@ -196,7 +202,11 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
     const people = [...new Set([...(pronoun ? [subject!] : []), ...s.people.map((p) => p.id)])];
     if (!PRONOUN_SUBJECT.test(s.text)) subject = s.people[0]?.id ?? subject;
     if (VISIT.test(s.text) && people.length < 2) continue;
-    const meets = s.tokens.some((_, i) => isMeetingVerb(s.tokens, i)) || s.tokens.some((t) => MEET_WITH.has(t.lower)) || TALKS.test(s.text);
+    const meets =
+      s.tokens.some((_, i) => isMeetingVerb(s.tokens, i)) ||
+      s.tokens.some((t) => MEET_WITH.has(t.lower)) ||
+      TALKS.test(s.text) ||
+      (CALLED_ON.test(s.text) && !VISIT.test(s.text));
     if (people.length < 2 || !meets) continue;
     const kind = CALL.test(s.text) ? 'phone call' : TALKS.test(s.text) ? 'talks' : 'meeting';
     const date = dateOf(s) ?? lastTime(reading, s.text);
@@ -265,13 +275,21 @@ const PARTY = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L
 const BETWEEN = new RegExp(`\\bbetween\\s+(?:the\\s+)?(${PARTY})\\s+and\\s+(?:the\\s+)?(${PARTY})`, 'u');
 /** "between the Ministry of Construction and Architecture and B": of three names joined by "and", the first two are one. */
 const BETWEEN_JOINED = new RegExp(`\\bbetween\\s+(?:the\\s+)?(${PARTY}\\s+and\\s+${PARTY})\\s+and\\s+(?:the\\s+)?(${PARTY})`, 'u');
+/**
+ * "between the Ministry of Construction and Architecture of A and the Ministry of Housing and Urban-Rural Development of
+ * B": "and the" starts the second party, and an "and" without an article joins words of one.
+ */
+const BETWEEN_THE = new RegExp(
+  `\\bbetween\\s+(?:the\\s+)?(${PARTY}(?:\\s+and\\s+${PARTY})?)\\s+and\\s+the\\s+(${PARTY}(?:\\s+and\\s+(?!the\\b)${PARTY})?)`,
+  'u',
+);
 /** Verbs of signing: only they make the people named with them a document's parties ("endorsed" does not). */
 const SIGNING = /\b(?:signed|signs|sign|signing|inked|concluded|exchanged)\b/i;
 const DOCUMENT =
   /\b(?:a|an|the)\s+((?:(?!(?:a|an|the|and|or)\s)[\p{L}-]+\s+){0,3}?(?:joint\s+statement|declaration|memorandum(?:\s+of\s+understanding)?|agreement|contract|programme|program|plan|strategy|position\s+paper|treaty)\s+(?:on|of|about|between|for|to)\s+[^,.;:()]+)/giu;
 /** Where a document's title ends: a verb or relative word after it. */
 const TITLE_END =
-  /\s+(?:that|which|who|was|were|is|are|will|would|shows|show|showed|had|has|have|signed|adopted|as|during|at|in\s+(?:the\s+)?presence|aims?|aimed|seeks?|outlines?|provides?|covers?|envisages?|sets?\s+out|calls?\s+for)\b.*$/i;
+  /\s+(?:that|which|who|was|were|is|are|will|would|shows|show|showed|had|has|have|signed|adopted|as|during|at|in\s+(?:the\s+)?presence|aims?|aimed|seeks?|outlines?|provides?|covers?|envisages?|sets?\s+out|calls?\s+for|and\s+(?:implement|promote|strengthen|develop|expand|deepen|build|establish|advance|enhance|boost|create|ensure|support|make|take|bring))\b.*$/i;
 
 /** Documents named in the singular with what they are about ("a joint statement on …"), signed or adopted. */
 export function readDocuments(reading: Reading, sentences: Sentence[]): void {
@@ -324,7 +342,7 @@ function addDocument(reading: Reading, s: Sentence, title: string, at: number, s
  * it ("X and Y signed …"), or after "signed by" ("… was signed by X").
  */
 function partiesOf(reading: Reading, s: Sentence, at: number): string[] {
-  const between = BETWEEN_JOINED.exec(s.text.slice(at)) ?? BETWEEN.exec(s.text.slice(at));
+  const between = BETWEEN_THE.exec(s.text.slice(at)) ?? BETWEEN_JOINED.exec(s.text.slice(at)) ?? BETWEEN.exec(s.text.slice(at));
   if (between) return [between[1]!, between[2]!].map((p) => p.replace(/\.$/, ''));
   const verb = SIGNING.exec(s.text);
   if (!verb) return [];
