@@ -224,3 +224,22 @@ test('parties split where "and the" starts the second one; a title stops before 
   assert.deepEqual(memo!.parties, ['Estonian Ministry of Roads and Bridges', 'Ministry of Transport and Digital Affairs of Norland']);
   assert.equal(declaration!.title, 'Joint declaration on establishing a strategic partnership');
 });
+
+test('a meeting named in a headline is dated by a later sentence; "the two leaders met" are the two named before; a visit starts on the day "at the start of" it', () => {
+  const { base } = extract(
+    'summit.txt',
+    'Saar meets Talvik in state visit to Norland\n\n' +
+      'Estonian President Kadri Saar met Norland President Ivar Talvik on Tuesday at the start of a three-day state visit to Norland. ' +
+      'Saar and Talvik agreed to upgrade ties. The news came as the two leaders met in Oslund on 10 June.\n',
+    '--date',
+    '2025-06-10',
+  );
+  const visit = byId(base, 'events', 'visit-norland-2025');
+  assert.deepEqual([visit.start, visit.end, visit.visitors], ['2025-06-10', '2025-06-12', ['kadri-saar']]);
+  const meetings = section(base, 'events').filter((e) => e.kind === 'meeting');
+  assert.deepEqual(
+    meetings.map((e) => [e.id, e.start, e.place, e.parent]),
+    [['meeting-ivar-talvik-kadri-saar', '2025-06-10', 'Oslund', 'visit-norland-2025']],
+  );
+  assert.match(String((meetings[0]!.quotes as Item[])[0]!.text), /^Estonian President Kadri Saar met/);
+});

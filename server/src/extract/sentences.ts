@@ -24,6 +24,10 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const THE_VISIT = /\b(?:the|this|his|her|its)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b(?!\s+(?:of|by)\b)/i;
 /** A sentence whose subject is a pronoun, then a verb of meeting: "He met with …", "She also held talks with …". */
 const PRONOUN_SUBJECT = /^(?:He|She)\s+(?:also\s+|then\s+|later\s+)?(?:met|held|had|received|talked|spoke)\b/;
+/** A visit whose first day the sentence's date is. */
+const START_OF = /\bat\s+the\s+(?:start|beginning|outset)\s+of\s+(?:a|an|his|her|the|their)\b/i;
+/** The two people the sentence before named, spoken of together: "the two heads of state met in Samarkand". */
+const THE_TWO = /\b[Tt]he\s+two\s+(?:heads\s+of\s+state|heads\s+of\s+government|leaders|presidents|prime\s+ministers|ministers)\b/;
 /** A visit paid to a person, not a place ("paid a visit on Tuesday to Prime Minister X"), or what two people did "during the meeting". */
 const CALLED_ON = /\b(?:paid|pays|paying)\s+(?:a\s+)?(?:courtesy\s+)?(?:visit|call)\b|^During\s+the\s+meeting\b/;
 /** Who invited the visitor: the host. */
@@ -144,7 +148,9 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
       visit[1] ??= visit[4];
       // A day (the day of arrival) within the span a sentence about the visit gives is its first day: the span dates it.
       const span = about.map(dateOf).find((d) => d?.end !== undefined);
-      const own = dated.length > 0 ? dateOf(s) : undefined;
+      // "X met Y on Tuesday at the start of a three-day visit": that day is the visit's first.
+      const opening = visits.find((v) => START_OF.test(v.text) && v.dates.length > 0);
+      const own = dated.length > 0 ? dateOf(s) : opening ? { start: dateOf(opening)!.start } : undefined;
       const start =
         own?.end === undefined && span && (!own || within(own.start, span)) ? span : (own ?? (about[0] ? dateOf(about[0]) : undefined));
       const last = visits.find((v) => (v !== s || !start) && ENDS.test(v.text) && v.dates.length > 0);
@@ -197,10 +203,14 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
   }
   // Who "He" or "She" at the start of a sentence is: the first person the sentence before named.
   let subject: string | undefined;
+  let pair: string[] | undefined;
   for (const s of sentences) {
     const pronoun = PRONOUN_SUBJECT.test(s.text) && subject !== undefined && !s.people.some((p) => p.id === subject);
-    const people = [...new Set([...(pronoun ? [subject!] : []), ...s.people.map((p) => p.id)])];
+    const named = [...new Set(s.people.map((p) => p.id))];
+    const both = THE_TWO.test(s.text) && named.length < 2 && pair ? pair : [];
+    const people = [...new Set([...(pronoun ? [subject!] : []), ...named, ...both])];
     if (!PRONOUN_SUBJECT.test(s.text)) subject = s.people[0]?.id ?? subject;
+    if (named.length === 2) pair = named;
     if (VISIT.test(s.text) && people.length < 2) continue;
     const meets =
       s.tokens.some((_, i) => isMeetingVerb(s.tokens, i)) ||
@@ -219,16 +229,25 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
       date?.start ?? (parent?.data.start as string | undefined)?.slice(0, 4) ?? (reading.year ? String(reading.year) : undefined);
     if (!start) continue;
     // Another sentence on the same meeting ("at a meeting with Y …", "their talks in …"): one event, read once.
-    const same = reading.found.some(
+    const same = reading.found.find(
       (f) =>
         f.section === 'events' &&
-        f.data.start === start &&
+        (String(f.data.start).startsWith(start) || start.startsWith(String(f.data.start))) &&
         f.data.parent === parent?.data.id &&
         /^(?:talks|meeting)$/.test(String(f.data.kind)) &&
         kind !== 'phone call' &&
         String([...((f.data.participants as string[]) ?? [])].sort()) === String([...people].sort()),
     );
-    if (same) continue;
+    if (same) {
+      // The later sentence may date or place it more precisely ("Xi held talks with …" in a headline, then "On March 1, …").
+      if (start.length > String(same.data.start).length) {
+        Object.assign(same.data, { start, ...(date?.end ? { end: date.end } : {}) });
+        delete same.data.note;
+        same.quote = s.text;
+      }
+      if (place && !/^\d/.test(place) && same.data.place === undefined) same.data.place = place;
+      continue;
+    }
     reading.found.push({
       section: 'events',
       quote: s.text,
