@@ -243,3 +243,17 @@ test('a meeting named in a headline is dated by a later sentence; "the two leade
   );
   assert.match(String((meetings[0]!.quotes as Item[])[0]!.text), /^Estonian President Kadri Saar met/);
 });
+
+test('a nameless title goes to the main person only when it can be theirs: not the visited country, not a name in apposition', () => {
+  const visit = extract(
+    'host.txt',
+    'Report\n\nThe writer Kadri Saar arrived in Helsinki on Wednesday for a state visit. ' +
+      'Saar spoke with the Finnish leader about trade. Saar left. Saar wrote.\n',
+  );
+  assert.equal(byId(visit.base, 'people', 'kadri-saar').offices, undefined, 'the host country’s leader is not the visitor');
+  const apposed = extract(
+    'apposed.txt',
+    'Report\n\nIt was the Finnish president himself, Aino Lehto, who said that Kadri Saar visited. Kadri Saar met him. Kadri Saar spoke. Kadri Saar left.\n',
+  );
+  assert.equal(byId(apposed.base, 'people', 'kadri-saar').offices, undefined, 'the title is the named one’s');
+});

@@ -2,7 +2,7 @@ import { findDates, intervalOf, isDayPrecise, type DateMention } from '../match/
 import { sentencesOf } from '../markdown/sentences.js';
 import { tokenize, type Token } from '../match/tokens.js';
 import { actorsIn, titledIn, type Unnamed } from './people.js';
-import { readClaims, readCounts, readDocuments, readEvents } from './sentences.js';
+import { readClaims, readCounts, readDocuments, readEvents, visitedIn } from './sentences.js';
 import type { SourceText } from './source.js';
 import { slug, type Found, type PersonSeen, type Reading, type Sentence } from './found.js';
 
@@ -26,13 +26,13 @@ export function readFacts(text: SourceText, source: { id: string; publisher: str
     date || text.year ? undefined : text.paragraphs.flatMap((p) => findDates(p)).find((m) => m.from?.year !== undefined && m.from.month);
   if (first) [reading.year, reading.month] = [first.from!.year, first.from!.month];
   if (date) reading.month = Number(date.slice(5, 7));
-  const unnamed: { u: Unnamed; quote: string }[] = [];
+  const unnamed: { u: Unnamed; quote: string; titled: string[] }[] = [];
   const tokenized = sentences.map((s) => ({ text: s, tokens: tokenize(s) }));
   for (const { text: s, tokens } of tokenized) {
     const { titled, unnamed: u } = titledIn(s, tokens);
     for (const t of titled) addPerson(reading, t.name, s).titles.push({ titled: t, quote: s });
     for (const a of actorsIn(s, tokens)) addPerson(reading, a.name, s);
-    unnamed.push(...u.map((x) => ({ u: x, quote: s })));
+    unnamed.push(...u.map((x) => ({ u: x, quote: s, titled: titled.map((t) => t.name) })));
   }
   // Ids from the fullest form of each name, now that every form is known.
   reading.people = new Map([...reading.people.values()].map((p) => [(p.id = slug(p.name)), p]));
@@ -43,7 +43,7 @@ export function readFacts(text: SourceText, source: { id: string; publisher: str
     people: mentionsIn(reading, s, tokens),
   }));
   for (const s of read) for (const p of s.people) reading.people.get(p.id)!.mentions++;
-  attachUnnamed(reading, unnamed);
+  attachUnnamed(reading, unnamed, read);
   readEvents(reading, read);
   readDocuments(reading, read);
   readCounts(reading, read);
@@ -161,15 +161,29 @@ function yearFor(reading: Reading, m: DateMention): number | undefined {
 
 /**
  * A title written without a name ("the Belarusian leader") belongs to the person the source is most about, when that
- * person has no title of their own and is named at least three times: a report's protagonist is called so.
+ * person has no title of their own and is named at least three times: a report's protagonist is called so. Not a
+ * title of a country that person visits (the host is "the Chinese leader" in a report on a visit to China), nor one
+ * followed closely by another person named without a title ("the president of Belarus himself, Aleksander
+ * Lukashenko": that person's).
  */
-function attachUnnamed(reading: Reading, unnamed: { u: Unnamed; quote: string }[]): void {
+function attachUnnamed(reading: Reading, unnamed: { u: Unnamed; quote: string; titled: string[] }[], read: Sentence[]): void {
   const main = [...reading.people.values()].sort((a, b) => b.mentions - a.mentions)[0];
   if (!main || main.mentions < 3 || main.titles.length > 0) return;
   const taken = new Set([...reading.people.values()].flatMap((p) => p.titles.map((t) => t.titled.country)));
-  const first = unnamed.find(({ u }) => !taken.has(u.country));
+  const visited = new Set(read.flatMap((s) => visitedIn(s, main.id)));
+  const first = unnamed.find(({ u, quote, titled }) => {
+    if (taken.has(u.country) || visited.has(u.country)) return false;
+    const sentence = read.find((s) => s.text === quote);
+    const next = sentence?.people.find((p) => p.start > u.start && p.start < u.start + u.wording.length + 40);
+    // "the president of Belarus himself, Aleksander Lukashenko,": a name in apposition, known or not.
+    if (APPOSED.test(quote.slice(u.start + u.wording.length, u.start + u.wording.length + 60))) return false;
+    return !next || next.id === main.id || titled.some((name) => reading.people.get(next.id)?.forms.has(name));
+  });
   if (first) main.titles.push({ titled: first.u, quote: first.quote });
 }
+
+/** A name of two or three capitalised words set off by a comma right after a title: the title's holder. */
+const APPOSED = /^(?:\s+[\p{L}'’-]+){0,3}?,\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}\s*(?:[,.;)]|$)/u;
 
 /** Words that describe a person's standing rather than name an office. */
 const DESCRIPTORS = /^(?:leader|head|chief)$/i;

@@ -97,6 +97,19 @@ function lastTime(reading: Reading, text: string): { start: string; end?: string
   return { start: `${year}-${String(month).padStart(2, '0')}` };
 }
 
+/** Where a sentence says someone goes: "on a visit to China", "arrived in Beijing", "trip to Minsk". */
+const GOES =
+  /\b(?:visit(?:ing|s|ed)?\s+(?:to\s+)?|arrived\s+in\s+|arrives\s+in\s+|trip\s+to\s+|travel(?:l?ed|s)?\s+to\s+)(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)/u;
+
+/** The countries a person goes to in a sentence (named after them): a country, or the country of a capital. */
+export function visitedIn(s: Sentence, person: string): string[] {
+  const goes = GOES.exec(s.text);
+  if (!goes || !s.people.some((p) => p.id === person && p.start < goes.index)) return [];
+  const place = countryIn(goes[1]!);
+  const country = GAZETTEER.find((c) => c.names.includes(place) || c.capitals.includes(place));
+  return [country?.country ?? place];
+}
+
 /** The source's visit: the first visit read, which other events are part of. */
 export function mainVisit(reading: Reading): Found | undefined {
   return reading.found.find((f) => f.section === 'events' && /visit$/.test(String(f.data.kind)));
