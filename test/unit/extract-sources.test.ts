@@ -257,3 +257,16 @@ test('a nameless title goes to the main person only when it can be theirs: not t
   );
   assert.equal(byId(apposed.base, 'people', 'kadri-saar').offices, undefined, 'the title is the named one’s');
 });
+
+test('"the heads of government signed" a document: its parties are the two named together before; "FM" is a title', () => {
+  const { base } = extract(
+    'memo.txt',
+    'Memo signed\n\nOn 3 June 2025 Estonian Prime Minister Kadri Saar held talks with Finnish Prime Minister Aino Lehto in Helsinki. ' +
+      'After the talks, the heads of government signed a memorandum on energy links. Estonian FM Mart Ilves attended.\n',
+  );
+  assert.deepEqual(byId(base, 'documents', 'memorandum-on-energy-links-kadri-saar-aino-lehto').parties, ['Kadri Saar', 'Aino Lehto']);
+  assert.deepEqual(
+    officesOf(base, 'mart-ilves').map((o) => [o.title, o.country]),
+    [['FM', 'Estonia']],
+  );
+});

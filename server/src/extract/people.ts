@@ -73,6 +73,8 @@ for (const t of [
   'director general',
   'director-general',
   'crown prince',
+  'fm',
+  'pm',
   'emir',
   'amir',
   'sultan',

@@ -315,6 +315,8 @@ const BETWEEN_THE = new RegExp(
   `\\bbetween\\s+(?:the\\s+)?(${PARTY}(?:\\s+and\\s+${PARTY})?)\\s+and\\s+the\\s+(${PARTY}(?:\\s+and\\s+(?!the\\b)${PARTY})?)`,
   'u',
 );
+/** The two sides spoken of together as who signed: "the two leaders", "the heads of government". */
+const SIGNERS = /\bthe\s+(?:two\s+)?(?:leaders|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers)\s+(?:\S+\s+){0,2}$/i;
 /** Verbs of signing: only they make the people named with them a document's parties ("endorsed" does not). */
 const SIGNING = /\b(?:signed|signs|sign|signing|inked|concluded|exchanged)\b/i;
 const DOCUMENT =
@@ -325,7 +327,11 @@ const TITLE_END =
 
 /** Documents named in the singular with what they are about ("a joint statement on …"), signed or adopted. */
 export function readDocuments(reading: Reading, sentences: Sentence[]): void {
+  // The last two people named together: who "the two leaders" or "the heads of government" are.
+  let pair: string[] | undefined;
   for (const s of sentences) {
+    const named = [...new Set(s.people.map((p) => p.id))];
+    if (named.length === 2) pair = named;
     for (const m of s.text.matchAll(DOCUMENT)) {
       const signed = SIGNED.test(s.text);
       const definite = /^the\b/i.test(m[0]);
@@ -333,7 +339,7 @@ export function readDocuments(reading: Reading, sentences: Sentence[]): void {
       const title = cap(m[1]!.replace(TITLE_END, '').trim());
       // "The memorandum of understanding aims to …", with no signing: the document named before, not another.
       if (!signed && definite && /^memorandum\s+of\s+understanding$/i.test(title)) continue;
-      addDocument(reading, s, title, m.index!, signed);
+      addDocument(reading, s, title, m.index!, signed, pair);
       // "an agreement and a memorandum on X": the agreement on X is another document.
       const and = AND_BEFORE.exec(s.text.slice(0, m.index!));
       const subject = /\s+(?:on|of|about|between|for|to)\s+.*$/.exec(title.replace(/^memorandum\s+of\s+understanding/i, 'Memorandum'))?.[0];
@@ -342,12 +348,16 @@ export function readDocuments(reading: Reading, sentences: Sentence[]): void {
   }
 }
 
-function addDocument(reading: Reading, s: Sentence, title: string, at: number, signed: boolean): void {
+function addDocument(reading: Reading, s: Sentence, title: string, at: number, signed: boolean, pair?: string[]): void {
   const sources = [reading.source];
   const lead = title.split(/\s+(?:on|of|about|between|for|to)\s+/)[0]!;
   const kind = KINDS.find(([re]) => re.test(lead))?.[1];
   if (!kind || title.split(/\s+/).length < 3) return;
   const parties = partiesOf(reading, s, at);
+  // "After the talks, the heads of government signed a memorandum on …": the two named together before.
+  const verb = SIGNING.exec(s.text);
+  if (parties.length === 0 && pair && verb && verb.index < at && SIGNERS.test(s.text.slice(0, verb.index)) && s.people.length === 0)
+    parties.push(...pair.map((id) => reading.people.get(id)!.name));
   // A title that is only its kind ("Memorandum of understanding") is told from another of its kind by its parties.
   const bare = /^(?:\S+\s+){0,3}\S+$/.test(title.replace(/\s+of\s+understanding$/i, ''));
   const date = dateOf(s);
