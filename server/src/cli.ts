@@ -6,28 +6,13 @@ import { readTextFile, UnreadableFile, writeTextFile, type TextFile } from './fa
 import { collectFiles } from './collect.js';
 import { checkFactFiles, migrateFactFiles } from './facts-command.js';
 import { extractCommand } from './extract-command.js';
+import { helpFor, USAGE } from './help.js';
 import { applyEdits, certainEdits, type Finding } from './finding.js';
 import { compile } from './match/compile.js';
 import { Projects, problemLines } from './projects.js';
 import { toJson, toLines, toSarif, toStylish, type FileReport } from './report.js';
 
 const VERSION = '0.1.0';
-const USAGE = `Usage: factlint check [files or folders…] [--facts FILE…] [--format stylish|json|sarif|lines] [--fix] [--no-style]
-       factlint facts check [fact-base files or folders…] [--format NAME]
-       factlint facts migrate [fact-base files or folders…] [--write]
-       factlint facts import wikidata Q…|FILE… [-o FILE] [--lang CODE]
-       factlint facts extract SOURCE… [--url URL] [--date YYYY-MM-DD] [-o FILE]
-
-Checks Markdown drafts against a fact base: each draft's own, found as the editor finds it (front matter, .factlint.yaml,
-the nearest *.facts.yaml, the bundled one), or the one given with --facts.
-  --facts FILE     a fact-base file or folder of *.facts.yaml (repeatable), used for every draft
-  --format NAME    stylish (default), json, sarif, or lines (file:line:col:severity:rule:message)
-  --fix            apply every certain fix (a finding's only fix) to the files, then report what remains
-  --no-style       leave out house-style hints
-  --show-unchecked list the dates factlint did not check (in sentences not shown to be about a known event)
-\`facts check\` lints fact bases; \`migrate\` rewrites v1 forms; \`extract\` and \`import\` write candidate facts.
-Exit codes: 0 no error found, 1 an error found, 2 bad usage, an unreadable fact base, or a draft that could not be read.`;
-
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   let args;
@@ -53,7 +38,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
   }
-  if (args.values.help) return (out(USAGE), 0);
+  if (args.values.help) return (out(helpFor(args.positionals)), 0);
   if (args.values.version) return (out(VERSION), 0);
   const [command, ...targets] = args.positionals;
   if (command === 'facts' && targets[0] === 'extract') {

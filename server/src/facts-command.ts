@@ -1,5 +1,6 @@
-import { dirname, relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { collectFiles } from './collect.js';
+import { Discovery } from './facts/discover.js';
 import { isFactFile } from './facts/files.js';
 import { loadFactBase, MAX_FACT_FILE } from './facts/load.js';
 import type { FactFile } from './facts/types.js';
@@ -17,7 +18,8 @@ export interface FactsCheck {
 /**
  * Lints fact-base files: the `*.facts.yaml` files named, or found below named folders (by default the current one).
  * The files of one folder are one fact base, loaded together, as the editor loads them: a reference from one file to
- * a fact in another of the same folder is found.
+ * a fact in another of the same folder is found. Rule severities come from the nearest `.factlint.yaml` above each
+ * file, as for drafts (`factbase-review: off` hides the review hints); a broken configuration file is left to `check`.
  */
 export function checkFactFiles(targets: string[]): FactsCheck {
   const unreadable: string[] = [];
@@ -33,9 +35,11 @@ export function checkFactFiles(targets: string[]): FactsCheck {
     }
   }
   const reports: FileReport[] = [];
+  const discovery = new Discovery(() => [process.cwd()]);
+  const severityFor = (file: string) => discovery.configFor(resolve(file))?.config?.rules;
   for (const files of byFolder.values()) {
     const loaded = loadFactBase(files);
-    const found = factBaseFindings([...loaded.problems, ...loaded.hints]);
+    const found = factBaseFindings([...loaded.problems, ...loaded.hints], severityFor);
     for (const file of files) {
       reports.push({
         file: relative(process.cwd(), file.path) || file.path,

@@ -88,16 +88,23 @@ function makeRef(link: FactLink, facts: FactBase): FactRef | undefined {
   return { kind: link.kind, id: link.id, label, file: fact.origin.file, start: fact.origin.start, end: fact.origin.end, sources };
 }
 
-/** Fact-base problems as findings, grouped by the fact-base file they are in. */
-export function factBaseFindings(problems: FactProblem[]): Map<string, Finding[]> {
+/**
+ * Fact-base problems as findings, grouped by the fact-base file they are in, at their rule's severity or the one
+ * `severityFor` gives for the file (a project's or the editor's setting); a rule set to 'off' there is left out.
+ */
+export function factBaseFindings(
+  problems: FactProblem[],
+  severityFor: (file: string) => Record<string, Severity | 'off'> | undefined = () => undefined,
+): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
   for (const p of problems) {
-    const rule = ruleById.get(p.rule)!;
+    const severity = severityFor(p.file)?.[p.rule] ?? ruleById.get(p.rule)!.severity;
+    if (severity === 'off') continue;
     const list = byFile.get(p.file) ?? [];
     list.push({
       rule: p.rule,
       category: 'factbase',
-      severity: rule.severity,
+      severity,
       start: p.start,
       end: p.end,
       message: p.message,

@@ -101,3 +101,19 @@ test('discovery: front matter beats the nearest fact base, which beats the bundl
   const deep = dateErrors((await server.waitForDiagnostics(uri('drafts/sub/deep.md'), 1)).diagnostics);
   assert.match(deep[0]?.relatedInformation?.[0]?.location.uri ?? '', /\/a\.facts\.yaml$/, 'found going up from the draft');
 });
+
+test('rule severities of the settings apply to fact-base problems: off hides the review hints, a level changes them', async () => {
+  const candidate = facts('01').replace(
+    'phrases: [talks with xi], sources: [s1] }',
+    'phrases: [talks with xi], sources: [s1], review: candidate }',
+  );
+  const shown = async (config: string | undefined) => {
+    const { server, uri } = await workspace({ 'visit.facts.yaml': candidate, ...(config ? { '.factlint.yaml': config } : {}) });
+    await server.open(uri('visit.facts.yaml'), candidate, 'yaml', 1);
+    const { diagnostics } = await server.waitForDiagnostics(uri('visit.facts.yaml'), 1);
+    return diagnostics.map((d) => [d.code, d.severity]);
+  };
+  assert.deepEqual(await shown(undefined), [['factbase-review', 4]], 'a hint by default');
+  assert.deepEqual(await shown('rules:\n  factbase-review: warning\n'), [['factbase-review', 2]]);
+  assert.deepEqual(await shown('rules:\n  factbase-review: off\n'), []);
+});

@@ -63,6 +63,25 @@ test('facts check: the files of a folder are one fact base; problems in every fo
   assert.match(cli(dir, 'facts', 'check', 'base').out, /2 problems \(2 errors, 0 warnings, 0 information, 0 hints\)/);
 });
 
+test('facts check: the severities of the nearest .factlint.yaml apply, as for drafts (off leaves a rule out)', () => {
+  const folder = join(dir, 'configured');
+  mkdirSync(folder);
+  writeFileSync(
+    join(folder, 'a.facts.yaml'),
+    'sources:\n  - { id: s1, title: A report, publisher: An outlet, url: "https://example.org/a" }\n' +
+      'people:\n  - { id: ada, name: Ada, sources: [s1], review: candidate }\n  - { id: bo, name: Bo, sources: [s2] }\n',
+  );
+  const rules = () =>
+    cli(folder, 'facts', 'check', '--format', 'lines')
+      .out.trim()
+      .split('\n')
+      .map((line) => line.split(':').slice(3, 5).join(':'));
+  assert.deepEqual(rules(), ['hint:factbase-review', 'error:factbase-reference']);
+  writeFileSync(join(folder, '.factlint.yaml'), 'rules:\n  factbase-review: off\n  factbase-reference: warning\n');
+  assert.deepEqual(rules(), ['warning:factbase-reference']);
+  assert.equal(cli(folder, 'facts', 'check').code, 0, 'no error left');
+});
+
 test('facts check: a path that cannot be read, or no fact base found, exits 2; an unknown subcommand is bad usage', () => {
   const missing = cli(dir, 'facts', 'check', 'nowhere.facts.yaml');
   assert.deepEqual([missing.code, missing.err.trim()], [2, 'Cannot read the fact-base file nowhere.facts.yaml: it does not exist']);
@@ -72,4 +91,23 @@ test('facts check: a path that cannot be read, or no fact base found, exits 2; a
   const wrong = cli(dir, 'facts', 'lint');
   assert.equal(wrong.code, 2);
   assert.match(wrong.err, /^Unknown command "facts lint"/);
+});
+
+test('each command has its own --help: what it reads and writes, its options and exit codes', () => {
+  const help = (...args: string[]) => {
+    const run = cli(dir, ...args, '--help');
+    assert.equal(run.code, 0);
+    return run.out;
+  };
+  const extract = help('facts', 'extract');
+  assert.equal(extract.split('\n')[0], 'Usage: factlint facts extract SOURCE… [--url URL] [--date YYYY-MM-DD …] [-o FILE]');
+  assert.match(extract, /one per source in the order given/);
+  assert.match(extract, /merge into it/);
+  assert.match(extract, /Exit codes:/);
+  assert.match(help('facts', 'check'), /^Usage: factlint facts check .*\n[\s\S]*factbase-review: off/);
+  assert.match(help('facts', 'migrate'), /^Usage: factlint facts migrate .*\n[\s\S]*--write rewrites the files in place/);
+  const check = help('check');
+  assert.match(check, /^Usage: factlint check .*\n\nChecks Markdown drafts/);
+  assert.doesNotMatch(check, /facts extract/, 'only the command asked about');
+  assert.match(help(), /^Usage: factlint check[\s\S]*factlint facts extract[\s\S]*each has --help/, 'the overview names every command');
 });

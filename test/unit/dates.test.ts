@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findDates, formatFromTo, formatLike, intervalOf, type DateMention } from '../../server/src/match/dates.js';
+import { formatTerm, sureTerm } from '../../server/src/facts/dates.js';
 
 /** Finds the dates in `before + written + after` and returns the one mention expected, checking its offsets. */
 function only(written: string, before = 'It happened on ', after = ' in Beijing.'): DateMention {
@@ -200,4 +201,21 @@ test('pathological lines of digits, dashes, spaces and month names are scanned i
     const took = performance.now() - started;
     assert.ok(took < 2000, `${JSON.stringify(line.slice(0, 24))}… (${line.length} characters) took ${Math.round(took)} ms`);
   }
+});
+
+test('a term held for certain: from its dates, widened by the days the sources show it held (on)', () => {
+  assert.equal(sureTerm({ from: 'unknown', to: 'unknown' }), undefined, 'no day certain');
+  assert.deepEqual(sureTerm({ from: 'unknown', to: 'unknown', on: ['2031-05-04'] }), { from: '2031-05-04', to: '2031-05-04' });
+  assert.deepEqual(
+    sureTerm({ from: 'unknown', on: ['2031-05-06', '2031-05-04'] }),
+    { from: '2031-05-04' },
+    'still held: from the first day seen on',
+  );
+  assert.deepEqual(sureTerm({ from: '2031-05', to: 'unknown', on: ['2031-05-04', '2031-07-01'] }), {
+    from: '2031-05-04',
+    to: '2031-07-01',
+  });
+  assert.deepEqual(sureTerm({ from: '2030', to: '2032' }), { from: '2030-12-31', to: '2032-01-01' });
+  assert.equal(formatTerm({ from: 'unknown', to: 'unknown', on: ['2031-05-04'] }), 'in office on 4 May 2031');
+  assert.equal(formatTerm({ from: '2031-05', on: ['2031-05-04'] }), 'since May 2031; in office on 4 May 2031');
 });

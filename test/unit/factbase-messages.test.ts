@@ -97,6 +97,9 @@ test('a YAML syntax error is reported once, in plain words, on the line to fix',
   assert.deepEqual(problems(edit('name: Kadri Sepp', 'name:Kadri Sepp')), [
     "7: YAML: write a space after the colon that ends a field's name. \u00ab:\u00bb",
   ]);
+  assert.deepEqual(problems(edit('      - { office', '      -{ office')), [
+    '10: YAML: write a space after the dash that starts a list item. \u00ab-\u00bb',
+  ]);
   assert.deepEqual(problems(edit('name: Kadri Sepp', 'name: Kadri Sepp\n    name: K. Sepp')), [
     '8: YAML: "name" is written twice in this map (first on line 7); keep one. \u00abname\u00bb',
   ]);
@@ -131,5 +134,19 @@ test('each remaining schema and reference message, word for word: types, empty t
   );
   assert.deepEqual(problems(edit('    sources: [s1]\n    offices', '   sources: [s1]\n    offices')), [
     '8: YAML: this line is indented less than the fields of the list item above; line it up with them, or start a new item with "- ". \u00ab \u00bb',
+  ]);
+});
+
+test("a term's days in office (on): a day of the calendar, within the term", () => {
+  const on = (term: string) => problems(edit('from: 2023-01-01, sources: [s1]', `${term}, sources: [s1]`));
+  assert.deepEqual(on('from: unknown, to: unknown, on: [2023-05-04]'), []);
+  assert.deepEqual(on('from: 2023-01-01, on: [2022-12-31]'), [
+    '10: person kadri-sepp \u203a office ee-prime-minister \u203a on: 2022-12-31 is outside the term (since 1 January 2023); a day in office falls within it \u00ab2022-12-31\u00bb',
+  ]);
+  assert.deepEqual(on('from: unknown, to: unknown, on: [2023-05]'), [
+    '10: person kadri-sepp \u203a office ee-prime-minister \u203a on: write a day as YYYY-MM-DD: the days the office was held on \u00ab2023-05\u00bb',
+  ]);
+  assert.deepEqual(on('from: unknown, on: [2023-02-30]'), [
+    '10: person kadri-sepp \u203a office ee-prime-minister \u203a on: 2023-02-30 is not a day of the calendar: February 2023 has 28 days \u00ab2023-02-30\u00bb',
   ]);
 });

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { check } from '../../server/src/check.js';
 import type { FactRef, Finding, Severity } from '../../server/src/finding.js';
+import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
+import { loadFactBase } from '../../server/src/facts/load.js';
 import { onePerSpan, SPECIFICITY } from '../../server/src/fold.js';
+import { compile } from '../../server/src/match/compile.js';
 import { rules } from '../../server/src/rules/index.js';
 
 const fact = (kind: FactRef['kind'], id: string): FactRef => ({ kind, id, label: id, file: 'f.yaml', start: 0, end: 0, sources: [] });
@@ -50,4 +54,27 @@ test('findings left apart: other facts, spans that only overlap, the same rule, 
 test('every rule that checks drafts has a place in the order of specificity', () => {
   const unplaced = rules.filter((r) => r.check && !SPECIFICITY.includes(r.id)).map((r) => r.id);
   assert.deepEqual(unplaced, []);
+});
+
+test('a rule turned off in the settings folds nothing away: the other rule on the span is reported alone', () => {
+  const loaded = loadFactBase(readFactFiles([bundledFactsDir()]));
+  assert.ok(loaded.facts);
+  const index = compile(loaded.facts);
+  const draft = [
+    'Lukashenka held talks with Xi Jinping in Beijing on 1 March 2023.',
+    '',
+    'During the visit, Lukashenka also met Foreign Minister Wang Yi.',
+    '',
+  ].join('\n');
+  const both = check(draft, index, {});
+  assert.deepEqual(
+    both.map((f) => f.rule),
+    ['office-not-held'],
+    'folded into one finding by default',
+  );
+  const rest = check(draft, index, { severity: { 'office-not-held': 'off' } });
+  assert.deepEqual(
+    rest.map((f) => [f.rule, f.message.includes('Also (')]),
+    [['participant-absent', false]],
+  );
 });

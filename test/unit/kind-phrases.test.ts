@@ -31,3 +31,34 @@ test('event phrases derived from kind and place: a visit by each place, another 
     'meeting at City Hall → meeting',
   ]);
 });
+
+test("a visit's arrival and departure are named by the visit's places too; two arrivals in one place by neither", () => {
+  const ends = (extra: string) =>
+    [...kindPhrases(loadFactBase([{ path: 'k.facts.yaml', text: FACTS + extra }]).facts!).values()]
+      .filter((v) => v.event.kind === 'arrival' || v.event.kind === 'departure')
+      .map((v) => `${v.phrase} → ${v.event.id}`);
+  const arrival =
+    '  - { id: arrival, name: Arrival, kind: arrival, parent: visit, start: 2031-05-03, place: "Kessa Airport, Kessa", sources: [s] }\n';
+  assert.deepEqual(ends(arrival), [
+    'arrival in Kessa Airport → arrival',
+    'arrival at Kessa Airport → arrival',
+    'arrived in Kessa Airport → arrival',
+    'arrived at Kessa Airport → arrival',
+    'landed in Kessa Airport → arrival',
+    'landed at Kessa Airport → arrival',
+    'arrival in Kessa → arrival',
+    'arrival at Kessa → arrival',
+    'arrived in Kessa → arrival',
+    'arrived at Kessa → arrival',
+    'landed in Kessa → arrival',
+    'landed at Kessa → arrival',
+    'arrival in Marovia → arrival',
+    'arrival at Marovia → arrival',
+    'arrived in Marovia → arrival',
+    'arrived at Marovia → arrival',
+    'landed in Marovia → arrival',
+    'landed at Marovia → arrival',
+  ]);
+  const second = arrival.replace('id: arrival', 'id: arrival-2').replace('2031-05-03', '2031-05-04');
+  assert.deepEqual(ends(arrival + second), [], 'which arrival "arrived in Kessa" means is not known');
+});

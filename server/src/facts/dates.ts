@@ -68,10 +68,14 @@ export function suggestDate(text: string): string | undefined {
   return undefined;
 }
 
-/** A term of office as written: `from` and `to` as dates of any precision or `unknown`; `to` absent while still held. */
+/**
+ * A term of office as written: `from` and `to` as dates of any precision or `unknown`; `to` absent while still held;
+ * `on`, days the sources show it held.
+ */
 export interface WrittenTerm {
   from: string;
   to?: string;
+  on?: string[];
 }
 
 /**
@@ -80,18 +84,49 @@ export interface WrittenTerm {
  * 31 March 2013; one from `unknown` to 4 May 2020, on 4 May 2020 only.
  */
 export function sureTerm(written: WrittenTerm): { from: string; to?: string } | undefined {
+  const dates = datesOf(written);
+  if (!dates) return undefined;
+  const { from, to } = dates;
+  // The days the sources show it held are certain, and so is every day between them and a known start or end.
+  const days = (written.on ?? []).filter((d) => /^\d{4}-\d\d-\d\d$/.test(d)).sort();
+  const earliest = (...ds: (string | undefined)[]) => ds.filter((d) => d !== undefined).sort()[0];
+  if (to === null) {
+    const start = earliest(from?.last, days[0]);
+    return start === undefined ? undefined : { from: start };
+  }
+  const start = from?.last ?? to?.last;
+  const end = to?.first ?? from?.first;
+  const known = start !== undefined && end !== undefined && start <= end ? { from: start, to: end } : undefined;
+  if (days.length === 0) return known;
+  return {
+    from: earliest(known?.from, days[0])!,
+    to: [known?.to, days.at(-1)]
+      .filter((d) => d !== undefined)
+      .sort()
+      .at(-1)!,
+  };
+}
+
+/** A term's start and end read as dates (undefined when unknown; `to` null while still held), or undefined if one is not a date. */
+function datesOf(written: WrittenTerm): { from?: FactDate; to?: FactDate | null } | undefined {
   const read = (d: string) => (d === 'unknown' ? undefined : readFactDate(d));
   const from = read(written.from);
   const to = written.to === undefined ? null : read(written.to);
   if ((from && 'problem' in from) || (to && 'problem' in to)) return undefined;
-  if (to === null) return from ? { from: from.last } : undefined;
-  const start = from?.last ?? to?.last;
-  const end = to?.first ?? from?.first;
-  return start !== undefined && end !== undefined && start <= end ? { from: start, to: end } : undefined;
+  return { from, to };
 }
 
-/** "1 March 2023 – May 2024", "since March 2013", "until 4 May 2020" or "from 2013, end not known", for a term as written. */
+/**
+ * "1 March 2023 – May 2024", "since March 2013", "until 4 May 2020" or "from 2013, end not known", for a term as
+ * written; with the days the sources show it held, "in office on 12 December 2023" (after the dates when any is known).
+ */
 export function formatTerm(written: WrittenTerm): string {
+  const on = written.on?.length ? `in office on ${written.on.map(formatFactDate).join(', ')}` : undefined;
+  const dates = datesWritten(written);
+  return on === undefined ? dates : dates === 'dates not known' ? on : `${dates}; ${on}`;
+}
+
+function datesWritten(written: WrittenTerm): string {
   const from = written.from === 'unknown' ? undefined : formatFactDate(written.from);
   if (written.to === undefined) return from ? `since ${from}` : 'start not known, still held';
   const to = written.to === 'unknown' ? undefined : formatFactDate(written.to);

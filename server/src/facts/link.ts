@@ -1,4 +1,4 @@
-import { formatTerm, readFactDate, sureTerm, type FactDate, type Precision } from './dates.js';
+import { formatTerm, readFactDate, sureTerm, type FactDate, type Precision, type WrittenTerm } from './dates.js';
 import { claimKind } from './claim-kind.js';
 import { isReportingWord } from './reporting.js';
 import { didYouMean, located } from './messages.js';
@@ -93,6 +93,34 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
     return date;
   };
 
+  /** A term's `on` days: each a day of the calendar within the term as written (checked by the schema for form). */
+  const heldOn = (
+    file: ValidFile,
+    path: (string | number)[],
+    written: unknown,
+    term: WrittenTerm,
+    from?: FactDate,
+    to?: FactDate,
+  ): string[] => {
+    if (!Array.isArray(written)) return [];
+    const days: string[] = [];
+    for (const [i, value] of written.entries()) {
+      const date = dated(file, [...path, i], value);
+      if (!date) continue;
+      if (date.written.length !== 10)
+        report(file, [...path, i], () => `write a day as YYYY-MM-DD: the days the office was held on`, 'factbase-schema');
+      else if ((from && date.first < from.first) || (to && date.first > to.last))
+        report(
+          file,
+          [...path, i],
+          () => `${date.written} is outside the term (${formatTerm(term)}); a day in office falls within it`,
+          'factbase-schema',
+        );
+      else days.push(date.written);
+    }
+    return days;
+  };
+
   for (const vf of files) {
     const d = vf.data;
     facts.title ||= (d.title as string | undefined) ?? '';
@@ -161,11 +189,12 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
         const to = dated(vf, [...tp, 'to'], t.to);
         if (from && to && to.last < from.first)
           report(vf, [...tp, 'to'], () => `the term ends (${to.written}) before it starts (${from.written})`);
+        const on = heldOn(vf, [...tp, 'on'], t.on, { from: String(t.from), to: asText(t.to) }, from, to);
         const tenure: Tenure = {
           office: t.office as string,
           from: from?.first ?? EARLIEST,
           to: to?.last,
-          written: { from: String(t.from), to: asText(t.to) },
+          written: { from: String(t.from), to: asText(t.to), ...(on.length > 0 ? { on } : {}) },
           sources: sources(t, tp),
           note: t.note as string | undefined,
           origin: origin(tp),

@@ -51,16 +51,15 @@ type At = (message: string, from?: number, to?: number) => SyntaxProblem;
  */
 function implicitKey(text: string, errors: YAMLError[], at: At): SyntaxProblem {
   const multi = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && text.slice(e.pos[0], e.pos[1]).includes('\n'));
-  if (!multi) {
-    const start = errors.find((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY')?.pos[0] ?? errors[0]!.pos[0];
-    return at('a colon followed by a space inside a value starts a new field; put the value in quotes.', start, lineEnd(text, start));
-  }
-  const [start, end] = multi.pos;
+  const start = multi?.pos[0] ?? errors.find((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY')?.pos[0] ?? errors[0]!.pos[0];
   const firstLine = text.slice(lineStart(text, start), lineEnd(text, start));
   if (/^\s*-[^\s-]/.test(firstLine)) {
     const dash = lineStart(text, start) + firstLine.indexOf('-');
     return at('write a space after the dash that starts a list item.', dash, dash + 1);
   }
+  if (!multi)
+    return at('a colon followed by a space inside a value starts a new field; put the value in quotes.', start, lineEnd(text, start));
+  const end = multi.pos[1];
   const colon = /^\s*(?:- +)?[\w-]+:(?=\S)/.exec(firstLine);
   if (colon) {
     const after = lineStart(text, start) + colon[0].length;

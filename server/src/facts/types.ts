@@ -76,8 +76,11 @@ export interface Tenure {
   office: string;
   from: IsoDate;
   to?: IsoDate;
-  /** The dates as written (`2013-03`, `unknown`); `to` is absent while the office is still held. */
-  written: { from: string; to?: string };
+  /**
+   * The dates as written (`2013-03`, `unknown`); `to` is absent while the office is still held; `on`, the days the
+   * sources show it held (when given).
+   */
+  written: { from: string; to?: string; on?: string[] };
   sources: string[];
   note?: string;
   origin: Origin;

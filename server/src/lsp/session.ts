@@ -10,7 +10,7 @@ import type { Finding } from '../finding.js';
 import { Rechecker } from '../incremental.js';
 import { LineIndex } from '../lines.js';
 import type { FactIndex } from '../match/compile.js';
-import { ruleById } from '../rules/index.js';
+import { factBaseFindings } from '../findings.js';
 import { fileUri, toDiagnostic } from './convert.js';
 import { diagnose, type DraftFacts } from './diagnose.js';
 import type { FactBaseEntry } from '../facts/cache.js';
@@ -182,7 +182,7 @@ export class Session {
    * shows its problems (or none); a reloaded fact base has every other open draft checked again.
    */
   settle(uri: string, change: FactsChange): void {
-    if (change.reloaded || change.dropped || change.newConfig) this.publishFactProblems();
+    if (change.reloaded || change.dropped || change.newConfig) void this.publishFactProblems();
     if (change.reloaded) this.recheckAll(uri);
   }
 
@@ -369,13 +369,24 @@ export class Session {
       this.factBases.use(doc.uri, own);
       reloaded++;
     }
-    this.publishFactProblems();
+    void this.publishFactProblems();
     for (const doc of this.documents.all()) if (isFactDoc(doc.uri)) this.sendStatus(this.factFileStatus(doc.uri));
     if (reloaded > 0) this.recheckAll();
   }
 
-  /** Publishes fact-base problems as diagnostics of the YAML files (an empty list once a file is clean). */
-  publishFactProblems(): void {
+  /**
+   * Publishes fact-base problems as diagnostics of the YAML files (an empty list once a file is clean), at the severity
+   * each file's settings give its rule (the editor's over the nearest `.factlint.yaml`; 'off' leaves the rule out).
+   * The problems are read once the settings are known, so a later publish never sends older problems.
+   */
+  async publishFactProblems(): Promise<void> {
+    const files = [...this.factBases.problemsByFile()].filter(([, { problems }]) => problems.length > 0).map(([file]) => file);
+    const settings = await Promise.all(
+      files.map(
+        async (file) => [file, withConfig(await this.settings.get(fileUri(file)), this.factBases.configFor(file)?.config)] as const,
+      ),
+    );
+    const rulesOf = new Map(settings.map(([file, s]) => [file, s.rules]));
     const byFile = this.factBases.problemsByFile();
     for (const file of this.#withProblems) {
       // A file no fact base is made of any more (deleted, or no longer used): its problems go with it.
@@ -386,27 +397,13 @@ export class Session {
     for (const [file, { text, problems }] of byFile) {
       const uri = fileUri(file);
       const doc = this.openAt(file);
-      if (problems.length === 0 && !this.#withProblems.has(file) && !doc) continue;
-      if (problems.length > 0) this.#withProblems.add(file);
+      const shown = factBaseFindings(problems, () => rulesOf.get(file)).get(file) ?? [];
+      if (shown.length === 0 && !this.#withProblems.has(file) && !doc) continue;
+      if (shown.length > 0) this.#withProblems.add(file);
       else this.#withProblems.delete(file);
       const same = doc !== undefined && doc.getText() === text;
       const positions = same ? doc : new LineIndex(text);
-      const diagnostics = problems.map((p) =>
-        toDiagnostic(
-          {
-            rule: p.rule,
-            category: 'factbase',
-            severity: ruleById.get(p.rule)?.severity ?? 'error',
-            start: p.start,
-            end: p.end,
-            message: p.message,
-            fixes: [],
-            facts: [],
-          },
-          positions,
-          same ? doc.version : 0,
-        ),
-      );
+      const diagnostics = shown.map((finding) => toDiagnostic(finding, positions, same ? doc.version : 0));
       void this.connection.sendDiagnostics({ uri: doc?.uri ?? uri, version: same ? doc.version : undefined, diagnostics });
     }
   }

@@ -37,6 +37,9 @@ const PREVIOUS = /\b(?:previous|previously|(?:last|previous) (?:year|month|week|
 /** Titles before a person's name: a titled name the fact base does not know is someone else. */
 const TITLED =
   /\b(?:President|Premier|Prime Minister|Chancellor|King|Queen|Emir|Crown Prince|Sultan|Minister|Secretary(?:-General)?|Chairman|Chairwoman|Vice[- ]President|Ambassador|Senator|Governor|Mayor|Pope|Sheikh|General)\s+(?=\p{Lu}\p{Ll})/gu;
+/** A word that goes on a title rather than starting the name after it. */
+const TITLE_WORD =
+  /^(?:President|Premier|Prime|Chancellor|King|Queen|Emir|Crown|Sultan|Minister|Secretary|Chairman|Chairwoman|Vice|Ambassador|Senator|Governor|Mayor|Pope|Sheikh|General|Deputy|State|Party)\b/u;
 /** A capitalised word that is someone's ("Orbán's") or the subject of a verb of visiting or meeting ("Modi arrived"). */
 const UNKNOWN = new RegExp(
   `${W}(\\p{Lu}[\\p{L}]+(?:-\\p{L}+)?)(?:['\\u2019]s(?![\\p{L}])|\\s+(?=(?:visited|arrived|met|paid|held|hosted|travelled|traveled|flew|received|welcomed)\\b))`,
@@ -218,6 +221,8 @@ function unknownPeople(bf: BlockFacts, span: Span): Span[] {
   TITLED.lastIndex = 0;
   for (let m = TITLED.exec(slice); m; m = TITLED.exec(slice)) {
     const at = span.start + m.index + m[0].length;
+    // A title of several words ("General Secretary", "Secretary General"): the name, if any, follows its last word.
+    if (TITLE_WORD.test(text.slice(at, at + 24))) continue;
     if (names.some((n) => n.start === at) || placeAt(bf, at)) continue;
     found.push({ start: at, end: at + /^[\p{L}'-]+/u.exec(text.slice(at))![0].length });
   }

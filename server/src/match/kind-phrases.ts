@@ -4,6 +4,7 @@ import { tokenize } from './tokens.js';
 const VISIT = ['visit to', 'visit in', 'stay in', 'trip to'];
 const AT = (noun: string) => [`${noun} in`, `${noun} at`];
 const VISITS = new Set<EventKind>(['state visit', 'official visit', 'working visit']);
+const ENDS = new Set<EventKind>(['arrival', 'departure']);
 
 /** How prose names an event of a kind by its place: the words before the place ("stay in Moscow", "talks at the Kremlin"). */
 const BEFORE_PLACE: Partial<Record<EventKind, string[]>> = {
@@ -48,15 +49,19 @@ export function kindPhrases(facts: FactBase): Map<string, { phrase: string; even
   for (const event of facts.events.values()) {
     const nouns = BEFORE_PLACE[event.kind];
     if (!nouns) continue;
-    const inherited = new Set<string>();
+    const inherited = new Map<string, string>();
     for (let p = event.parent, depth = 0; p && depth < 50; p = facts.events.get(p)?.parent, depth++) {
-      for (const name of placeNames(facts.events.get(p)?.place)) inherited.add(name.toLowerCase());
+      for (const name of placeNames(facts.events.get(p)?.place)) inherited.set(name.toLowerCase(), name);
     }
     // A visit is named by any of its places ("trip to Russia"); another event only by its venue, the first of two or
-    // more places ("meeting at Government House", "summit in Samarkand"), since a city sees many meetings.
+    // more places ("meeting at Government House", "summit in Samarkand"), since a city sees many meetings. The
+    // arrival and departure of a visit are named by the visit's places too ("arrived in Hanoi" for an arrival at the
+    // city's airport): a visit is arrived at and left once (two arrivals in one place name neither).
     const names = placeNames(event.place);
     const own = VISITS.has(event.kind) ? names : names.length >= 2 ? names.slice(0, 1) : [];
-    for (const place of own.filter((name) => !inherited.has(name.toLowerCase()))) {
+    const places = own.filter((name) => !inherited.has(name.toLowerCase()));
+    if (ENDS.has(event.kind)) places.push(...names.filter((name) => !places.includes(name)), ...inherited.values());
+    for (const place of places) {
       for (const noun of nouns) {
         const phrase = `${noun} ${place}`;
         const k = key(phrase);
