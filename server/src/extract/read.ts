@@ -228,6 +228,8 @@ function peopleFacts(reading: Reading): Found[] {
         offices.set(id, {
           office: id,
           from: 'unknown',
+          // Held on the day of a source that gives the title (the format's `on`); when it began or ends is not said.
+          ...(reading.date && /^\d{4}-\d{2}-\d{2}$/.test(reading.date) ? { on: [reading.date] } : {}),
           sources,
           note: `Titled so ${reading.date ? `on ${reading.date} ` : ''}by the source; check when the term began and whether it has ended.`,
           quotes: [{ source: reading.source, text: quote }],
