@@ -300,3 +300,25 @@ test("a term is held on the source's date (on:); a second source adds its day; a
     [],
   );
 });
+
+test('"X met with Prime Minister A and the chairman of …, B": a meeting with each; "met with A and B" untitled stays one', () => {
+  const separate = extract(
+    'two.txt',
+    'Report\n\nOn 3 June 2025, Kadri Saar met with Prime Minister Mart Ilves and the chairman of the State Assembly, Aino Lehto.\n',
+  );
+  assert.deepEqual(
+    section(separate.base, 'events').map((e) => e.participants),
+    [
+      ['kadri-saar', 'mart-ilves'],
+      ['kadri-saar', 'aino-lehto'],
+    ],
+  );
+  const together = extract(
+    'one.txt',
+    'Report\n\nOn 3 June 2025, Prime Minister Kadri Saar met with Mart Ilves and Aino Lehto. Mart Ilves said little. Aino Lehto said more.\n',
+  );
+  assert.deepEqual(
+    section(together.base, 'events').map((e) => e.participants),
+    [['kadri-saar', 'mart-ilves', 'aino-lehto']],
+  );
+});

@@ -6,6 +6,7 @@ import { isMeetingVerb, MEET_WITH } from '../match/meetings.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { COUNTRIES as GAZETTEER } from '../match/places.data.js';
 import { slug, type Found, type Reading, type Sentence } from './found.js';
+import { titledIn } from './people.js';
 
 // Events, documents, counts of documents and figures, read sentence by sentence with the engine's readers.
 
@@ -24,6 +25,21 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const THE_VISIT = /\b(?:the|this|his|her|its)\s+(?:(?:state|official|working|two-day|three-day)\s+)?visit\b(?!\s+(?:of|by)\b)/i;
 /** A sentence whose subject is a pronoun, then a verb of meeting: "He met with …", "She also held talks with …". */
 const PRONOUN_SUBJECT = /^(?:He|She)\s+(?:also\s+|then\s+|later\s+)?(?:met|held|had|received|talked|spoke)\b/;
+/**
+ * The meetings a sentence reports: one of all the people it names, or, when one person "met with" two or more others
+ * each given a title of their own in it ("met with Prime Minister A and the chairman of …, B"), one with each.
+ */
+function separateMeetings(s: Sentence, people: string[]): string[][] {
+  const verb = /\bmet\s+(?:with\s+)?|\bheld\s+(?:separate\s+)?(?:talks|meetings)\s+with\s+/.exec(s.text);
+  if (people.length < 3 || !verb) return [people];
+  const subject = s.people.find((p) => p.start < verb.index);
+  const others = [...new Set(s.people.filter((p) => p.start > verb.index).map((p) => p.id))];
+  const titled = new Set(titledIn(s.text, s.tokens).titled.map((t) => t.end));
+  const own = (id: string) => s.people.some((p) => p.id === id && titled.has(p.end));
+  if (!subject || others.length < 2 || others.length !== people.length - 1 || !others.every(own)) return [people];
+  return others.map((o) => [subject.id, o]);
+}
+
 /** A visit whose first day the sentence's date is. */
 const START_OF = /\bat\s+the\s+(?:start|beginning|outset)\s+of\s+(?:a|an|his|her|the|their)\b/i;
 /** The two people the sentence before named, spoken of together: "the two heads of state met in Samarkand". */
@@ -231,53 +247,57 @@ export function readEvents(reading: Reading, sentences: Sentence[]): void {
       TALKS.test(s.text) ||
       (CALLED_ON.test(s.text) && !VISIT.test(s.text));
     if (people.length < 2 || !meets) continue;
-    const kind = CALL.test(s.text) ? 'phone call' : TALKS.test(s.text) ? 'talks' : 'meeting';
-    const date = dateOf(s) ?? lastTime(reading, s.text);
-    const visit = mainVisit(reading);
-    // Part of the visit when undated or dated within it; a meeting on another day is another occasion.
-    const parent = visit && (!date || within(date.start, visit.data)) ? visit : undefined;
-    const names = people.map((id) => reading.people.get(id)!.name);
-    const place = PLACE.exec(s.text)?.[1];
-    const start =
-      date?.start ?? (parent?.data.start as string | undefined)?.slice(0, 4) ?? (reading.year ? String(reading.year) : undefined);
-    if (!start) continue;
-    // Another sentence on the same meeting ("at a meeting with Y …", "their talks in …"): one event, read once.
-    const same = reading.found.find(
-      (f) =>
-        f.section === 'events' &&
-        (String(f.data.start).startsWith(start) || start.startsWith(String(f.data.start))) &&
-        f.data.parent === parent?.data.id &&
-        /^(?:talks|meeting)$/.test(String(f.data.kind)) &&
-        kind !== 'phone call' &&
-        String([...((f.data.participants as string[]) ?? [])].sort()) === String([...people].sort()),
-    );
-    if (same) {
-      // The later sentence may date or place it more precisely ("Xi held talks with …" in a headline, then "On March 1, …").
-      if (start.length > String(same.data.start).length) {
-        Object.assign(same.data, { start, ...(date?.end ? { end: date.end } : {}) });
-        delete same.data.note;
-        same.quote = s.text;
+    // "X met with Prime Minister A and the chairman of …, B": each titled in turn is a meeting of its own with X.
+    const groups = separateMeetings(s, people);
+    for (const people of groups) {
+      const kind = CALL.test(s.text) ? 'phone call' : TALKS.test(s.text) ? 'talks' : 'meeting';
+      const date = dateOf(s) ?? lastTime(reading, s.text);
+      const visit = mainVisit(reading);
+      // Part of the visit when undated or dated within it; a meeting on another day is another occasion.
+      const parent = visit && (!date || within(date.start, visit.data)) ? visit : undefined;
+      const names = people.map((id) => reading.people.get(id)!.name);
+      const place = PLACE.exec(s.text)?.[1];
+      const start =
+        date?.start ?? (parent?.data.start as string | undefined)?.slice(0, 4) ?? (reading.year ? String(reading.year) : undefined);
+      if (!start) continue;
+      // Another sentence on the same meeting ("at a meeting with Y …", "their talks in …"): one event, read once.
+      const same = reading.found.find(
+        (f) =>
+          f.section === 'events' &&
+          (String(f.data.start).startsWith(start) || start.startsWith(String(f.data.start))) &&
+          f.data.parent === parent?.data.id &&
+          /^(?:talks|meeting)$/.test(String(f.data.kind)) &&
+          kind !== 'phone call' &&
+          String([...((f.data.participants as string[]) ?? [])].sort()) === String([...people].sort()),
+      );
+      if (same) {
+        // The later sentence may date or place it more precisely ("Xi held talks with …" in a headline, then "On March 1, …").
+        if (start.length > String(same.data.start).length) {
+          Object.assign(same.data, { start, ...(date?.end ? { end: date.end } : {}) });
+          delete same.data.note;
+          same.quote = s.text;
+        }
+        if (place && !/^\d/.test(place) && same.data.place === undefined) same.data.place = place;
+        continue;
       }
-      if (place && !/^\d/.test(place) && same.data.place === undefined) same.data.place = place;
-      continue;
+      reading.found.push({
+        section: 'events',
+        quote: s.text,
+        data: {
+          // A meeting outside the source's visit is another occasion: its date tells it from one during the visit.
+          id: slug(`${kind} ${[...people].sort().join(' ')}${visit && !parent ? ` ${start}` : ''}`),
+          name: `${cap(kind)} between ${names.join(' and ')}`,
+          kind,
+          start,
+          ...(date?.end ? { end: date.end } : {}),
+          ...(place && !/^\d/.test(place) ? { place } : {}),
+          ...(parent ? { parent: parent.data.id } : {}),
+          participants: people,
+          sources,
+          ...(date ? {} : { note: 'The source gives no day for it.' }),
+        },
+      });
     }
-    reading.found.push({
-      section: 'events',
-      quote: s.text,
-      data: {
-        // A meeting outside the source's visit is another occasion: its date tells it from one during the visit.
-        id: slug(`${kind} ${[...people].sort().join(' ')}${visit && !parent ? ` ${start}` : ''}`),
-        name: `${cap(kind)} between ${names.join(' and ')}`,
-        kind,
-        start,
-        ...(date?.end ? { end: date.end } : {}),
-        ...(place && !/^\d/.test(place) ? { place } : {}),
-        ...(parent ? { parent: parent.data.id } : {}),
-        participants: people,
-        sources,
-        ...(date ? {} : { note: 'The source gives no day for it.' }),
-      },
-    });
   }
 }
 
