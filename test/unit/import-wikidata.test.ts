@@ -9,7 +9,7 @@ import { importCommand, type ImportEnv } from '../../server/src/facts/import/com
 import { entitiesOf, factDateOf, personOf } from '../../server/src/facts/import/entities.js';
 import type { Fetch } from '../../server/src/facts/import/fetch.js';
 import { mergeImport } from '../../server/src/facts/import/merge.js';
-import { Splicer } from '../../server/src/facts/import/splice.js';
+import { Splicer, unpadLists } from '../../server/src/facts/import/splice.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import { FIXTURES, ROOT } from './paths.js';
 
@@ -121,6 +121,10 @@ test('import from saved files: a fact base that facts check loads with no proble
   );
   assert.deepEqual(base.offices.find((o) => o.id === 'foreign-minister-of-norland')!.sources, ['wikidata-q99999911']);
   assert.match(err, /added: person ilse-varo › office foreign-minister-of-norland: until 14 September 2016/);
+  // Written as fact bases are by hand: flow lists unpadded, flow maps padded.
+  assert.match(text, /\n {4}preferred: \[Ilse Varo, Varo\]\n/);
+  assert.match(text, /\n {6}- \{ office: prime-minister-of-norland, from: 2013-03, to: 2015, sources: \[wikidata-q99999901\] \}\n/);
+  assert.doesNotMatch(text, /\[ | \]/);
 });
 
 test('merging: existing people and offices gain a source and the missing terms; conflicting dates are listed, not changed; layout and comments kept', async () => {
@@ -162,7 +166,7 @@ test('merging: existing people and offices gain a source and the missing terms; 
     assert.ok(at >= 0, `kept as it was: ${line}`);
   }
   assert.ok(text.includes('\n    sources: [register, wikidata-q99999901]\n'), text);
-  assert.ok(text.includes('\n  - { id: bo, name: Bo Exämple, sources: [register, wikidata-q99999902], offices: [ { office: pm, '), text);
+  assert.ok(text.includes('\n  - { id: bo, name: Bo Exämple, sources: [register, wikidata-q99999902], offices: [{ office: pm, '), text);
   const base = parse(text) as Base;
   assert.deepEqual(
     base.people.map((p) => p.id),
@@ -329,4 +333,12 @@ test('bad input: a file that is not entity JSON, no source named, another source
   assert.equal((await run(['wikidata'])).code, 2);
   assert.match((await run(['dbpedia', 'Q1'])).err, /^Cannot import from "dbpedia"; only wikidata\./);
   assert.match((await run(['wikidata', ILSE, '-o', join(dir, 'out.yaml')])).err, /^Write to a \*\.facts\.yaml file/);
+});
+
+test('flow lists lose their padding; quoted values, block scalars and comments keep their brackets as written', () => {
+  assert.equal(unpadLists('a: [ x, [ y ] ]\n'), 'a: [x, [y]]\n');
+  assert.equal(unpadLists('- { id: a, sources: [ s1 ], t: "[ q ]" }\n'), '- { id: a, sources: [s1], t: "[ q ]" }\n');
+  assert.equal(unpadLists("- { t: 'it''s [ x', w: [ c ] }\n"), "- { t: 'it''s [ x', w: [c] }\n");
+  assert.equal(unpadLists('note: see [ here ] # [ kept ]\n'), 'note: see [ here ] # [ kept ]\n');
+  assert.equal(unpadLists("name: People's [ x ]\n"), "name: People's [ x ]\n");
 });

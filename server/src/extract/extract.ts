@@ -44,7 +44,8 @@ export function extractFacts(sources: SourceInput[], existing?: string): Extract
     const date = input.date ?? text.date;
     const title = text.title ?? basename(input.path);
     const host = input.url ? new URL(input.url).hostname.replace(/^www\./, '') : undefined;
-    const publisher = host ?? text.publisher ?? 'Publisher not given';
+    // The publisher the article names (its site, its front matter, its dateline's agency) before the address it was saved from.
+    const publisher = text.publisher ?? host ?? 'Publisher not given';
     const id = sourceId(doc, input, { title, publisher, date });
     if (!doc.has('title')) doc.set('title', `Candidate facts from ${title}`);
     const found = readFacts(text, { id, publisher, date });

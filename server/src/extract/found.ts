@@ -44,13 +44,20 @@ export interface Reading {
   found: Found[];
 }
 
-export const slug = (s: string) =>
-  s
+/**
+ * An id from words: lowercase, accents dropped, at most 60 characters, cut between words (within one only when a word
+ * is that long) and not after a joining word.
+ */
+export function slug(s: string): string {
+  const full = s
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['\u2019]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  if (full.length <= 60) return full;
+  const cut = full.lastIndexOf('-', 60);
+  // Not ending on a joining word ("…-between-the").
+  return (cut >= 20 ? full.slice(0, cut) : full.slice(0, 60)).replace(/(?:-(?:the|a|an|of|and|or|on|in|for|to|with|between|by))+$/, '');
+}

@@ -149,6 +149,10 @@ export function sameName(a: string, b: string): boolean {
 function mergeMap(doc: Document, map: YAMLMap, data: Record<string, unknown>, ctx: Context): void {
   for (const [key, value] of Object.entries(data)) {
     if (key === 'id' || key === 'quotes' || value === undefined) continue;
+    if (key === 'on' && Array.isArray(value)) {
+      mergeDays(doc, map, value.map(String), ctx);
+      continue;
+    }
     const here = map.get(key, true) as Node | undefined;
     if (here === undefined) {
       map.set(key, nodeOf(doc, value));
@@ -177,6 +181,36 @@ function mergeMap(doc: Document, map: YAMLMap, data: Record<string, unknown>, ct
       ctx.conflicts.push({ what: `${ctx.what} › ${key}`, has: String(has), says: String(value), source: ctx.source, quote: ctx.quote });
     }
   }
+}
+
+/**
+ * Days a source shows an office held (`on`), added to a term: only those within its `from` and `to` as written (the
+ * loader refuses others); a day outside is a conflict, listed, and the term is kept as it is.
+ */
+function mergeDays(doc: Document, term: YAMLMap, days: string[], ctx: Context): void {
+  const bound = (key: string) => {
+    const v = plain(term.get(key, true));
+    return v === undefined || v === 'unknown' ? undefined : String(v);
+  };
+  const [from, to] = [bound('from'), bound('to')];
+  const inside = (day: string) => (!from || day.slice(0, from.length) >= from) && (!to || day.slice(0, to.length) <= to);
+  for (const day of days.filter((d) => !inside(d))) {
+    ctx.conflicts.push({
+      what: `${ctx.what} › on`,
+      has: `${from ?? 'unknown'} – ${to ?? 'still held'}`,
+      says: `held on ${day}`,
+      source: ctx.source,
+      quote: ctx.quote,
+    });
+  }
+  const within = days.filter(inside);
+  if (within.length === 0) return;
+  const here = term.get('on', true);
+  if (!isSeq(here)) {
+    term.set('on', nodeOf(doc, within));
+    return;
+  }
+  for (const day of within) if (!here.items.some((i) => String(plain(i)) === day)) here.add(nodeOf(doc, day));
 }
 
 /**

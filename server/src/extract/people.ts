@@ -1,4 +1,5 @@
 import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
+import { COUNTRIES as GAZETTEER } from '../match/places.data.js';
 import { APPOSITION, CLAUSE_END, MODIFIERS, NOT_THE_OFFICE } from '../match/titles.js';
 import { isCapitalized, type Token } from '../match/tokens.js';
 
@@ -71,6 +72,12 @@ for (const t of [
   'ceo',
   'director general',
   'director-general',
+  'crown prince',
+  'fm',
+  'pm',
+  'emir',
+  'amir',
+  'sultan',
 ]) {
   TITLES.add(t, t);
 }
@@ -122,6 +129,22 @@ export const COUNTRIES = new Map<string, string>(
   }),
 );
 const COUNTRY_NAMES = new Set([...COUNTRIES.values()].map((c) => c.toLowerCase()));
+
+/** Words of address before a name ("Dr Saad …", "Lord Dominic Johnson", "Sheikh Mishal …"): they end a title's words. */
+const HONORIFICS_LIST = ['dr', 'lord', 'lady', 'sir', 'dame', 'sheikh', 'sheikha', 'hh', 'hrh', 'madam', 'prof', 'professor'];
+const HONORIFICS = new Set(HONORIFICS_LIST);
+/** Abbreviations of countries written before a title ("US President"), in capitals only. */
+const ABBREVIATED = new Map([
+  ['US', 'United States'],
+  ['U.S.', 'United States'],
+  ['UK', 'United Kingdom'],
+  ['EU', 'European Union'],
+  ['UAE', 'United Arab Emirates'],
+]);
+/** Every name of a country, in lower case: a name that is one is no person ("United Kingdom"). */
+const PLACE_NAMES = new Set(GAZETTEER.flatMap((c) => [...c.names, ...c.capitals]).map((n) => n.toLowerCase()));
+/** Whether words read as a name are a country's or a capital's name. */
+export const isPlaceName = (name: string) => PLACE_NAMES.has(name.toLowerCase());
 
 /** Capitalised words that start sentences or name no one ("On", "The", months, days, places' nouns). */
 const NOT_NAMES = new Set([
@@ -234,6 +257,53 @@ const NOT_NAMES = new Set([
   'general',
   'secretary',
   'ambassador',
+  ...HONORIFICS_LIST,
+  // Words of titles and of bodies' names, never of a person's: "Ambassador Extraordinary", "Lao National Assembly".
+  'extraordinary',
+  'plenipotentiary',
+  'national',
+  'assembly',
+  'parliament',
+  'office',
+  'corporation',
+  'association',
+  'institute',
+  'organisation',
+  'organization',
+  'commission',
+  'federation',
+  'administration',
+  'court',
+  'bureau',
+  'department',
+  'embassy',
+  // Verbs of Title Case headlines: "President Lukashenko Makes …", "Belarus President Plans …".
+  'makes',
+  'plans',
+  'visits',
+  'says',
+  'meets',
+  'holds',
+  'arrives',
+  'signs',
+  'calls',
+  'heads',
+  'wraps',
+  'urges',
+  'vows',
+  'hails',
+  'seeks',
+  'pays',
+  'leaves',
+  'returns',
+  'begins',
+  'opens',
+  'welcomes',
+  'receives',
+  'discusses',
+  'agrees',
+  'agree',
+  'talks',
 ]);
 
 const SPACE = /^[ \u00a0]$/;
@@ -248,14 +318,31 @@ function nameWord(t: Token | undefined): boolean {
 export function nameAt(text: string, tokens: Token[], i: number): number | undefined {
   if (!nameWord(tokens[i])) return undefined;
   let last = i;
-  while (last - i < 2 && nameWord(tokens[last + 1]) && /^[ \u00a0-]$/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start))) last++;
+  // Up to three words; the parts of a hyphenated word ("Al-Ahmad") count as one.
+  let words = 1;
+  for (;;) {
+    const gap = tokens[last + 1] ? text.slice(tokens[last]!.end, tokens[last + 1]!.start) : '';
+    if (!nameWord(tokens[last + 1]) || !/^[ \u00a0-]$/.test(gap) || (gap !== '-' && words === 3)) break;
+    if (gap !== '-') words++;
+    last++;
+  }
+  // A country's or a capital's name is no person's ("United Kingdom").
+  if (isPlaceName(text.slice(tokens[i]!.start, tokens[last]!.end))) return undefined;
   // A name followed by "'s" is still a name ("Xi Jinping's"); one followed by more capitalised words is an organisation.
   return last;
+}
+
+/** The first token after words of address from token i ("Dr", "Lord", "Sheikh"): where the name they introduce starts. */
+function afterHonorifics(tokens: Token[], i: number): number {
+  let k = i;
+  while (tokens[k + 1] && HONORIFICS.has(tokens[k]!.lower)) k++;
+  return k;
 }
 
 /** The country a qualifier names: a nationality ("Chinese") or a possessive country ("China's"). */
 function countryOf(word: string | undefined): string | undefined {
   if (!word) return undefined;
+  if (ABBREVIATED.has(word)) return ABBREVIATED.get(word);
   const lower = word.toLowerCase();
   if (COUNTRIES.has(lower)) return COUNTRIES.get(lower);
   return [...COUNTRIES.values()].find((c) => c.toLowerCase() === lower);
@@ -269,6 +356,9 @@ function ofPhrase(text: string, end: number): string {
   const words = m[0].trim().split(/[ \u00a0]+/);
   let keep = 0;
   for (let k = 0; k < words.length; k++) {
+    if (HONORIFICS.has(words[k]!.toLowerCase().replace(/\.$/, ''))) break;
+    // "… and Investment and Acting Minister of Finance": another title starts; this one ends before "and".
+    if (words[k] === 'and' && /^(?:Acting|Deputy|First|Vice|Minister|Secretary|President|Chairman|Head)$/.test(words[k + 1] ?? '')) break;
     if (/^\p{Lu}/u.test(words[k]!)) keep = k + 1;
     else if (!/^(?:of|the|and|for|on)$/.test(words[k]!)) break;
   }
@@ -286,10 +376,13 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
   const unnamed: Unnamed[] = [];
   for (const m of TITLES.find(text, tokens)) {
     const prev = tokens[m.first - 1];
-    if (prev && MODIFIERS.has(prev.lower)) continue;
+    // "Acting Minister of Finance" is an office of its own, held at the time; "former", "deputy" … are not this one.
+    const acting = prev && /^(?:acting|interim)$/.test(prev.lower) && isCapitalized(prev) ? prev.start : undefined;
+    if (prev && MODIFIERS.has(prev.lower) && acting === undefined) continue;
+    const from = acting ?? m.start;
     const qualifier = qualifierBefore(text, tokens, m);
     const capital = isCapitalized(tokens[m.first]!);
-    const wordingStart = qualifier?.start ?? m.start;
+    const wordingStart = qualifier?.start ?? from;
     let of = ofPhrase(text, m.end);
     // "Minister of Foreign Affairs Sergei Aleinik", "President of China Xi Jinping": a name ending the phrase is the titled name.
     // "President of Belarus Alexander Lukashenka and President of China …": the title stops at the name after the country.
@@ -303,11 +396,22 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
     const country = countryOf(qualifier?.text) ?? (ofCountry ? countryOf(ofCountry) : undefined);
     // "President of China" is the President, of China.
     if (ofCountry) of = of.replace(new RegExp(` of (?:the )?(?:(?:People's )?Republic of )?${ofCountry}$`, 'i'), '');
-    const title = titleCase(text.slice(m.start, m.end) + of);
+    const title = titleCase(text.slice(from, m.end) + of);
     const after = m.end + of.length;
     if (tail) {
       titled.push({ name: tail.name, title, country, wording: text.slice(wordingStart, after), start: wordingStart, end: tail.end });
       continue;
+    }
+    // After words of address: "Minister of Investment Lord Dominic Johnson", "the Crown Prince Sheikh Mishal …".
+    const k0 = tokens.findIndex((t) => t.start >= after);
+    if (!tail && k0 >= 0 && HONORIFICS.has(tokens[k0]!.lower) && SPACE.test(text.slice(after, tokens[k0]!.start))) {
+      const k = afterHonorifics(tokens, k0);
+      const end = k > k0 ? nameAt(text, tokens, k) : undefined;
+      if (end !== undefined) {
+        const name = text.slice(tokens[k]!.start, tokens[end]!.end);
+        titled.push({ name, title, country, wording: text.slice(wordingStart, after), start: wordingStart, end: tokens[end]!.end });
+        continue;
+      }
     }
     // Before the name: "Chinese President Xi Jinping", "Premier Li Qiang" (a title in lower case needs a qualifier).
     const next = m.last + 1;
@@ -316,7 +420,7 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
     if (nameEnd !== undefined) {
       titled.push({
         name: text.slice(tokens[next]!.start, tokens[nameEnd]!.end),
-        title: titleCase(text.slice(m.start, m.end)),
+        title: titleCase(text.slice(from, m.end)),
         country,
         wording: text.slice(wordingStart, m.end),
         start: wordingStart,
@@ -447,7 +551,7 @@ function appositionBefore(text: string, tokens: Token[], wordingStart: number): 
 
 /**
  * Names without a title that act in the sentence: two or three name words right before a verb of a visit, a meeting
- * or a statement ("Alexander Lukashenka was on a visit", "Li Qiang met").
+ * or a statement ("Alexander Lukashenka was on a visit", "Li Qiang met"), and a name after "counterpart".
  */
 export function actorsIn(text: string, tokens: Token[]): { name: string; start: number }[] {
   const found: { name: string; start: number }[] = [];
@@ -455,6 +559,13 @@ export function actorsIn(text: string, tokens: Token[]): { name: string; start: 
     const last = nameAt(text, tokens, i);
     if (last === undefined) continue;
     const verb = tokens[last + 1];
+    // "his counterpart Xi Jinping", "her British counterpart Rishi Sunak": a person, whose title is not given.
+    const before = tokens[i - 1];
+    if (before?.lower === 'counterpart' && SPACE.test(text.slice(before.end, tokens[i]!.start))) {
+      found.push({ name: text.slice(tokens[i]!.start, tokens[last]!.end), start: tokens[i]!.start });
+      i = last;
+      continue;
+    }
     if (
       last > i &&
       verb &&

@@ -61,7 +61,7 @@ export class Splicer {
 
   /** The source text with every change made. */
   text(): string {
-    if (!this.doc.contents?.range) return this.doc.toString({ lineWidth: 0 });
+    if (!this.doc.contents?.range) return unpadLists(this.doc.toString({ lineWidth: 0 }));
     let text = this.source;
     const byPlace = [...this.edits].map((e, i) => ({ ...e, i })).sort((a, b) => b.at - a.at || b.i - a.i);
     for (const e of byPlace) text = text.slice(0, e.at) + e.render() + text.slice(e.end);
@@ -76,7 +76,9 @@ export class Splicer {
 
   /** A node as YAML, its lines after the first indented. */
   private block(node: Node, indent: string): string {
-    const lines = new Document(node).toString({ lineWidth: 0 }).trimEnd().split('\n');
+    const lines = unpadLists(new Document(node).toString({ lineWidth: 0 }))
+      .trimEnd()
+      .split('\n');
     return lines.map((line, i) => (i === 0 || line === '' ? line : indent + line)).join('\n');
   }
 
@@ -88,4 +90,45 @@ export class Splicer {
     const end = this.source.indexOf('\n', Math.max(at, 0));
     return end < 0 ? this.source.length : end;
   }
+}
+
+/**
+ * YAML with its flow lists written as hand-written fact bases write them, `[a, b]`, and its flow maps padded,
+ * `{ id: a }`: the yaml library pads both or neither. Inside a flow collection a bracket outside quotes is always
+ * structure (a plain scalar there cannot hold one), so the spaces just inside each list's brackets are dropped; a
+ * block scalar ("note: see [ here ]") is left as it is.
+ */
+export function unpadLists(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const opens = (c === '[' || c === '{') && (depth > 0 || /(?:^|\n)[ ]*(?:- )?$|(?::|-) $/.test(text.slice(Math.max(0, i - 200), i)));
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
+      // A quoted scalar (a quote opening a value; "People's" is plain), copied whole: "…\"…" escapes with a
+      // backslash, '…''…' by doubling.
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (c === '"' && text[j] === '\\') j++;
+        else if (text[j] === c && c === "'" && text[j + 1] === "'") j++;
+        else if (text[j] === c) break;
+      }
+      out += text.slice(i, j + 1);
+      i = j;
+    } else if (c === '#' && depth === 0 && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      out += text.slice(i, end < 0 ? text.length : end);
+      i = (end < 0 ? text.length : end) - 1;
+    } else if (opens) {
+      depth++;
+      out += c;
+      if (c === '[' && text[i + 1] === ' ') i++;
+    } else if (depth > 0 && (c === ']' || c === '}')) {
+      depth--;
+      out += c;
+    } else if (depth > 0 && c === ' ' && text[i + 1] === ']' && text[i - 1] !== '[') {
+      // dropped: the space before a list's closing bracket
+    } else out += c;
+  }
+  return out;
 }
