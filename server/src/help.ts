@@ -56,8 +56,8 @@ the exact sentence it came from; check each against its source, then delete the 
                    (a.md b.md --date 2024-05-15 --date 2024-05-16); it dates titles and completes dates without a year
   -o FILE          write to this *.facts.yaml; if it exists, merge into it: facts already there gain the new source,
                    and a value that differs (another date, another count) is listed as a conflict, never overwritten
-Next: factlint facts check FILE lists the candidates to review. A term of office is written "from: unknown" with
-"on:" the source's date (with --date or a date the source gives): another person given a single-holder office that
+Next: factlint facts check FILE lists the candidates to review. A term of office is written "from: unknown, to: unknown"
+with "on:" the source's date (with --date or a date the source gives): another person given a single-holder office that
 day is flagged; on other days, until its start is known (from a source, or factlint facts import wikidata), it is not.
 See docs/fact-base.md, "Reviewing candidates".
 Exit codes: 0 written, 2 bad usage, a source that cannot be read, or a FILE that is not well-formed YAML (left untouched).`;

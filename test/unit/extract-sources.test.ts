@@ -285,9 +285,10 @@ test("a term is held on the source's date (on:); a second source adds its day; a
   write('first.txt', 'First\n\nEstonian President Kadri Saar opened the fair.\n', '2025-06-03');
   write('second.txt', 'Second\n\nEstonian President Kadri Saar closed the fair.\n', '2025-06-09');
   const term = () => (byId(parse(readFileSync(file, 'utf8')) as Base, 'people', 'kadri-saar').offices as Item[])[0]!;
-  assert.deepEqual([term().from, term().on], ['unknown', ['2025-06-03', '2025-06-09']]);
+  // Held on those days; when the term began, and whether it has ended, the sources do not say.
+  assert.deepEqual([term().from, term().to, term().on], ['unknown', 'unknown', ['2025-06-03', '2025-06-09']]);
   // Reviewed: the term ended on 10 June. A report of 12 June is not written into it, but listed.
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/( {8}from: unknown\n)/, '$1        to: 2025-06-10\n'));
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/( {8}to: )unknown\n/, '$12025-06-10\n'));
   const run = write('third.txt', 'Third\n\nEstonian President Kadri Saar spoke.\n', '2025-06-12');
   assert.match(run.stderr, /conflict: person kadri-saar › office president-estonia › on: [a-z-]+ says held on 2025-06-12/);
   assert.deepEqual(term().on, ['2025-06-03', '2025-06-09']);
@@ -299,6 +300,24 @@ test("a term is held on the source's date (on:); a second source adds its day; a
     (JSON.parse(check.stdout) as { severity: string }[]).filter((f) => f.severity !== 'hint'),
     [],
   );
+});
+
+test('a term reviewed as still held (no to) stays so when another source names the office', () => {
+  const file = join(dir, 'held.facts.yaml');
+  const run = (name: string, date: string) => {
+    writeFileSync(join(dir, name), 'Report\n\nEstonian President Kadri Saar opened the fair.\n');
+    spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'extract', name, '--date', date, '-o', file], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+  };
+  rmSync(file, { force: true });
+  run('held-1.txt', '2025-06-03');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/ {8}to: unknown\n/, ''));
+  run('held-2.txt', '2025-06-09');
+  const term = (byId(parse(readFileSync(file, 'utf8')) as Base, 'people', 'kadri-saar').offices as Item[])[0]!;
+  assert.deepEqual([term.from, term.to, term.on], ['unknown', undefined, ['2025-06-03', '2025-06-09']]);
 });
 
 test('"X met with Prime Minister A and the chairman of …, B": a meeting with each; "met with A and B" untitled stays one', () => {

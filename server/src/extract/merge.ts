@@ -91,6 +91,8 @@ interface Context {
   quote: string;
   conflicts: Conflict[];
   person: boolean;
+  /** Merging into a term of office. */
+  term?: boolean;
 }
 
 function sectionOf(doc: Document, section: string): YAMLSeq {
@@ -154,6 +156,8 @@ function mergeMap(doc: Document, map: YAMLMap, data: Record<string, unknown>, ct
       continue;
     }
     const here = map.get(key, true) as Node | undefined;
+    // A term written without `to` is still held: a source that does not say whether it has ended changes nothing.
+    if (here === undefined && key === 'to' && ctx.term) continue;
     if (here === undefined) {
       map.set(key, nodeOf(doc, value));
       continue;
@@ -241,7 +245,11 @@ function mergeItem(doc: Document, seq: YAMLSeq, key: string, item: Record<string
         : maps.find((m) => m.get('min') === item.min && m.get('max') === item.max);
   const { quotes, ...rest } = item;
   if (match) {
-    mergeMap(doc, match, rest, { ...ctx, what: `${ctx.what} › ${key === 'offices' ? `office ${String(item.office)}` : key}` });
+    mergeMap(doc, match, rest, {
+      ...ctx,
+      what: `${ctx.what} › ${key === 'offices' ? `office ${String(item.office)}` : key}`,
+      term: key === 'offices',
+    });
     for (const q of (quotes as { source: string; text: string }[] | undefined) ?? []) addQuote(doc, match, q);
     return;
   }

@@ -228,7 +228,9 @@ function peopleFacts(reading: Reading): Found[] {
         offices.set(id, {
           office: id,
           from: 'unknown',
-          // Held on the day of a source that gives the title (the format's `on`); when it began or ends is not said.
+          // Held on the day of a source that gives the title (the format's `on`); when it began, and whether it has
+          // ended, the source does not say (`to: unknown`: without it the term would be held for certain ever since).
+          to: 'unknown',
           ...(reading.date && /^\d{4}-\d{2}-\d{2}$/.test(reading.date) ? { on: [reading.date] } : {}),
           sources,
           note: `Titled so ${reading.date ? `on ${reading.date} ` : ''}by the source; check when the term began and whether it has ended.`,
