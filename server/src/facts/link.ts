@@ -384,6 +384,7 @@ export function link(files: ValidFile[], problems: FactProblem[], onProblem?: (f
     });
   }
   checkParentCycles(facts, (file, locate, message) => note(file, locate, () => message));
+  narrowToParents(facts);
   for (const [a, b] of overlaps(facts, terms)) {
     const office = facts.offices.get(a.tenure.office)!;
     for (const [one, other] of [
@@ -470,6 +471,28 @@ function checkParentCycles(facts: FactBase, note: Note): void {
     }
     for (const id of path) settled.add(id);
   }
+}
+
+/**
+ * A part of an event took place within it: an event dated only to its month or year ("2023-12") whose parent has
+ * narrower dates (a visit on 12–13 December 2023) may have taken place only on the days the two share. Its `start` and
+ * `end` are narrowed to them (its `written` dates and `precision` stay as written). Exact days are left alone, and so is
+ * an event whose dates do not meet its parent's (a mistake the dates themselves show).
+ */
+function narrowToParents(facts: FactBase): void {
+  const done = new Set<string>();
+  const narrow = (event: Event, depth: number): void => {
+    if (done.has(event.id)) return;
+    done.add(event.id);
+    const parent = event.parent ? facts.events.get(event.parent) : undefined;
+    if (!parent || depth > 50) return;
+    narrow(parent, depth + 1);
+    if (event.precision === 'day') return;
+    const start = event.start > parent.start ? event.start : parent.start;
+    const end = event.end < parent.end ? event.end : parent.end;
+    if (start <= end) Object.assign(event, { start, end });
+  };
+  for (const event of facts.events.values()) narrow(event, 0);
 }
 
 /** The lists of an event's participants, and the role each gives (none for `participants`). */

@@ -122,8 +122,11 @@ function ownDays(bf: BlockFacts, sentence: Span, named: Event[]): OfficeDays | u
   if (written.length === 0 && dates.length > 0)
     return { days: [], reason: 'the sentence gives a date without a year, outside the event the draft is about' };
   const events = written.length > 0 ? named.filter((e) => !metAnotherTime(bf, sentence, e, written)) : named;
+  // An event whose days hold a date the sentence writes is dated by it: "on 12 December" for talks known only to be
+  // in 2023 is the day of those talks, not any day of the year.
+  const within = (e: Event) => written.some(([a, b]) => e.start <= a && b <= e.end);
   const dated: [string, string][] = [
-    ...events.map((e): [string, string] => [e.start, e.end]),
+    ...events.filter((e) => !within(e)).map((e): [string, string] => [e.start, e.end]),
     ...itemsIn(bf.documents, sentence).flatMap((m) =>
       m.values.length === 1 && m.values[0]!.date && documentInTimeframe(bf, m.values[0]!)
         ? [[m.values[0]!.date, m.values[0]!.date] as [string, string]]

@@ -1,4 +1,4 @@
-import { formatFactDate } from '../facts/dates.js';
+import { formatFactDate, readFactDate } from '../facts/dates.js';
 export { formatFactDate, onFactDate } from '../facts/dates.js';
 import type { Claim, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from './analyse.js';
@@ -25,11 +25,23 @@ export function formatRange(start: string, end: string): string {
   return `${formatDate(start)} \u2013 ${formatDate(end)}`;
 }
 
-/** When an event took place: "1–2 March 2023", or as written when only its month or year is known ("March 2013"). */
+/**
+ * When an event took place: "1–2 March 2023", or as written when only its month or year is known ("March 2013"),
+ * with the days of the event it is part of when they are narrower ("December 2023, during 12–13 December 2023").
+ */
 export function formatEventDates(event: Event): string {
   if (event.precision === 'day') return formatRange(event.start, event.end);
   const { start, end } = event.written;
-  return start === end ? formatFactDate(start) : `${formatFactDate(start)} \u2013 ${formatFactDate(end)}`;
+  const written = start === end ? formatFactDate(start) : `${formatFactDate(start)} \u2013 ${formatFactDate(end)}`;
+  return narrowed(event) ? `${written}, during ${formatRange(event.start, event.end)}` : written;
+}
+
+/** Whether an event known only to its month or year has been narrowed to the days of the event it is part of. */
+export function narrowed(event: Event): boolean {
+  if (event.precision === 'day') return false;
+  const first = readFactDate(event.written.start);
+  const last = readFactDate(event.written.end);
+  return 'first' in first && 'last' in last && (event.start > first.first || event.end < last.last);
 }
 
 /** "on 1 March 2023", "in 2017" or "during 28 February – 2 March 2023". */
