@@ -46,6 +46,18 @@ const MAX_WORDS = 7;
 /** Small words a name may hold between its capitalised ones ("Institute for the Study of War"); never its last. */
 const LINKS = new Set(['of', 'for', 'the', 'and', 'on', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der']);
 
+/** For each first character, the word counts (one bit each, up to MAX_WORDS) of the correct spellings it starts. */
+const fuzzySizes = perIndex((index) => {
+  const sizes = new Map<string, number>();
+  for (const key of index.fuzzy.keys()) {
+    const colon = key.lastIndexOf(':');
+    const words = Number(key.slice(colon + 1));
+    const initial = key.slice(0, colon);
+    if (words >= 1 && words <= MAX_WORDS) sizes.set(initial, (sizes.get(initial) ?? 0) | (1 << words));
+  }
+  return sizes;
+});
+
 /** A window of capitalised words, longer than any exact match here, that is one or two edits from a correct spelling. */
 function nearMiss(
   text: string,
@@ -54,9 +66,10 @@ function nearMiss(
   exactWords: number,
   index: FactIndex,
 ): { mention: NameMention; last: number } | undefined {
+  const sizes = fuzzySizes(index).get(text[tokens[i]!.start]!) ?? 0;
   for (let size = MAX_WORDS; size > exactWords && size >= 1; size--) {
     const last = i + size - 1;
-    if (last >= tokens.length || !index.fuzzy.has(`${text[tokens[i]!.start]}:${size}`)) continue; // no spelling to be near
+    if (last >= tokens.length || (sizes & (1 << size)) === 0) continue; // no spelling to be near
     let capitalised = true;
     for (let k = i; k <= last && capitalised; k++) {
       const word = isCapitalized(tokens[k]!) || (k > i && k < last && LINKS.has(tokens[k]!.text));
