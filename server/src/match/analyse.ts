@@ -225,7 +225,8 @@ export class BlockFacts {
         if (!took || took.size === 0 || others.length === 0 || others.some((n) => took.has(n.form.entity.id))) found.add(e);
       }
     }
-    for (const event of meetingsNamedBy(this.index, this.text, itemsIn(this.names, span), itemsIn(this.tokens, span))) found.add(event);
+    for (const event of meetingsNamedBy(this.index, this.text, itemsIn(this.names, span), () => itemsIn(this.tokens, span)))
+      found.add(event);
     const depth = (e: Event) => {
       let d = 0;
       for (let p = e.parent; p && d < 50; p = this.index.facts.events.get(p)?.parent) d++;

@@ -98,10 +98,18 @@ function metOrganisations(
  * The meetings a span names by who took part: all their known people (two at least), or, for a meeting with
  * organisations, every one of its organisations as the object of a verb of meeting whose subject is one of its people.
  */
-export function meetingsNamedBy(index: FactIndex, text: string, names: readonly NameMention[], tokens: readonly Token[]): Event[] {
-  const people = new Set(names.filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
+export function meetingsNamedBy(
+  index: FactIndex,
+  text: string,
+  names: readonly NameMention[],
+  spanTokens: () => readonly Token[],
+): Event[] {
+  let people: Set<string> | undefined;
+  for (const n of names) if (n.form.kind === 'person') (people ??= new Set()).add(n.form.entity.id);
+  if (!people) return [];
   const found = people.size >= 2 ? index.meetings.filter((e) => allNamed(e, people, index)) : [];
-  if (people.size === 0 || !names.some((n) => n.form.kind === 'organisation')) return found;
+  if (!names.some((n) => n.form.kind === 'organisation')) return found;
+  const tokens = spanTokens();
   for (let v = 0; v < tokens.length; v++) {
     const met = isMeetingVerb(tokens, v) ? metOrganisations(text, names, tokens, v) : undefined;
     if (!met) continue;
