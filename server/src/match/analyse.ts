@@ -28,7 +28,7 @@ export interface BlockAnalysis {
   names?: NameMention[];
   dates?: DateMention[];
   /** The events each span refers to (see eventsIn), whatever the timeframe: by span, "" for the whole block. */
-  spanEvents?: Map<string, Event[]>;
+  spanEvents?: Map<number, Event[]>;
   readonly phrases: Map<string, PhraseMatch<unknown>[]>;
   /** The analyses declared with {@link perBlock}, by the function that computes each. */
   kept?: Map<Analyser<unknown>, unknown>;
@@ -63,7 +63,7 @@ export class BlockFacts {
   /** The analyses declared with {@link perReading}, for this reading of the block. */
   #read?: Map<Analyser<unknown>, unknown>;
   /** The events each span refers to in this reading's timeframe (see eventsIn), by span. */
-  #timed?: Map<string, Event[]>;
+  #timed?: Map<number, Event[]>;
 
   /** The events (root ids) the text before this block is about (see match/evidence.ts); they depend on that text. */
   readonly topicsIn: ReadonlySet<string>;
@@ -202,20 +202,22 @@ export class BlockFacts {
    * `anyTime` (a claimed figure names its occasion by itself).
    */
   eventsIn(span: Span, anyTime = false): Event[] {
-    const whole = span.start <= 0 && span.end >= this.block.text.length;
-    const key = whole ? '' : `${span.start}:${span.end}`;
-    const timed = (events: Event[]) => {
-      if (this.timeframe === undefined || anyTime) return events;
-      const byTimed = (this.#timed ??= new Map());
-      let found = byTimed.get(key);
-      if (!found) byTimed.set(key, (found = events.filter((e) => this.inTimeframe(e))));
-      return found;
-    };
-    const bySpan = (this.#a.spanEvents ??= new Map());
-    const known = bySpan.get(key);
-    if (known) return timed(known);
+    const key = spanKey(span, this.block.text.length);
+    const bySpan = (this.#a.spanEvents ??= new Map<number, Event[]>());
+    let events = bySpan.get(key);
+    if (!events) bySpan.set(key, (events = this.#eventsFound(span)));
+    if (this.timeframe === undefined || anyTime) return events;
+    const byTimed = (this.#timed ??= new Map<number, Event[]>());
+    let timed = byTimed.get(key);
+    if (!timed) byTimed.set(key, (timed = events.filter((e) => this.inTimeframe(e))));
+    return timed;
+  }
+
+  /** The events a span refers to, whatever the timeframe (see {@link eventsIn}). */
+  #eventsFound(span: Span): Event[] {
     const found = new Set<Event>();
-    const named = itemsIn(this.names, span).filter((n) => n.form.kind === 'person');
+    const names = itemsIn(this.names, span);
+    const named = names.filter((n) => n.form.kind === 'person');
     for (const m of itemsIn(this.eventPhrases, span)) {
       // A phrase names an event unless the span names people and none of them took part ("Xi met Putin" is not
       // Lukashenka's meeting with Putin).
@@ -225,17 +227,24 @@ export class BlockFacts {
         if (!took || took.size === 0 || others.length === 0 || others.some((n) => took.has(n.form.entity.id))) found.add(e);
       }
     }
-    for (const event of meetingsNamedBy(this.index, this.text, itemsIn(this.names, span), () => itemsIn(this.tokens, span)))
-      found.add(event);
+    for (const event of meetingsNamedBy(this.index, this.text, names, () => itemsIn(this.tokens, span))) found.add(event);
     const depth = (e: Event) => {
       let d = 0;
       for (let p = e.parent; p && d < 50; p = this.index.facts.events.get(p)?.parent) d++;
       return d;
     };
-    const events = [...found].sort((a, b) => depth(b) - depth(a));
-    bySpan.set(key, events);
-    return timed(events);
+    return [...found].sort((a, b) => depth(b) - depth(a));
   }
+}
+
+/** A span of a block as one number, for maps of what spans hold: offsets are under 2^24 (see MAX_DRAFT). */
+export function spanId(span: Span): number {
+  return span.start * 0x1000000 + span.end;
+}
+
+/** A span's key in the events found by span: any span that covers the whole block is the block (-1). */
+function spanKey(span: Span, length: number): number {
+  return span.start <= 0 && span.end >= length ? -1 : spanId(span);
 }
 
 /** Whether a found item lies inside a span. */

@@ -1,6 +1,6 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, spanId, type BlockFacts } from './analyse.js';
 import { yearInTitle } from './counts.js';
 import type { Place } from './compile.js';
 import type { NameMention } from './names.js';
@@ -123,11 +123,11 @@ interface Scan {
 }
 
 /** The scan of each span of a block, by its start and end. */
-const scans = perBlock(() => new Map<string, Scan>());
+const scans = perBlock(() => new Map<number, Scan>());
 
 function scanOf(bf: BlockFacts, span: Span): Scan {
   const bySpan = scans(bf);
-  const key = `${span.start}:${span.end}`;
+  const key = spanId(span);
   let scan = bySpan.get(key);
   if (!scan) bySpan.set(key, (scan = scanSpan(bf, span)));
   return scan;

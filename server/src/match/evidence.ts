@@ -1,7 +1,7 @@
 import type { Event } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
 import { partitionPoint } from '../search.js';
-import { BlockFacts, itemsIn, perBlock, START } from './analyse.js';
+import { BlockFacts, itemsIn, perBlock, spanId, START } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
 import { carriedOut, datelineOf } from './dateline.js';
@@ -63,11 +63,11 @@ export function clauseOf(bf: BlockFacts, sentence: Span, span: Span): Span {
 }
 
 /** The clause dividers of each sentence of a block, found once (a long sentence holds many dates, each asking). */
-const dividerCache = perBlock(() => new Map<string, Span[]>());
+const dividerCache = perBlock(() => new Map<number, Span[]>());
 
 function dividersOf(bf: BlockFacts, sentence: Span): Span[] {
   const bySentence = dividerCache(bf);
-  const key = `${sentence.start}:${sentence.end}`;
+  const key = spanId(sentence);
   let dividers = bySentence.get(key);
   if (!dividers) {
     dividers = [];

@@ -39,8 +39,9 @@ function best(forms: NameForm[]): NameForm {
   return forms.find((f) => f.status === 'preferred') ?? forms.find((f) => f.status === 'accepted') ?? forms[0]!;
 }
 
-/** Words of a name may be joined by a space or a hyphen or dash ("Nordic–Baltic Energy Observatory"). */
-const JOIN = /^[ \u00a0\-\u2010\u2011\u2013]$/;
+/** Words of a name may be joined by one space or hyphen or dash ("Nordic–Baltic Energy Observatory"), by code. */
+const JOIN = new Set([0x20, 0xa0, 0x2d, 0x2010, 0x2011, 0x2013]);
+const joined = (text: string, from: number, to: number) => to - from === 1 && JOIN.has(text.charCodeAt(from));
 /** The most words a near miss may have: a window is compared only with spellings of as many words. */
 const MAX_WORDS = 7;
 /** Small words a name may hold between its capitalised ones ("Institute for the Study of War"); never its last. */
@@ -73,7 +74,7 @@ function nearMiss(
     let capitalised = true;
     for (let k = i; k <= last && capitalised; k++) {
       const word = isCapitalized(tokens[k]!) || (k > i && k < last && LINKS.has(tokens[k]!.text));
-      capitalised = word && (k === i || JOIN.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));
+      capitalised = word && (k === i || joined(text, tokens[k - 1]!.end, tokens[k]!.start));
     }
     if (!capitalised) continue;
     const window = text.slice(tokens[i]!.start, tokens[last]!.end);
