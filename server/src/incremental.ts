@@ -122,8 +122,11 @@ export class Rechecker {
     const kept: Kept[] = [];
     const keys: string[] = [];
     const timeframeKey = idsKey(timeframe);
+    // Blocks after one that leaves the topics as they were share the same set: its key is built once.
+    let topicsKey = { of: topics, key: idsKey(topics) };
     for (const [i, block] of blocks.entries()) {
-      const key = keyOf(block, idsKey(topics), carried, timeframeKey);
+      if (topicsKey.of !== topics) topicsKey = { of: topics, key: idsKey(topics) };
+      const key = keyOf(block, topicsKey.key, carried, timeframeKey);
       const k = this.#keep(key, plainKeys[i]!, plain[i]!, topics, timeframe, carried);
       topics = topicsOut(k.facts);
       carried = carriedOut(k.facts);

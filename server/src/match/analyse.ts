@@ -255,7 +255,11 @@ export function inside(item: { start: number; end: number }, span: Span): boolea
 /** The items of a list sorted by start that lie inside a span, by binary search: rules call this once per sentence. */
 export function itemsIn<T extends Span>(sorted: readonly T[], span: Span): T[] {
   const lo = partitionPoint(sorted.length, (i) => sorted[i]!.start < span.start);
+  let hi = lo;
+  let all = true; // whether every item starting inside the span also ends inside it (then one slice is exact)
+  for (; hi < sorted.length && sorted[hi]!.start < span.end; hi++) if (sorted[hi]!.end > span.end) all = false;
+  if (all) return sorted.slice(lo, hi);
   const found: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) found.push(sorted[i]!);
+  for (let i = lo; i < hi; i++) if (sorted[i]!.end <= span.end) found.push(sorted[i]!);
   return found;
 }

@@ -37,8 +37,12 @@ export function isMeetingVerb(tokens: readonly Token[], i: number): boolean {
  * present (an official who met the guest, a delegation member) need not be named: "Xi and Putin met" names their talks.
  */
 export function allNamed(event: Event, people: ReadonlySet<string>, index: FactIndex): boolean {
-  const principal = (id: string) => event.roles.get(id) !== 'attended' && event.roles.get(id) !== 'delegation';
-  return event.participants.every((id) => people.has(id) || !index.facts.people.has(id) || !principal(id));
+  for (const id of event.participants) {
+    const role = event.roles.get(id);
+    const principal = role !== 'attended' && role !== 'delegation';
+    if (!people.has(id) && index.facts.people.has(id) && principal) return false;
+  }
+  return true;
 }
 
 /** The meetings and talks with an organisation and a known person among their participants; per fact index. */
