@@ -1,7 +1,7 @@
 import type { Claim, Document, DocumentCount, Event, Office, Term } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
 import { partitionPoint } from '../search.js';
-import type { FactIndex } from './compile.js';
+import { perIndex, type FactIndex } from './compile.js';
 import { findDates, type DateMention } from './dates.js';
 
 /**
@@ -25,6 +25,8 @@ export interface BlockAnalysis {
   tokens?: Token[];
   /** The tokens any phrase (other than a name) may start at. */
   phraseStarts?: number[];
+  /** For each of those tokens, the kinds of phrase that may start there (one bit each, in PHRASE_KINDS order). */
+  phraseKinds?: number[];
   names?: NameMention[];
   dates?: DateMention[];
   /** The events each span refers to (see eventsIn), whatever the timeframe: by span, "" for the whole block. */
@@ -33,6 +35,29 @@ export interface BlockAnalysis {
   /** The analyses declared with {@link perBlock}, by the function that computes each. */
   kept?: Map<Analyser<unknown>, unknown>;
 }
+
+/** The kinds of phrase a block is searched for, each with its matcher in the fact index. */
+const PHRASE_KINDS = [
+  'offices',
+  'events',
+  'eventKinds',
+  'documents',
+  'countNouns',
+  'attribution',
+  'reframings',
+  'topics',
+  'terms',
+] as const;
+type PhraseKind = (typeof PHRASE_KINDS)[number];
+
+/** For each first word of a phrase, the kinds of phrase that start with it (one bit each); per fact index. */
+const firstWordKinds = perIndex((index): Map<string, number> => {
+  const kinds = new Map<string, number>();
+  PHRASE_KINDS.forEach((kind, bit) => {
+    for (const word of index[kind].firstWords()) kinds.set(word, (kinds.get(word) ?? 0) | (1 << bit));
+  });
+  return kinds;
+});
 
 /** What works out one analysis of a block (see {@link perBlock} and {@link perReading}). */
 type Analyser<T> = (bf: BlockFacts) => T;
@@ -166,13 +191,20 @@ export class BlockFacts {
     return this.#find('terms');
   }
 
-  #find<K extends 'offices' | 'events' | 'eventKinds' | 'documents' | 'countNouns' | 'attribution' | 'reframings' | 'topics' | 'terms'>(
-    key: K,
-  ): ReturnType<FactIndex[K]['find']> {
+  #find<K extends PhraseKind>(key: K): ReturnType<FactIndex[K]['find']> {
     let found = this.#a.phrases.get(key);
     if (!found) {
-      this.#a.phraseStarts ??= startsOf(this.tokens, this.index.phraseStarts);
-      found = this.index[key].find(this.block.text, this.tokens, this.#a.phraseStarts) as PhraseMatch<unknown>[];
+      // The tokens any phrase may start at, found once per block with the kinds of phrase that may start there: each
+      // matcher then looks only where one of its own phrases may start.
+      if (!this.#a.phraseStarts) {
+        const kinds = firstWordKinds(this.index);
+        this.#a.phraseStarts = startsOf(this.tokens, this.index.phraseStarts);
+        this.#a.phraseKinds = this.#a.phraseStarts.map((i) => kinds.get(this.tokens[i]!.lower) ?? 0);
+      }
+      const bit = 1 << PHRASE_KINDS.indexOf(key);
+      const kinds = this.#a.phraseKinds!;
+      const starts = this.#a.phraseStarts.filter((_, k) => (kinds[k]! & bit) !== 0);
+      found = starts.length === 0 ? [] : (this.index[key].find(this.block.text, this.tokens, starts) as PhraseMatch<unknown>[]);
       this.#a.phrases.set(key, found);
     }
     return found as ReturnType<FactIndex[K]['find']>;
