@@ -30,8 +30,11 @@ const PAUSE_MS = 10;
 /** What is kept for one block text: its analysis and, per block-local rule, its findings (in prose offsets). */
 interface Kept {
   facts: BlockFacts;
-  found: Map<string, RuleFinding[]>;
+  found: Map<string, readonly RuleFinding[]>;
 }
+
+/** The findings of a rule on a block where it found nothing (shared: never added to). */
+const NO_FINDINGS: readonly RuleFinding[] = [];
 
 /** What the last check did: for tests and the benchmark (how much was parsed and analysed again). */
 export interface RecheckStats {
@@ -119,8 +122,11 @@ export class Rechecker {
     const kept: Kept[] = [];
     const keys: string[] = [];
     const timeframeKey = idsKey(timeframe);
+    // Blocks after one that leaves the topics as they were share the same set: its key is built once.
+    let topicsKey = { of: topics, key: idsKey(topics) };
     for (const [i, block] of blocks.entries()) {
-      const key = keyOf(block, idsKey(topics), carried, timeframeKey);
+      if (topicsKey.of !== topics) topicsKey = { of: topics, key: idsKey(topics) };
+      const key = keyOf(block, topicsKey.key, carried, timeframeKey);
       const k = this.#keep(key, plainKeys[i]!, plain[i]!, topics, timeframe, carried);
       topics = topicsOut(k.facts);
       carried = carriedOut(k.facts);
@@ -135,6 +141,8 @@ export class Rechecker {
     const current = blocks.map((b, i) => (kept[i]!.facts.block === b ? kept[i]!.facts : kept[i]!.facts.moved(b)));
     this.#analysed = { source, index, blocks: current };
     const findings: Finding[] = [];
+    // Which kept analysis each block's facts are (a rule's findings name the facts they were found in).
+    const byFacts = new Map(kept.map((k) => [k.facts, k]));
     for (const rule of rules) {
       const severity = severityOf(rule, options);
       if (!rule.check || severity === 'off') continue;
@@ -148,17 +156,19 @@ export class Rechecker {
       // The rule runs once over the block texts it has not seen; its findings are in the order it yields them,
       // block by block, as a whole check would have them.
       // They are kept only once the rule has run to its end (a check may stop, or another run, at any yield).
-      const unseen = [...new Set(kept.filter((k) => !k.found.has(rule.id)))];
-      if (unseen.length > 0) {
-        const byFacts = new Map(unseen.map((k) => [k.facts, k]));
-        const found = new Map(unseen.map((k) => [k, [] as RuleFinding[]]));
-        for (const one of rule.check({ index, facts: index.facts, blocks: unseen.map((k) => k.facts) })) {
+      const unseen = new Set<Kept>();
+      for (const k of kept) if (!k.found.has(rule.id)) unseen.add(k);
+      if (unseen.size > 0) {
+        const found = new Map<Kept, RuleFinding[]>();
+        for (const one of rule.check({ index, facts: index.facts, blocks: Array.from(unseen, (k) => k.facts) })) {
           const k = byFacts.get(one.block);
-          if (!k) throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
-          found.get(k)!.push(one);
+          if (!k || !unseen.has(k)) throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
+          const list = found.get(k);
+          if (list) list.push(one);
+          else found.set(k, [one]);
           yield;
         }
-        for (const [k, list] of found) if (!k.found.has(rule.id)) k.found.set(rule.id, list);
+        for (const k of unseen) if (!k.found.has(rule.id)) k.found.set(rule.id, found.get(k) ?? NO_FINDINGS);
       }
       kept.forEach((k, i) => {
         for (const found of k.found.get(rule.id)!) {

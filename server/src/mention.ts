@@ -2,7 +2,7 @@ import { toProse } from './markdown/parse.js';
 import { toSource, type Block, type Span } from './markdown/prose.js';
 import type { BlockFacts } from './match/analyse.js';
 import { readInOrder } from './match/evidence.js';
-import type { FactIndex } from './match/compile.js';
+import { perIndex, type FactIndex } from './match/compile.js';
 import { countsOf, nounAfter } from './match/counts.js';
 import type { DateMention } from './match/dates.js';
 import { claimsStated, figuresOf } from './match/figures.js';
@@ -27,7 +27,8 @@ export interface Mention {
   date?: DateMention;
 }
 
-let last: { source: string; index: FactIndex; blocks: BlockFacts[] } | undefined;
+/** The last draft read against a fact index without a caller's analysis (hovers over one draft ask again and again). */
+const lastRead = perIndex((): { source?: string; blocks: BlockFacts[] } => ({ blocks: [] }));
 
 /**
  * The draft's analysed blocks: those the caller has for this text (the language server's checker keeps them), else
@@ -35,9 +36,11 @@ let last: { source: string; index: FactIndex; blocks: BlockFacts[] } | undefined
  */
 function analysed(source: string, index: FactIndex, given?: BlockFacts[]): BlockFacts[] {
   if (given) return given;
-  if (last?.source !== source || last.index !== index) {
+  const last = lastRead(index);
+  if (last.source !== source) {
     const prose = toProse(source);
-    last = { source, index, blocks: readInOrder(prose.blocks, index, prose.frontmatter) };
+    last.source = source;
+    last.blocks = readInOrder(prose.blocks, index, prose.frontmatter);
   }
   return last.blocks;
 }

@@ -18,6 +18,8 @@ const ENGINE = [
   ),
   'check.ts',
   'incremental.ts',
+  'mention.ts',
+  'markdown/quotes.ts',
   'complete.ts',
   'definition.ts',
 ];

@@ -488,8 +488,9 @@ function narrowToParents(facts: FactBase): void {
     if (!parent || depth > 50) return;
     narrow(parent, depth + 1);
     if (event.precision === 'day') return;
-    const start = event.start > parent.start ? event.start : parent.start;
-    const end = event.end < parent.end ? event.end : parent.end;
+    // ISO days compare as text: the later start and the earlier end.
+    const start = [event.start, parent.start].sort()[1]!;
+    const end = [event.end, parent.end].sort()[0]!;
     if (start <= end) Object.assign(event, { start, end });
   };
   for (const event of facts.events.values()) narrow(event, 0);

@@ -8,8 +8,6 @@ interface Quotes {
   closes: number[];
 }
 
-let quotesOf: { text: string; double: Quotes; single: Quotes } | undefined;
-
 const isWordAt = (text: string, i: number) => i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]!);
 
 /** Double quotation marks ("…", “…”): each one closes the quotation the last opened. */
@@ -54,11 +52,18 @@ function within({ opens, closes }: Quotes, offset: number): boolean {
   return lo < opens.length && opens[lo]! < offset;
 }
 
-/**
- * Whether a prose offset lies inside a quotation ("…", “…”, '…' or ‘…’), whose wording a draft must keep as quoted.
- * The quotation marks of the last text asked about are remembered, so asking about every name in a block is linear.
- */
-export function isQuoted(text: string, offset: number): boolean {
-  if (quotesOf?.text !== text) quotesOf = { text, double: doubleQuotes(text), single: singleQuotes(text) };
-  return within(quotesOf.double, offset) || within(quotesOf.single, offset);
+/** The quotations of a text ("…", “…”, '…' or ‘…’), whose wording a draft must keep as quoted. */
+export interface Quotations {
+  double: Quotes;
+  single: Quotes;
+}
+
+/** Finds a text's quotation marks once (match/quoted.ts keeps them with the block's analysis). */
+export function quotationsIn(text: string): Quotations {
+  return { double: doubleQuotes(text), single: singleQuotes(text) };
+}
+
+/** Whether an offset lies inside one of the quotations. */
+export function insideQuotation({ double, single }: Quotations, offset: number): boolean {
+  return within(double, offset) || within(single, offset);
 }

@@ -1,7 +1,7 @@
 import type { Claim, Document, DocumentCount, Event, Office, Term } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
 import { partitionPoint } from '../search.js';
-import type { FactIndex } from './compile.js';
+import { perIndex, type FactIndex } from './compile.js';
 import { findDates, type DateMention } from './dates.js';
 
 /**
@@ -27,14 +27,39 @@ export interface BlockAnalysis {
   tokens?: Token[];
   /** The tokens any phrase (other than a name) may start at. */
   phraseStarts?: number[];
+  /** For each of those tokens, the kinds of phrase that may start there (one bit each, in PHRASE_KINDS order). */
+  phraseKinds?: number[];
   names?: NameMention[];
   dates?: DateMention[];
   /** The events each span refers to (see eventsIn), whatever the timeframe: by span, "" for the whole block. */
-  spanEvents?: Map<string, Event[]>;
+  spanEvents?: Map<number, Event[]>;
   readonly phrases: Map<string, PhraseMatch<unknown>[]>;
   /** The analyses declared with {@link perBlock}, by the function that computes each. */
   kept?: Map<Analyser<unknown>, unknown>;
 }
+
+/** The kinds of phrase a block is searched for, each with its matcher in the fact index. */
+const PHRASE_KINDS = [
+  'offices',
+  'events',
+  'eventKinds',
+  'documents',
+  'countNouns',
+  'attribution',
+  'reframings',
+  'topics',
+  'terms',
+] as const;
+type PhraseKind = (typeof PHRASE_KINDS)[number];
+
+/** For each first word of a phrase, the kinds of phrase that start with it (one bit each); per fact index. */
+const firstWordKinds = perIndex((index): Map<string, number> => {
+  const kinds = new Map<string, number>();
+  PHRASE_KINDS.forEach((kind, bit) => {
+    for (const word of index[kind].firstWords()) kinds.set(word, (kinds.get(word) ?? 0) | (1 << bit));
+  });
+  return kinds;
+});
 
 /** What works out one analysis of a block (see {@link perBlock} and {@link perReading}). */
 type Analyser<T> = (bf: BlockFacts) => T;
@@ -65,7 +90,7 @@ export class BlockFacts {
   /** The analyses declared with {@link perReading}, for this reading of the block. */
   #read?: Map<Analyser<unknown>, unknown>;
   /** The events each span refers to in this reading's timeframe (see eventsIn), by span. */
-  #timed?: Map<string, Event[]>;
+  #timed?: Map<number, Event[]>;
 
   /** The events (root ids) the text before this block is about (see match/evidence.ts); they depend on that text. */
   readonly topicsIn: ReadonlySet<string>;
@@ -168,13 +193,20 @@ export class BlockFacts {
     return this.#find('terms');
   }
 
-  #find<K extends 'offices' | 'events' | 'eventKinds' | 'documents' | 'countNouns' | 'attribution' | 'reframings' | 'topics' | 'terms'>(
-    key: K,
-  ): ReturnType<FactIndex[K]['find']> {
+  #find<K extends PhraseKind>(key: K): ReturnType<FactIndex[K]['find']> {
     let found = this.#a.phrases.get(key);
     if (!found) {
-      this.#a.phraseStarts ??= startsOf(this.tokens, this.index.phraseStarts);
-      found = this.index[key].find(this.block.text, this.tokens, this.#a.phraseStarts) as PhraseMatch<unknown>[];
+      // The tokens any phrase may start at, found once per block with the kinds of phrase that may start there: each
+      // matcher then looks only where one of its own phrases may start.
+      if (!this.#a.phraseStarts) {
+        const kinds = firstWordKinds(this.index);
+        this.#a.phraseStarts = startsOf(this.tokens, this.index.phraseStarts);
+        this.#a.phraseKinds = this.#a.phraseStarts.map((i) => kinds.get(this.tokens[i]!.lower) ?? 0);
+      }
+      const bit = 1 << PHRASE_KINDS.indexOf(key);
+      const kinds = this.#a.phraseKinds!;
+      const starts = this.#a.phraseStarts.filter((_, k) => (kinds[k]! & bit) !== 0);
+      found = starts.length === 0 ? [] : (this.index[key].find(this.block.text, this.tokens, starts) as PhraseMatch<unknown>[]);
       this.#a.phrases.set(key, found);
     }
     return found as ReturnType<FactIndex[K]['find']>;
@@ -204,20 +236,22 @@ export class BlockFacts {
    * `anyTime` (a claimed figure names its occasion by itself).
    */
   eventsIn(span: Span, anyTime = false): Event[] {
-    const whole = span.start <= 0 && span.end >= this.block.text.length;
-    const key = whole ? '' : `${span.start}:${span.end}`;
-    const timed = (events: Event[]) => {
-      if (this.timeframe === undefined || anyTime) return events;
-      const byTimed = (this.#timed ??= new Map());
-      let found = byTimed.get(key);
-      if (!found) byTimed.set(key, (found = events.filter((e) => this.inTimeframe(e))));
-      return found;
-    };
-    const bySpan = (this.#a.spanEvents ??= new Map());
-    const known = bySpan.get(key);
-    if (known) return timed(known);
+    const key = spanKey(span, this.block.text.length);
+    const bySpan = (this.#a.spanEvents ??= new Map<number, Event[]>());
+    let events = bySpan.get(key);
+    if (!events) bySpan.set(key, (events = this.#eventsFound(span)));
+    if (this.timeframe === undefined || anyTime) return events;
+    const byTimed = (this.#timed ??= new Map<number, Event[]>());
+    let timed = byTimed.get(key);
+    if (!timed) byTimed.set(key, (timed = events.filter((e) => this.inTimeframe(e))));
+    return timed;
+  }
+
+  /** The events a span refers to, whatever the timeframe (see {@link eventsIn}). */
+  #eventsFound(span: Span): Event[] {
     const found = new Set<Event>();
-    const named = itemsIn(this.names, span).filter((n) => n.form.kind === 'person');
+    const names = itemsIn(this.names, span);
+    const named = names.filter((n) => n.form.kind === 'person');
     for (const m of itemsIn(this.eventPhrases, span)) {
       // A phrase names an event unless the span names people and none of them took part ("Xi met Putin" is not
       // Lukashenka's meeting with Putin).
@@ -227,16 +261,24 @@ export class BlockFacts {
         if (!took || took.size === 0 || others.length === 0 || others.some((n) => took.has(n.form.entity.id))) found.add(e);
       }
     }
-    for (const event of meetingsNamedBy(this.index, this.text, itemsIn(this.names, span), itemsIn(this.tokens, span))) found.add(event);
+    for (const event of meetingsNamedBy(this.index, this.text, names, () => itemsIn(this.tokens, span))) found.add(event);
     const depth = (e: Event) => {
       let d = 0;
       for (let p = e.parent; p && d < 50; p = this.index.facts.events.get(p)?.parent) d++;
       return d;
     };
-    const events = [...found].sort((a, b) => depth(b) - depth(a));
-    bySpan.set(key, events);
-    return timed(events);
+    return [...found].sort((a, b) => depth(b) - depth(a));
   }
+}
+
+/** A span of a block as one number, for maps of what spans hold: offsets are under 2^24 (see MAX_DRAFT). */
+export function spanId(span: Span): number {
+  return span.start * 0x1000000 + span.end;
+}
+
+/** A span's key in the events found by span: any span that covers the whole block is the block (-1). */
+function spanKey(span: Span, length: number): number {
+  return span.start <= 0 && span.end >= length ? -1 : spanId(span);
 }
 
 /** Whether a found item lies inside a span. */
@@ -247,7 +289,11 @@ export function inside(item: { start: number; end: number }, span: Span): boolea
 /** The items of a list sorted by start that lie inside a span, by binary search: rules call this once per sentence. */
 export function itemsIn<T extends Span>(sorted: readonly T[], span: Span): T[] {
   const lo = partitionPoint(sorted.length, (i) => sorted[i]!.start < span.start);
+  let hi = lo;
+  let all = true; // whether every item starting inside the span also ends inside it (then one slice is exact)
+  for (; hi < sorted.length && sorted[hi]!.start < span.end; hi++) if (sorted[hi]!.end > span.end) all = false;
+  if (all) return sorted.slice(lo, hi);
   const found: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) found.push(sorted[i]!);
+  for (let i = lo; i < hi; i++) if (sorted[i]!.end <= span.end) found.push(sorted[i]!);
   return found;
 }

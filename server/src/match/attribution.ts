@@ -1,6 +1,6 @@
 import type { Claim, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { isQuoted } from '../markdown/quotes.js';
+import { isQuoted } from './quoted.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { figuresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';
@@ -78,7 +78,7 @@ export class Attribution {
   attributed(bf: BlockFacts, sentence: Span, at: number, claim: Claim): boolean {
     if (this.#cues(bf, sentence, claim)) return true;
     // The sentences before it in its paragraph; all of the paragraph when the figure is quoted speech.
-    const upTo = isQuoted(bf.text, at) ? bf.text.length : sentence.start;
+    const upTo = isQuoted(bf, at) ? bf.text.length : sentence.start;
     if (upTo > 0 && this.#cues(bf, { start: 0, end: upTo }, claim)) return true;
     if (this.#introduced(bf, claim) || this.#headline(bf, claim)) return true;
     return this.#frames(claim);

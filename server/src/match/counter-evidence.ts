@@ -1,6 +1,6 @@
 import type { Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, spanId, type BlockFacts } from './analyse.js';
 import { yearInTitle } from './counts.js';
 import type { Place } from './compile.js';
 import type { NameMention } from './names.js';
@@ -29,6 +29,8 @@ const OCCASION = new RegExp(
     '[Ee]xhibition|[Pp]arade|[Pp]lenum|G\\d{1,2}|COP\\d{0,2}|[Ee]lections?)(?![\\p{L}\\p{N}])',
   'gu',
 );
+/** What every match of OCCASION holds: a text without it has none (a cheaper scan than OCCASION's lookbehinds). */
+const OCCASION_HINT = /ummit|orum|ongress|onference|Olympic|Expo|xhibition|arade|lenum|G\d|COP|lection/;
 /** Words of another occurrence of the same kind of event, or of a call rather than a meeting. */
 const AGAIN =
   /\b(?:again|another|upcoming|resumed|(?:next|following) (?:year|month|week|time)|(?:a|one|two|three|four|several|some|\d+) (?:weeks?|months?|years?) later|(?:tele)?phone|video ?(?:call|link|conference)|videoconference)\b/gi;
@@ -45,6 +47,8 @@ const UNKNOWN = new RegExp(
   `${W}(\\p{Lu}[\\p{L}]+(?:-\\p{L}+)?)(?:['\\u2019]s(?![\\p{L}])|\\s+(?=(?:visited|arrived|met|paid|held|hosted|travelled|traveled|flew|received|welcomed)\\b))`,
   'gu',
 );
+/** What every match of UNKNOWN holds: a possessive or one of its verbs. */
+const UNKNOWN_HINT = /['\u2019]s|visited|arrived|met|paid|held|hosted|travelled|traveled|flew|received|welcomed/;
 /** Capitalised words that are not names. */
 const COMMON =
   /^(?:The|This|That|These|Those|It|He|She|They|We|Both|Each|Neither|Either|His|Her|Their|Its|Our|Who|Which|When|Then|There|Here|Later|Earlier|Also|And|But|Officials|Leaders|Delegations|President|Premier|Minister|Chairman|People|State|Party|Government|Republic)$/;
@@ -129,11 +133,11 @@ interface Scan {
 }
 
 /** The scan of each span of a block, by its start and end. */
-const scans = perBlock(() => new Map<string, Scan>());
+const scans = perBlock(() => new Map<number, Scan>());
 
 function scanOf(bf: BlockFacts, span: Span): Scan {
   const bySpan = scans(bf);
-  const key = `${span.start}:${span.end}`;
+  const key = spanId(span);
   let scan = bySpan.get(key);
   if (!scan) bySpan.set(key, (scan = scanSpan(bf, span)));
   return scan;
@@ -166,7 +170,7 @@ function scanSpan(bf: BlockFacts, span: Span): Scan {
   };
   // An occasion the fact base knows (a phrase of any event) is a rival for the date, weighed where dates are
   // fitted (event-dates.ts), not a sign of another occasion.
-  const occasions = matches(OCCASION).filter((at) => !inPhrase(bf, at));
+  const occasions = OCCASION_HINT.test(slice) ? matches(OCCASION).filter((at) => !inPhrase(bf, at)) : [];
   const years = matches(YEAR)
     .filter((m) => !yearInTitle(text, bf.tokens, tokenAt(bf.tokens, m.start)))
     .map((m) => ({ start: m.start, year: Number(m.word) }));
@@ -234,7 +238,7 @@ function unknownPeople(bf: BlockFacts, span: Span): Span[] {
     found.push({ start: at, end: at + /^[\p{L}'-]+/u.exec(text.slice(at))![0].length });
   }
   UNKNOWN.lastIndex = 0;
-  for (let m = UNKNOWN.exec(slice); m; m = UNKNOWN.exec(slice)) {
+  for (let m = UNKNOWN_HINT.test(slice) ? UNKNOWN.exec(slice) : null; m; m = UNKNOWN.exec(slice)) {
     const at = span.start + m.index;
     if (COMMON.test(m[1]!) || names.some((n) => n.start <= at && at < n.end) || placeAt(bf, at)) continue;
     found.push({ start: at, end: at + m[1]!.length });

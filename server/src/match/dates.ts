@@ -202,6 +202,7 @@ export function findDates(text: string): DateMention[] {
 
 /** `YYYY-MM-DD` for a full date. */
 export function iso(year: number, month: number, day: number): string {
+  if (year >= 1000 && year <= 9999) return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -65,7 +65,7 @@ function named(bf: BlockFacts, sentence: Span): Named {
       events: bf.eventsIn(sentence),
       phrases: itemsIn(bf.eventPhrases, sentence),
       documents: itemsIn(bf.documents, sentence),
-      meetings: meetingsNamedBy(bf.index, bf.text, itemsIn(bf.names, sentence), itemsIn(bf.tokens, sentence)),
+      meetings: meetingsNamedBy(bf.index, bf.text, itemsIn(bf.names, sentence), () => itemsIn(bf.tokens, sentence)),
     };
     bySentence.set(sentence.start, found);
   }

@@ -1,12 +1,14 @@
 import type { Event } from '../facts/types.js';
 import type { Block, Span } from '../markdown/prose.js';
 import { partitionPoint } from '../search.js';
-import { BlockFacts, itemsIn, perBlock } from './analyse.js';
+import { BlockFacts, itemsIn, perBlock, spanId } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
 import { carriedOut, datelineOf, draftStart } from './dateline.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
 import { meetingsNamedBy } from './meetings.js';
+import type { NameMention } from './names.js';
+import type { PhraseMatch } from './phrases.js';
 import { pastPerfect } from './tense.js';
 import { draftTimeframe, timeframeOfDate } from './timeframe.js';
 
@@ -61,11 +63,11 @@ export function clauseOf(bf: BlockFacts, sentence: Span, span: Span): Span {
 }
 
 /** The clause dividers of each sentence of a block, found once (a long sentence holds many dates, each asking). */
-const dividerCache = perBlock(() => new Map<string, Span[]>());
+const dividerCache = perBlock(() => new Map<number, Span[]>());
 
 function dividersOf(bf: BlockFacts, sentence: Span): Span[] {
   const bySentence = dividerCache(bf);
-  const key = `${sentence.start}:${sentence.end}`;
+  const key = spanId(sentence);
   let dividers = bySentence.get(key);
   if (!dividers) {
     dividers = [];
@@ -148,47 +150,80 @@ export function establishes(
   return bf.inTimeframe(event) ? evidenceFor(bf, sentence, event, topics, judged) : undefined;
 }
 
-/** How a sentence establishes an event, whatever the draft's timeframe. */
-function evidenceFor(bf: BlockFacts, sentence: Span, event: Event, topics: ReadonlySet<string>, judged?: Span): Strength | undefined {
-  const { index } = bf;
+/**
+ * How a sentence establishes an event, whatever the draft's timeframe. With `strongOnly` (what a sentence's topics
+ * need), evidence weaker than "strong" or "placed" is returned without looking for what points elsewhere.
+ */
+function evidenceFor(
+  bf: BlockFacts,
+  sentence: Span,
+  event: Event,
+  topics: ReadonlySet<string>,
+  judged?: Span,
+  strongOnly = false,
+): Strength | undefined {
   if (datelineAway(bf, event)) return undefined;
-  const root = index.roots.get(event.id)!;
+  const root = bf.index.roots.get(event.id)!;
   // A phrase that is only the thing judged (a label "state visit") is no evidence.
-  const all = itemsIn(bf.eventPhrases, sentence).filter(
-    (m) => m.values.includes(event) && (!judged || m.start < judged.start || m.end > judged.end),
-  );
+  const all: PhraseMatch<Event>[] = [];
+  for (const m of itemsIn(bf.eventPhrases, sentence)) {
+    if (m.values.includes(event) && (!judged || m.start < judged.start || m.end > judged.end)) all.push(m);
+  }
   // The phrases in the clause of what is judged, if any there name the event; else the sentence's.
   const own = judged ? clauseOf(bf, sentence, judged) : undefined;
   const near = own ? all.filter((m) => m.start >= own.start && m.end <= own.end) : [];
   const phrases = near.length > 0 ? near : all;
-  const named = itemsIn(bf.names, sentence).filter(
-    (n) => n.form.kind === 'person' && (!judged || n.end <= judged.start || n.start >= judged.end),
-  );
-  const people = new Set(named.map((n) => n.form.entity.id));
-  const clauses = [judged ?? sentence, ...phrases].map((s) => clauseOf(bf, sentence, s));
+  const clauses = [clauseOf(bf, sentence, judged ?? sentence)];
+  for (const m of phrases) clauses.push(clauseOf(bf, sentence, m));
   // Nor is a place alone ("in Beijing": capitals host many events), unless its clause speaks of an occasion.
   const occasion = () => clauses.some((c) => OCCASION_WORD.test(bf.text.slice(c.start, c.end)));
   if (phrases.length > 0 && phrases.every((m) => placeOnly(bf, m)) && !occasion()) phrases.length = 0;
+  const strength = phrases.length === 0 ? byPeople(bf, sentence, event, judged) : byPhrase(bf, sentence, event, topics, clauses, judged);
+  if (strength === undefined || (strongOnly && strength !== 'strong' && strength !== 'placed')) return strength;
   // What is judged is not evidence either way; nor, for what a sentence is about, are any of its dates. Words that
   // look back ("previous") point away from the event the text is about, not from the earlier one they name.
   const except = judged ? [judged] : itemsIn(bf.dates, sentence);
   const previous = topics.size === 0 || topics.has(root);
-  if (clauses.some((c) => counterEvidence(bf, event, c, except, previous).length > 0)) return undefined;
-  if (phrases.length === 0) {
-    // By who took part, in the clause of what is judged ("Lukashenka met Xi on 1 March; CITIC signed a deal on 5 March").
-    // A date that opens its sentence ("2 March: Lukashenka meets …", a timeline's entry) is about all of it.
-    const opening = judged && bf.text.slice(sentence.start, judged.start).trim() === '';
-    const span = judged && !opening ? clauseOf(bf, sentence, judged) : sentence;
-    // All its people meeting at its own place ("Xi and Lukashenka meet in Samarkand") place it as its phrase would.
-    const others = itemsIn(bf.names, span).filter((n) => !judged || n.end <= judged.start || n.start >= judged.end);
-    if (!meetingsNamedBy(index, bf.text, others, itemsIn(bf.tokens, span)).includes(event)) return undefined;
-    return placed(bf, event, span) ? 'placed' : 'people';
-  }
+  return clauses.some((c) => counterEvidence(bf, event, c, except, previous).length > 0) ? undefined : strength;
+}
+
+/** Whether a person named in a sentence (not in what is judged) is the one a pronoun or a key role may stand for. */
+function personOutside(n: NameMention, judged: Span | undefined): boolean {
+  return n.form.kind === 'person' && (!judged || n.end <= judged.start || n.start >= judged.end);
+}
+
+/** How a sentence with no phrase of the event establishes it: by who took part, in the clause of what is judged. */
+function byPeople(bf: BlockFacts, sentence: Span, event: Event, judged: Span | undefined): Strength | undefined {
+  // By who took part, in the clause of what is judged ("Lukashenka met Xi on 1 March; CITIC signed a deal on 5 March").
+  // A date that opens its sentence ("2 March: Lukashenka meets …", a timeline's entry) is about all of it.
+  const opening = judged && bf.text.slice(sentence.start, judged.start).trim() === '';
+  const span = judged && !opening ? clauseOf(bf, sentence, judged) : sentence;
+  // All its people meeting at its own place ("Xi and Lukashenka meet in Samarkand") place it as its phrase would.
+  const others = itemsIn(bf.names, span).filter((n) => !judged || n.end <= judged.start || n.start >= judged.end);
+  if (!meetingsNamedBy(bf.index, bf.text, others, () => itemsIn(bf.tokens, span)).includes(event)) return undefined;
+  return placed(bf, event, span) ? 'placed' : 'people';
+}
+
+/** How a sentence that names the event by a phrase establishes it: by its people, its place, or the topic. */
+function byPhrase(
+  bf: BlockFacts,
+  sentence: Span,
+  event: Event,
+  topics: ReadonlySet<string>,
+  clauses: readonly Span[],
+  judged: Span | undefined,
+): Strength | undefined {
+  const { index } = bf;
   const key = keyPeople(bf, event);
-  if ([...people].some((id) => key.has(id))) return 'strong';
+  let named = false;
+  for (const n of itemsIn(bf.names, sentence)) {
+    if (!personOutside(n, judged)) continue;
+    if (key.has(n.form.entity.id)) return 'strong';
+    named = true;
+  }
   // "He" is the last person the block named (someone the event did not involve: another occasion), else one of the
   // topic's people.
-  const pronoun = people.size === 0 && clauses.some((c) => SUBJECT.test(bf.text.slice(c.start, c.end)));
+  const pronoun = !named && clauses.some((c) => SUBJECT.test(bf.text.slice(c.start, c.end)));
   const i = sentenceIndex(bf, sentence);
   const last = pronoun && clauses.some((c) => SINGULAR.test(bf.text.slice(c.start, c.end))) ? previousSubjects(bf)[i] : undefined;
   if (last === null || (last !== undefined && !index.eventPeople.get(event.id)?.has(last))) return undefined;
@@ -197,7 +232,7 @@ function evidenceFor(bf: BlockFacts, sentence: Span, event: Event, topics: Reado
     const topical = [...topics].flatMap((id) => [...keyPeople(bf, index.facts.events.get(id)!)]);
     if (last !== undefined ? key.has(last) : topical.some((id) => key.has(id))) return 'context';
   }
-  return topics.has(root) ? 'context' : undefined;
+  return topics.has(bf.index.roots.get(event.id)!) ? 'context' : undefined;
 }
 
 /** Days between a written interval and an event (0 when they meet). */
@@ -238,7 +273,7 @@ export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<
   let dates: DateMention[] | undefined;
   for (const e of candidates) {
     // Strong and placed evidence does not rest on the topics (they only decide what "previous" looks back from).
-    const strength = evidenceFor(bf, sentence, e, topics);
+    const strength = evidenceFor(bf, sentence, e, topics, undefined, true);
     if (strength !== 'strong' && strength !== 'placed') continue;
     // A sentence dated far from the event is about another occasion, however it names it.
     dates ??= itemsIn(bf.dates, sentence);

@@ -37,8 +37,12 @@ export function isMeetingVerb(tokens: readonly Token[], i: number): boolean {
  * present (an official who met the guest, a delegation member) need not be named: "Xi and Putin met" names their talks.
  */
 export function allNamed(event: Event, people: ReadonlySet<string>, index: FactIndex): boolean {
-  const principal = (id: string) => event.roles.get(id) !== 'attended' && event.roles.get(id) !== 'delegation';
-  return event.participants.every((id) => people.has(id) || !index.facts.people.has(id) || !principal(id));
+  for (const id of event.participants) {
+    const role = event.roles.get(id);
+    const principal = role !== 'attended' && role !== 'delegation';
+    if (!people.has(id) && index.facts.people.has(id) && principal) return false;
+  }
+  return true;
 }
 
 /** The meetings and talks with an organisation and a known person among their participants; per fact index. */
@@ -98,10 +102,18 @@ function metOrganisations(
  * The meetings a span names by who took part: all their known people (two at least), or, for a meeting with
  * organisations, every one of its organisations as the object of a verb of meeting whose subject is one of its people.
  */
-export function meetingsNamedBy(index: FactIndex, text: string, names: readonly NameMention[], tokens: readonly Token[]): Event[] {
-  const people = new Set(names.filter((n) => n.form.kind === 'person').map((n) => n.form.entity.id));
+export function meetingsNamedBy(
+  index: FactIndex,
+  text: string,
+  names: readonly NameMention[],
+  spanTokens: () => readonly Token[],
+): Event[] {
+  let people: Set<string> | undefined;
+  for (const n of names) if (n.form.kind === 'person') (people ??= new Set()).add(n.form.entity.id);
+  if (!people) return [];
   const found = people.size >= 2 ? index.meetings.filter((e) => allNamed(e, people, index)) : [];
-  if (people.size === 0 || !names.some((n) => n.form.kind === 'organisation')) return found;
+  if (!names.some((n) => n.form.kind === 'organisation')) return found;
+  const tokens = spanTokens();
   for (let v = 0; v < tokens.length; v++) {
     const met = isMeetingVerb(tokens, v) ? metOrganisations(text, names, tokens, v) : undefined;
     if (!met) continue;

@@ -39,12 +39,25 @@ function best(forms: NameForm[]): NameForm {
   return forms.find((f) => f.status === 'preferred') ?? forms.find((f) => f.status === 'accepted') ?? forms[0]!;
 }
 
-/** Words of a name may be joined by a space or a hyphen or dash ("Nordic–Baltic Energy Observatory"). */
-const JOIN = /^[ \u00a0\-\u2010\u2011\u2013]$/;
+/** Words of a name may be joined by one space or hyphen or dash ("Nordic–Baltic Energy Observatory"), by code. */
+const JOIN = new Set([0x20, 0xa0, 0x2d, 0x2010, 0x2011, 0x2013]);
+const joined = (text: string, from: number, to: number) => to - from === 1 && JOIN.has(text.charCodeAt(from));
 /** The most words a near miss may have: a window is compared only with spellings of as many words. */
 const MAX_WORDS = 7;
 /** Small words a name may hold between its capitalised ones ("Institute for the Study of War"); never its last. */
 const LINKS = new Set(['of', 'for', 'the', 'and', 'on', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der']);
+
+/** For each first character, the word counts (one bit each, up to MAX_WORDS) of the correct spellings it starts. */
+const fuzzySizes = perIndex((index) => {
+  const sizes = new Map<string, number>();
+  for (const key of index.fuzzy.keys()) {
+    const colon = key.lastIndexOf(':');
+    const words = Number(key.slice(colon + 1));
+    const initial = key.slice(0, colon);
+    if (words >= 1 && words <= MAX_WORDS) sizes.set(initial, (sizes.get(initial) ?? 0) | (1 << words));
+  }
+  return sizes;
+});
 
 /** A window of capitalised words, longer than any exact match here, that is one or two edits from a correct spelling. */
 function nearMiss(
@@ -54,13 +67,14 @@ function nearMiss(
   exactWords: number,
   index: FactIndex,
 ): { mention: NameMention; last: number } | undefined {
+  const sizes = fuzzySizes(index).get(text[tokens[i]!.start]!) ?? 0;
   for (let size = MAX_WORDS; size > exactWords && size >= 1; size--) {
     const last = i + size - 1;
-    if (last >= tokens.length || !index.fuzzy.has(`${text[tokens[i]!.start]}:${size}`)) continue; // no spelling to be near
+    if (last >= tokens.length || (sizes & (1 << size)) === 0) continue; // no spelling to be near
     let capitalised = true;
     for (let k = i; k <= last && capitalised; k++) {
       const word = isCapitalized(tokens[k]!) || (k > i && k < last && LINKS.has(tokens[k]!.text));
-      capitalised = word && (k === i || JOIN.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)));
+      capitalised = word && (k === i || joined(text, tokens[k - 1]!.end, tokens[k]!.start));
     }
     if (!capitalised) continue;
     const window = text.slice(tokens[i]!.start, tokens[last]!.end);

@@ -15,8 +15,33 @@ interface Entry<T> {
   values: T[];
 }
 
-/** What may stand between two words of one phrase: spaces, hyphens, apostrophes, a full stop. */
-const JOIN = /^[\s\u00a0\-\u2010-\u2014'\u2019.]{1,4}$/;
+/**
+ * Whether what stands between two words of one phrase may join them: one to four spaces, hyphens, dashes up to the
+ * em dash, apostrophes or full stops (read by character code: no slice of the text is made).
+ */
+function joins(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 4) return false;
+  for (let i = from; i < to; i++) if (!joinChar(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A space as JavaScript's \s reads one, a hyphen or dash (U+2010 to U+2014), an apostrophe or a full stop. */
+function joinChar(c: number): boolean {
+  if (c < 128) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x2d || c === 0x27 || c === 0x2e;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    (c >= 0x2010 && c <= 0x2014) ||
+    c === 0x2019 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 /** Finds registered multi-word phrases in tokenized text in one pass, longest first; compiled once per fact base. */
 export class PhraseMatcher<T> {
@@ -97,7 +122,7 @@ export class PhraseMatcher<T> {
         const token = tokens[i + k]!;
         ok =
           (entry.caseSensitive ? token.text : token.lower) === entry.words[k] &&
-          (k === 0 || JOIN.test(text.slice(tokens[i + k - 1]!.end, token.start)));
+          (k === 0 || joins(text, tokens[i + k - 1]!.end, token.start));
       }
       if (ok) {
         const last = i + entry.words.length - 1;

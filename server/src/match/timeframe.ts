@@ -20,43 +20,77 @@ const NEAR_WITH_YEAR = 62;
 /** How far (days) a date without a year may lie from the event's own days. */
 const NEAR_WITHOUT_YEAR = 3;
 
-/** Days between an interval and an event (0 when they meet). */
-function apart([start, end]: [string, string], event: Event): number {
-  return Math.max(0, dayNumber(start) - dayNumber(event.end), dayNumber(event.start) - dayNumber(end));
+/** An outermost event with its year and its first and last days (day numbers), worked out once per fact index. */
+interface Root {
+  event: Event;
+  year: number;
+  endYear: number;
+  first: number;
+  last: number;
 }
 
-/** Whether a written date places a text at an event's time. */
-function datesEvent(mention: DateMention, event: Event): boolean {
+/** Days between an interval of day numbers and an event (0 when they meet). */
+function apart([start, end]: readonly [number, number], root: Root): number {
+  return Math.max(0, start - root.last, root.first - end);
+}
+
+/** The days (day numbers) a mention covers, taking a missing year from `year`. */
+function daysIn(mention: DateMention, year: number): [number, number] | undefined {
+  const written = intervalOf(mention, year);
+  return written && [dayNumber(written[0]), dayNumber(written[1])];
+}
+
+/**
+ * Whether a written date places a text at an event's time, for each outermost event in turn: what the date covers
+ * is worked out once per year it is read in, not once per event.
+ */
+function placer(mention: DateMention): (root: Root) => boolean {
   const from = mention.from;
   // A month alone ("in March") could be any year's; a weekday alone is no time at all.
-  if (!from || (from.day === undefined && from.year === undefined)) return false;
-  const eventYear = Number(event.start.slice(0, 4));
-  if (from.year === undefined) {
-    const written = intervalOf(mention, eventYear);
-    return written !== undefined && apart(written, event) <= NEAR_WITHOUT_YEAR;
+  if (!from || (from.day === undefined && from.year === undefined)) return () => false;
+  const inYear = new Map<number, [number, number] | undefined>();
+  const ownYear = from.year;
+  if (ownYear === undefined) {
+    return (root) => {
+      if (!inYear.has(root.year)) inYear.set(root.year, daysIn(mention, root.year));
+      const written = inYear.get(root.year);
+      return written !== undefined && apart(written, root) <= NEAR_WITHOUT_YEAR;
+    };
   }
-  const written = intervalOf(mention, from.year);
-  if (!written) return false;
-  if (apart(written, event) <= NEAR_WITH_YEAR) return true;
-  // The event's own days with the year a little off ("1 March 2022"): a slip the date rules judge.
-  if (Math.abs(from.year - eventYear) > 2 || from.day === undefined) return false;
-  const shifted = intervalOf(
-    { ...mention, from: { ...from, year: eventYear }, ...(mention.to ? { to: { ...mention.to, year: eventYear } } : {}) },
-    eventYear,
-  );
-  return shifted !== undefined && apart(shifted, event) === 0;
+  const written = daysIn(mention, ownYear);
+  return (root) => {
+    if (!written) return false;
+    if (apart(written, root) <= NEAR_WITH_YEAR) return true;
+    // The event's own days with the year a little off ("1 March 2022"): a slip the date rules judge.
+    if (Math.abs(ownYear - root.year) > 2 || from.day === undefined) return false;
+    const year = root.year;
+    if (!inYear.has(year)) {
+      inYear.set(year, daysIn({ ...mention, from: { ...from, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year));
+    }
+    const shifted = inYear.get(year);
+    return shifted !== undefined && apart(shifted, root) === 0;
+  };
 }
 
 /** The outermost events: those no other event is part of. */
-const rootEvents = perIndex((index): Event[] =>
-  [...new Set(index.roots.values())].map((id) => index.facts.events.get(id)).filter((e) => e !== undefined),
+const rootEvents = perIndex((index): Root[] =>
+  [...new Set(index.roots.values())]
+    .map((id) => index.facts.events.get(id))
+    .filter((e) => e !== undefined)
+    .map((event) => ({
+      event,
+      year: Number(event.start.slice(0, 4)),
+      endYear: Number(event.end.slice(0, 4)),
+      first: dayNumber(event.start),
+      last: dayNumber(event.end),
+    })),
 );
 
 /** The outermost events (root ids) a block's text places in time; it depends on the text and the fact index only. */
 export const timeframeOf = perBlock((bf): readonly string[] => {
   const { index } = bf;
-  const roots = rootEvents(index);
-  const years = new Set(yearsIn(bf, { start: 0, end: bf.text.length }).map((y) => y.year));
+  const years = new Set<number>();
+  for (const y of yearsIn(bf, { start: 0, end: bf.text.length })) years.add(y.year);
   const claimed = new Set<string>();
   for (const figure of figuresOf(bf)) {
     for (const claim of index.facts.claims.values()) {
@@ -64,24 +98,25 @@ export const timeframeOf = perBlock((bf): readonly string[] => {
       if (root !== undefined && isClaimValue(figure, claim)) claimed.add(root);
     }
   }
-  return roots
-    .filter(
-      (root) =>
-        claimed.has(root.id) ||
-        years.has(Number(root.start.slice(0, 4))) ||
-        years.has(Number(root.end.slice(0, 4))) ||
-        bf.dates.some((d) => datesEvent(d, root)),
-    )
-    .map((root) => root.id);
+  const placers = bf.dates.map(placer);
+  const placed = (root: Root) => {
+    for (const places of placers) if (places(root)) return true;
+    return false;
+  };
+  const found: string[] = [];
+  for (const root of rootEvents(index)) {
+    if (claimed.has(root.event.id) || years.has(root.year) || years.has(root.endYear) || placed(root)) found.push(root.event.id);
+  }
+  return found;
 });
 
 /** The outermost events (root ids) a draft's own date (front matter `date:`) places it at, as a written date would. */
 export function timeframeOfDate(index: FactIndex, date: DateMention | undefined): string[] {
-  return date === undefined
-    ? []
-    : rootEvents(index)
-        .filter((root) => datesEvent(date, root))
-        .map((root) => root.id);
+  if (date === undefined) return [];
+  const places = placer(date);
+  return rootEvents(index)
+    .filter((root) => places(root))
+    .map((root) => root.event.id);
 }
 
 /** The outermost events (root ids) a draft places in time: those any of its blocks does. */

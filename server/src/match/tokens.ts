@@ -57,6 +57,8 @@ const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 
 
 /** Whether a token starts with a capital letter. */
 export function isCapitalized(token: Token): boolean {
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = token.text[0]!;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }

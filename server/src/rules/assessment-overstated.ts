@@ -1,7 +1,7 @@
 import { itemsIn } from '../match/analyse.js';
 import type { Claim, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
-import { isQuoted } from '../markdown/quotes.js';
+import { isQuoted } from '../match/quoted.js';
 import { clauseStart } from '../match/clauses.js';
 import { PhraseMatcher, type PhraseMatch } from '../match/phrases.js';
 import { tokenAt, type Token } from '../match/tokens.js';
@@ -134,7 +134,7 @@ const rule: Rule = {
           (m) =>
             !NOUN_WILL.has(tokens[m.first - 1]?.lower ?? '') &&
             !NEGATED.has(tokens[m.last + 1]?.lower ?? '') &&
-            !isQuoted(bf.text, m.start) &&
+            !isQuoted(bf, m.start) &&
             !(INTENT.has(tokens[m.first]!.lower) && NOT_STATED.has(tokens[m.first - 1]?.lower ?? '')) &&
             topicClauses.has(clauseStart(bf.text, m.start, sentence)) &&
             !deniedBefore(tokens, m, topics),

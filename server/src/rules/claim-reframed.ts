@@ -3,7 +3,7 @@ import type { Claim, FactBase } from '../facts/types.js';
 import { claimsStated, figuresOf, formatAmount, withInner, type FigureMention } from '../match/figures.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { tokenize } from '../match/tokens.js';
-import { isQuoted } from '../markdown/quotes.js';
+import { isQuoted } from '../match/quoted.js';
 import { Attribution, reportsSpeech } from '../match/attribution.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { clauseStart } from '../match/clauses.js';
@@ -61,7 +61,7 @@ const rule: Rule = {
         for (const figure of figures) {
           if (recasts.some((r) => r.start === figure.start)) continue;
           // Another's framing quoted as theirs ("the interview spoke of '$3.5 billion in investment'") is reported, not made.
-          if (isQuoted(bf.text, figure.start) && reportsSpeech(bf, sentence)) continue;
+          if (isQuoted(bf, figure.start) && reportsSpeech(bf, sentence)) continue;
           for (const claim of claimsStated(facts, events, figure)) {
             const reframing = reframed.get(claim);
             if (!reframing) continue;
@@ -109,7 +109,7 @@ function* recast(
 ): Generator<RuleFinding> {
   const events = bf.eventsIn(sentence, true);
   for (const figure of figures) {
-    if (isQuoted(bf.text, figure.start)) continue;
+    if (isQuoted(bf, figure.start)) continue;
     const before = bf.text.slice(clauseStart(bf.text, figure.start, sentence), figure.start);
     const invested = INVEST.test(before) || (PUT_INTO.test(before) && INTO.test(bf.text.slice(figure.end, sentence.end)));
     const value = !invested && VALUE.test(before) && DEALS.test(before);

@@ -10,7 +10,7 @@ import { establishes, topicsAt } from '../match/evidence.js';
 import { resumedEvents } from '../match/last-topic.js';
 import { intervalOf } from '../match/dates.js';
 import type { Span } from '../markdown/prose.js';
-import { isQuoted } from '../markdown/quotes.js';
+import { isQuoted } from '../match/quoted.js';
 import { tokenAt, tokenize } from '../match/tokens.js';
 import { yearFor } from '../match/days-in-question.js';
 import { formatDate, nameOf } from '../match/wording.js';
@@ -165,7 +165,7 @@ const rule: Rule = {
         let written: [string, string][] | undefined;
         for (const count of counts) {
           const noun = nounAfter(bf.text, bf.tokens, count, nouns);
-          if (!noun || subsetFrom < count.start || isQuoted(bf.text, count.start)) continue;
+          if (!noun || subsetFrom < count.start || isQuoted(bf, count.start)) continue;
           events ??= eventsFor(blocks, bf, sentence);
           written ??= writtenDates(bf, sentence);
           const word = normal(bf.text.slice(noun.start, noun.end));

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { isQuoted } from '../markdown/quotes.js';
+import { isQuoted } from '../match/quoted.js';
 import { tokenize } from '../match/tokens.js';
 import type { ProseEdit, Rule, RuleFinding } from './rule.js';
 
@@ -35,7 +35,7 @@ const rule: Rule = {
     for (const bf of blocks) {
       if (bf.block.container === 'quote') continue;
       for (const name of bf.names) {
-        if (name.fuzzy || name.form.status === 'misspelt' || isQuoted(bf.text, name.start)) continue;
+        if (name.fuzzy || name.form.status === 'misspelt' || isQuoted(bf, name.start)) continue;
         const { entity, kind } = name.form;
         // Judged on the exact text: the matcher reads a hyphen and an en dash between two words alike.
         if (entity.preferred.includes(name.text) || !(entity.spellings.includes(name.text) || entity.name === name.text)) continue;

@@ -1,4 +1,4 @@
-import { isQuoted } from '../markdown/quotes.js';
+import { isQuoted } from '../match/quoted.js';
 import type { BlockFacts } from '../match/analyse.js';
 import type { ProseEdit, Rule, RuleFinding } from './rule.js';
 
@@ -34,7 +34,7 @@ const rule: Rule = {
     for (const bf of blocks) {
       if (bf.block.container === 'quote') continue;
       for (const match of bf.terms) {
-        if (isQuoted(bf.text, match.start)) continue;
+        if (isQuoted(bf, match.start)) continue;
         const term = match.values[0]!;
         const written = bf.text.slice(match.start, match.end);
         const newText = likeCase(term.prefer, written);
