@@ -341,3 +341,33 @@ test('"X met with Prime Minister A and the chairman of …, B": a meeting with e
     [['kadri-saar', 'mart-ilves', 'aino-lehto']],
   );
 });
+
+test('merging: a name written with and without accents is one person; one visitor on the same days makes one visit', () => {
+  const file = join(dir, 'accents.facts.yaml');
+  const run = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    const done = spawnSync(
+      process.execPath,
+      [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'extract', name, '--date', '2031-05-12', '-o', file],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    assert.equal(done.status, 0, done.stderr);
+  };
+  rmSync(file, { force: true });
+  run('accents-1.txt', 'Report one\n\nMarovian President Trần Đức Lương paid a state visit to Việt Nam on 12-13 May 2031.\n');
+  run('accents-2.txt', 'Report two\n\nMarovian President Tran Duc Luong began a two-day state visit to Vietnam on 12 May 2031.\n');
+  const base = parse(readFileSync(file, 'utf8')) as Base;
+  assert.deepEqual(
+    section(base, 'people').map((p) => [p.id, p.name, p.spellings]),
+    [['tran-duc-luong', 'Trần Đức Lương', ['Tran Duc Luong']]],
+  );
+  const visits = section(base, 'events');
+  assert.deepEqual(
+    visits.map((e) => [e.id, e.visitors, e.start, e.end, e.sources]),
+    [['visit-viet-nam-2031', ['tran-duc-luong'], '2031-05-12', '2031-05-13', ['report-one', 'report-two']]],
+  );
+});

@@ -53,6 +53,10 @@ export function slug(s: string): string {
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // Letters that do not decompose into a letter and its accents: "Đức" is "duc", "Łódź" "lodz", "Øresund" "oresund".
+    .replace(/đ/g, 'd')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
     .replace(/['\u2019]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -54,7 +54,8 @@ export function mergeFacts(doc: Document, found: Found[], source: string): Confl
     const fact = renamed.size > 0 ? { ...read, data: rename(read.data, renamed) as Found['data'] } : read;
     const seq = sectionOf(doc, fact.section);
     const existing = findItem(seq, fact);
-    if (existing && fact.section === 'people' && existing.get('id') !== fact.data.id) renamed.set(fact.data.id, String(existing.get('id')));
+    if (existing && (fact.section === 'people' || fact.section === 'events') && existing.get('id') !== fact.data.id)
+      renamed.set(fact.data.id, String(existing.get('id')));
     const quote = { source, text: fact.quote };
     if (!existing) {
       seq.add(nodeOf(doc, { ...fact.data, review: 'candidate', quotes: [quote] }));
@@ -113,7 +114,9 @@ function sectionOf(doc: Document, section: string): YAMLSeq {
 function findItem(seq: YAMLSeq, fact: Found): YAMLMap | undefined {
   const maps = seq.items.filter((i): i is YAMLMap => isMap(i));
   const byId = maps.find((m) => m.get('id') === fact.data.id);
-  if (byId || fact.section !== 'people') return byId;
+  if (byId) return byId;
+  if (fact.section === 'events') return maps.find((m) => sameVisit(m, fact.data));
+  if (fact.section !== 'people') return undefined;
   const mine = [fact.data.name, ...((fact.data.preferred as unknown[] | undefined) ?? [])].map(String);
   return maps.find((m) => samePerson(mine, [m.get('name'), ...listOf(m, 'preferred'), ...listOf(m, 'spellings')].map(String)));
 }
@@ -125,14 +128,43 @@ function samePerson(a: string[], b: string[]): boolean {
   return surnames(a).some((x) => surnames(b).some((y) => sameName(x, y)));
 }
 
+const VISITS = new Set(['state visit', 'official visit', 'working visit']);
+
+/**
+ * Whether an event read is a visit already there under another id ("visit-viet-nam-2023" beside "visit-vietnam-2023"):
+ * both visits, by the same visitors, on days that meet. A visitor makes one visit at a time.
+ */
+function sameVisit(m: YAMLMap, data: Record<string, unknown>): boolean {
+  if (!VISITS.has(String(m.get('kind'))) || !VISITS.has(String(data.kind))) return false;
+  const theirs = listOf(m, 'visitors').map(String);
+  const mine = ((data.visitors as unknown[] | undefined) ?? []).map(String);
+  if (mine.length === 0 || mine.length !== theirs.length || !mine.every((v) => theirs.includes(v))) return false;
+  const days = (start: unknown, end: unknown) => {
+    const a = readFactDate(String(start));
+    const b = readFactDate(String(end ?? start));
+    return 'problem' in a || 'problem' in b ? undefined : [a.first, b.last];
+  };
+  const x = days(m.get('start'), m.get('end'));
+  const y = days(data.start, data.end);
+  return x !== undefined && y !== undefined && x[0]! <= y[1]! && y[0]! <= x[1]!;
+}
+
 const listOf = (m: YAMLMap, key: string): unknown[] => {
   const v = m.get(key);
   return isSeq(v) ? v.items.map(plain) : [];
 };
 
-/** Two spellings of one word of a name: the same, or from five letters within two edits and with the same first letter. */
-const near = (w: string, v: string) =>
-  w === v || (w.length >= 5 && v.length >= 5 && w[0] === v[0] && distance(w.toLowerCase(), v.toLowerCase()) <= 2);
+/** A word without its accents, in lower case: "Trọng" and "Trong", "Việt" and "Viet" are one spelling. */
+const folded = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+/**
+ * Two spellings of one word of a name: the same but for accents, or from five letters within two edits and with the
+ * same first letter.
+ */
+const near = (w: string, v: string) => {
+  const [a, b] = [folded(w), folded(v)];
+  return a === b || (a.length >= 5 && b.length >= 5 && a[0] === b[0] && distance(a, b) <= 2);
+};
 
 /**
  * Two spellings of one name: as many words, the last near and each other near or sharing its first three letters
