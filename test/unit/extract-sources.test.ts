@@ -371,3 +371,20 @@ test('merging: a name written with and without accents is one person; one visito
     [['visit-viet-nam-2031', ['tran-duc-luong'], '2031-05-12', '2031-05-13', ['report-one', 'report-two']]],
   );
 });
+
+test('a figure no one is said to state is the publisher’s claim; with no publisher known, no claim and no made-up claimant', () => {
+  const unknown = extract('figure.txt', 'Report\n\nMarovia has over $26 billion in investments in Kessa.\n', '--date', '2031-05-12');
+  assert.deepEqual([section(unknown.base, 'claims'), section(unknown.base, 'organisations')], [[], []]);
+  const named = extract(
+    'figure.txt',
+    'Report\n\nMarovia has over $26 billion in investments in Kessa.\n',
+    '--date',
+    '2031-05-12',
+    '--url',
+    'https://example.org/x',
+  );
+  assert.deepEqual(
+    section(named.base, 'claims').map((c) => (c.claimedBy as Item[]).map((b) => b.by)),
+    [['example-org']],
+  );
+});

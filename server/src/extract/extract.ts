@@ -45,10 +45,11 @@ export function extractFacts(sources: SourceInput[], existing?: string): Extract
     const title = text.title ?? basename(input.path);
     const host = input.url ? new URL(input.url).hostname.replace(/^www\./, '') : undefined;
     // The publisher the article names (its site, its front matter, its dateline's agency) before the address it was saved from.
-    const publisher = text.publisher ?? host ?? 'Publisher not given';
+    const known = text.publisher ?? host;
+    const publisher = known ?? 'Publisher not given';
     const id = sourceId(doc, input, { title, publisher, date });
     if (!doc.has('title')) doc.set('title', `Candidate facts from ${title}`);
-    const found = readFacts(text, { id, publisher, date });
+    const found = readFacts(text, { id, publisher: known, date });
     read.push(found.length);
     conflicts.push(...mergeFacts(doc, found, id));
   }

@@ -33,8 +33,8 @@ export interface PersonSeen {
 /** What the reading of a source knows about it while reading. */
 export interface Reading {
   source: string;
-  /** Who published it: the one who states a figure no one in the text is said to state. */
-  publisher: string;
+  /** Who published it, when known: the one who states a figure no one in the text is said to state. */
+  publisher?: string;
   /** The source's own date (YYYY-MM-DD), when known. */
   date?: string;
   year?: number;

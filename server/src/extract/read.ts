@@ -10,7 +10,7 @@ import { slug, type Found, type PersonSeen, type Reading, type Sentence } from '
  * Reads candidate facts from a source's paragraphs: people and their titles first (so that a later short name,
  * "Lukashenka", is known), then, sentence by sentence, events, documents, counts of documents and figures.
  */
-export function readFacts(text: SourceText, source: { id: string; publisher: string; date?: string }): Found[] {
+export function readFacts(text: SourceText, source: { id: string; publisher?: string; date?: string }): Found[] {
   const date = source.date;
   const sentences = text.paragraphs.flatMap((p) => sentencesOf(p).map((s) => p.slice(s.start, s.end).trim())).filter((s) => s.length > 0);
   const reading: Reading = {

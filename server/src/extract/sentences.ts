@@ -488,6 +488,9 @@ export function readClaims(reading: Reading, sentences: Sentence[]): void {
       const clause = before.slice(Math.max(0, before.lastIndexOf(' that '), before.lastIndexOf(',')));
       const measure = MEASURE.exec(clause)?.[1];
       const by = stater(reading, s, before, figure.end);
+      // No one is said to state it and the source's publisher is not known: a claim needs a claimant, and a made-up
+      // one would gather every such figure of every unknown source.
+      if (!by) continue;
       const visit = mainVisit(reading);
       const id = slug(`${measure ?? 'figure'} ${formatAmount(figure.value, figure.currency).replace(/[$€£¥]/g, '')}`);
       if (by.organisation) {
@@ -515,7 +518,7 @@ export function readClaims(reading: Reading, sentences: Sentence[]): void {
 }
 
 /** Who states a figure: a person named before a word of saying, "according to X", or the words before the verb. */
-function stater(reading: Reading, s: Sentence, before: string, end: number): { id: string; organisation?: string } {
+function stater(reading: Reading, s: Sentence, before: string, end: number): { id: string; organisation?: string } | undefined {
   const after = SAID.exec(s.text.slice(end));
   const saidAfter = after ? { index: end + after.index, 0: after[0] } : undefined;
   const said = SAID.exec(before) ?? saidAfter;
@@ -530,5 +533,5 @@ function stater(reading: Reading, s: Sentence, before: string, end: number): { i
     according?.[1]?.trim() ??
     (said && said !== saidAfter ? /^(?:the\s+)?((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s*$/iu.exec(before.slice(0, said.index))?.[1] : undefined);
   if (phrase) return { id: slug(phrase), organisation: cap(phrase) };
-  return { id: slug(reading.publisher), organisation: reading.publisher };
+  return reading.publisher === undefined ? undefined : { id: slug(reading.publisher), organisation: reading.publisher };
 }
