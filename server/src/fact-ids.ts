@@ -1,5 +1,6 @@
 import { formatEventDates } from './match/wording.js';
-import type { FactBase, Origin } from './facts/types.js';
+import type { Origin } from './facts/types.js';
+import { perIndex, type FactIndex } from './match/compile.js';
 
 /** What an id in a fact-base file names. */
 export type IdKind = 'source' | 'person' | 'organisation' | 'office' | 'event' | 'document' | 'count' | 'claim' | 'term';
@@ -29,15 +30,11 @@ const REFERENCES: Record<string, IdKind[]> = {
   attended: ['person', 'organisation'],
 };
 
-const cache = new WeakMap<FactBase, Map<string, IdFact>>();
-
-/** Every fact of a fact base with an id, by id (the first declared, where two share one). */
-export function factIds(facts: FactBase): Map<string, IdFact> {
-  let ids = cache.get(facts);
-  if (ids) return ids;
-  ids = new Map();
+/** Every fact of a fact base with an id, by id (the first declared, where two share one); once per fact index. */
+export const factIds = perIndex(({ facts }): Map<string, IdFact> => {
+  const ids = new Map<string, IdFact>();
   const add = (kind: IdKind, fact: { id: string; origin: Origin }, label: string, detail: string) => {
-    if (!ids!.has(fact.id)) ids!.set(fact.id, { kind, id: fact.id, label, detail, origin: fact.origin });
+    if (!ids.has(fact.id)) ids.set(fact.id, { kind, id: fact.id, label, detail, origin: fact.origin });
   };
   for (const s of facts.sources.values()) add('source', s, s.title, `${s.publisher}${s.date ? `, ${s.date}` : ''}`);
   for (const p of facts.people.values()) add('person', p, p.name, 'person');
@@ -48,9 +45,8 @@ export function factIds(facts: FactBase): Map<string, IdFact> {
   for (const c of facts.documentCounts) add('count', c, `documents signed at ${facts.events.get(c.event)?.name ?? c.event}`, 'count');
   for (const c of facts.claims.values()) add('claim', c, c.statement, `claim (${c.status})`);
   for (const t of facts.terms) add('term', t, t.prefer, 'house term');
-  cache.set(facts, ids);
   return ids;
-}
+});
 
 const ID_CHAR = /[\p{L}\p{N}_.-]/u;
 
@@ -64,9 +60,9 @@ function wordAt(text: string, offset: number): { word: string; start: number; en
 }
 
 /** The known id under an offset of a fact-base file (a reference or a declaration), and its range. */
-export function idAt(text: string, offset: number, facts: FactBase): { fact: IdFact; start: number; end: number } | undefined {
+export function idAt(text: string, offset: number, index: FactIndex): { fact: IdFact; start: number; end: number } | undefined {
   const { word, start, end } = wordAt(text, offset);
-  const fact = word === '' ? undefined : factIds(facts).get(word);
+  const fact = word === '' ? undefined : factIds(index).get(word);
   return fact && { fact, start, end };
 }
 
@@ -96,9 +92,9 @@ function fieldAt(text: string, offset: number): string | undefined {
  * The ids that may be written at an offset of a fact-base file (the facts of the kinds its field names), and the
  * range the typed part of the id covers. None outside a field that takes ids.
  */
-export function idCompletions(text: string, offset: number, facts: FactBase): { ids: IdFact[]; start: number; end: number } {
+export function idCompletions(text: string, offset: number, index: FactIndex): { ids: IdFact[]; start: number; end: number } {
   const { start } = wordAt(text, offset);
   const kinds = REFERENCES[fieldAt(text, start) ?? ''];
   if (!kinds) return { ids: [], start, end: offset };
-  return { ids: [...factIds(facts).values()].filter((f) => kinds.includes(f.kind)), start, end: offset };
+  return { ids: [...factIds(index).values()].filter((f) => kinds.includes(f.kind)), start, end: offset };
 }

@@ -109,8 +109,8 @@ connection.onHover(
       const doc = documents.get(textDocument.uri);
       if (!doc) return null;
       if (isFactDoc(doc.uri)) {
-        const facts = session.factBaseOf(doc.uri)?.index?.facts;
-        return facts ? idHover(doc, position, facts, session.client.markdownHovers) : null;
+        const index = session.factBaseOf(doc.uri)?.index;
+        return index ? idHover(doc, position, index, session.client.markdownHovers) : null;
       }
       if (session.isUnchecked(doc.uri)) return null;
       const { index } = await session.useFactsFor(doc.uri, doc.getText());
@@ -135,8 +135,8 @@ connection.onCompletion(
       const doc = documents.get(textDocument.uri);
       if (!doc) return [];
       if (isFactDoc(doc.uri)) {
-        const facts = session.factBaseOf(doc.uri)?.index?.facts;
-        return facts ? idCompletionItems(doc, position, facts) : [];
+        const index = session.factBaseOf(doc.uri)?.index;
+        return index ? idCompletionItems(doc, position, index) : [];
       }
       if (session.isUnchecked(doc.uri)) return [];
       const { index, skip } = await session.useFactsFor(doc.uri, doc.getText());
@@ -156,8 +156,8 @@ connection.onDefinition(
       const doc = documents.get(textDocument.uri);
       if (!doc) return [];
       if (isFactDoc(doc.uri)) {
-        const facts = session.factBaseOf(doc.uri)?.index?.facts;
-        return facts ? idDefinition(doc, position, facts) : [];
+        const index = session.factBaseOf(doc.uri)?.index;
+        return index ? idDefinition(doc, position, index) : [];
       }
       if (session.isUnchecked(doc.uri)) return [];
       const { index } = await session.useFactsFor(doc.uri, doc.getText());

@@ -3,8 +3,9 @@ import { test } from 'node:test';
 import { idAt, idCompletions } from '../../server/src/fact-ids.js';
 import { bundledFactsDir, readFactFiles } from '../../server/src/facts/files.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
+import { compile } from '../../server/src/match/compile.js';
 
-const facts = loadFactBase(readFactFiles([bundledFactsDir()])).facts!;
+const facts = compile(loadFactBase(readFactFiles([bundledFactsDir()])).facts!);
 
 /** The kinds of the ids offered where the text ends. */
 const offered = (text: string) => [...new Set(idCompletions(text, text.length, facts).ids.map((f) => f.kind))].sort();

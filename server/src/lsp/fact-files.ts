@@ -3,6 +3,7 @@ import { CompletionItemKind, type CompletionItem, type Hover, type Location, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { idAt, idCompletions, type IdKind } from '../fact-ids.js';
 import type { FactBase } from '../facts/types.js';
+import type { FactIndex } from '../match/compile.js';
 import { factLines, fileUri, rangeOf } from './convert.js';
 
 // Ids in fact-base files (*.facts.yaml): hover, go to definition and completion, from the fact base the file belongs to
@@ -29,8 +30,9 @@ function declared(facts: FactBase, origin: { file: string; start: number }): str
 }
 
 /** The card for the id under the cursor: what it names, one line about it, and where it is declared. */
-export function idHover(doc: TextDocument, position: Position, facts: FactBase, markdown: boolean): Hover | null {
-  const found = idAt(doc.getText(), doc.offsetAt(position), facts);
+export function idHover(doc: TextDocument, position: Position, index: FactIndex, markdown: boolean): Hover | null {
+  const { facts } = index;
+  const found = idAt(doc.getText(), doc.offsetAt(position), index);
   if (!found) return null;
   const { fact } = found;
   const where = declared(facts, fact.origin);
@@ -43,16 +45,17 @@ export function idHover(doc: TextDocument, position: Position, facts: FactBase, 
 }
 
 /** Where the id under the cursor is declared (the fact it names), in whichever file of the fact base. */
-export function idDefinition(doc: TextDocument, position: Position, facts: FactBase): Location[] {
-  const found = idAt(doc.getText(), doc.offsetAt(position), facts);
+export function idDefinition(doc: TextDocument, position: Position, index: FactIndex): Location[] {
+  const { facts } = index;
+  const found = idAt(doc.getText(), doc.offsetAt(position), index);
   const lines = found && factLines(facts)(found.fact.origin.file);
   if (!found || !lines) return [];
   return [{ uri: fileUri(found.fact.origin.file), range: rangeOf(lines, found.fact.origin.start, found.fact.origin.end) }];
 }
 
 /** The ids that fit the field at the cursor (`office:` takes offices, `sources:` sources, `participants:` people…). */
-export function idCompletionItems(doc: TextDocument, position: Position, facts: FactBase): CompletionItem[] {
-  const { ids, start, end } = idCompletions(doc.getText(), doc.offsetAt(position), facts);
+export function idCompletionItems(doc: TextDocument, position: Position, index: FactIndex): CompletionItem[] {
+  const { ids, start, end } = idCompletions(doc.getText(), doc.offsetAt(position), index);
   const range = rangeOf(doc, start, end);
   return ids.map((f) => ({
     label: f.id,
