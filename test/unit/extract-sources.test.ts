@@ -388,3 +388,17 @@ test('a figure no one is said to state is the publisher’s claim; with no publi
     [['example-org']],
   );
 });
+
+test('a title "of" a country ends at the country, written with accents or as any of its names ("Việt Nam")', () => {
+  const { base } = extract(
+    'of-country.txt',
+    'Report\n\nPresident of the Socialist Republic of Việt Nam Võ Văn Thưởng met Marovian President Tomas Hald on 12 May 2031.\n',
+    '--date',
+    '2031-05-12',
+  );
+  assert.deepEqual(
+    officesOf(base, 'vo-van-thuong').map((o) => o.title),
+    ['President of the Socialist Republic of Việt Nam'],
+  );
+  assert.equal(byId(base, 'people', 'vo-van-thuong').name, 'Võ Văn Thưởng');
+});

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { parse } from 'yaml';
-import { sameName } from '../../server/src/extract/merge.js';
+import { parse, parseDocument } from 'yaml';
+import { mergeFacts, sameName } from '../../server/src/extract/merge.js';
 import { loadFactBase } from '../../server/src/facts/load.js';
 import { hover } from '../../server/src/hover.js';
 import { compile } from '../../server/src/match/compile.js';
@@ -299,4 +299,34 @@ test("a draft's hover card on a candidate fact says it is not reviewed and shows
   const reviewed = text.replace(/^ *review: candidate\n/gm, '');
   const plain = hover(draft, compile(loadFactBase([{ path: file, text: reviewed }]).facts!), draft.indexOf('Saarepuu') + 1);
   assert.doesNotMatch(plain!.plaintext, /Candidate/);
+});
+
+test('merging never makes an event end before it starts: such a start or end is a conflict, listed, not written', () => {
+  const doc = parseDocument(
+    'events:\n  - { id: talks-a-b, name: Talks, kind: talks, start: 2031-03-01, sources: [s1], review: candidate }\n' +
+      '  - { id: visit-a, name: Visit, kind: state visit, start: 2031-03, end: 2031-03-05, sources: [s1], review: candidate }\n',
+  );
+  const conflicts = mergeFacts(
+    doc,
+    [
+      { section: 'events', quote: 'The talks ended on 16 September 2030.', data: { id: 'talks-a-b', kind: 'talks', end: '2030-09-16' } },
+      { section: 'events', quote: 'The visit began on 20 March.', data: { id: 'visit-a', kind: 'state visit', start: '2031-03-20' } },
+    ],
+    's2',
+  );
+  assert.deepEqual(
+    conflicts.map((c) => [c.what, c.says]),
+    [
+      ['event talks-a-b › end', '2030-09-16'],
+      ['event visit-a › start', '2031-03-20'],
+    ],
+  );
+  const events = (doc.toJSON() as { events: { start: string; end?: string }[] }).events;
+  assert.deepEqual(
+    events.map((e) => [e.start, e.end]),
+    [
+      ['2031-03-01', undefined],
+      ['2031-03', '2031-03-05'],
+    ],
+  );
 });

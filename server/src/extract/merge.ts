@@ -190,8 +190,13 @@ function mergeMap(doc: Document, map: YAMLMap, data: Record<string, unknown>, ct
     const here = map.get(key, true) as Node | undefined;
     // A term written without `to` is still held: a source that does not say whether it has ended changes nothing.
     if (here === undefined && key === 'to' && ctx.term) continue;
-    if (here === undefined) {
+    if (here === undefined && keepsOrder(map, key, value)) {
       map.set(key, nodeOf(doc, value));
+      continue;
+    }
+    if (here === undefined) {
+      // Another occasion's end, read into this one ("ended on 16 September 2022" for talks that began on 1 March 2023).
+      ctx.conflicts.push({ what: `${ctx.what} › ${key}`, has: 'none', says: String(value), source: ctx.source, quote: ctx.quote });
       continue;
     }
     if (key === 'preferred' && ctx.person) {
@@ -212,8 +217,8 @@ function mergeMap(doc: Document, map: YAMLMap, data: Record<string, unknown>, ct
     const has = plain(here);
     if (has === value || WORDING.has(key) || typeof value === 'object') continue;
     const refined = refines(key, has, value);
-    if (refined && ctx.candidate) map.set(key, value);
-    else if (refined === undefined) {
+    if (refined && ctx.candidate && keepsOrder(map, key, value)) map.set(key, value);
+    else if (refined === undefined || (refined && ctx.candidate)) {
       ctx.conflicts.push({ what: `${ctx.what} › ${key}`, has: String(has), says: String(value), source: ctx.source, quote: ctx.quote });
     }
   }
@@ -247,6 +252,16 @@ function mergeDays(doc: Document, term: YAMLMap, days: string[], ctx: Context): 
     return;
   }
   for (const day of within) if (!here.items.some((i) => String(plain(i)) === day)) here.add(nodeOf(doc, day));
+}
+
+/** Whether a more precise start or end keeps the other on its side: an event does not end before it starts. */
+function keepsOrder(map: YAMLMap, key: string, value: unknown): boolean {
+  const other = key === 'start' ? 'end' : key === 'end' ? 'start' : undefined;
+  const there = other === undefined ? undefined : plain(map.get(other, true));
+  if (there === undefined || there === 'unknown') return true;
+  const a = readFactDate(String(key === 'start' ? value : there));
+  const b = readFactDate(String(key === 'start' ? there : value));
+  return 'problem' in a || 'problem' in b || a.first <= b.last;
 }
 
 /**

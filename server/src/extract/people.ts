@@ -463,6 +463,21 @@ export function titledIn(text: string, tokens: Token[]): { titled: Titled[]; unn
   return { titled, unnamed };
 }
 
+/** Each name of a country, without accents, longest first, as a pattern that a capitalised word follows. */
+const OF_COUNTRY = [...new Set(GAZETTEER.flatMap((c) => c.names).map((n) => sameLengthFold(n)))]
+  .sort((a, b) => b.length - a.length)
+  .map((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= \\p{Lu})`, 'iu'));
+
+/** A text with the accents taken off its letters ("Việt" → "Viet", "Đà" → "Da"), each letter keeping its place. */
+function sameLengthFold(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const base = ch === 'đ' ? 'd' : ch === 'Đ' ? 'D' : ch.normalize('NFD').replace(/\p{M}/gu, '');
+    out += base.length === ch.length ? base : ch;
+  }
+  return out;
+}
+
 /**
  * A country's name inside a title's "of …" phrase followed by a name of two or three words: the title ends with the
  * country and the name is the titled person's ("of Belarus Alexander Lukashenka and President of China …").
@@ -473,17 +488,19 @@ function nameAfterCountry(
   start: number,
   of: string,
 ): { of: string; name: { name: string; start: number; end: number } } | undefined {
-  for (const c of COUNTRY_NAMES) {
-    const at = new RegExp(`\\b${c}(?= \\p{Lu})`, 'iu').exec(of);
+  // Accents do not count ("Việt Nam" is "Viet Nam"); every name of a country does ("Socialist Republic of Vietnam").
+  const plain = sameLengthFold(of);
+  for (const c of OF_COUNTRY) {
+    const at = c.exec(plain);
     if (!at) continue;
-    const end = start + at.index + c.length;
+    const end = start + at.index + at[0].length;
     const k = tokens.findIndex((t) => t.start === end + 1);
     const last = k >= 0 ? nameAt(text, tokens, k) : undefined;
     if (last === undefined || last === k) continue;
     // The name ends the phrase, or joins another title: it must not run on into more of the office's words.
     if (tokens[last]!.end < start + of.length && !/^ and /.test(text.slice(tokens[last]!.end, tokens[last]!.end + 5))) continue;
     return {
-      of: of.slice(0, at.index + c.length),
+      of: of.slice(0, at.index + at[0].length),
       name: { name: text.slice(tokens[k]!.start, tokens[last]!.end), start: tokens[k]!.start, end: tokens[last]!.end },
     };
   }
