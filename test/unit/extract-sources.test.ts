@@ -56,6 +56,16 @@ const byId = (base: Base, name: string, id: string): Item => {
 const officesOf = (base: Base, person: string) =>
   ((byId(base, 'people', person).offices as Item[] | undefined) ?? []).map((o) => byId(base, 'offices', String(o.office)));
 
+/** Runs `facts extract` on a source written to the folder, merging into `file`; what it printed on stderr and its exit code. */
+function extractInto(file: string, name: string, text: string, date: string): { status: number | null; stderr: string } {
+  writeFileSync(join(dir, name), text);
+  return spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'extract', name, '--date', date, '-o', file], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
 test('a Markdown source names its publisher and date in front matter; a wire text in its dateline and date line', () => {
   const md = extract(
     'readout.md',
@@ -273,14 +283,7 @@ test('"the heads of government signed" a document: its parties are the two named
 
 test("a term is held on the source's date (on:); a second source adds its day; a day outside a term as written is a conflict", () => {
   const file = join(dir, 'terms.facts.yaml');
-  const write = (name: string, text: string, date: string) => {
-    writeFileSync(join(dir, name), text);
-    return spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'extract', name, '--date', date, '-o', file], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-  };
+  const write = (name: string, text: string, date: string) => extractInto(file, name, text, date);
   rmSync(file, { force: true });
   write('first.txt', 'First\n\nEstonian President Kadri Saar opened the fair.\n', '2025-06-03');
   write('second.txt', 'Second\n\nEstonian President Kadri Saar closed the fair.\n', '2025-06-09');
@@ -304,14 +307,7 @@ test("a term is held on the source's date (on:); a second source adds its day; a
 
 test('a term reviewed as still held (no to) stays so when another source names the office', () => {
   const file = join(dir, 'held.facts.yaml');
-  const run = (name: string, date: string) => {
-    writeFileSync(join(dir, name), 'Report\n\nEstonian President Kadri Saar opened the fair.\n');
-    spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'extract', name, '--date', date, '-o', file], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-  };
+  const run = (name: string, date: string) => extractInto(file, name, 'Report\n\nEstonian President Kadri Saar opened the fair.\n', date);
   rmSync(file, { force: true });
   run('held-1.txt', '2025-06-03');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/ {8}to: unknown\n/, ''));
@@ -345,16 +341,7 @@ test('"X met with Prime Minister A and the chairman of …, B": a meeting with e
 test('merging: a name written with and without accents is one person; one visitor on the same days makes one visit', () => {
   const file = join(dir, 'accents.facts.yaml');
   const run = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
-    const done = spawnSync(
-      process.execPath,
-      [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'extract', name, '--date', '2031-05-12', '-o', file],
-      {
-        cwd: dir,
-        encoding: 'utf8',
-        timeout: 30_000,
-      },
-    );
+    const done = extractInto(file, name, text, '2031-05-12');
     assert.equal(done.status, 0, done.stderr);
   };
   rmSync(file, { force: true });
