@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parse } from 'yaml';
-import { ROOT } from './paths.js';
+import { type Base, byId, cli, type Item, section } from './fact-base-items.js';
 
 // `factlint facts extract` on kinds of sentences a first run on real reporting read wrongly; every source here is
 // written for these tests.
@@ -13,30 +12,12 @@ import { ROOT } from './paths.js';
 const dir = mkdtempSync(join(tmpdir(), 'factlint-extract-sentences-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-type Item = Record<string, unknown> & { id: string };
-type Base = Record<string, Item[] | undefined>;
-
 /** Writes each source (name → text) and runs facts extract on them with the extra arguments. */
 function extract(sources: Record<string, string>, ...args: string[]): { code: number | null; base: Base; err: string } {
   for (const [name, text] of Object.entries(sources)) writeFileSync(join(dir, name), text);
-  const run = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'extract', ...Object.keys(sources), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const run = cli(dir, ['facts', 'extract', ...Object.keys(sources), ...args]);
   return { code: run.status, base: (run.status === 0 ? parse(run.stdout) : {}) as Base, err: run.stderr };
 }
-const section = (base: Base, name: string): Item[] => base[name] ?? [];
-const byId = (base: Base, name: string, id: string): Item => {
-  const found = section(base, name).find((i) => i.id === id);
-  assert.ok(
-    found,
-    `${name} has ${id}: ${section(base, name)
-      .map((i) => i.id)
-      .join(', ')}`,
-  );
-  return found;
-};
 
 test('--date given once per source dates each source in order; another number of dates is refused', () => {
   const sources = {

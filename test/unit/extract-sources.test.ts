@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parse } from 'yaml';
 import { slug } from '../../server/src/extract/found.js';
-import { ROOT } from './paths.js';
+import { assertLoads, type Base, byId, cli, type Item, section } from './fact-base-items.js';
 
 // `factlint facts extract` on kinds of sentences and source layouts a second round on real reporting read wrongly or
 // not at all; every source here is written for these tests, in the forms of readouts and wire reports.
@@ -14,56 +13,22 @@ import { ROOT } from './paths.js';
 const dir = mkdtempSync(join(tmpdir(), 'factlint-extract-sources-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-type Item = Record<string, unknown> & { id: string };
-type Base = Record<string, Item[] | undefined>;
-
 function extract(name: string, text: string, ...args: string[]): { base: Base; out: string } {
   writeFileSync(join(dir, name), text);
-  const run = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'extract', name, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const run = cli(dir, ['facts', 'extract', name, ...args]);
   assert.equal(run.status, 0, run.stderr);
   // Never a fact base that facts check rejects.
   writeFileSync(join(dir, 'out.facts.yaml'), run.stdout);
-  const check = spawnSync(
-    process.execPath,
-    [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'check', 'out.facts.yaml', '--format', 'json'],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 30_000,
-    },
-  );
-  assert.deepEqual(
-    (JSON.parse(check.stdout) as { severity: string }[]).filter((f) => f.severity !== 'hint'),
-    [],
-  );
+  assertLoads(dir, 'out.facts.yaml');
   return { base: parse(run.stdout) as Base, out: run.stdout };
 }
-const section = (base: Base, name: string): Item[] => base[name] ?? [];
-const byId = (base: Base, name: string, id: string): Item => {
-  const found = section(base, name).find((i) => i.id === id);
-  assert.ok(
-    found,
-    `${name} has ${id}: ${section(base, name)
-      .map((i) => i.id)
-      .join(', ')}`,
-  );
-  return found;
-};
 const officesOf = (base: Base, person: string) =>
   ((byId(base, 'people', person).offices as Item[] | undefined) ?? []).map((o) => byId(base, 'offices', String(o.office)));
 
 /** Runs `facts extract` on a source written to the folder, merging into `file`; what it printed on stderr and its exit code. */
 function extractInto(file: string, name: string, text: string, date: string): { status: number | null; stderr: string } {
   writeFileSync(join(dir, name), text);
-  return spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'extract', name, '--date', date, '-o', file], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  return cli(dir, ['facts', 'extract', name, '--date', date, '-o', file]);
 }
 
 test('a Markdown source names its publisher and date in front matter; a wire text in its dateline and date line', () => {
@@ -295,14 +260,7 @@ test("a term is held on the source's date (on:); a second source adds its day; a
   const run = write('third.txt', 'Third\n\nEstonian President Kadri Saar spoke.\n', '2025-06-12');
   assert.match(run.stderr, /conflict: person kadri-saar › office president-estonia › on: [a-z-]+ says held on 2025-06-12/);
   assert.deepEqual(term().on, ['2025-06-03', '2025-06-09']);
-  const check = spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.cjs'), 'facts', 'check', file, '--format', 'json'], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  assert.deepEqual(
-    (JSON.parse(check.stdout) as { severity: string }[]).filter((f) => f.severity !== 'hint'),
-    [],
-  );
+  assertLoads(dir, file);
 });
 
 test('a term reviewed as still held (no to) stays so when another source names the office', () => {
