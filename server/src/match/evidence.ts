@@ -46,7 +46,7 @@ const SINGULAR = /\b(?:[Hh]e|[Hh]im|[Ss]he)\b/;
 const NONE: ReadonlySet<string> = new Set();
 
 /** The index of a sentence among its block's (binary search; -1 when it is not one of them). */
-function sentenceIndex(bf: BlockFacts, sentence: Span): number {
+export function sentenceIndex(bf: BlockFacts, sentence: Span): number {
   const spans = bf.block.sentences;
   const i = partitionPoint(spans.length, (k) => spans[k]!.start < sentence.start);
   return i < spans.length && spans[i]!.start === sentence.start ? i : -1;
@@ -88,10 +88,15 @@ function placeOnly(bf: BlockFacts, phrase: Span): boolean {
   return tokens.every((t) => LINKING.has(t.lower) || places.some((p) => p.start <= t.start && t.end <= p.end));
 }
 
+/** Whether a span has a word for an occasion. */
+function occasionIn(bf: BlockFacts, span: Span): boolean {
+  return OCCASION_WORD.test(bf.text.slice(span.start, span.end));
+}
+
 /** Whether a clause names one of the event's own places as the place of an occasion ("the summit in Tallinn"). */
 function placed(bf: BlockFacts, event: Event, clause: Span): boolean {
   const own = bf.index.ownPlaces.get(event.id)!;
-  if (!OCCASION_WORD.test(bf.text.slice(clause.start, clause.end))) return false;
+  if (!occasionIn(bf, clause)) return false;
   return bf.index.places.find(bf.text, itemsIn(bf.tokens, clause)).some((m) => m.values.some((p) => own.has(p.name.toLowerCase())));
 }
 
@@ -171,13 +176,16 @@ function evidenceFor(
   }
   // The phrases in the clause of what is judged, if any there name the event; else the sentence's.
   const own = judged ? clauseOf(bf, sentence, judged) : undefined;
-  const near = own ? all.filter((m) => m.start >= own.start && m.end <= own.end) : [];
-  const phrases = near.length > 0 ? near : all;
+  const near = own ? all.filter((m) => m.start >= own.start && m.end <= own.end) : undefined;
+  const phrases = near && near.length > 0 ? near : all;
+  // Each clause once: phrases in one clause (or a sentence of one clause) would repeat it.
   const clauses = [clauseOf(bf, sentence, judged ?? sentence)];
-  for (const m of phrases) clauses.push(clauseOf(bf, sentence, m));
+  for (const m of phrases) {
+    const clause = clauseOf(bf, sentence, m);
+    if (!clauses.some((c) => c.start === clause.start && c.end === clause.end)) clauses.push(clause);
+  }
   // Nor is a place alone ("in Beijing": capitals host many events), unless its clause speaks of an occasion.
-  const occasion = () => clauses.some((c) => OCCASION_WORD.test(bf.text.slice(c.start, c.end)));
-  if (phrases.length > 0 && phrases.every((m) => placeOnly(bf, m)) && !occasion()) phrases.length = 0;
+  if (phrases.length > 0 && phrases.every((m) => placeOnly(bf, m)) && !clauses.some((c) => occasionIn(bf, c))) phrases.length = 0;
   const strength = phrases.length === 0 ? byPeople(bf, sentence, event, judged) : byPhrase(bf, sentence, event, topics, clauses, judged);
   if (strength === undefined || (strongOnly && strength !== 'strong' && strength !== 'placed')) return strength;
   // What is judged is not evidence either way; nor, for what a sentence is about, are any of its dates. Words that
@@ -268,21 +276,23 @@ export function withinReach(mention: DateMention, event: Event, strength: Streng
 export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<string>): ReadonlySet<string> {
   const { index } = bf;
   const candidates = bf.eventsIn(sentence, true);
-  const strong = new Set<string>();
+  let strong: Set<string> | undefined;
   let untimed = false;
   let dates: DateMention[] | undefined;
   for (const e of candidates) {
+    // An event of a root already established adds nothing; nor does another event outside the timeframe.
+    if (bf.inTimeframe(e) ? strong?.has(index.roots.get(e.id)!) : untimed) continue;
     // Strong and placed evidence does not rest on the topics (they only decide what "previous" looks back from).
     const strength = evidenceFor(bf, sentence, e, topics, undefined, true);
     if (strength !== 'strong' && strength !== 'placed') continue;
     // A sentence dated far from the event is about another occasion, however it names it.
     dates ??= itemsIn(bf.dates, sentence);
     if (dates.some((d) => d.from && !withinReach(d, e, strength))) continue;
-    if (bf.inTimeframe(e)) strong.add(index.roots.get(e.id)!);
+    if (bf.inTimeframe(e)) (strong ??= new Set()).add(index.roots.get(e.id)!);
     else untimed = true;
   }
   const heading = bf.block.kind === 'heading';
-  if (strong.size > 0) return heading ? strong : new Set([...topics, ...strong]);
+  if (strong) return heading ? strong : joined(topics, strong);
   // An event the draft does not place in time is not judged, nor a topic; a sentence about it (an aside on another
   // occasion) leaves the topics as they were, a heading about it starts a section about something else.
   if (untimed) return heading ? NONE : topics;
@@ -294,20 +304,27 @@ export function topicsAfter(bf: BlockFacts, sentence: Span, topics: ReadonlySet<
     heading ||
     candidates.length > 0 ||
     itemsIn(bf.eventKinds, sentence).length > 0 ||
-    OCCASION_WORD.test(bf.text.slice(sentence.start, sentence.end)) ||
+    occasionIn(bf, sentence) ||
     DOING.test(bf.text.slice(sentence.start, sentence.end));
   // A sentence in the past perfect tells of an earlier occasion in passing ("Sepp had joined them in Riga in March"):
   // an aside, after which the text goes on about what it was about.
   if (!occasion || pastPerfect(bf.text.slice(sentence.start, sentence.end))) return topics;
-  const away = [...topics].every((id) => {
+  const except = itemsIn(bf.dates, sentence);
+  for (const id of topics) {
     const root = index.facts.events.get(id);
-    return !root || counterEvidence(bf, root, sentence, itemsIn(bf.dates, sentence)).some((c) => c.kind !== 'person');
-  });
-  return away ? NONE : topics;
+    if (root && !counterEvidence(bf, root, sentence, except).some((c) => c.kind !== 'person')) return topics;
+  }
+  return NONE;
+}
+
+/** The topics with the events a sentence establishes added at the end; the same set when it holds them all already. */
+function joined(topics: ReadonlySet<string>, strong: ReadonlySet<string>): ReadonlySet<string> {
+  for (const id of strong) if (!topics.has(id)) return new Set([...topics, ...strong]);
+  return topics;
 }
 
 /** The topics before each sentence of a block, and after its last, worked out once per block. */
-function flow(bf: BlockFacts): ReadonlySet<string>[] {
+export function topicFlow(bf: BlockFacts): readonly ReadonlySet<string>[] {
   if (!bf.topicFlow) {
     const topics: ReadonlySet<string>[] = [];
     let current = bf.topicsIn;
@@ -324,12 +341,12 @@ function flow(bf: BlockFacts): ReadonlySet<string>[] {
 /** The topics of the text before a sentence of a block. */
 export function topicsAt(bf: BlockFacts, sentence: Span): ReadonlySet<string> {
   const i = sentenceIndex(bf, sentence);
-  return i < 0 ? NONE : flow(bf)[i]!;
+  return i < 0 ? NONE : topicFlow(bf)[i]!;
 }
 
 /** The topics of the text after a block, for the next one. */
 export function topicsOut(bf: BlockFacts): ReadonlySet<string> {
-  const topics = flow(bf);
+  const topics = topicFlow(bf);
   return topics[topics.length - 1]!;
 }
 

@@ -3,7 +3,7 @@ import type { Span } from '../markdown/prose.js';
 import { itemsIn, perReading, type BlockFacts } from './analyse.js';
 import { counterEvidence } from './counter-evidence.js';
 import { datelineOf } from './dateline.js';
-import { topicsAt, topicsOut, withinReach } from './evidence.js';
+import { sentenceIndex, topicFlow, topicsAt, withinReach } from './evidence.js';
 
 // The topics of a text (match/evidence.ts) end where a sentence speaks of another occasion ("…, back from meeting another
 // president in his capital, …"); the text often comes back to its event without naming it again ("In all, 12 documents were signed").
@@ -34,11 +34,12 @@ function lastTopics(blocks: readonly BlockFacts[]): void {
   let last: string | undefined;
   for (const bf of blocks) {
     const each: (string | undefined)[] = [];
-    const sentences = bf.block.sentences;
-    sentences.forEach((sentence, i) => {
-      const topics = topicsAt(bf, sentence);
+    // The topics before each sentence, and after the last.
+    const flow = topicFlow(bf);
+    bf.block.sentences.forEach((sentence, i) => {
+      const topics = flow[i]!;
       // Topics grow at the end (evidence.ts topicsAfter): the last one is the event most recently established.
-      if (topics.size > 0 && (last === undefined || !topics.has(last))) last = [...topics].at(-1);
+      if (topics.size > 0 && (last === undefined || !topics.has(last))) for (const id of topics) last = id;
       each.push(last);
       // A text with no topic that names documents of one event ("The memorandums …", "the joint statement") is about them.
       if (topics.size === 0) last = documentsRoot(bf, sentence) ?? last;
@@ -46,16 +47,12 @@ function lastTopics(blocks: readonly BlockFacts[]): void {
       // for another journey or a later time ("He then flew home", "A month later …"), not a remark in passing
       // ("The foreign minister, back from talks in another capital, sat in").
       // Without topics, such a sentence (or heading) leaves the last event when something in it points away from it.
-      const after = i + 1 < sentences.length ? topicsAt(bf, sentences[i + 1]!) : topicsOut(bf);
-      const away = bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));
+      const after = flow[i + 1]!;
       const root = last === undefined ? undefined : bf.index.facts.events.get(last);
-      if (
-        away &&
-        (topics.size > 0
-          ? after.size === 0
-          : root !== undefined && !after.has(root.id) && counterEvidence(bf, root, sentence).some((c) => c.kind !== 'person'))
-      )
-        last = undefined;
+      const leaves = topics.size > 0 ? after.size === 0 : root !== undefined && !after.has(root.id);
+      if (!leaves) return;
+      const away = bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));
+      if (away && (topics.size > 0 || counterEvidence(bf, root!, sentence).some((c) => c.kind !== 'person'))) last = undefined;
     });
     Object.assign(lastFound(bf), { draft: blocks, each });
   }
@@ -63,8 +60,10 @@ function lastTopics(blocks: readonly BlockFacts[]): void {
 
 /** The one root event of the documents a sentence names, if they all belong to one. */
 export function documentsRoot(bf: BlockFacts, sentence: Span): string | undefined {
+  const named = itemsIn(bf.documents, sentence);
+  if (named.length === 0) return undefined;
   const roots = new Set<string | undefined>();
-  for (const m of itemsIn(bf.documents, sentence)) for (const d of m.values) roots.add(d.event && bf.index.roots.get(d.event));
+  for (const m of named) for (const d of m.values) roots.add(d.event && bf.index.roots.get(d.event));
   const [root] = roots;
   const event = roots.size === 1 && root !== undefined ? bf.index.facts.events.get(root) : undefined;
   // Only an event the draft places itself at the time of (match/timeframe.ts).
@@ -82,7 +81,7 @@ export function resumedRoot(
   except: readonly Span[] = [],
 ): Event | undefined {
   if (topicsAt(bf, sentence).size > 0) return undefined;
-  const i = bf.block.sentences.findIndex((s) => s.start === sentence.start);
+  const i = sentenceIndex(bf, sentence);
   const last = i < 0 ? undefined : lastTopicsOf(blocks, bf)?.[i];
   const root = last === undefined ? undefined : bf.index.facts.events.get(last);
   return root && !pointsAway(bf, root, sentence, except) ? root : undefined;

@@ -41,35 +41,63 @@ function daysIn(mention: DateMention, year: number): [number, number] | undefine
 }
 
 /**
- * Whether a written date places a text at an event's time, for each outermost event in turn: what the date covers
- * is worked out once per year it is read in, not once per event.
+ * A written date that may place a text at an event's time, with what it covers: worked out once per date, and for
+ * a date without a year (or a slip of the year) once per year it is read in, not once per event.
  */
-function placer(mention: DateMention): (root: Root) => boolean {
+interface Placer {
+  mention: DateMention;
+  /** The days the date covers in its own year; undefined for a date without a year. */
+  written?: [number, number] | undefined;
+  /** The days it covers read in another year (without a year, or with the event's), by year. */
+  inYear?: Map<number, [number, number] | undefined>;
+}
+
+/** A date as a placer; undefined for one that places no text in time: a month alone ("in March") could be any year's, a weekday alone is no time at all. */
+function placerOf(mention: DateMention): Placer | undefined {
   const from = mention.from;
-  // A month alone ("in March") could be any year's; a weekday alone is no time at all.
-  if (!from || (from.day === undefined && from.year === undefined)) return () => false;
-  const inYear = new Map<number, [number, number] | undefined>();
+  if (!from || (from.day === undefined && from.year === undefined)) return undefined;
+  return from.year === undefined ? { mention } : { mention, written: daysIn(mention, from.year) };
+}
+
+/** The days a placer's date covers read in a year (for a date with a year, that year put in its place). */
+function daysInYear(placer: Placer, year: number): [number, number] | undefined {
+  const inYear = (placer.inYear ??= new Map());
+  if (inYear.has(year)) return inYear.get(year);
+  const { mention } = placer;
+  const from = mention.from!;
+  const days =
+    from.year === undefined
+      ? daysIn(mention, year)
+      : daysIn({ ...mention, from: { ...from, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year);
+  inYear.set(year, days);
+  return days;
+}
+
+/** Whether a written date places a text at an outermost event's time (see the list at the top). */
+function places(placer: Placer, root: Root): boolean {
+  const from = placer.mention.from!;
   const ownYear = from.year;
   if (ownYear === undefined) {
-    return (root) => {
-      if (!inYear.has(root.year)) inYear.set(root.year, daysIn(mention, root.year));
-      const written = inYear.get(root.year);
-      return written !== undefined && apart(written, root) <= NEAR_WITHOUT_YEAR;
-    };
+    const written = daysInYear(placer, root.year);
+    return written !== undefined && apart(written, root) <= NEAR_WITHOUT_YEAR;
   }
-  const written = daysIn(mention, ownYear);
-  return (root) => {
-    if (!written) return false;
-    if (apart(written, root) <= NEAR_WITH_YEAR) return true;
-    // The event's own days with the year a little off ("1 March 2022"): a slip the date rules judge.
-    if (Math.abs(ownYear - root.year) > 2 || from.day === undefined) return false;
-    const year = root.year;
-    if (!inYear.has(year)) {
-      inYear.set(year, daysIn({ ...mention, from: { ...from, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year));
-    }
-    const shifted = inYear.get(year);
-    return shifted !== undefined && apart(shifted, root) === 0;
-  };
+  const written = placer.written;
+  if (!written) return false;
+  if (apart(written, root) <= NEAR_WITH_YEAR) return true;
+  // The event's own days with the year a little off ("1 March 2022"): a slip the date rules judge.
+  if (Math.abs(ownYear - root.year) > 2 || from.day === undefined) return false;
+  const shifted = daysInYear(placer, root.year);
+  return shifted !== undefined && apart(shifted, root) === 0;
+}
+
+/** The dates of a list that may place a text in time, as placers. */
+function placersOf(dates: readonly DateMention[]): Placer[] {
+  const placers: Placer[] = [];
+  for (const mention of dates) {
+    const placer = placerOf(mention);
+    if (placer) placers.push(placer);
+  }
+  return placers;
 }
 
 /** The outermost events: those no other event is part of. */
@@ -98,24 +126,22 @@ export const timeframeOf = perBlock((bf): readonly string[] => {
       if (root !== undefined && isClaimValue(figure, claim)) claimed.add(root);
     }
   }
-  const placers = bf.dates.map(placer);
-  const placed = (root: Root) => {
-    for (const places of placers) if (places(root)) return true;
-    return false;
-  };
+  // The dates are read only if some event is not placed already by a figure or a year.
+  let placers: Placer[] | undefined;
   const found: string[] = [];
   for (const root of rootEvents(index)) {
-    if (claimed.has(root.event.id) || years.has(root.year) || years.has(root.endYear) || placed(root)) found.push(root.event.id);
+    if (claimed.has(root.event.id) || years.has(root.year) || years.has(root.endYear)) found.push(root.event.id);
+    else if ((placers ??= placersOf(bf.dates)).some((placer) => places(placer, root))) found.push(root.event.id);
   }
   return found;
 });
 
 /** The outermost events (root ids) a draft's own date (front matter `date:`) places it at, as a written date would. */
 export function timeframeOfDate(index: FactIndex, date: DateMention | undefined): string[] {
-  if (date === undefined) return [];
-  const places = placer(date);
+  const placer = date && placerOf(date);
+  if (placer === undefined) return [];
   return rootEvents(index)
-    .filter((root) => places(root))
+    .filter((root) => places(placer, root))
     .map((root) => root.event.id);
 }
 
