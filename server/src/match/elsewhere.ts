@@ -15,11 +15,17 @@ export interface YearMention extends Span {
 
 /** A plausible year, not part of a bigger number, an amount or a percentage. */
 const YEAR = /(?<![\p{L}\p{N}$€£¥]|[\p{N}][.,]|[$€£¥]\s?)(19[5-9]\d|20[0-4]\d)(?![\p{L}\p{N}%]|[.,]\p{N}|\s?(?:per|percent)\b)/gu;
+/** What every match of YEAR holds: a text without it names no year (a cheaper scan than YEAR's lookbehind). */
+const YEAR_HINT = /19[5-9]\d|20[0-4]\d/;
+
 /** The years a block names alone, outside the dates the block's date finder read. */
-const yearsOf = perBlock((bf): YearMention[] => {
+export const yearsOf = perBlock((bf): readonly YearMention[] => {
+  const { text } = bf;
+  if (!YEAR_HINT.test(text)) return [];
   const dates = bf.dates;
   const found: YearMention[] = [];
-  for (const m of bf.text.matchAll(YEAR)) {
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!dates.some((d) => d.start < end && start < d.end)) found.push({ start, end, year: Number(m[0]) });

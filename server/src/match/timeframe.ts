@@ -2,7 +2,7 @@ import type { Event } from '../facts/types.js';
 import { perBlock, type BlockFacts } from './analyse.js';
 import { perIndex, type FactIndex } from './compile.js';
 import { dayNumber, intervalOf, type DateMention } from './dates.js';
-import { yearsIn } from './elsewhere.js';
+import { yearsOf } from './elsewhere.js';
 import { figuresOf, isClaimValue } from './figures.js';
 
 // Occasions recur: Lukashenka has visited China more than a dozen times, leaders meet at every summit. A text that
@@ -117,8 +117,8 @@ const rootEvents = perIndex((index): Root[] =>
 /** The outermost events (root ids) a block's text places in time; it depends on the text and the fact index only. */
 export const timeframeOf = perBlock((bf): readonly string[] => {
   const { index } = bf;
-  const years = new Set<number>();
-  for (const y of yearsIn(bf, { start: 0, end: bf.text.length })) years.add(y.year);
+  const years = yearsOf(bf);
+  const named = (year: number) => years.some((y) => y.year === year);
   const claimed = new Set<string>();
   for (const figure of figuresOf(bf)) {
     for (const claim of index.facts.claims.values()) {
@@ -130,7 +130,7 @@ export const timeframeOf = perBlock((bf): readonly string[] => {
   let placers: Placer[] | undefined;
   const found: string[] = [];
   for (const root of rootEvents(index)) {
-    if (claimed.has(root.event.id) || years.has(root.year) || years.has(root.endYear)) found.push(root.event.id);
+    if (claimed.has(root.event.id) || named(root.year) || named(root.endYear)) found.push(root.event.id);
     else if ((placers ??= placersOf(bf.dates)).some((placer) => places(placer, root))) found.push(root.event.id);
   }
   return found;
