@@ -178,8 +178,9 @@ function evidenceFor(
   const own = judged ? clauseOf(bf, sentence, judged) : undefined;
   const near = own ? all.filter((m) => m.start >= own.start && m.end <= own.end) : undefined;
   const phrases = near && near.length > 0 ? near : all;
-  // Each clause once: phrases in one clause (or a sentence of one clause) would repeat it.
-  const clauses = [clauseOf(bf, sentence, judged ?? sentence)];
+  // The clause of what is judged (else the whole sentence), and each phrase's: each clause once (phrases in one
+  // clause, or a sentence of one clause, would repeat it).
+  const clauses = [own ?? sentence];
   for (const m of phrases) {
     const clause = clauseOf(bf, sentence, m);
     if (!clauses.some((c) => c.start === clause.start && c.end === clause.end)) clauses.push(clause);
