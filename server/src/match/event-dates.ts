@@ -72,6 +72,15 @@ function named(bf: BlockFacts, sentence: Span): Named {
   return found;
 }
 
+/**
+ * The topics of the text before a sentence (see topicsAt in match/evidence.ts). Before a block's first sentence they
+ * are those it was read after: a table row read with its date cell is one sentence, and what the text is about after
+ * it (the costly part of its topics) is then never needed.
+ */
+export function topicsBefore(bf: BlockFacts, sentence: Span): ReadonlySet<string> {
+  return bf.block.sentences[0]?.start === sentence.start ? bf.topicsIn : topicsAt(bf, sentence);
+}
+
 /** Each date of a block with its sentence and its index among the block's dates, in one pass; a dateline is none. */
 export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, number]> {
   const sentences = bf.block.sentences;
@@ -90,7 +99,7 @@ export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, 
  * after the visit"); each with how it is established.
  */
 export function resolvedAbout(bf: BlockFacts, sentence: Span, span: Span): { event: Event; strength: Strength }[] {
-  const topics = topicsAt(bf, sentence);
+  const topics = topicsBefore(bf, sentence);
   return notApart(bf, sentence, span).flatMap((event) => {
     const strength = establishes(bf, sentence, event, topics, span);
     return strength ? [{ event, strength }] : [];
@@ -147,7 +156,7 @@ function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[]
 }
 
 function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
-  const topics = topicsAt(bf, sentence);
+  const topics = topicsBefore(bf, sentence);
   const events: Anchor[] = [];
   for (const candidate of candidates(bf, sentence, mention)) {
     const strength = establishes(bf, sentence, candidate.event!, topics, mention);
@@ -225,7 +234,7 @@ function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention):
   if (named.length === 0) return undefined;
   const fits = (a: Anchor) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a);
   if (documentAnchors(bf, sentence, mention).some(fits)) return undefined;
-  const topics = topicsAt(bf, sentence);
+  const topics = topicsBefore(bf, sentence);
   const fitting = named.filter(fits);
   if (fitting.some((a) => establishes(bf, sentence, a.event!, topics, mention))) return undefined;
   // A date far from every event the sentence establishes is about another occasion: it is not judged. No strength of
