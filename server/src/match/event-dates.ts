@@ -27,9 +27,13 @@ const RELATION = /\b(?:before|after|by|since|until|till|prior to|ahead of|follow
 
 /** The interval a mention covers in the year (or years) an anchor supplies, the first that fits, else the first. */
 function intervalFor(mention: DateMention, anchor: Anchor): [string, string] | undefined {
-  const years = [...new Set([Number(anchor.start.slice(0, 4)), Number(anchor.end.slice(0, 4))])];
-  const intervals = years.map((year) => intervalOf(mention, year)).filter((i) => i !== undefined);
-  return intervals.find((i) => fitsInterval(mention, i, anchor)) ?? intervals[0];
+  const first = Number(anchor.start.slice(0, 4));
+  const last = Number(anchor.end.slice(0, 4));
+  const inFirst = intervalOf(mention, first);
+  if (inFirst && fitsInterval(mention, inFirst, anchor)) return inFirst;
+  const inLast = last === first ? undefined : intervalOf(mention, last);
+  if (inLast && fitsInterval(mention, inLast, anchor)) return inLast;
+  return inFirst ?? inLast;
 }
 
 function fitsInterval(mention: DateMention, [start, end]: [string, string], anchor: Anchor): boolean {
@@ -51,8 +55,8 @@ interface Named {
   events: Event[];
   phrases: PhraseMatch<Event>[];
   documents: PhraseMatch<Document>[];
-  /** The meetings it names by who took part (match/meetings.ts). */
-  meetings: Event[];
+  /** The meetings it names by who took part (match/meetings.ts), found when first asked (see meetingsIn). */
+  meetings?: Event[];
 }
 /** What each sentence of a block names, by its start; per reading (the events in it depend on the draft's timeframe). */
 const namedBySentence = perReading(() => new Map<number, Named>());
@@ -65,11 +69,17 @@ function named(bf: BlockFacts, sentence: Span): Named {
       events: bf.eventsIn(sentence),
       phrases: itemsIn(bf.eventPhrases, sentence),
       documents: itemsIn(bf.documents, sentence),
-      meetings: meetingsNamedBy(bf.index, bf.text, itemsIn(bf.names, sentence), () => itemsIn(bf.tokens, sentence)),
     };
     bySentence.set(sentence.start, found);
   }
   return found;
+}
+
+/** The meetings a sentence names by who took part; only a date no phrase of theirs belongs to asks. */
+function meetingsIn(bf: BlockFacts, sentence: Span): Event[] {
+  const found = named(bf, sentence);
+  found.meetings ??= meetingsNamedBy(bf.index, bf.text, itemsIn(bf.names, sentence), () => itemsIn(bf.tokens, sentence));
+  return found.meetings;
 }
 
 /**
@@ -180,13 +190,13 @@ function owner(bf: BlockFacts, sentence: Span, mention: DateMention): (phrase: S
  * phrase that belongs to the date, by who took part, or by no phrase at all.
  */
 function candidates(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
-  const { phrases, meetings } = named(bf, sentence);
+  const { phrases } = named(bf, sentence);
   const events = notApart(bf, sentence, mention);
   if (events.length === 0) return [];
   const mine = owner(bf, sentence, mention);
   return events.flatMap((event) => {
     const naming = phrases.filter((m) => m.values.includes(event));
-    const phrased = naming.some(mine) || meetings.includes(event);
+    const phrased = naming.some(mine) || meetingsIn(bf, sentence).includes(event);
     return naming.length === 0 || phrased ? [{ start: event.start, end: event.end, event, phrased }] : [];
   });
 }
