@@ -248,22 +248,24 @@ function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention):
   const fitting = named.filter(fits);
   if (fitting.some((a) => establishes(bf, sentence, a.event!, topics, mention))) return undefined;
   // A date far from every event the sentence establishes is about another occasion: it is not judged. No strength of
-  // evidence reaches further than "strong" (see withinReach): an event beyond it need not be established.
-  const events: Anchor[] = [];
-  for (const a of named) {
-    if (fitting.includes(a) || !withinReach(mention, a.event!, 'strong')) continue;
-    const strength = establishes(bf, sentence, a.event!, topics, mention);
-    if (strength && withinReach(mention, a.event!, strength)) events.push(a);
-  }
-  if (events.length === 0) return undefined;
+  // evidence reaches further than "strong" (see withinReach): an event beyond it need not be established. Of the
+  // others, the one most like the date that the sentence establishes within reach: asked best first (a stable sort
+  // keeps the first of equals), so that the rest need not be established.
   const range = mention.to !== undefined;
   const score = ({ event: e, phrased }: Anchor) => {
     const written = intervalFor(mention, e!)!;
     const apart = Math.min(1e5, Math.abs(dayNumber(written[0]) - dayNumber(e!.start))); // days, for the last tie-break
     return likeness(written, e!) + (phrased ? 0.002 : 0) + ((e!.start !== e!.end) === range ? 0.001 : 0) - apart * 1e-9;
   };
-  const scored = events.map((a) => ({ a, score: score(a) }));
-  return scored.reduce((best, x) => (x.score > best.score ? x : best)).a.event;
+  const ranked = named
+    .filter((a) => !fitting.includes(a) && withinReach(mention, a.event!, 'strong'))
+    .map((a) => ({ event: a.event!, score: score(a) }))
+    .sort((x, y) => y.score - x.score);
+  for (const { event } of ranked) {
+    const strength = establishes(bf, sentence, event, topics, mention);
+    if (strength && withinReach(mention, event, strength)) return event;
+  }
+  return undefined;
 }
 
 /** A date of a term of office, just after an office's title ("prime minister from April 2028 until 20 May 2031"). */
