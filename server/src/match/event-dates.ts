@@ -237,20 +237,18 @@ const contradictedByMention = perReading(() => new Map<DateMention, Event | null
 
 /**
  * The anchors of {@link anchors}, asked lazily: a date that fits a document or an established event contradicts
- * nothing, and an event too far from the date to be judged against it need not be established at all.
+ * nothing, and an event too far from the date to be judged against it need not be established at all. Establishing
+ * (match/evidence.ts) is the costly part: it is asked last, and only as far as the answer needs.
  */
 function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
   const named = candidates(bf, sentence, mention);
   if (named.length === 0) return undefined;
   const fits = (a: Anchor) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a);
   if (documentAnchors(bf, sentence, mention).some(fits)) return undefined;
-  const topics = topicsBefore(bf, sentence);
   const fitting = named.filter(fits);
-  if (fitting.some((a) => establishes(bf, sentence, a.event!, topics, mention))) return undefined;
   // A date far from every event the sentence establishes is about another occasion: it is not judged. No strength of
-  // evidence reaches further than "strong" (see withinReach): an event beyond it need not be established. Of the
-  // others, the one most like the date that the sentence establishes within reach: asked best first (a stable sort
-  // keeps the first of equals), so that the rest need not be established.
+  // evidence reaches further than "strong" (see withinReach): an event beyond it need not be established. A date that
+  // only events it fits could be judged against contradicts nothing, whichever of them the sentence establishes.
   const range = mention.to !== undefined;
   const score = ({ event: e, phrased }: Anchor) => {
     const written = intervalFor(mention, e!)!;
@@ -259,8 +257,13 @@ function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention):
   };
   const ranked = named
     .filter((a) => !fitting.includes(a) && withinReach(mention, a.event!, 'strong'))
-    .map((a) => ({ event: a.event!, score: score(a) }))
-    .sort((x, y) => y.score - x.score);
+    .map((a) => ({ event: a.event!, score: score(a) }));
+  if (ranked.length === 0) return undefined;
+  const topics = topicsBefore(bf, sentence);
+  if (fitting.some((a) => establishes(bf, sentence, a.event!, topics, mention))) return undefined;
+  // Of the others, the one most like the date that the sentence establishes within reach: asked best first (a stable
+  // sort keeps the first of equals), so that the rest need not be established.
+  ranked.sort((x, y) => y.score - x.score);
   for (const { event } of ranked) {
     const strength = establishes(bf, sentence, event, topics, mention);
     if (strength && withinReach(mention, event, strength)) return event;
