@@ -206,6 +206,8 @@ export function nearDate(mention: DateMention, date: string, reach: number): boo
  */
 export function documentContradicted(bf: BlockFacts, sentence: Span, mention: DateMention, row = false): WrongDocumentDate | undefined {
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
+  // Most sentences name no document: nothing to attach the date to.
+  if (itemsIn(bf.documents, sentence).length === 0) return undefined;
   let named = row
     ? itemsIn(bf.documents, sentence)
         .filter((m) => m.end <= mention.start || m.start >= mention.end)
