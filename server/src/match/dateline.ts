@@ -15,10 +15,15 @@ const AFTER_PLACE = /^\s*(?:[-\u2013\u2014:]|\([^()]{1,60}\)|\))/;
 /** After a date that opens the paragraph: a place or agency in brackets, with or without a dash before it. */
 const AFTER_DATE = /^\s*(?:[-\u2013\u2014]\s*)?\([^()]{1,60}\)/;
 
-/** Whether a date opens its block as a dateline. */
+/** Whether a date opens its block as a dateline (worked out once per block: every date rule asks of every date). */
 export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
+  return bf.dates[0] === mention && datelineOf(bf) === mention;
+}
+
+/** Whether the block's first date opens it as a dateline. */
+function opensAsDateline(bf: BlockFacts, mention: DateMention): boolean {
   const { block } = bf;
-  if (block.kind !== 'paragraph' || block.container === 'quote' || mention.start >= 80 || bf.dates[0] !== mention) return false;
+  if (block.kind !== 'paragraph' || block.container === 'quote' || mention.start >= 80) return false;
   const before = bf.text.slice(0, mention.start);
   const after = bf.text.slice(mention.end, mention.end + 64);
   // In a list, only a place before the date makes a dateline ("- MINSK, March 6 (BelTA) –"): a date first is an entry.
@@ -27,7 +32,10 @@ export function isDateline(bf: BlockFacts, mention: DateMention): boolean {
 }
 
 /** The block's dateline, if it opens with one. */
-export const datelineOf = perBlock((bf): DateMention | undefined => (bf.dates[0] && isDateline(bf, bf.dates[0]) ? bf.dates[0] : undefined));
+export const datelineOf = perBlock((bf): DateMention | undefined => {
+  const first = bf.dates[0];
+  return first && opensAsDateline(bf, first) ? first : undefined;
+});
 
 /**
  * The date of the report a block belongs to: its own dateline, else that of the report its paragraph continues, else the

@@ -3,7 +3,8 @@ import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { counterEvidence, keyPeople } from './counter-evidence.js';
 import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
-import { clauseOf, topicsAt, yearSlip } from './evidence.js';
+import { clauseOf, yearSlip } from './evidence.js';
+import { topicsBefore } from './event-dates.js';
 import { perIndex, type FactIndex } from './compile.js';
 import type { PhraseMatch } from './phrases.js';
 import { tokenize } from './tokens.js';
@@ -181,7 +182,7 @@ function established(bf: BlockFacts, sentence: Span, span: Span, doc: Document, 
   if (other || counterEvidence(bf, event, span, [mention]).length > 0) return false;
   const key = keyPeople(bf, event);
   const people = itemsIn(bf.names, span).some((n) => n.form.kind === 'person' && key.has(n.form.entity.id));
-  return ours || people || topicsAt(bf, sentence).has(bf.index.roots.get(event.id)!);
+  return ours || people || topicsBefore(bf, sentence).has(bf.index.roots.get(event.id)!);
 }
 
 /** Whether a written date covers a day (falls on it, or is the month it is in). */
@@ -205,6 +206,8 @@ export function nearDate(mention: DateMention, date: string, reach: number): boo
  */
 export function documentContradicted(bf: BlockFacts, sentence: Span, mention: DateMention, row = false): WrongDocumentDate | undefined {
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
+  // Most sentences name no document: nothing to attach the date to.
+  if (itemsIn(bf.documents, sentence).length === 0) return undefined;
   let named = row
     ? itemsIn(bf.documents, sentence)
         .filter((m) => m.end <= mention.start || m.start >= mention.end)

@@ -27,9 +27,13 @@ const RELATION = /\b(?:before|after|by|since|until|till|prior to|ahead of|follow
 
 /** The interval a mention covers in the year (or years) an anchor supplies, the first that fits, else the first. */
 function intervalFor(mention: DateMention, anchor: Anchor): [string, string] | undefined {
-  const years = [...new Set([Number(anchor.start.slice(0, 4)), Number(anchor.end.slice(0, 4))])];
-  const intervals = years.map((year) => intervalOf(mention, year)).filter((i) => i !== undefined);
-  return intervals.find((i) => fitsInterval(mention, i, anchor)) ?? intervals[0];
+  const first = Number(anchor.start.slice(0, 4));
+  const last = Number(anchor.end.slice(0, 4));
+  const inFirst = intervalOf(mention, first);
+  if (inFirst && fitsInterval(mention, inFirst, anchor)) return inFirst;
+  const inLast = last === first ? undefined : intervalOf(mention, last);
+  if (inLast && fitsInterval(mention, inLast, anchor)) return inLast;
+  return inFirst ?? inLast;
 }
 
 function fitsInterval(mention: DateMention, [start, end]: [string, string], anchor: Anchor): boolean {
@@ -51,8 +55,8 @@ interface Named {
   events: Event[];
   phrases: PhraseMatch<Event>[];
   documents: PhraseMatch<Document>[];
-  /** The meetings it names by who took part (match/meetings.ts). */
-  meetings: Event[];
+  /** The meetings it names by who took part (match/meetings.ts), found when first asked (see meetingsIn). */
+  meetings?: Event[];
 }
 /** What each sentence of a block names, by its start; per reading (the events in it depend on the draft's timeframe). */
 const namedBySentence = perReading(() => new Map<number, Named>());
@@ -65,11 +69,26 @@ function named(bf: BlockFacts, sentence: Span): Named {
       events: bf.eventsIn(sentence),
       phrases: itemsIn(bf.eventPhrases, sentence),
       documents: itemsIn(bf.documents, sentence),
-      meetings: meetingsNamedBy(bf.index, bf.text, itemsIn(bf.names, sentence), () => itemsIn(bf.tokens, sentence)),
     };
     bySentence.set(sentence.start, found);
   }
   return found;
+}
+
+/** The meetings a sentence names by who took part; only a date no phrase of theirs belongs to asks. */
+function meetingsIn(bf: BlockFacts, sentence: Span): Event[] {
+  const found = named(bf, sentence);
+  found.meetings ??= meetingsNamedBy(bf.index, bf.text, itemsIn(bf.names, sentence), () => itemsIn(bf.tokens, sentence));
+  return found.meetings;
+}
+
+/**
+ * The topics of the text before a sentence (see topicsAt in match/evidence.ts). Before a block's first sentence they
+ * are those it was read after: a table row read with its date cell is one sentence, and what the text is about after
+ * it (the costly part of its topics) is then never needed.
+ */
+export function topicsBefore(bf: BlockFacts, sentence: Span): ReadonlySet<string> {
+  return bf.block.sentences[0]?.start === sentence.start ? bf.topicsIn : topicsAt(bf, sentence);
 }
 
 /** Each date of a block with its sentence and its index among the block's dates, in one pass; a dateline is none. */
@@ -90,6 +109,18 @@ export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, 
  * after the visit"); each with how it is established.
  */
 export function resolvedAbout(bf: BlockFacts, sentence: Span, span: Span): { event: Event; strength: Strength }[] {
+  const topics = topicsBefore(bf, sentence);
+  return notApart(bf, sentence, span).flatMap((event) => {
+    const strength = establishes(bf, sentence, event, topics, span);
+    return strength ? [{ event, strength }] : [];
+  });
+}
+
+/**
+ * The events a sentence names that a span in it may be about before asking whether the sentence establishes them
+ * (the costly part, asked last): not those named only apart from it, nor those it sets itself after or before.
+ */
+function notApart(bf: BlockFacts, sentence: Span, span: Span): Event[] {
   const { events, phrases } = named(bf, sentence);
   const apart = (event: Event) => {
     const naming = phrases.filter((m) => m.values.includes(event));
@@ -99,17 +130,11 @@ export function resolvedAbout(bf: BlockFacts, sentence: Span, span: Span): { eve
         naming.some((m) => RELATIVE_TO.test(bf.text.slice(Math.max(sentence.start, m.start - 40), m.start))))
     );
   };
-  const topics = topicsAt(bf, sentence);
   // An announcement or plan is not dated by the date of what it announces ("plans to visit Iran in March").
   const planned = (event: Event) =>
     event.kind === 'announcement' &&
     phrases.some((m) => m.values.includes(event) && m.start < span.start && FUTURE.test(bf.text.slice(m.start, span.start)));
-  return events
-    .filter((e) => !apart(e) && !planned(e))
-    .flatMap((event) => {
-      const strength = establishes(bf, sentence, event, topics, span);
-      return strength ? [{ event, strength }] : [];
-    });
+  return events.filter((e) => !apart(e) && !planned(e));
 }
 
 /** The events a date or weekday in a sentence may be about (see {@link resolvedAbout}). */
@@ -141,22 +166,48 @@ function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[]
 }
 
 function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
-  const { phrases, documents, meetings } = named(bf, sentence);
+  const topics = topicsBefore(bf, sentence);
+  const events: Anchor[] = [];
+  for (const candidate of candidates(bf, sentence, mention)) {
+    const strength = establishes(bf, sentence, candidate.event!, topics, mention);
+    if (strength) events.push({ ...candidate, strength });
+  }
+  return [...events, ...documentAnchors(bf, sentence, mention)];
+}
+
+/** Whether a phrase of a sentence belongs to a date in it rather than to another of its dates (see {@link anchors}). */
+function owner(bf: BlockFacts, sentence: Span, mention: DateMention): (phrase: Span) => boolean {
+  const { phrases } = named(bf, sentence);
   // A date inside an event's phrase is part of its name ("the March visit"), not a date other phrases belong to.
   const dates = itemsIn(bf.dates, sentence).filter(
     (d) => d.from && (d === mention || !phrases.some((m) => m.start <= d.start && d.end <= m.end)),
   );
-  const mine = (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
-  const byPeople = (event: Event) => meetings.includes(event);
-  const events: Anchor[] = resolvedAbout(bf, sentence, mention).flatMap(({ event, strength }) => {
+  return (m: Span) => dates.length < 2 || dates.every((d) => d === mention || gap(m, mention) <= gap(m, d));
+}
+
+/**
+ * The events a date may be about (see {@link anchors}) before asking how the sentence establishes them: named by a
+ * phrase that belongs to the date, by who took part, or by no phrase at all.
+ */
+function candidates(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
+  const { phrases } = named(bf, sentence);
+  const events = notApart(bf, sentence, mention);
+  if (events.length === 0) return [];
+  const mine = owner(bf, sentence, mention);
+  return events.flatMap((event) => {
     const naming = phrases.filter((m) => m.values.includes(event));
-    const phrased = naming.some(mine) || byPeople(event);
-    return naming.length === 0 || phrased || byPeople(event) ? [{ start: event.start, end: event.end, event, phrased, strength }] : [];
+    const phrased = naming.some(mine) || meetingsIn(bf, sentence).includes(event);
+    return naming.length === 0 || phrased ? [{ start: event.start, end: event.end, event, phrased }] : [];
   });
-  const docs: Anchor[] = documents
-    .filter(mine)
+}
+
+/** The dated documents a sentence names by a phrase that belongs to a date in it, as anchors. */
+function documentAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
+  const { documents } = named(bf, sentence);
+  if (documents.length === 0) return [];
+  return documents
+    .filter(owner(bf, sentence, mention))
     .flatMap((m) => m.values.flatMap((doc) => (doc.date ? [{ start: doc.date, end: doc.date }] : [])));
-  return [...events, ...docs];
 }
 
 /** How alike a written interval and an event are: shared days over all days (0 when apart). */
@@ -174,18 +225,50 @@ function likeness([start, end]: [string, string], event: Event): number {
 export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)) || termOfOffice(bf, mention))
     return undefined;
-  const all = anchors(bf, sentence, mention);
-  // A date far from every event the sentence establishes is about another occasion: it is not judged.
-  const events = all.filter((a) => a.event && withinReach(mention, a.event, a.strength!));
-  if (events.length === 0 || all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;
+  // The date rules each ask about the same dates: worked out once per block and topics.
+  const byMention = contradictedByMention(bf);
+  let found = byMention.get(mention);
+  if (found === undefined) byMention.set(mention, (found = findContradicted(bf, sentence, mention) ?? null));
+  return found ?? undefined;
+}
+
+/** What {@link contradicted} found for each date of a block (null for none); per reading, as the anchors are. */
+const contradictedByMention = perReading(() => new Map<DateMention, Event | null>());
+
+/**
+ * The anchors of {@link anchors}, asked lazily: a date that fits a document or an established event contradicts
+ * nothing, and an event too far from the date to be judged against it need not be established at all. Establishing
+ * (match/evidence.ts) is the costly part: it is asked last, and only as far as the answer needs.
+ */
+function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
+  const named = candidates(bf, sentence, mention);
+  if (named.length === 0) return undefined;
+  const fits = (a: Anchor) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a);
+  if (documentAnchors(bf, sentence, mention).some(fits)) return undefined;
+  const fitting = named.filter(fits);
+  // A date far from every event the sentence establishes is about another occasion: it is not judged. No strength of
+  // evidence reaches further than "strong" (see withinReach): an event beyond it need not be established. A date that
+  // only events it fits could be judged against contradicts nothing, whichever of them the sentence establishes.
   const range = mention.to !== undefined;
   const score = ({ event: e, phrased }: Anchor) => {
     const written = intervalFor(mention, e!)!;
     const apart = Math.min(1e5, Math.abs(dayNumber(written[0]) - dayNumber(e!.start))); // days, for the last tie-break
     return likeness(written, e!) + (phrased ? 0.002 : 0) + ((e!.start !== e!.end) === range ? 0.001 : 0) - apart * 1e-9;
   };
-  const scored = events.map((a) => ({ a, score: score(a) }));
-  return scored.reduce((best, x) => (x.score > best.score ? x : best)).a.event;
+  const ranked = named
+    .filter((a) => !fitting.includes(a) && withinReach(mention, a.event!, 'strong'))
+    .map((a) => ({ event: a.event!, score: score(a) }));
+  if (ranked.length === 0) return undefined;
+  const topics = topicsBefore(bf, sentence);
+  if (fitting.some((a) => establishes(bf, sentence, a.event!, topics, mention))) return undefined;
+  // Of the others, the one most like the date that the sentence establishes within reach: asked best first (a stable
+  // sort keeps the first of equals), so that the rest need not be established.
+  ranked.sort((x, y) => y.score - x.score);
+  for (const { event } of ranked) {
+    const strength = establishes(bf, sentence, event, topics, mention);
+    if (strength && withinReach(mention, event, strength)) return event;
+  }
+  return undefined;
 }
 
 /** A date of a term of office, just after an office's title ("prime minister from April 2028 until 20 May 2031"). */
