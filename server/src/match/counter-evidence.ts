@@ -65,6 +65,25 @@ const ROLE_AFTER =
 /** A country that acts ("Russia and Belarus signed"): the occasion is that country's. */
 const ACTOR_AFTER = /^(?:\s+and\s+\p{Lu}\p{L}+)?\s+(?:then\s+|also\s+)?(?:signed|agreed|held|hosted|met|concluded|adopted)\b/u;
 const YEAR = /\b(?:19|20)\d\d\b/g;
+/** What every match of AGAIN holds. */
+const AGAIN_HINT = /again|another|upcoming|resumed|next|following|later|phone|video/i;
+/** What every match of PREVIOUS holds. */
+const PREVIOUS_HINT = /previous|last/i;
+/** What every match of TITLED holds. */
+const TITLED_HINT =
+  /President|Premier|Prime Minister|Chancellor|King|Queen|Emir|Crown Prince|Sultan|Minister|Secretary|Chairman|Chairwoman|Ambassador|Senator|Governor|Mayor|Pope|Sheikh|General/;
+
+/**
+ * Which of the patterns above a block may match anywhere: tested once on the whole block, so that the spans of a block
+ * that has none (most have none of some) are not searched for them one by one.
+ */
+const hintsOf = perBlock((bf) => ({
+  occasion: OCCASION_HINT.test(bf.text),
+  again: AGAIN_HINT.test(bf.text),
+  previous: PREVIOUS_HINT.test(bf.text),
+  titled: TITLED_HINT.test(bf.text),
+  unknown: UNKNOWN_HINT.test(bf.text),
+}));
 /** An occasion named after its place ("the Minsk talks", "the Riga meeting", "Moscow's summit"). */
 const OCCASION_AFTER = /^(?:['\u2019]s)?\s+(?:talks|summit|meeting|negotiations|visit|conference|forum|ceremony|format|process|round)\b/iu;
 /** A place in the possessive ("Moscow's satellite"): its government or people, not where something happens. */
@@ -99,16 +118,28 @@ function placeAt(bf: BlockFacts, offset: number): boolean {
  * look back to an earlier occasion ("previous") only when `previous`.
  */
 export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except: readonly Span[] = [], previous = true): Counter[] {
-  let key = `${event.id}\u0000${span.start}:${span.end}\u0000${previous ? 1 : 0}`;
-  for (const e of except) key += `\u0000${e.start}:${e.end}`;
-  const found = countersFound(bf);
-  let counters = found.get(key);
-  if (!counters) found.set(key, (counters = findCounters(bf, event, span, except, previous)));
+  // By span, then by event: a number and an id, cheaper to look up than one key built of them all.
+  const bySpan = countersFound(bf);
+  const key = spanId(span);
+  let byEvent = bySpan.get(key);
+  if (!byEvent) bySpan.set(key, (byEvent = new Map()));
+  let asked = byEvent.get(event.id);
+  if (!asked) byEvent.set(event.id, (asked = []));
+  for (const a of asked) if (a.previous === previous && sameSpans(a.except, except)) return a.counters;
+  const counters = findCounters(bf, event, span, except, previous);
+  asked.push({ except: except.map(({ start, end }) => ({ start, end })), previous, counters });
   return counters;
 }
 
-/** What `counterEvidence` found in a block, by event, span, exceptions and `previous`. */
-const countersFound = perBlock(() => new Map<string, Counter[]>());
+/** Whether two lists of spans hold the same spans in the same order. */
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.start !== b[i]!.start || a[i]!.end !== b[i]!.end) return false;
+  return true;
+}
+
+/** What `counterEvidence` found in a block: by span (see spanId), then by event id, for each exceptions and `previous`. */
+const countersFound = perBlock(() => new Map<number, Map<string, { except: Span[]; previous: boolean; counters: Counter[] }[]>>());
 
 /** What a span holds that may point away from an event, whatever the event: found once per block and span. */
 interface Scan {
@@ -170,11 +201,14 @@ function scanSpan(bf: BlockFacts, span: Span): Scan {
   };
   // An occasion the fact base knows (a phrase of any event) is a rival for the date, weighed where dates are
   // fitted (event-dates.ts), not a sign of another occasion.
-  const occasions = OCCASION_HINT.test(slice) ? matches(OCCASION).filter((at) => !inPhrase(bf, at)) : [];
+  const hints = hintsOf(bf);
+  const occasions = hints.occasion && OCCASION_HINT.test(slice) ? matches(OCCASION).filter((at) => !inPhrase(bf, at)) : [];
   const years = matches(YEAR)
     .filter((m) => !yearInTitle(text, bf.tokens, tokenAt(bf.tokens, m.start)))
     .map((m) => ({ start: m.start, year: Number(m.word) }));
-  return { names, places, occasions, again: matches(AGAIN), previous: matches(PREVIOUS), unknown: unknownPeople(bf, span), years };
+  const again = hints.again ? matches(AGAIN) : [];
+  const previous = hints.previous ? matches(PREVIOUS) : [];
+  return { names, places, occasions, again, previous, unknown: unknownPeople(bf, span), years };
 }
 
 function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly Span[], previous: boolean): Counter[] {
@@ -223,14 +257,27 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
   return found;
 }
 
-/** People a span names whom the fact base does not know: a titled name, a possessive, the subject of a visit. */
+/** People a span names whom the fact base does not know (see findUnknown): found once per block and span. */
 function unknownPeople(bf: BlockFacts, span: Span): Span[] {
+  const bySpan = unknownFound(bf);
+  const key = spanId(span);
+  let found = bySpan.get(key);
+  if (!found) bySpan.set(key, (found = findUnknown(bf, span)));
+  return found;
+}
+
+/** The unknown people of each span of a block (a sentence is asked for by who "he" is, and for what points elsewhere). */
+const unknownFound = perBlock(() => new Map<number, Span[]>());
+
+/** People a span names whom the fact base does not know: a titled name, a possessive, the subject of a visit. */
+function findUnknown(bf: BlockFacts, span: Span): Span[] {
   const { text } = bf;
   const slice = text.slice(span.start, span.end);
   const names = itemsIn(bf.names, span);
   const found: Span[] = [];
+  const hints = hintsOf(bf);
   TITLED.lastIndex = 0;
-  for (let m = TITLED.exec(slice); m; m = TITLED.exec(slice)) {
+  for (let m = hints.titled ? TITLED.exec(slice) : null; m; m = TITLED.exec(slice)) {
     const at = span.start + m.index + m[0].length;
     // A title of several words ("General Secretary", "Secretary General"): the name, if any, follows its last word.
     if (TITLE_WORD.test(text.slice(at, at + 24))) continue;
@@ -238,7 +285,7 @@ function unknownPeople(bf: BlockFacts, span: Span): Span[] {
     found.push({ start: at, end: at + /^[\p{L}'-]+/u.exec(text.slice(at))![0].length });
   }
   UNKNOWN.lastIndex = 0;
-  for (let m = UNKNOWN_HINT.test(slice) ? UNKNOWN.exec(slice) : null; m; m = UNKNOWN.exec(slice)) {
+  for (let m = hints.unknown && UNKNOWN_HINT.test(slice) ? UNKNOWN.exec(slice) : null; m; m = UNKNOWN.exec(slice)) {
     const at = span.start + m.index;
     if (COMMON.test(m[1]!) || names.some((n) => n.start <= at && at < n.end) || placeAt(bf, at)) continue;
     found.push({ start: at, end: at + m[1]!.length });
