@@ -177,7 +177,7 @@ function scanOf(bf: BlockFacts, span: Span): Scan {
 function scanSpan(bf: BlockFacts, span: Span): Scan {
   const { index, text } = bf;
   const names = itemsIn(bf.names, span);
-  const places = index.places.find(text, itemsIn(bf.tokens, span)).map((match) => {
+  const places = bf.findIn(index.places, span).map((match) => {
     const before = text.slice(Math.max(0, match.start - 24), match.start);
     const after = text.slice(match.end, match.end + 40);
     return {
