@@ -19,7 +19,7 @@ export interface Carried {
 export const START: Carried = { first: true };
 import { meetingsNamedBy } from './meetings.js';
 import { findNames, type NameMention } from './names.js';
-import { startsOf, type PhraseMatch, type PhraseMatcher } from './phrases.js';
+import { startsOf, type PhraseMatch } from './phrases.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** What has been worked out about a block's text so far; it depends on the text and the fact index only. */
@@ -36,8 +36,6 @@ export interface BlockAnalysis {
   readonly phrases: Map<string, PhraseMatch<unknown>[]>;
   /** The analyses declared with {@link perBlock}, by the function that computes each. */
   kept?: Map<Analyser<unknown>, unknown>;
-  /** For matchers searched span by span (see findIn): the tokens a phrase of each may start at. */
-  startsFor?: Map<PhraseMatcher<unknown>, number[]>;
 }
 
 /** The kinds of phrase a block is searched for, each with its matcher in the fact index. */
@@ -212,29 +210,6 @@ export class BlockFacts {
       this.#a.phrases.set(key, found);
     }
     return found as ReturnType<FactIndex[K]['find']>;
-  }
-
-  /**
-   * What a matcher finds in a span's tokens: the same as `matcher.find(text, itemsIn(tokens, span))` (token indexes
-   * into the span's tokens), but looking only at the tokens one of its phrases may start at, found once per block, so
-   * that a block searched span by span (clause, sentence) is not looked up word by word each time.
-   */
-  findIn<T>(matcher: PhraseMatcher<T>, span: Span): PhraseMatch<T>[] {
-    const tokens = itemsIn(this.tokens, span);
-    const byMatcher = (this.#a.startsFor ??= new Map());
-    let starts = byMatcher.get(matcher);
-    if (!starts) {
-      starts = [];
-      for (let i = 0; i < this.tokens.length; i++) if (matcher.startsWith(this.tokens[i]!.lower)) starts.push(i);
-      byMatcher.set(matcher, starts);
-    }
-    // The span's tokens are a run of the block's (tokens do not overlap), from the first that starts in the span.
-    const first = partitionPoint(this.tokens.length, (i) => this.tokens[i]!.start < span.start);
-    const local: number[] = [];
-    for (let k = partitionPoint(starts.length, (i) => starts[i]! < first); k < starts.length && starts[k]! < first + tokens.length; k++) {
-      local.push(starts[k]! - first);
-    }
-    return matcher.find(this.text, tokens, local);
   }
 
   /** An analysis declared with {@link perBlock} (`ofText`) or {@link perReading}: computed on first use, then kept. */

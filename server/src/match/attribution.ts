@@ -12,7 +12,7 @@ const REPORTING = new PhraseMatcher<true>();
 for (const p of REPORTING_WORDS) REPORTING.add(p, true);
 /** Whether a span reports what someone said ("said", "according to", "told"): what follows in it is their account. */
 export function reportsSpeech(bf: BlockFacts, span: Span): boolean {
-  return bf.findIn(REPORTING, span).length > 0;
+  return REPORTING.find(bf.text, itemsIn(bf.tokens, span)).length > 0;
 }
 
 /** Reporting words by which one passes on another's words, so that who is named with them need not be the source. */
@@ -147,7 +147,7 @@ export class Attribution {
    */
   #cues(bf: BlockFacts, span: Span, claim: Claim): boolean {
     if (this.#names(bf, span, claim, false)) return true;
-    return bf.findIn(REPORTING, span).some((cue) => this.#speakers(bf, span, cue, claim).length === 0);
+    return REPORTING.find(bf.text, itemsIn(bf.tokens, span)).some((cue) => this.#speakers(bf, span, cue, claim).length === 0);
   }
 
   /**
@@ -156,7 +156,7 @@ export class Attribution {
    * sentence does not report speech, or attributes it as #cues allows.
    */
   otherSpeakers(bf: BlockFacts, sentence: Span, claim: Claim): string[] {
-    const cues = bf.findIn(REPORTING, sentence);
+    const cues = REPORTING.find(bf.text, itemsIn(bf.tokens, sentence));
     if (cues.length === 0 || this.#names(bf, sentence, claim, false)) return [];
     const speakers = cues.map((cue) => this.#speakers(bf, sentence, cue, claim));
     return speakers.some((list) => list.length === 0) ? [] : [...new Set(speakers.flat())];

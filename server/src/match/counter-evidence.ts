@@ -65,25 +65,6 @@ const ROLE_AFTER =
 /** A country that acts ("Russia and Belarus signed"): the occasion is that country's. */
 const ACTOR_AFTER = /^(?:\s+and\s+\p{Lu}\p{L}+)?\s+(?:then\s+|also\s+)?(?:signed|agreed|held|hosted|met|concluded|adopted)\b/u;
 const YEAR = /\b(?:19|20)\d\d\b/g;
-/** What every match of AGAIN holds. */
-const AGAIN_HINT = /again|another|upcoming|resumed|next|following|later|phone|video/i;
-/** What every match of PREVIOUS holds. */
-const PREVIOUS_HINT = /previous|last/i;
-/** What every match of TITLED holds. */
-const TITLED_HINT =
-  /President|Premier|Prime Minister|Chancellor|King|Queen|Emir|Crown Prince|Sultan|Minister|Secretary|Chairman|Chairwoman|Ambassador|Senator|Governor|Mayor|Pope|Sheikh|General/;
-
-/**
- * Which of the patterns above a block may match anywhere: tested once on the whole block, so that the spans of a block
- * that has none (most have none of some) are not searched for them one by one.
- */
-const hintsOf = perBlock((bf) => ({
-  occasion: OCCASION_HINT.test(bf.text),
-  again: AGAIN_HINT.test(bf.text),
-  previous: PREVIOUS_HINT.test(bf.text),
-  titled: TITLED_HINT.test(bf.text),
-  unknown: UNKNOWN_HINT.test(bf.text),
-}));
 /** An occasion named after its place ("the Minsk talks", "the Riga meeting", "Moscow's summit"). */
 const OCCASION_AFTER = /^(?:['\u2019]s)?\s+(?:talks|summit|meeting|negotiations|visit|conference|forum|ceremony|format|process|round)\b/iu;
 /** A place in the possessive ("Moscow's satellite"): its government or people, not where something happens. */
@@ -177,7 +158,7 @@ function scanOf(bf: BlockFacts, span: Span): Scan {
 function scanSpan(bf: BlockFacts, span: Span): Scan {
   const { index, text } = bf;
   const names = itemsIn(bf.names, span);
-  const places = bf.findIn(index.places, span).map((match) => {
+  const places = index.places.find(text, itemsIn(bf.tokens, span)).map((match) => {
     const before = text.slice(Math.max(0, match.start - 24), match.start);
     const after = text.slice(match.end, match.end + 40);
     return {
@@ -201,14 +182,11 @@ function scanSpan(bf: BlockFacts, span: Span): Scan {
   };
   // An occasion the fact base knows (a phrase of any event) is a rival for the date, weighed where dates are
   // fitted (event-dates.ts), not a sign of another occasion.
-  const hints = hintsOf(bf);
-  const occasions = hints.occasion && OCCASION_HINT.test(slice) ? matches(OCCASION).filter((at) => !inPhrase(bf, at)) : [];
+  const occasions = OCCASION_HINT.test(slice) ? matches(OCCASION).filter((at) => !inPhrase(bf, at)) : [];
   const years = matches(YEAR)
     .filter((m) => !yearInTitle(text, bf.tokens, tokenAt(bf.tokens, m.start)))
     .map((m) => ({ start: m.start, year: Number(m.word) }));
-  const again = hints.again ? matches(AGAIN) : [];
-  const previous = hints.previous ? matches(PREVIOUS) : [];
-  return { names, places, occasions, again, previous, unknown: unknownPeople(bf, span), years };
+  return { names, places, occasions, again: matches(AGAIN), previous: matches(PREVIOUS), unknown: unknownPeople(bf, span), years };
 }
 
 function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly Span[], previous: boolean): Counter[] {
@@ -257,27 +235,14 @@ function findCounters(bf: BlockFacts, event: Event, span: Span, except: readonly
   return found;
 }
 
-/** People a span names whom the fact base does not know (see findUnknown): found once per block and span. */
-function unknownPeople(bf: BlockFacts, span: Span): Span[] {
-  const bySpan = unknownFound(bf);
-  const key = spanId(span);
-  let found = bySpan.get(key);
-  if (!found) bySpan.set(key, (found = findUnknown(bf, span)));
-  return found;
-}
-
-/** The unknown people of each span of a block (a sentence is asked for by who "he" is, and for what points elsewhere). */
-const unknownFound = perBlock(() => new Map<number, Span[]>());
-
 /** People a span names whom the fact base does not know: a titled name, a possessive, the subject of a visit. */
-function findUnknown(bf: BlockFacts, span: Span): Span[] {
+function unknownPeople(bf: BlockFacts, span: Span): Span[] {
   const { text } = bf;
   const slice = text.slice(span.start, span.end);
   const names = itemsIn(bf.names, span);
   const found: Span[] = [];
-  const hints = hintsOf(bf);
   TITLED.lastIndex = 0;
-  for (let m = hints.titled ? TITLED.exec(slice) : null; m; m = TITLED.exec(slice)) {
+  for (let m = TITLED.exec(slice); m; m = TITLED.exec(slice)) {
     const at = span.start + m.index + m[0].length;
     // A title of several words ("General Secretary", "Secretary General"): the name, if any, follows its last word.
     if (TITLE_WORD.test(text.slice(at, at + 24))) continue;
@@ -285,7 +250,7 @@ function findUnknown(bf: BlockFacts, span: Span): Span[] {
     found.push({ start: at, end: at + /^[\p{L}'-]+/u.exec(text.slice(at))![0].length });
   }
   UNKNOWN.lastIndex = 0;
-  for (let m = hints.unknown && UNKNOWN_HINT.test(slice) ? UNKNOWN.exec(slice) : null; m; m = UNKNOWN.exec(slice)) {
+  for (let m = UNKNOWN_HINT.test(slice) ? UNKNOWN.exec(slice) : null; m; m = UNKNOWN.exec(slice)) {
     const at = span.start + m.index;
     if (COMMON.test(m[1]!) || names.some((n) => n.start <= at && at < n.end) || placeAt(bf, at)) continue;
     found.push({ start: at, end: at + m[1]!.length });

@@ -80,11 +80,6 @@ export class PhraseMatcher<T> {
     return this.#byFirst.get(key);
   }
 
-  /** Whether some registered phrase starts with a word (lowercased). */
-  startsWith(word: string): boolean {
-    return this.#byFirst.has(word);
-  }
-
   /** The lowercased first words of the registered phrases. */
   firstWords(): IterableIterator<string> {
     return this.#byFirst.keys();
