@@ -255,13 +255,16 @@ export class BlockFacts {
     for (const m of itemsIn(this.eventPhrases, span)) {
       // A phrase names an event unless the span names people and none of them took part ("Xi met Putin" is not
       // Lukashenka's meeting with Putin).
-      const others = named.filter((n) => n.end <= m.start || n.start >= m.end);
+      const others = named.length === 0 ? named : named.filter((n) => n.end <= m.start || n.start >= m.end);
       for (const e of m.values) {
         const took = this.index.eventPeople.get(e.id);
         if (!took || took.size === 0 || others.length === 0 || others.some((n) => took.has(n.form.entity.id))) found.add(e);
       }
     }
-    for (const event of meetingsNamedBy(this.index, this.text, names, () => itemsIn(this.tokens, span))) found.add(event);
+    if (names.length > 0) {
+      for (const event of meetingsNamedBy(this.index, this.text, names, () => itemsIn(this.tokens, span))) found.add(event);
+    }
+    if (found.size < 2) return [...found];
     const depth = (e: Event) => {
       let d = 0;
       for (let p = e.parent; p && d < 50; p = this.index.facts.events.get(p)?.parent) d++;

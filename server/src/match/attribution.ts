@@ -4,7 +4,7 @@ import { isQuoted } from './quoted.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { figuresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';
-import { tokenAt } from './tokens.js';
+import { tokenAt, type Token } from './tokens.js';
 import { REPORTING_WORDS } from '../facts/reporting.js';
 
 /** Words that report what someone said or estimated (generic English): a sentence with one attributes its figures. */
@@ -68,6 +68,8 @@ export class Attribution {
   #leads?: number[];
   readonly #below = new Map<Claim, boolean[]>();
   readonly #framed = new Map<Claim, boolean>();
+  /** The sentences that say what the draft is (see #framing), once found. */
+  #framingSentences?: { bf: BlockFacts; sentence: Span; tokens: Token[] }[];
 
   constructor(blocks: BlockFacts[], facts: FactBase) {
     this.#blocks = blocks;
@@ -227,17 +229,34 @@ export class Attribution {
   #frames(claim: Claim): boolean {
     let framed = this.#framed.get(claim);
     if (framed === undefined) {
-      framed = this.#blocks.some((bf) => bf.block.sentences.some((s) => this.#framing(bf, s, claim)));
+      framed = this.#framing().some(({ bf, sentence, tokens }) => this.#framesAs(bf, sentence, tokens, claim));
       this.#framed.set(claim, framed);
     }
     return framed;
   }
 
-  #framing(bf: BlockFacts, sentence: Span, claim: Claim): boolean {
-    const tokens = itemsIn(bf.tokens, sentence);
-    // "joint statement" names a document the draft is about, not what the draft is.
-    if (!FRAMING.find(bf.text, tokens).some((m) => bf.tokens[m.first - 1]?.lower !== 'joint')) return false;
-    if (bf.block.kind !== 'heading' && !tokens.some((t) => DEICTIC.has(t.lower))) return false;
+  /**
+   * The sentences that say what the draft is ("This is the readout of …", a heading "Press release"), whatever the
+   * claim: found in one pass over the draft, then asked of each claim.
+   */
+  #framing(): { bf: BlockFacts; sentence: Span; tokens: Token[] }[] {
+    if (!this.#framingSentences) {
+      this.#framingSentences = [];
+      for (const bf of this.#blocks) {
+        for (const sentence of bf.block.sentences) {
+          const tokens = itemsIn(bf.tokens, sentence);
+          // "joint statement" names a document the draft is about, not what the draft is.
+          if (!FRAMING.find(bf.text, tokens).some((m) => bf.tokens[m.first - 1]?.lower !== 'joint')) continue;
+          if (bf.block.kind !== 'heading' && !tokens.some((t) => DEICTIC.has(t.lower))) continue;
+          this.#framingSentences.push({ bf, sentence, tokens });
+        }
+      }
+    }
+    return this.#framingSentences;
+  }
+
+  /** Whether a sentence that says what the draft is names a claimant of the claim, or their country. */
+  #framesAs(bf: BlockFacts, sentence: Span, tokens: readonly Token[], claim: Claim): boolean {
     if (this.#names(bf, sentence, claim, true)) return true;
     // The claimant's country, by its name or an adjective made from it ("Belarus", "Belarusian").
     const countries = claim.claimedBy.map((a) => this.#facts.people.get(a.by)?.country).filter((c) => c !== undefined);

@@ -99,16 +99,28 @@ function placeAt(bf: BlockFacts, offset: number): boolean {
  * look back to an earlier occasion ("previous") only when `previous`.
  */
 export function counterEvidence(bf: BlockFacts, event: Event, span: Span, except: readonly Span[] = [], previous = true): Counter[] {
-  let key = `${event.id}\u0000${span.start}:${span.end}\u0000${previous ? 1 : 0}`;
-  for (const e of except) key += `\u0000${e.start}:${e.end}`;
-  const found = countersFound(bf);
-  let counters = found.get(key);
-  if (!counters) found.set(key, (counters = findCounters(bf, event, span, except, previous)));
+  // By span, then by event: a number and an id, cheaper to look up than one key built of them all.
+  const bySpan = countersFound(bf);
+  const key = spanId(span);
+  let byEvent = bySpan.get(key);
+  if (!byEvent) bySpan.set(key, (byEvent = new Map()));
+  let asked = byEvent.get(event.id);
+  if (!asked) byEvent.set(event.id, (asked = []));
+  for (const a of asked) if (a.previous === previous && sameSpans(a.except, except)) return a.counters;
+  const counters = findCounters(bf, event, span, except, previous);
+  asked.push({ except: except.map(({ start, end }) => ({ start, end })), previous, counters });
   return counters;
 }
 
-/** What `counterEvidence` found in a block, by event, span, exceptions and `previous`. */
-const countersFound = perBlock(() => new Map<string, Counter[]>());
+/** Whether two lists of spans hold the same spans in the same order. */
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.start !== b[i]!.start || a[i]!.end !== b[i]!.end) return false;
+  return true;
+}
+
+/** What `counterEvidence` found in a block: by span (see spanId), then by event id, for each exceptions and `previous`. */
+const countersFound = perBlock(() => new Map<number, Map<string, { except: Span[]; previous: boolean; counters: Counter[] }[]>>());
 
 /** What a span holds that may point away from an event, whatever the event: found once per block and span. */
 interface Scan {

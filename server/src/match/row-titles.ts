@@ -40,6 +40,10 @@ const MEETING_NOUN = /^(?:meeting|meetings|call|audience)$/;
  * column, says nothing of him). The row says when.
  */
 function rowTitle(cell: BlockFacts): TitleRead | undefined {
+  // The cell must be one person's name, exactly spelt: the row's names in the cell are the cell's own (no name runs
+  // across the " | " between cells), so the cell tells without the row being read (most cells are not a name).
+  const [written] = cell.names;
+  if (cell.names.length !== 1 || written!.form.kind !== 'person' || written!.fuzzy) return undefined;
   const view = recordOf(cell);
   const table = cell.block.table;
   if (!view || !table || table.column === dateColumn(cell)) return undefined;

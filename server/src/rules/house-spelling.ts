@@ -32,6 +32,7 @@ const rule: Rule = {
   blockLocal: false,
   *check({ blocks }) {
     const first = new Map<string, RuleFinding & { edits: ProseEdit[]; every: string }>();
+    const forms = new Map<string, string | undefined>();
     for (const bf of blocks) {
       if (bf.block.container === 'quote') continue;
       for (const name of bf.names) {
@@ -39,9 +40,11 @@ const rule: Rule = {
         const { entity, kind } = name.form;
         // Judged on the exact text: the matcher reads a hyphen and an en dash between two words alike.
         if (entity.preferred.includes(name.text) || !(entity.spellings.includes(name.text) || entity.name === name.text)) continue;
-        const newText = houseForm(entity.preferred, name.text);
-        if (newText === undefined || newText === name.text) continue;
+        // The house form depends on the entity and the written text alone: worked out once per spelling.
         const key = `${entity.id}\u0000${name.text}`;
+        let newText = forms.get(key);
+        if (newText === undefined && !forms.has(key)) forms.set(key, (newText = houseForm(entity.preferred, name.text)));
+        if (newText === undefined || newText === name.text) continue;
         const seen = first.get(key);
         if (seen) {
           seen.edits.push({ start: name.start, end: name.end, newText, block: bf });

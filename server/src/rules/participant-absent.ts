@@ -63,6 +63,8 @@ const NOT_THEN = new Set([
 ]);
 /** Forms of "join" ("joined Laaneots and Lindqvist at …"): a verb of meeting when a person follows it. */
 const JOIN = new Set(['join', 'joins', 'joined']);
+/** Every word that may be a verb of meeting here (one look-up per word of a block). */
+const VERBS: ReadonlySet<string> = new Set([...MEET, ...MEET_WITH, ...JOIN]);
 const TEMPORAL = new Set(['before', 'after', 'ahead', 'prior', 'following', 'since', 'until', 'preceding']);
 const FILLER = new Set(['the', 'his', 'her', 'their', 'its', 'this', 'that', 'a', 'an', 'of', 'to', 's']);
 
@@ -86,8 +88,9 @@ const rule: Rule = {
       } = bf;
       const said = new Set<number>();
       for (const sentence of sentences) {
-        const placed = [...placedInDelegation(bf, sentence), ...attendedAbsent(bf, sentence, facts, children, cache)];
-        for (const { name, event } of placed) {
+        const delegated = placedInDelegation(bf, sentence);
+        const attended = attendedAbsent(bf, sentence, facts, children, cache);
+        for (const { name, event } of delegated.length === 0 ? attended : attended.length === 0 ? delegated : [...delegated, ...attended]) {
           if (said.has(name.start)) continue;
           said.add(name.start);
           yield {
@@ -103,7 +106,7 @@ const rule: Rule = {
         }
       }
       if (bf.eventPhrases.length === 0) continue;
-      const verbs = tokens.filter((t) => MEET.has(t.lower) || MEET_WITH.has(t.lower) || JOIN.has(t.lower));
+      const verbs = tokens.filter((t) => VERBS.has(t.lower));
       if (verbs.length === 0) continue;
       const [withVerb, phrases] = [bySentence(verbs, sentences), bySentence(bf.eventPhrases, sentences)];
       const [names, dates] = [bySentence(bf.names, sentences), bySentence(bf.dates, sentences)];
