@@ -239,7 +239,7 @@ function windowEnd(text: string, at: number, most: number): number {
  * Every id a reference in a text may use: the normalised contents of each pair of brackets, as a link label
  * ("[x") and, after "^", as a footnote label ("^x"). A window is given only the definitions it may refer to.
  */
-function labelsIn(text: string): Set<string> {
+export function labelsIn(text: string): Set<string> {
   const labels = new Set<string>();
   for (let open = text.indexOf('['); open >= 0; open = text.indexOf('[', open + 1)) {
     let k = open + 1;
