@@ -32,8 +32,12 @@ const PAUSE_MS = 10;
  * alone, and its readings after given topics and datelines.
  */
 interface KeptText {
+  /** The block's kind, container and table row ({@link shapeOf}). */
+  shape: string;
   facts: BlockFacts;
-  /** By {@link readingKey}; only readings in the timeframe of the last check (another timeframe starts afresh). */
+  /** The timeframe its readings were made in ({@link idsKey}). */
+  timeframe?: string;
+  /** By {@link readingKey}. */
   readings: Map<string, Kept>;
 }
 
@@ -70,10 +74,11 @@ export interface RecheckStats {
 export class Rechecker {
   #parsed?: Parsed;
   #index?: FactIndex;
-  /** What is kept of each block text of the last check, by {@link textKey}. */
-  #kept = new Map<string, KeptText>();
-  /** The timeframe of the readings kept ({@link idsKey}). */
-  #timeframe?: string;
+  /**
+   * What is kept of each block text of the last check, by the text (a key holding the text would be a copy of it,
+   * hashed afresh): one entry per shape the text had.
+   */
+  #kept = new Map<string, KeptText[]>();
   last: RecheckStats = { reason: 'first', reparsed: 0, blocks: 0, analysed: 0 };
   #analysed?: { source: string; index: FactIndex; blocks: BlockFacts[] };
   /** Whether later checks will follow: a whole check (check.ts) is the only one, so it keeps nothing for them. */
@@ -128,8 +133,7 @@ export class Rechecker {
     // A block's findings depend on its text, on the draft's timeframe (the events it places itself at), on what
     // the text before it is about (its topics) and on the dateline of the report it continues.
     // Blocks with the same text share its analysis, in this check as in the next.
-    const textKeys = blocks.map(textKey);
-    const texts = blocks.map((block, i) => this.#text(textKeys[i]!, block, index));
+    const texts = blocks.map((block) => this.#text(block, index));
     // Reading each block (its timeframe, then its topics) is most of a check's work: a cancellable check may stop between blocks.
     let carried = draftStart(parsed.parts.find((p) => p.frontmatter !== undefined)?.frontmatter);
     const timeframe = new Set<string>(timeframeOfDate(index, carried.draftDate));
@@ -137,12 +141,7 @@ export class Rechecker {
       for (const id of timeframeOf(text.facts)) timeframe.add(id);
       yield;
     }
-    // Every reading's findings depend on the timeframe: those kept for another one are of no use.
     const timeframeKey = idsKey(timeframe);
-    if (timeframeKey !== this.#timeframe) {
-      this.#timeframe = timeframeKey;
-      for (const text of this.#kept.values()) text.readings = new Map();
-    }
     let topics = NO_TOPICS;
     let analysed = 0;
     const kept: Kept[] = [];
@@ -150,6 +149,11 @@ export class Rechecker {
     // Blocks after one that leaves the topics as they were share the same set: its key is built once.
     let topicsKey = { of: topics, key: idsKey(topics) };
     for (const text of texts) {
+      // Every reading's findings depend on the timeframe: those made in another one are of no use.
+      if (text.timeframe !== timeframeKey) {
+        text.timeframe = timeframeKey;
+        text.readings.clear();
+      }
       if (topicsKey.of !== topics) topicsKey = { of: topics, key: idsKey(topics) };
       const key = readingKey(topicsKey.key, carried);
       let k = text.readings.get(key);
@@ -168,7 +172,7 @@ export class Rechecker {
     this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed };
     const current = blocks.map((b, i) => (kept[i]!.facts.block === b ? kept[i]!.facts : kept[i]!.facts.moved(b)));
     if (this.#again) {
-      this.#kept = stillUsed(textKeys, texts, readingKeys, kept); // only what the draft still has
+      this.#kept = stillUsed(blocks, texts, timeframeKey, readingKeys, kept); // only what the draft still has
       this.#analysed = { source, index, blocks: current };
     }
     const findings: Finding[] = [];
@@ -234,11 +238,14 @@ export class Rechecker {
   }
 
   /** What is kept of a block's text, or a fresh analysis of it, kept from now on. */
-  #text(key: string, block: Block, index: FactIndex): KeptText {
-    let text = this.#kept.get(key);
+  #text(block: Block, index: FactIndex): KeptText {
+    const shape = shapeOf(block);
+    const shapes = this.#kept.get(block.text);
+    let text = shapes?.find((t) => t.shape === shape);
     if (!text) {
-      text = { facts: new BlockFacts(block, index), readings: new Map() };
-      this.#kept.set(key, text);
+      text = { shape, facts: new BlockFacts(block, index), readings: new Map() };
+      if (shapes) shapes.push(text);
+      else this.#kept.set(block.text, [text]);
     }
     return text;
   }
@@ -251,13 +258,19 @@ export class Rechecker {
   }
 }
 
-/** What is kept of the texts a check read, and of their readings, only those it used. */
-function stillUsed(textKeys: string[], texts: KeptText[], readingKeys: string[], kept: Kept[]): Map<string, KeptText> {
-  const used = new Map<string, KeptText>();
+/** What is kept of the texts a check read, and of their readings, only those it used (in its timeframe). */
+function stillUsed(blocks: Block[], texts: KeptText[], timeframe: string, readingKeys: string[], kept: Kept[]): Map<string, KeptText[]> {
+  const used = new Map<string, KeptText[]>();
+  const now = new Map<KeptText, KeptText>();
   texts.forEach((text, i) => {
-    let now = used.get(textKeys[i]!);
-    if (!now) used.set(textKeys[i]!, (now = { facts: text.facts, readings: new Map() }));
-    now.readings.set(readingKeys[i]!, kept[i]!);
+    let still = now.get(text);
+    if (!still) {
+      now.set(text, (still = { shape: text.shape, facts: text.facts, timeframe, readings: new Map() }));
+      const shapes = used.get(blocks[i]!.text);
+      if (shapes) shapes.push(still);
+      else used.set(blocks[i]!.text, [still]);
+    }
+    still.readings.set(readingKeys[i]!, kept[i]!);
   });
   return used;
 }
@@ -293,9 +306,9 @@ function parseFailed(error: unknown): Finding {
 /**
  * Blocks of the same kind, container and text (and, for a table cell, the same row and header) have the same
  * analysis; read after the same topics and dateline ({@link readingKey}) in a draft of the same timeframe, the same
- * block-local findings. The text comes last: a key is built and hashed once per block, not copied again.
+ * block-local findings.
  */
-const textKey = (block: Block) => `${block.kind}\u0000${block.container ?? ''}${rowKey(block)}\u0000${block.text}`;
+const shapeOf = (block: Block) => `${block.kind}\u0000${block.container ?? ''}${rowKey(block)}`;
 const readingKey = (topics: string, carried: Carried) => `${topics}\u0000${carriedKey(carried)}`;
 /** The ids of a set of topics or of a timeframe, sorted, for a key (the empty set gives ""). */
 const idsKey = (ids: ReadonlySet<string>) => [...ids].sort().join(' ');
