@@ -1,5 +1,5 @@
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import { isFrontmatter, lineStart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
+import { isFrontmatter, lineStart, movePart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
 import { defuse } from './defuse.js';
 import { toParts } from './parts.js';
 import type { Part, Prose } from './prose.js';
@@ -143,7 +143,8 @@ function parseWindow(text: string, from: number, to: number, definitions: Defini
     own.some((p) => p.start < head.length)
   )
     return undefined;
-  return own.map((p) => shiftPart(p, from - head.length - lead.length));
+  for (const part of own) movePart(part, from - head.length - lead.length); // parts of this parse alone: moved, not copied
+  return own;
 }
 
 /**
