@@ -146,20 +146,21 @@ export class Rechecker {
     let analysed = 0;
     const kept: Kept[] = [];
     const readingKeys: string[] = [];
-    // Blocks after one that leaves the topics as they were share the same set: its key is built once.
-    let topicsKey = { of: topics, key: idsKey(topics) };
+    // Blocks after one that leaves the topics and the dateline as they were share the same objects: their key is
+    // built (and hashed) once.
+    let reading = { topics, carried, key: readingKey(topics, carried) };
     for (const text of texts) {
       // Every reading's findings depend on the timeframe: those made in another one are of no use.
       if (text.timeframe !== timeframeKey) {
+        if (text.readings.size > 0) text.readings.clear();
         text.timeframe = timeframeKey;
-        text.readings.clear();
       }
-      if (topicsKey.of !== topics) topicsKey = { of: topics, key: idsKey(topics) };
-      const key = readingKey(topicsKey.key, carried);
+      if (reading.topics !== topics || reading.carried !== carried) reading = { topics, carried, key: readingKey(topics, carried) };
+      const key = reading.key;
       let k = text.readings.get(key);
       if (!k) {
         // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
-        k = { facts: text.facts.after(topics, timeframe, carried), found: [] };
+        k = { facts: text.facts.after(topics, timeframe, carried), found: LOCAL.map(() => undefined) };
         text.readings.set(key, k);
         analysed++;
       }
@@ -309,7 +310,7 @@ function parseFailed(error: unknown): Finding {
  * block-local findings.
  */
 const shapeOf = (block: Block) => `${block.kind}\u0000${block.container ?? ''}${rowKey(block)}`;
-const readingKey = (topics: string, carried: Carried) => `${topics}\u0000${carriedKey(carried)}`;
+const readingKey = (topics: ReadonlySet<string>, carried: Carried) => `${idsKey(topics)}\u0000${carriedKey(carried)}`;
 /** The ids of a set of topics or of a timeframe, sorted, for a key (the empty set gives ""). */
 const idsKey = (ids: ReadonlySet<string>) => [...ids].sort().join(' ');
 const carriedKey = ({ dateline, first, draftDate }: Carried) => `${first ? 1 : 0}${dateline?.text ?? ''}\u0001${draftDate?.text ?? ''}`;
