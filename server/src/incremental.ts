@@ -202,7 +202,8 @@ export class Rechecker {
         const found = new Map<Kept, RuleFinding[]>();
         for (const one of rule.check({ index, facts: index.facts, blocks: all ? distinctFacts : unseen.map((k) => k.facts) })) {
           const k = byFacts.get(one.block);
-          if (!k || (given && !given.has(k))) throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
+          if (!k || (given && !given.has(k)))
+            throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
           const list = found.get(k);
           if (list) list.push(one);
           else found.set(k, [one]);
