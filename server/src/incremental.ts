@@ -2,7 +2,7 @@ import type { Finding, Severity } from './finding.js';
 import { finish, toFinding } from './findings.js';
 import type { Block } from './markdown/prose.js';
 import { reparse, type Parsed } from './markdown/reparse.js';
-import { BlockFacts, START, type Carried } from './match/analyse.js';
+import { BlockFacts, type Carried } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { carriedOut, draftStart } from './match/dateline.js';
 import { NO_TOPICS, topicsOut } from './match/evidence.js';
@@ -27,11 +27,29 @@ export interface Cancel {
 /** How long a cancellable check runs before it lets other work through, in ms. */
 const PAUSE_MS = 10;
 
-/** What is kept for one block text: its analysis and, per block-local rule, its findings (in prose offsets). */
+/**
+ * What is kept of one block text (with its kind, container and table row): its analysis, which depends on the text
+ * alone, and its readings after given topics and datelines.
+ */
+interface KeptText {
+  /** The block's kind, container and table row ({@link shapeOf}). */
+  shape: string;
+  facts: BlockFacts;
+  /** The timeframe its readings were made in ({@link idsKey}). */
+  timeframe?: string;
+  /** By {@link readingKey}. */
+  readings: Map<string, Kept>;
+}
+
+/** One reading of a block text: its analysis after given topics and dateline, and its block-local rules' findings. */
 interface Kept {
   facts: BlockFacts;
-  found: Map<string, readonly RuleFinding[]>;
+  /** By the rule's place in {@link LOCAL}: its findings (in prose offsets), once it has run on this reading. */
+  found: (readonly RuleFinding[] | undefined)[];
 }
+
+/** The block-local rules: their findings on a block are kept with its reading. */
+const LOCAL = rules.filter((rule) => rule.blockLocal);
 
 /** The findings of a rule on a block where it found nothing (shared: never added to). */
 const NO_FINDINGS: readonly RuleFinding[] = [];
@@ -56,11 +74,19 @@ export interface RecheckStats {
 export class Rechecker {
   #parsed?: Parsed;
   #index?: FactIndex;
-  #kept = new Map<string, Kept>();
-  /** The analysis of each block text, whatever the topics before it (rebuilt with #kept). */
-  #byText = new Map<string, BlockFacts>();
+  /**
+   * What is kept of each block text of the last check, by the text (a key holding the text would be a copy of it,
+   * hashed afresh): one entry per shape the text had.
+   */
+  #kept = new Map<string, KeptText[]>();
   last: RecheckStats = { reason: 'first', reparsed: 0, blocks: 0, analysed: 0 };
   #analysed?: { source: string; index: FactIndex; blocks: BlockFacts[] };
+  /** Whether later checks will follow: a whole check (check.ts) is the only one, so it keeps nothing for them. */
+  readonly #again: boolean;
+
+  constructor({ once = false }: { once?: boolean } = {}) {
+    this.#again = !once;
+  }
 
   check(source: string, index: FactIndex, options: CheckOptions = {}): Finding[] {
     const steps = this.#steps(source, index, options);
@@ -93,7 +119,6 @@ export class Rechecker {
     if (index !== this.#index) {
       this.#index = index;
       this.#kept = new Map();
-      this.#byText = new Map();
     }
     if (source.length > MAX_DRAFT) return this.#failed('too large', tooLarge(source));
     let parsed: Parsed;
@@ -105,44 +130,57 @@ export class Rechecker {
     this.#parsed = parsed;
     yield;
     const blocks = parsed.parts.flatMap((p) => p.blocks);
-    const known = this.#kept.size;
     // A block's findings depend on its text, on the draft's timeframe (the events it places itself at), on what
     // the text before it is about (its topics) and on the dateline of the report it continues.
-    // Each key is built once per block (it holds the block's text, so building and hashing it is not free).
-    const plainKeys = blocks.map((block) => keyOf(block, '', START));
-    const plain = blocks.map((block, i) => this.#byText.get(plainKeys[i]!) ?? new BlockFacts(block, index));
+    // Blocks with the same text share its analysis, in this check as in the next.
+    const texts = blocks.map((block) => this.#text(block, index));
     // Reading each block (its timeframe, then its topics) is most of a check's work: a cancellable check may stop between blocks.
     let carried = draftStart(parsed.parts.find((p) => p.frontmatter !== undefined)?.frontmatter);
     const timeframe = new Set<string>(timeframeOfDate(index, carried.draftDate));
-    for (const bf of plain) {
-      for (const id of timeframeOf(bf)) timeframe.add(id);
+    for (const text of texts) {
+      for (const id of timeframeOf(text.facts)) timeframe.add(id);
       yield;
     }
-    let topics = NO_TOPICS;
-    const kept: Kept[] = [];
-    const keys: string[] = [];
     const timeframeKey = idsKey(timeframe);
-    // Blocks after one that leaves the topics as they were share the same set: its key is built once.
-    let topicsKey = { of: topics, key: idsKey(topics) };
-    for (const [i, block] of blocks.entries()) {
-      if (topicsKey.of !== topics) topicsKey = { of: topics, key: idsKey(topics) };
-      const key = keyOf(block, topicsKey.key, carried, timeframeKey);
-      const k = this.#keep(key, plainKeys[i]!, plain[i]!, topics, timeframe, carried);
+    let topics = NO_TOPICS;
+    let analysed = 0;
+    const kept: Kept[] = [];
+    const readingKeys: string[] = [];
+    // Blocks after one that leaves the topics and the dateline as they were share the same objects: their key is
+    // built (and hashed) once.
+    let reading = { topics, carried, key: readingKey(topics, carried) };
+    for (const text of texts) {
+      // Every reading's findings depend on the timeframe: those made in another one are of no use.
+      if (text.timeframe !== timeframeKey) {
+        if (text.readings.size > 0) text.readings.clear();
+        text.timeframe = timeframeKey;
+      }
+      if (reading.topics !== topics || reading.carried !== carried) reading = { topics, carried, key: readingKey(topics, carried) };
+      const key = reading.key;
+      let k = text.readings.get(key);
+      if (!k) {
+        // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
+        k = { facts: text.facts.after(topics, timeframe, carried), found: LOCAL.map(() => undefined) };
+        text.readings.set(key, k);
+        analysed++;
+      }
       topics = topicsOut(k.facts);
       carried = carriedOut(k.facts);
       kept.push(k);
-      keys.push(key);
+      readingKeys.push(key);
       yield;
     }
-    this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed: this.#kept.size - known };
-    this.#kept = new Map(keys.map((key, i) => [key, kept[i]!])); // only what the draft still has
-    // A kept analysis's block has the same key parts as the block it was found for (its key matched).
-    this.#byText = new Map(kept.map((k, i) => [plainKeys[i]!, k.facts]));
+    this.last = { reason: parsed.reason, reparsed: parsed.reparsed, blocks: blocks.length, analysed };
     const current = blocks.map((b, i) => (kept[i]!.facts.block === b ? kept[i]!.facts : kept[i]!.facts.moved(b)));
-    this.#analysed = { source, index, blocks: current };
+    if (this.#again) {
+      this.#kept = stillUsed(blocks, texts, timeframeKey, readingKeys, kept); // only what the draft still has
+      this.#analysed = { source, index, blocks: current };
+    }
     const findings: Finding[] = [];
-    // Which kept analysis each block's facts are (a rule's findings name the facts they were found in).
-    const byFacts = new Map(kept.map((k) => [k.facts, k]));
+    // Each reading once (blocks of the same text read alike share one), and which reading a rule's finding names.
+    const distinct = [...new Set(kept)];
+    const distinctFacts = distinct.map((k) => k.facts);
+    const byFacts = new Map(distinct.map((k) => [k.facts, k]));
     for (const rule of rules) {
       const severity = severityOf(rule, options);
       if (!rule.check || severity === 'off') continue;
@@ -153,28 +191,31 @@ export class Rechecker {
         }
         continue;
       }
-      // The rule runs once over the block texts it has not seen; its findings are in the order it yields them,
+      // The rule runs once over the readings it has not seen; its findings are in the order it yields them,
       // block by block, as a whole check would have them.
       // They are kept only once the rule has run to its end (a check may stop, or another run, at any yield).
-      const unseen = new Set<Kept>();
-      for (const k of kept) if (!k.found.has(rule.id)) unseen.add(k);
-      if (unseen.size > 0) {
+      const r = LOCAL.indexOf(rule);
+      const unseen = distinct.filter((k) => k.found[r] === undefined);
+      if (unseen.length > 0) {
+        const all = unseen.length === distinct.length; // as on a first check: no set of those given is needed
+        const given = all ? undefined : new Set(unseen);
         const found = new Map<Kept, RuleFinding[]>();
-        for (const one of rule.check({ index, facts: index.facts, blocks: Array.from(unseen, (k) => k.facts) })) {
+        for (const one of rule.check({ index, facts: index.facts, blocks: all ? distinctFacts : unseen.map((k) => k.facts) })) {
           const k = byFacts.get(one.block);
-          if (!k || !unseen.has(k)) throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
+          if (!k || (given && !given.has(k)))
+            throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
           const list = found.get(k);
           if (list) list.push(one);
           else found.set(k, [one]);
           yield;
         }
-        for (const k of unseen) if (!k.found.has(rule.id)) k.found.set(rule.id, found.get(k) ?? NO_FINDINGS);
+        for (const k of unseen) k.found[r] ??= found.get(k) ?? NO_FINDINGS;
       }
-      kept.forEach((k, i) => {
-        for (const found of k.found.get(rule.id)!) {
+      for (const [i, k] of kept.entries()) {
+        for (const found of k.found[r]!) {
           findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index, blocks[i]!));
         }
-      });
+      }
       yield;
     }
     return finish(
@@ -198,22 +239,17 @@ export class Rechecker {
     this.#parsed = undefined;
   }
 
-  #keep(
-    key: string,
-    plainKey: string,
-    plain: BlockFacts,
-    topics: ReadonlySet<string>,
-    timeframe: ReadonlySet<string>,
-    carried: Carried,
-  ): Kept {
-    let k = this.#kept.get(key);
-    if (!k) {
-      // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
-      k = { facts: plain.after(topics, timeframe, carried), found: new Map() };
-      this.#kept.set(key, k);
-      this.#byText.set(plainKey, k.facts);
+  /** What is kept of a block's text, or a fresh analysis of it, kept from now on. */
+  #text(block: Block, index: FactIndex): KeptText {
+    const shape = shapeOf(block);
+    const shapes = this.#kept.get(block.text);
+    let text = shapes?.find((t) => t.shape === shape);
+    if (!text) {
+      text = { shape, facts: new BlockFacts(block, index), readings: new Map() };
+      if (shapes) shapes.push(text);
+      else this.#kept.set(block.text, [text]);
     }
-    return k;
+    return text;
   }
 
   #failed(reason: RecheckStats['reason'], finding: Finding): Finding[] {
@@ -222,6 +258,23 @@ export class Rechecker {
     this.last = { reason, reparsed: 0, blocks: 0, analysed: 0 };
     return [finding];
   }
+}
+
+/** What is kept of the texts a check read, and of their readings, only those it used (in its timeframe). */
+function stillUsed(blocks: Block[], texts: KeptText[], timeframe: string, readingKeys: string[], kept: Kept[]): Map<string, KeptText[]> {
+  const used = new Map<string, KeptText[]>();
+  const now = new Map<KeptText, KeptText>();
+  texts.forEach((text, i) => {
+    let still = now.get(text);
+    if (!still) {
+      now.set(text, (still = { shape: text.shape, facts: text.facts, timeframe, readings: new Map() }));
+      const shapes = used.get(blocks[i]!.text);
+      if (shapes) shapes.push(still);
+      else used.set(blocks[i]!.text, [still]);
+    }
+    still.readings.set(readingKeys[i]!, kept[i]!);
+  });
+  return used;
 }
 
 /** A rule's severity under the options: 'off', a configured severity, or undefined for the rule's own. */
@@ -253,11 +306,12 @@ function parseFailed(error: unknown): Finding {
 }
 
 /**
- * Blocks of the same kind, container and text (and, for a table cell, the same row and header), read after the same
- * topics and dateline in a draft of the same timeframe, have the same analysis and block-local findings.
+ * Blocks of the same kind, container and text (and, for a table cell, the same row and header) have the same
+ * analysis; read after the same topics and dateline ({@link readingKey}) in a draft of the same timeframe, the same
+ * block-local findings.
  */
-const keyOf = (block: Block, topics: string, carried: Carried, timeframe = '') =>
-  `${block.kind}\u0000${block.container ?? ''}\u0000${topics}\u0000${carriedKey(carried)}\u0000${timeframe}\u0000${block.text}${rowKey(block)}`;
+const shapeOf = (block: Block) => `${block.kind}\u0000${block.container ?? ''}${rowKey(block)}`;
+const readingKey = (topics: ReadonlySet<string>, carried: Carried) => `${idsKey(topics)}\u0000${carriedKey(carried)}`;
 /** The ids of a set of topics or of a timeframe, sorted, for a key (the empty set gives ""). */
 const idsKey = (ids: ReadonlySet<string>) => [...ids].sort().join(' ');
 const carriedKey = ({ dateline, first, draftDate }: Carried) => `${first ? 1 : 0}${dateline?.text ?? ''}\u0001${draftDate?.text ?? ''}`;

@@ -19,14 +19,28 @@ interface Movable extends Node {
 /** A part with every source offset moved by delta (block texts, sentences and prose offsets are relative: kept). */
 export function shiftPart<P extends Movable>(part: P, delta: number): P {
   if (delta === 0) return part;
-  return {
+  const copy = {
     ...part,
-    start: part.start < 0 ? part.start : part.start + delta,
-    end: part.end < 0 ? part.end : part.end + delta,
-    definitionStarts: part.definitionStarts.map((at) => (at < 0 ? at : at + delta)),
-    blocks: part.blocks.map((b) => ({ ...b, segments: b.segments.map((g) => ({ ...g, source: g.source + delta })) })),
-    comments: part.comments.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
+    definitionStarts: [...part.definitionStarts],
+    blocks: part.blocks.map((b) => ({ ...b, segments: b.segments.map((g) => ({ ...g })) })),
+    comments: part.comments.map((c) => ({ ...c })),
   };
+  movePart(copy, delta);
+  return copy;
+}
+
+/** The same move made in place, for a part just parsed that nothing else holds (no copy of its blocks is made). */
+export function movePart(part: Movable, delta: number): void {
+  if (part.start >= 0) part.start += delta;
+  if (part.end >= 0) part.end += delta;
+  part.definitionStarts.forEach((at, i) => {
+    if (at >= 0) part.definitionStarts[i] = at + delta;
+  });
+  for (const block of part.blocks) for (const segment of block.segments) segment.source += delta;
+  for (const comment of part.comments) {
+    comment.start += delta;
+    comment.end += delta;
+  }
 }
 
 /**

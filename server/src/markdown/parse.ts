@@ -1,5 +1,5 @@
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import { isFrontmatter, lineStart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
+import { isFrontmatter, lineStart, movePart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
 import { defuse } from './defuse.js';
 import { toParts } from './parts.js';
 import type { Part, Prose } from './prose.js';
@@ -143,7 +143,8 @@ function parseWindow(text: string, from: number, to: number, definitions: Defini
     own.some((p) => p.start < head.length)
   )
     return undefined;
-  return own.map((p) => shiftPart(p, from - head.length - lead.length));
+  for (const part of own) movePart(part, from - head.length - lead.length); // parts of this parse alone: moved, not copied
+  return own;
 }
 
 /**
@@ -239,7 +240,7 @@ function windowEnd(text: string, at: number, most: number): number {
  * Every id a reference in a text may use: the normalised contents of each pair of brackets, as a link label
  * ("[x") and, after "^", as a footnote label ("^x"). A window is given only the definitions it may refer to.
  */
-function labelsIn(text: string): Set<string> {
+export function labelsIn(text: string): Set<string> {
   const labels = new Set<string>();
   for (let open = text.indexOf('['); open >= 0; open = text.indexOf('[', open + 1)) {
     let k = open + 1;

@@ -124,7 +124,8 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind'], container: Blo
   };
   let cursor = node.position?.start.offset ?? 0; // the end of the source mapped so far
   const blockEnd = node.position?.end.offset ?? prose.source.length;
-  const stack: Nodes[] = 'children' in node ? ([...node.children].reverse() as Nodes[]) : [];
+  const stack: Nodes[] = [];
+  pushChildren(stack, node);
   let raw = 0; // inside inline HTML whose content is code, not prose (<code>…</code>, <kbd>…</kbd>)
   while (stack.length > 0) {
     const child = stack.pop()!;
@@ -136,9 +137,7 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind'], container: Blo
       const bound = nextStart(stack) ?? blockEnd;
       if (child.type === 'text') {
         if (raw === 0) addText(prose.source, child.value, cursor, bound, push);
-      } else if ('children' in child) {
-        for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
-      }
+      } else pushChildren(stack, child);
       continue;
     }
     if (child.type === 'text' && raw === 0) addText(prose.source, child.value, start, end, push);
@@ -149,14 +148,19 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind'], container: Blo
       const tag = RAW_TAG.exec(child.value);
       if (tag) raw = Math.max(0, raw + (tag[1] ? -1 : 1));
       push(OBJECT, start, end - start);
-    } else if ('children' in child) {
-      for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
-    } else push(OBJECT, start, end - start);
+    } else if ('children' in child) pushChildren(stack, child);
+    else push(OBJECT, start, end - start);
   }
   block.text = parts.join('');
   if (block.text.trim() === '') return;
   block.sentences = sentencesOf(block.text);
   prose.blocks.push(block);
+}
+
+/** Puts a node's children on a walk's stack, the first on top. */
+function pushChildren(stack: Nodes[], node: Nodes): void {
+  if (!('children' in node)) return;
+  for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
 }
 
 /** A link whose text is its own address (an autolink, which never starts with "["), or any URL. */

@@ -1,5 +1,5 @@
 import { isFrontmatter, lineEnd, lineStart, opensFrontmatter, separated, shiftPart } from './boundaries.js';
-import { parseParts } from './parse.js';
+import { labelsIn, parseParts } from './parse.js';
 import { defuse } from './defuse.js';
 import type { Block, Part } from './prose.js';
 
@@ -116,7 +116,10 @@ function slice(old: Parsed, source: string): Parsed | Parsed['reason'] {
  * it as well as after), and returns the slice's own nodes; undefined if a node of the slice runs into the appendix.
  */
 function parseSlice(text: string, definitions: string[]): Part[] | undefined {
-  const wanted = text.includes('[') ? [...new Set(definitions)] : [];
+  // A footnote definition matters only to a call of its label, which is on one line (the label has no spaces): only
+  // those the slice may call are appended. A link label may run over lines (and a quote's "> "): every one is.
+  const labels = text.includes('[') ? labelsIn(text) : undefined;
+  const wanted = labels ? [...new Set(definitions)].filter((d) => !d.startsWith('^') || labels.has(d)) : [];
   const appendix = wanted.map((d) => (d.startsWith('^') ? `\n\n[${d}]: x` : `\n\n[${d.slice(1)}]: #`)).join('');
   const parts = parseParts(text + appendix); // by windows when long: the same parts, in bounded memory
   const own = parts.filter((part) => part.start < text.length);
