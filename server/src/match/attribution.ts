@@ -167,13 +167,16 @@ export class Attribution {
    * before it ("Dmitry Peskov said", "Peskov, the spokesman, told") or right after it ("according to Peskov", "said
    * Peskov"). Empty when it names none, or any of them made or reported the claim.
    */
-  #speakers(bf: BlockFacts, span: Span, cue: { first: number; last: number }, claim: Claim): string[] {
+  #speakers(bf: BlockFacts, span: Span, cue: Span, claim: Claim): string[] {
     // One who cites, quotes or reports passes on someone's words ("Lindqvist cited the estimate"): not the speaker.
-    if (RELAYING.has(bf.tokens[cue.first]!.lower)) return [];
+    // The cue's words are counted in the block's tokens, as the names' are (its first/last count in the span's).
+    const cueFirst = tokenAt(bf.tokens, cue.start);
+    const cueLast = tokenAt(bf.tokens, cue.end) - 1;
+    if (RELAYING.has(bf.tokens[cueFirst]!.lower)) return [];
     const near = itemsIn(bf.names, span).filter((n) => {
       const first = tokenAt(bf.tokens, n.start);
       const last = tokenAt(bf.tokens, n.end) - 1;
-      return (last < cue.first && cue.first - last <= 6) || (first > cue.last && first - cue.last <= 2);
+      return (last < cueFirst && cueFirst - last <= 6) || (first > cueLast && first - cueLast <= 2);
     });
     if (near.some((n) => this.#madeOrReported(n.form.entity.id, claim))) return [];
     return [...new Set(near.map((n) => n.form.entity.name))];
@@ -246,7 +249,7 @@ export class Attribution {
         for (const sentence of bf.block.sentences) {
           const tokens = itemsIn(bf.tokens, sentence);
           // "joint statement" names a document the draft is about, not what the draft is.
-          if (!FRAMING.find(bf.text, tokens).some((m) => bf.tokens[m.first - 1]?.lower !== 'joint')) continue;
+          if (!FRAMING.find(bf.text, tokens).some((m) => tokens[m.first - 1]?.lower !== 'joint')) continue;
           if (bf.block.kind !== 'heading' && !tokens.some((t) => DEICTIC.has(t.lower))) continue;
           this.#framingSentences.push({ bf, sentence, tokens });
         }
