@@ -3,8 +3,7 @@ import type { Span } from '../markdown/prose.js';
 import { itemsIn, type BlockFacts } from './analyse.js';
 import { counterEvidence, keyPeople } from './counter-evidence.js';
 import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
-import { clauseOf, yearSlip } from './evidence.js';
-import { topicsBefore } from './event-dates.js';
+import { clauseOf, topicsAt, yearSlip } from './evidence.js';
 import { perIndex, type FactIndex } from './compile.js';
 import type { PhraseMatch } from './phrases.js';
 import { tokenize } from './tokens.js';
@@ -182,7 +181,7 @@ function established(bf: BlockFacts, sentence: Span, span: Span, doc: Document, 
   if (other || counterEvidence(bf, event, span, [mention]).length > 0) return false;
   const key = keyPeople(bf, event);
   const people = itemsIn(bf.names, span).some((n) => n.form.kind === 'person' && key.has(n.form.entity.id));
-  return ours || people || topicsBefore(bf, sentence).has(bf.index.roots.get(event.id)!);
+  return ours || people || topicsAt(bf, sentence).has(bf.index.roots.get(event.id)!);
 }
 
 /** Whether a written date covers a day (falls on it, or is the month it is in). */

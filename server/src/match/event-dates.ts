@@ -82,15 +82,6 @@ function meetingsIn(bf: BlockFacts, sentence: Span): Event[] {
   return found.meetings;
 }
 
-/**
- * The topics of the text before a sentence (see topicsAt in match/evidence.ts). Before a block's first sentence they
- * are those it was read after: a table row read with its date cell is one sentence, and what the text is about after
- * it (the costly part of its topics) is then never needed.
- */
-export function topicsBefore(bf: BlockFacts, sentence: Span): ReadonlySet<string> {
-  return bf.block.sentences[0]?.start === sentence.start ? bf.topicsIn : topicsAt(bf, sentence);
-}
-
 /** Each date of a block with its sentence and its index among the block's dates, in one pass; a dateline is none. */
 export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, number]> {
   const sentences = bf.block.sentences;
@@ -109,7 +100,7 @@ export function* datesBySentence(bf: BlockFacts): Generator<[DateMention, Span, 
  * after the visit"); each with how it is established.
  */
 export function resolvedAbout(bf: BlockFacts, sentence: Span, span: Span): { event: Event; strength: Strength }[] {
-  const topics = topicsBefore(bf, sentence);
+  const topics = topicsAt(bf, sentence);
   return notApart(bf, sentence, span).flatMap((event) => {
     const strength = establishes(bf, sentence, event, topics, span);
     return strength ? [{ event, strength }] : [];
@@ -166,7 +157,7 @@ function anchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[]
 }
 
 function findAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): Anchor[] {
-  const topics = topicsBefore(bf, sentence);
+  const topics = topicsAt(bf, sentence);
   const events: Anchor[] = [];
   for (const candidate of candidates(bf, sentence, mention)) {
     const strength = establishes(bf, sentence, candidate.event!, topics, mention);
@@ -259,7 +250,7 @@ function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention):
     .filter((a) => !fitting.includes(a) && withinReach(mention, a.event!, 'strong'))
     .map((a) => ({ event: a.event!, score: score(a) }));
   if (ranked.length === 0) return undefined;
-  const topics = topicsBefore(bf, sentence);
+  const topics = topicsAt(bf, sentence);
   if (fitting.some((a) => establishes(bf, sentence, a.event!, topics, mention))) return undefined;
   // Of the others, the one most like the date that the sentence establishes within reach: asked best first (a stable
   // sort keeps the first of equals), so that the rest need not be established.

@@ -339,10 +339,13 @@ export function topicFlow(bf: BlockFacts): readonly ReadonlySet<string>[] {
   return bf.topicFlow;
 }
 
-/** The topics of the text before a sentence of a block. */
+/**
+ * The topics of the text before a sentence of a block. Before its first sentence they are those the block was read
+ * after: a table row read with its date cell is one sentence, and its flow (the costly part) is then never needed.
+ */
 export function topicsAt(bf: BlockFacts, sentence: Span): ReadonlySet<string> {
   const i = sentenceIndex(bf, sentence);
-  return i < 0 ? NONE : topicFlow(bf)[i]!;
+  return i < 0 ? NONE : i === 0 ? bf.topicsIn : topicFlow(bf)[i]!;
 }
 
 /** The topics of the text after a block, for the next one. */
