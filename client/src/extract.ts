@@ -8,7 +8,7 @@ type Result = { target: string; facts: number; conflicts: string[] } | { error: 
  */
 export async function extractFacts(run: (args: unknown[]) => Promise<Result | null>, log: (line: string) => void): Promise<void> {
   const doc = window.activeTextEditor?.document;
-  if (!doc || doc.uri.scheme !== 'file') {
+  if (doc?.uri.scheme !== 'file') {
     void window.showInformationMessage('factlint: open a source article saved on disk (Markdown, text or HTML) to extract facts from it.');
     return;
   }

@@ -98,7 +98,7 @@ function mentionsIn(reading: Reading, text: string, tokens: Token[]): Sentence['
   const found: Sentence['people'] = [];
   for (let i = 0; i < tokens.length; i++) {
     const ids = byWord.get(tokens[i]!.text);
-    if (!ids || ids.size !== 1) continue;
+    if (ids?.size !== 1) continue;
     const id = [...ids][0]!;
     // A word the person shares with another ("Li" of Li Qiang and Li Keqiang) still belongs to the name it starts.
     const own = (w: string | undefined) => w !== undefined && byWord.get(w)?.has(id) === true;
