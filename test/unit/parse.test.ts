@@ -59,6 +59,12 @@ test('where windows could differ from the whole, the draft is parsed at once: th
   }
 });
 
+test('a label that runs over lines in a block quote finds its definition in another window, as at once', () => {
+  windowedAsWhole(`[foo bar]: https://a.org\n\n${longDraft(3)}\n\n> Read [foo\n> bar] and [baz\n> > qux][].\n\n[baz qux]: https://b.org\n`, 300);
+  const quoted = toParts(`[foo bar]: https://a.org\n\n> Read [foo\n> bar].\n`).flatMap((p) => p.blocks);
+  assert.equal(quoted[0]!.text, 'Read foo bar.'); // a link: its brackets are not prose
+});
+
 test('two definitions of one label (link or footnote) keep the windows: the first counts in every window, as at once', () => {
   windowedAsWhole(`${longDraft(3)}\n\n[r]: https://a.org\n\n[r]: https://b.org\n\nSee [x][r] and [y][R].\n`, 300);
   windowedAsWhole(`See [x][r].\n\n[r]: <https://a.org>\n\n${longDraft(3)}\n\n[r]: https://a.org\n\nSee [x][r], [https://a.org][r].\n`, 300);

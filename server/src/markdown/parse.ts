@@ -249,9 +249,14 @@ export function labelsIn(text: string): Set<string> {
     const label = text.slice(open + 1, k);
     labels.add(`[${normalizeIdentifier(label).toLowerCase()}`);
     if (label.startsWith('^')) labels.add(`^${normalizeIdentifier(label.slice(1)).toLowerCase()}`);
+    // A label that runs over lines in a block quote reads without the quote's markers ("[a\n> b]" is "a b").
+    if (label.includes('\n')) labels.add(`[${normalizeIdentifier(label.replace(QUOTE_MARKERS, '\n')).toLowerCase()}`);
   }
   return labels;
 }
+
+/** The block quote markers at the start of a line: not part of a label that runs on to that line. */
+const QUOTE_MARKERS = /\n(?:[ \t]*>)+/g;
 
 /** The index of the last part a window may be cut before (its parse cannot depend on what precedes it), or 0. */
 function lastCut(text: string, parts: Part[]): number {
