@@ -60,7 +60,10 @@ test('where windows could differ from the whole, the draft is parsed at once: th
 });
 
 test('a label that runs over lines in a block quote finds its definition in another window, as at once', () => {
-  windowedAsWhole(`[foo bar]: https://a.org\n\n${longDraft(3)}\n\n> Read [foo\n> bar] and [baz\n> > qux][].\n\n[baz qux]: https://b.org\n`, 300);
+  windowedAsWhole(
+    `[foo bar]: https://a.org\n\n${longDraft(3)}\n\n> Read [foo\n> bar] and [baz\n> > qux][].\n\n[baz qux]: https://b.org\n`,
+    300,
+  );
   const quoted = toParts(`[foo bar]: https://a.org\n\n> Read [foo\n> bar].\n`).flatMap((p) => p.blocks);
   assert.equal(quoted[0]!.text, 'Read foo bar.'); // a link: its brackets are not prose
 });
