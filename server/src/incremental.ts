@@ -177,10 +177,9 @@ export class Rechecker {
       this.#analysed = { source, index, blocks: current };
     }
     const findings: Finding[] = [];
-    // Each reading once (blocks of the same text read alike share one), and which reading a rule's finding names.
+    // Each reading once (blocks of the same text read alike share one).
     const distinct = [...new Set(kept)];
     const distinctFacts = distinct.map((k) => k.facts);
-    const byFacts = new Map(distinct.map((k) => [k.facts, k]));
     for (const rule of rules) {
       const severity = severityOf(rule, options);
       if (!rule.check || severity === 'off') continue;
@@ -197,22 +196,24 @@ export class Rechecker {
       const r = LOCAL.indexOf(rule);
       const unseen = distinct.filter((k) => k.found[r] === undefined);
       if (unseen.length > 0) {
-        const all = unseen.length === distinct.length; // as on a first check: no set of those given is needed
-        const given = all ? undefined : new Set(unseen);
+        const all = unseen.length === distinct.length; // as on a first check: all are given
+        const given = all ? distinct : unseen;
+        const readingOf = finder(given);
+        // The findings of the readings that have some (most have none), by reading.
         const found = new Map<Kept, RuleFinding[]>();
         for (const one of rule.check({ index, facts: index.facts, blocks: all ? distinctFacts : unseen.map((k) => k.facts) })) {
-          const k = byFacts.get(one.block);
-          if (!k || (given && !given.has(k)))
-            throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
+          const k = readingOf(one.block);
+          if (!k) throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
           const list = found.get(k);
           if (list) list.push(one);
           else found.set(k, [one]);
           yield;
         }
-        for (const k of unseen) k.found[r] ??= found.get(k) ?? NO_FINDINGS;
+        for (const [k, list] of found) k.found[r] ??= list;
+        for (const k of unseen) k.found[r] ??= NO_FINDINGS;
       }
-      for (const [i, k] of kept.entries()) {
-        for (const found of k.found[r]!) {
+      for (let i = 0; i < kept.length; i++) {
+        for (const found of kept[i]!.found[r]!) {
           findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index, blocks[i]!));
         }
       }
@@ -275,6 +276,22 @@ function stillUsed(blocks: Block[], texts: KeptText[], timeframe: string, readin
     still.readings.set(readingKeys[i]!, kept[i]!);
   });
   return used;
+}
+
+/**
+ * Finds the reading a rule's finding names (by its block's analysis) among those the rule was given. A rule reports
+ * on them in the order given, so each is looked for from the last one found on, through the list once in all; only
+ * for a rule that reports out of that order is a map made.
+ */
+function finder(given: readonly Kept[]): (facts: BlockFacts) => Kept | undefined {
+  let at = 0;
+  let byFacts: Map<BlockFacts, Kept> | undefined;
+  return (facts) => {
+    if (byFacts) return byFacts.get(facts);
+    for (let i = at; i < given.length; i++) if (given[i]!.facts === facts) return given[(at = i)];
+    byFacts = new Map(given.map((k) => [k.facts, k]));
+    return byFacts.get(facts);
+  };
 }
 
 /** A rule's severity under the options: 'off', a configured severity, or undefined for the rule's own. */
