@@ -160,7 +160,7 @@ export class Rechecker {
       let k = text.readings.get(key);
       if (!k) {
         // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
-        k = { facts: text.facts.after(topics, timeframe, carried), found: LOCAL.map(() => undefined) };
+        k = { facts: text.facts.after(topics, timeframe, carried), found: new Array(LOCAL.length) };
         text.readings.set(key, k);
         analysed++;
       }
@@ -177,9 +177,13 @@ export class Rechecker {
       this.#analysed = { source, index, blocks: current };
     }
     const findings: Finding[] = [];
-    // Each reading once (blocks of the same text read alike share one).
+    // Each reading once (blocks of the same text read alike share one). Readings made in this check have been through
+    // no rule yet: when every one is new (as on a first check), each rule is given them all.
     const distinct = [...new Set(kept)];
     const distinctFacts = distinct.map((k) => k.facts);
+    const allNew = analysed === distinct.length;
+    /** The block-local rules that ran to their end, with their place in {@link LOCAL} and their severity. */
+    const ran: { rule: Rule; r: number; severity: Severity | undefined }[] = [];
     for (const rule of rules) {
       const severity = severityOf(rule, options);
       if (!rule.check || severity === 'off') continue;
@@ -194,7 +198,7 @@ export class Rechecker {
       // block by block, as a whole check would have them.
       // They are kept only once the rule has run to its end (a check may stop, or another run, at any yield).
       const r = LOCAL.indexOf(rule);
-      const unseen = distinct.filter((k) => k.found[r] === undefined);
+      const unseen = allNew ? distinct : distinct.filter((k) => k.found[r] === undefined);
       if (unseen.length > 0) {
         const all = unseen.length === distinct.length; // as on a first check: all are given
         const given = all ? distinct : unseen;
@@ -209,15 +213,22 @@ export class Rechecker {
           else found.set(k, [one]);
           yield;
         }
+        // Those it found nothing in are marked so below, where every block-local rule's findings are gathered.
         for (const [k, list] of found) k.found[r] ??= list;
-        for (const k of unseen) k.found[r] ??= NO_FINDINGS;
       }
-      for (let i = 0; i < kept.length; i++) {
-        for (const found of kept[i]!.found[r]!) {
-          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index, blocks[i]!));
+      ran.push({ rule, r, severity });
+      yield;
+    }
+    // The block-local rules' findings block by block, in one pass over the readings (each rule's in the order a whole
+    // check has them); a reading a rule ran on and found nothing in is marked so here. A check stopped before this
+    // point leaves such readings unmarked, and the next check runs the rule on them again.
+    for (let i = 0; i < kept.length; i++) {
+      const found = kept[i]!.found;
+      for (const { rule, r, severity } of ran) {
+        for (const one of (found[r] ??= NO_FINDINGS)) {
+          findings.push(toFinding(rule.id, one, severity ?? one.severity ?? rule.severity, index, blocks[i]!));
         }
       }
-      yield;
     }
     return finish(
       findings,

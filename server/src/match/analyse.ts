@@ -22,21 +22,27 @@ import { findNames, type NameMention } from './names.js';
 import type { PhraseMatch } from './phrases.js';
 import { tokenize, type Token } from './tokens.js';
 
-/** What has been worked out about a block's text so far; it depends on the text and the fact index only. */
-export interface BlockAnalysis {
-  tokens?: Token[];
+/**
+ * What has been worked out about a block's text so far; it depends on the text and the fact index only. A class
+ * with every field set from the start, so that all analyses have one shape whatever was worked out first (reading a
+ * field of objects of many shapes is a slow lookup).
+ */
+export class BlockAnalysis {
+  tokens: Token[] | undefined = undefined;
   /** The tokens any phrase (other than a name) may start at. */
-  phraseStarts?: number[];
+  phraseStarts: number[] | undefined = undefined;
   /** For each of those tokens, the kinds of phrase that may start there (one bit each, in PHRASE_KINDS order). */
-  phraseKinds?: number[];
-  names?: NameMention[];
-  dates?: DateMention[];
+  phraseKinds: number[] | undefined = undefined;
+  /** The kinds of phrase that may start anywhere in the block (one bit each); -1 until the tokens are scanned. */
+  anyKinds = -1;
+  names: NameMention[] | undefined = undefined;
+  dates: DateMention[] | undefined = undefined;
   /** The events each span refers to (see eventsIn), whatever the timeframe: by span, -1 for the whole block. */
-  spanEvents?: Map<number, Event[]>;
+  spanEvents: Map<number, Event[]> | undefined = undefined;
   /** The phrases found of each kind, by its place in PHRASE_KINDS. */
-  phrases?: PhraseMatch<unknown>[][];
+  phrases: PhraseMatch<unknown>[][] | undefined = undefined;
   /** The analyses declared with {@link perBlock}, by their place in {@link OF_TEXT} ({@link NOTHING} for undefined). */
-  kept?: unknown[];
+  kept: unknown[] | undefined = undefined;
 }
 
 /** The kinds of phrase a block is searched for, each with its matcher in the fact index. */
@@ -131,7 +137,7 @@ export class BlockFacts {
     timeframe?: ReadonlySet<string>,
     carried: Carried = START,
   ) {
-    this.#a = analysis ?? {};
+    this.#a = analysis ?? new BlockAnalysis();
     this.topicsIn = topicsIn;
     this.timeframe = timeframe;
     this.carried = carried;
@@ -213,17 +219,19 @@ export class BlockFacts {
 
   /** The phrases of a kind, at its place in PHRASE_KINDS (`KIND[key]`, given by the caller). */
   #find<K extends PhraseKind>(key: K, place: number): ReturnType<FactIndex[K]['find']> {
-    const phrases = (this.#a.phrases ??= new Array<PhraseMatch<unknown>[]>(PHRASE_KINDS.length));
+    const a = this.#a;
+    // The tokens any phrase may start at, found once per block with the kinds of phrase that may start there: each
+    // matcher then looks only where one of its own phrases may start, and a kind that starts nowhere is not looked for.
+    if (a.anyKinds < 0) this.#phraseStarts();
+    const bit = 1 << place;
+    if ((a.anyKinds & bit) === 0) return NO_MATCHES as ReturnType<FactIndex[K]['find']>;
+    const phrases = (a.phrases ??= new Array<PhraseMatch<unknown>[]>(PHRASE_KINDS.length));
     let found = phrases[place];
     if (!found) {
-      // The tokens any phrase may start at, found once per block with the kinds of phrase that may start there: each
-      // matcher then looks only where one of its own phrases may start.
-      if (!this.#a.phraseStarts) this.#phraseStarts();
-      const bit = 1 << place;
-      const kinds = this.#a.phraseKinds!;
+      const kinds = a.phraseKinds!;
       const starts: number[] = [];
-      for (let k = 0; k < kinds.length; k++) if ((kinds[k]! & bit) !== 0) starts.push(this.#a.phraseStarts![k]!);
-      found = starts.length === 0 ? NO_MATCHES : (this.index[key].find(this.block.text, this.tokens, starts) as PhraseMatch<unknown>[]);
+      for (let k = 0; k < kinds.length; k++) if ((kinds[k]! & bit) !== 0) starts.push(a.phraseStarts![k]!);
+      found = this.index[key].find(this.block.text, this.tokens, starts) as PhraseMatch<unknown>[];
       phrases[place] = found;
     }
     return found as ReturnType<FactIndex[K]['find']>;
@@ -234,15 +242,18 @@ export class BlockFacts {
     const byWord = firstWordKinds(this.index);
     const starts: number[] = [];
     const kinds: number[] = [];
+    let any = 0;
     const tokens = this.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const word = byWord.get(tokens[i]!.lower);
       if (word === undefined) continue;
       starts.push(i);
       kinds.push(word);
+      any |= word;
     }
     this.#a.phraseStarts = starts;
     this.#a.phraseKinds = kinds;
+    this.#a.anyKinds = any;
   }
 
   /**
