@@ -130,14 +130,7 @@ export function parseByWindows(text: string, size = WINDOW, split: Splitter = se
  * refer to them (and after `lead`, the header rows of a table it continues, whose own nodes are dropped); undefined
  * if those do not read back as the definitions they are, or a node has no position.
  */
-function parseWindow(
-  text: string,
-  from: number,
-  to: number,
-  definitions: Definition[],
-  lead: string,
-  split: Splitter,
-): Part[] | undefined {
+function parseWindow(text: string, from: number, to: number, definitions: Definition[], lead: string, split: Splitter): Part[] | undefined {
   const slice = lead + text.slice(from, to);
   if (from > 0 && readsAsStart(slice)) return undefined;
   const labels = labelsIn(slice);
