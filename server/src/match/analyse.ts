@@ -287,7 +287,9 @@ export class BlockFacts {
     const bySpan = (this.#a.spanEvents ??= new Map<number, Event[]>());
     let events = bySpan.get(key);
     if (!events) bySpan.set(key, (events = this.#eventsFound(span)));
-    if (this.timeframe === undefined || anyTime || events.length === 0) return events;
+    // Most lists are empty or wholly in the timeframe: they are given as they are, and only a list cut by the
+    // timeframe is kept with the reading.
+    if (this.timeframe === undefined || anyTime || events.every((e) => this.inTimeframe(e))) return events;
     const byTimed = (this.#timed ??= new Map<number, Event[]>());
     let timed = byTimed.get(key);
     if (!timed) byTimed.set(key, (timed = events.filter((e) => this.inTimeframe(e))));
