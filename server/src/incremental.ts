@@ -182,8 +182,7 @@ export class Rechecker {
     const distinct = [...new Set(kept)];
     const distinctFacts = distinct.map((k) => k.facts);
     const allNew = analysed === distinct.length;
-    /** The block-local rules that ran to their end, with their place in {@link LOCAL} and their severity. */
-    const ran: { rule: Rule; r: number; severity: Severity | undefined }[] = [];
+    const ran: Ran[] = []; // the block-local rules that ran to their end
     for (const rule of rules) {
       const severity = severityOf(rule, options);
       if (!rule.check || severity === 'off') continue;
@@ -219,19 +218,8 @@ export class Rechecker {
       ran.push({ rule, r, severity });
       yield;
     }
-    // The block-local rules' findings block by block, in one pass over the readings (each rule's in the order a whole
-    // check has them); a reading a rule ran on and found nothing in is marked so here. A check stopped before this
-    // point leaves such readings unmarked, and the next check runs the rule on them again.
-    for (let i = 0; i < kept.length; i++) {
-      const found = kept[i]!.found;
-      for (const { rule, r, severity } of ran) {
-        for (const one of (found[r] ??= NO_FINDINGS)) {
-          findings.push(toFinding(rule.id, one, severity ?? one.severity ?? rule.severity, index, blocks[i]!));
-        }
-      }
-    }
     return finish(
-      findings,
+      withLocal(findings, ran, kept, blocks, index),
       parsed.parts.flatMap((p) => p.comments),
       source,
     );
@@ -287,6 +275,30 @@ function stillUsed(blocks: Block[], texts: KeptText[], timeframe: string, readin
     still.readings.set(readingKeys[i]!, kept[i]!);
   });
   return used;
+}
+
+/** A block-local rule that ran to its end in a check, with its place in {@link LOCAL} and its severity. */
+interface Ran {
+  rule: Rule;
+  r: number;
+  severity: Severity | undefined;
+}
+
+/**
+ * The findings with those of the block-local rules that ran added, block by block, in one pass over the readings
+ * (each rule's in the order a whole check has them); a reading a rule ran on and found nothing in is marked so here.
+ * A check stopped before this point leaves such readings unmarked, and the next check runs the rule on them again.
+ */
+function withLocal(findings: Finding[], ran: readonly Ran[], kept: readonly Kept[], blocks: readonly Block[], index: FactIndex): Finding[] {
+  for (let i = 0; i < kept.length; i++) {
+    const found = kept[i]!.found;
+    for (const { rule, r, severity } of ran) {
+      for (const one of (found[r] ??= NO_FINDINGS)) {
+        findings.push(toFinding(rule.id, one, severity ?? one.severity ?? rule.severity, index, blocks[i]!));
+      }
+    }
+  }
+  return findings;
 }
 
 /**
