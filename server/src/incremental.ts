@@ -160,7 +160,7 @@ export class Rechecker {
       let k = text.readings.get(key);
       if (!k) {
         // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
-        k = { facts: text.facts.after(topics, timeframe, carried), found: LOCAL.map(() => undefined) };
+        k = { facts: text.facts.after(topics, timeframe, carried), found: new Array(LOCAL.length) };
         text.readings.set(key, k);
         analysed++;
       }
@@ -177,10 +177,12 @@ export class Rechecker {
       this.#analysed = { source, index, blocks: current };
     }
     const findings: Finding[] = [];
-    // Each reading once (blocks of the same text read alike share one), and which reading a rule's finding names.
+    // Each reading once (blocks of the same text read alike share one). Readings made in this check have been through
+    // no rule yet: when every one is new (as on a first check), each rule is given them all.
     const distinct = [...new Set(kept)];
     const distinctFacts = distinct.map((k) => k.facts);
-    const byFacts = new Map(distinct.map((k) => [k.facts, k]));
+    const allNew = analysed === distinct.length;
+    const ran: Ran[] = []; // the block-local rules that ran to their end
     for (const rule of rules) {
       const severity = severityOf(rule, options);
       if (!rule.check || severity === 'off') continue;
@@ -195,31 +197,29 @@ export class Rechecker {
       // block by block, as a whole check would have them.
       // They are kept only once the rule has run to its end (a check may stop, or another run, at any yield).
       const r = LOCAL.indexOf(rule);
-      const unseen = distinct.filter((k) => k.found[r] === undefined);
+      const unseen = allNew ? distinct : distinct.filter((k) => k.found[r] === undefined);
       if (unseen.length > 0) {
-        const all = unseen.length === distinct.length; // as on a first check: no set of those given is needed
-        const given = all ? undefined : new Set(unseen);
+        const all = unseen.length === distinct.length; // as on a first check: all are given
+        const given = all ? distinct : unseen;
+        const readingOf = finder(given);
+        // The findings of the readings that have some (most have none), by reading.
         const found = new Map<Kept, RuleFinding[]>();
         for (const one of rule.check({ index, facts: index.facts, blocks: all ? distinctFacts : unseen.map((k) => k.facts) })) {
-          const k = byFacts.get(one.block);
-          if (!k || (given && !given.has(k)))
-            throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
+          const k = readingOf(one.block);
+          if (!k) throw new Error(`rule ${rule.id} reported on a block it was not given: it is not block-local`);
           const list = found.get(k);
           if (list) list.push(one);
           else found.set(k, [one]);
           yield;
         }
-        for (const k of unseen) k.found[r] ??= found.get(k) ?? NO_FINDINGS;
+        // Those it found nothing in are marked so below, where every block-local rule's findings are gathered.
+        for (const [k, list] of found) k.found[r] ??= list;
       }
-      for (const [i, k] of kept.entries()) {
-        for (const found of k.found[r]!) {
-          findings.push(toFinding(rule.id, found, severity ?? found.severity ?? rule.severity, index, blocks[i]!));
-        }
-      }
+      ran.push({ rule, r, severity });
       yield;
     }
     return finish(
-      findings,
+      withLocal(findings, ran, kept, blocks, index),
       parsed.parts.flatMap((p) => p.comments),
       source,
     );
@@ -275,6 +275,46 @@ function stillUsed(blocks: Block[], texts: KeptText[], timeframe: string, readin
     still.readings.set(readingKeys[i]!, kept[i]!);
   });
   return used;
+}
+
+/** A block-local rule that ran to its end in a check, with its place in {@link LOCAL} and its severity. */
+interface Ran {
+  rule: Rule;
+  r: number;
+  severity: Severity | undefined;
+}
+
+/**
+ * The findings with those of the block-local rules that ran added, block by block, in one pass over the readings
+ * (each rule's in the order a whole check has them); a reading a rule ran on and found nothing in is marked so here.
+ * A check stopped before this point leaves such readings unmarked, and the next check runs the rule on them again.
+ */
+function withLocal(findings: Finding[], ran: readonly Ran[], kept: readonly Kept[], blocks: readonly Block[], index: FactIndex): Finding[] {
+  for (let i = 0; i < kept.length; i++) {
+    const found = kept[i]!.found;
+    for (const { rule, r, severity } of ran) {
+      for (const one of (found[r] ??= NO_FINDINGS)) {
+        findings.push(toFinding(rule.id, one, severity ?? one.severity ?? rule.severity, index, blocks[i]!));
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * Finds the reading a rule's finding names (by its block's analysis) among those the rule was given. A rule reports
+ * on them in the order given, so each is looked for from the last one found on, through the list once in all; only
+ * for a rule that reports out of that order is a map made.
+ */
+function finder(given: readonly Kept[]): (facts: BlockFacts) => Kept | undefined {
+  let at = 0;
+  let byFacts: Map<BlockFacts, Kept> | undefined;
+  return (facts) => {
+    if (byFacts) return byFacts.get(facts);
+    for (let i = at; i < given.length; i++) if (given[i]!.facts === facts) return given[(at = i)];
+    byFacts = new Map(given.map((k) => [k.facts, k]));
+    return byFacts.get(facts);
+  };
 }
 
 /** A rule's severity under the options: 'off', a configured severity, or undefined for the rule's own. */

@@ -3,19 +3,22 @@ import { addText } from './align.js';
 import { shiftPart } from './boundaries.js';
 import { parser } from './parser.js';
 import { OBJECT, type Block, type Part, type Prose } from './prose.js';
-import { sentencesOf } from './sentences.js';
+import { sentencesOnce, type Splitter } from './sentences.js';
 
 // From the parse tree to prose: each top-level node's blocks, comments and definitions.
 
-/** Parses text that {@link defuse} has already been applied to and extracts each top-level node's prose. */
-export function toParts(text: string): Part[] {
+/**
+ * Parses text that {@link defuse} has already been applied to and extracts each top-level node's prose; `split`
+ * splits the blocks into sentences (one splitter serves every window of a draft).
+ */
+export function toParts(text: string, split: Splitter = sentencesOnce()): Part[] {
   // micromark drops a leading byte order mark and counts its offsets without it: parse the rest, then shift by one.
-  if (text.charCodeAt(0) === 0xfeff) return toParts(text.slice(1)).map((part) => shiftPart(part, 1));
+  if (text.charCodeAt(0) === 0xfeff) return toParts(text.slice(1), split).map((part) => shiftPart(part, 1));
   const tree = parser.parse(text) as Root;
-  return tree.children.map((node) => partOf(node, text));
+  return tree.children.map((node) => partOf(node, text, split));
 }
 
-function partOf(top: Nodes, text: string): Part {
+function partOf(top: Nodes, text: string, split: Splitter): Part {
   // The walk aligns node values with the text that was parsed (the defused draft, or a slice of it).
   const prose: Prose = { source: text, blocks: [], comments: [] };
   const part: Part = {
@@ -32,12 +35,12 @@ function partOf(top: Nodes, text: string): Part {
     const [node, container] = stack.pop()!;
     switch (node.type) {
       case 'table':
-        addTable(prose, node);
+        addTable(prose, node, split);
         break;
       case 'paragraph':
       case 'heading':
       case 'tableCell':
-        addBlock(prose, node, node.type === 'tableCell' ? 'cell' : node.type, container);
+        addBlock(prose, node, node.type === 'tableCell' ? 'cell' : node.type, container, split);
         break;
       case 'yaml':
         if (node.position?.start.offset === 0) part.frontmatter = node.value;
@@ -71,12 +74,12 @@ function partOf(top: Nodes, text: string): Part {
 }
 
 /** A table's cells as blocks, row by row; each cell below the header knows its row and the header. */
-function addTable(prose: Prose, table: Extract<Nodes, { type: 'table' }>): void {
+function addTable(prose: Prose, table: Extract<Nodes, { type: 'table' }>, split: Splitter): void {
   let header: string[] = [];
   table.children.forEach((row, r) => {
     const cells = row.children.map((cell) => {
       const before = prose.blocks.length;
-      addBlock(prose, cell, 'cell', undefined);
+      addBlock(prose, cell, 'cell', undefined, split);
       return prose.blocks.length > before ? prose.blocks.at(-1)! : undefined;
     });
     const texts = cells.map((b) => b?.text ?? '');
@@ -98,7 +101,7 @@ function nextStart(stack: Nodes[]): number | undefined {
   return undefined;
 }
 
-function addBlock(prose: Prose, node: Nodes, kind: Block['kind'], container: Block['container']): void {
+function addBlock(prose: Prose, node: Nodes, kind: Block['kind'], container: Block['container'], split: Splitter): void {
   const block: Block = { kind, text: '', segments: [], sentences: [] };
   if (container) block.container = container;
   const parts: string[] = [];
@@ -153,7 +156,7 @@ function addBlock(prose: Prose, node: Nodes, kind: Block['kind'], container: Blo
   }
   block.text = parts.join('');
   if (block.text.trim() === '') return;
-  block.sentences = sentencesOf(block.text);
+  block.sentences = split(block.text);
   prose.blocks.push(block);
 }
 

@@ -35,6 +35,22 @@ export function sentencesOf(text: string): Span[] {
   return joinShortened(text, spans);
 }
 
+/** Splits texts into sentences (see {@link sentencesOf}). */
+export type Splitter = (text: string) => Span[];
+
+/**
+ * {@link sentencesOf} for the blocks of one parse, each distinct text split once: a long draft repeats many of its
+ * texts (a dateline, a boilerplate paragraph), and the blocks of one text share its sentences (which no one changes).
+ */
+export function sentencesOnce(): Splitter {
+  const split = new Map<string, Span[]>();
+  return (text) => {
+    let spans = split.get(text);
+    if (!spans) split.set(text, (spans = sentencesOf(text)));
+    return spans;
+  };
+}
+
 /** A shortened month not after a day number ("on Mar. ", not "28 Feb. "), or a shortened weekday, at a sentence's end. */
 const SHORT_MONTH_END = /(?<!\d\s{0,3})\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
 const SHORT_WEEKDAY_END = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.\s*$/;

@@ -19,23 +19,30 @@ export interface Carried {
 export const START: Carried = { first: true };
 import { meetingsNamedBy } from './meetings.js';
 import { findNames, type NameMention } from './names.js';
-import { startsOf, type PhraseMatch } from './phrases.js';
+import type { PhraseMatch } from './phrases.js';
 import { tokenize, type Token } from './tokens.js';
 
-/** What has been worked out about a block's text so far; it depends on the text and the fact index only. */
-export interface BlockAnalysis {
-  tokens?: Token[];
+/**
+ * What has been worked out about a block's text so far; it depends on the text and the fact index only. A class
+ * with every field set from the start, so that all analyses have one shape whatever was worked out first (reading a
+ * field of objects of many shapes is a slow lookup).
+ */
+export class BlockAnalysis {
+  tokens: Token[] | undefined = undefined;
   /** The tokens any phrase (other than a name) may start at. */
-  phraseStarts?: number[];
+  phraseStarts: number[] | undefined = undefined;
   /** For each of those tokens, the kinds of phrase that may start there (one bit each, in PHRASE_KINDS order). */
-  phraseKinds?: number[];
-  names?: NameMention[];
-  dates?: DateMention[];
-  /** The events each span refers to (see eventsIn), whatever the timeframe: by span, "" for the whole block. */
-  spanEvents?: Map<number, Event[]>;
-  readonly phrases: Map<string, PhraseMatch<unknown>[]>;
-  /** The analyses declared with {@link perBlock}, by the function that computes each. */
-  kept?: Map<Analyser<unknown>, unknown>;
+  phraseKinds: number[] | undefined = undefined;
+  /** The kinds of phrase that may start anywhere in the block (one bit each); -1 until the tokens are scanned. */
+  anyKinds = -1;
+  names: NameMention[] | undefined = undefined;
+  dates: DateMention[] | undefined = undefined;
+  /** The events each span refers to (see eventsIn), whatever the timeframe: by span, -1 for the whole block. */
+  spanEvents: Map<number, Event[]> | undefined = undefined;
+  /** The phrases found of each kind, by its place in PHRASE_KINDS. */
+  phrases: PhraseMatch<unknown>[][] | undefined = undefined;
+  /** The analyses declared with {@link perBlock}, by their place in {@link OF_TEXT} ({@link NOTHING} for undefined). */
+  kept: unknown[] | undefined = undefined;
 }
 
 /** The kinds of phrase a block is searched for, each with its matcher in the fact index. */
@@ -51,6 +58,10 @@ const PHRASE_KINDS = [
   'terms',
 ] as const;
 type PhraseKind = (typeof PHRASE_KINDS)[number];
+/** The phrases of a kind in a block where none may start (shared by every block: frozen, so never added to). */
+const NO_MATCHES = Object.freeze([]) as unknown as PhraseMatch<unknown>[];
+/** A kind of phrase's place in PHRASE_KINDS: its bit in the kinds a token may start, and its list in the analysis. */
+const KIND = Object.fromEntries(PHRASE_KINDS.map((kind, i) => [kind, i])) as Record<PhraseKind, number>;
 
 /** For each first word of a phrase, the kinds of phrase that start with it (one bit each); per fact index. */
 const firstWordKinds = perIndex((index): Map<string, number> => {
@@ -65,12 +76,24 @@ const firstWordKinds = perIndex((index): Map<string, number> => {
 type Analyser<T> = (bf: BlockFacts) => T;
 
 /**
+ * The analyses declared with {@link perBlock} and with {@link perReading}, in the order modules declared them (as they
+ * load; they hold no results): an analysis's place here is its place in the list of analyses a block's text, or one
+ * reading of it, keeps. A list indexed by place, rather than a map by function, is one small array per analysis.
+ */
+const OF_TEXT: Analyser<unknown>[] = [];
+const OF_READING: Analyser<unknown>[] = [];
+
+/** What a list of kept analyses holds for an analysis that gave undefined (an empty place is one not yet computed). */
+const NOTHING = Symbol('nothing');
+
+/**
  * Declares an analysis of a block that depends on its text and the fact index only: computed on first use and kept
  * with the block's analysis, which every reading of the same text shares (after other text, moved by an edit).
  * Returns the function that gives it; modules declare their analyses this way, and no module keeps a cache.
  */
 export function perBlock<T>(compute: Analyser<T>): Analyser<T> {
-  return (bf) => bf.kept(compute, true);
+  const place = OF_TEXT.push(compute) - 1;
+  return (bf) => bf.kept(place, compute, true);
 }
 
 /**
@@ -78,7 +101,8 @@ export function perBlock<T>(compute: Analyser<T>): Analyser<T> {
  * timeframe, the dateline it carries): computed on first use and kept with this reading of the block only.
  */
 export function perReading<T>(compute: Analyser<T>): Analyser<T> {
-  return (bf) => bf.kept(compute, false);
+  const place = OF_READING.push(compute) - 1;
+  return (bf) => bf.kept(place, compute, false);
 }
 
 /**
@@ -87,8 +111,8 @@ export function perReading<T>(compute: Analyser<T>): Analyser<T> {
  */
 export class BlockFacts {
   readonly #a: BlockAnalysis;
-  /** The analyses declared with {@link perReading}, for this reading of the block. */
-  #read?: Map<Analyser<unknown>, unknown>;
+  /** The analyses declared with {@link perReading}, for this reading of the block, by place in {@link OF_READING}. */
+  #read?: unknown[];
   /** The events each span refers to in this reading's timeframe (see eventsIn), by span. */
   #timed?: Map<number, Event[]>;
 
@@ -113,7 +137,7 @@ export class BlockFacts {
     timeframe?: ReadonlySet<string>,
     carried: Carried = START,
   ) {
-    this.#a = analysis ?? { phrases: new Map() };
+    this.#a = analysis ?? new BlockAnalysis();
     this.topicsIn = topicsIn;
     this.timeframe = timeframe;
     this.carried = carried;
@@ -166,59 +190,82 @@ export class BlockFacts {
   }
 
   get offices(): PhraseMatch<Office>[] {
-    return this.#find('offices');
+    return this.#find('offices', KIND.offices);
   }
   get eventPhrases(): PhraseMatch<Event>[] {
-    return this.#find('events');
+    return this.#find('events', KIND.events);
   }
   get eventKinds(): PhraseMatch<Event['kind']>[] {
-    return this.#find('eventKinds');
+    return this.#find('eventKinds', KIND.eventKinds);
   }
   get documents(): PhraseMatch<Document>[] {
-    return this.#find('documents');
+    return this.#find('documents', KIND.documents);
   }
   get countNouns(): PhraseMatch<DocumentCount>[] {
-    return this.#find('countNouns');
+    return this.#find('countNouns', KIND.countNouns);
   }
   get attribution(): PhraseMatch<Claim>[] {
-    return this.#find('attribution');
+    return this.#find('attribution', KIND.attribution);
   }
   get reframings(): PhraseMatch<Claim>[] {
-    return this.#find('reframings');
+    return this.#find('reframings', KIND.reframings);
   }
   get topics(): PhraseMatch<Claim>[] {
-    return this.#find('topics');
+    return this.#find('topics', KIND.topics);
   }
   get terms(): PhraseMatch<Term>[] {
-    return this.#find('terms');
+    return this.#find('terms', KIND.terms);
   }
 
-  #find<K extends PhraseKind>(key: K): ReturnType<FactIndex[K]['find']> {
-    let found = this.#a.phrases.get(key);
+  /** The phrases of a kind, at its place in PHRASE_KINDS (`KIND[key]`, given by the caller). */
+  #find<K extends PhraseKind>(key: K, place: number): ReturnType<FactIndex[K]['find']> {
+    const a = this.#a;
+    // The tokens any phrase may start at, found once per block with the kinds of phrase that may start there: each
+    // matcher then looks only where one of its own phrases may start, and a kind that starts nowhere is not looked for.
+    if (a.anyKinds < 0) this.#phraseStarts();
+    const bit = 1 << place;
+    if ((a.anyKinds & bit) === 0) return NO_MATCHES as ReturnType<FactIndex[K]['find']>;
+    const phrases = (a.phrases ??= new Array<PhraseMatch<unknown>[]>(PHRASE_KINDS.length));
+    let found = phrases[place];
     if (!found) {
-      // The tokens any phrase may start at, found once per block with the kinds of phrase that may start there: each
-      // matcher then looks only where one of its own phrases may start.
-      if (!this.#a.phraseStarts) {
-        const kinds = firstWordKinds(this.index);
-        this.#a.phraseStarts = startsOf(this.tokens, this.index.phraseStarts);
-        this.#a.phraseKinds = this.#a.phraseStarts.map((i) => kinds.get(this.tokens[i]!.lower) ?? 0);
-      }
-      const bit = 1 << PHRASE_KINDS.indexOf(key);
-      const kinds = this.#a.phraseKinds!;
-      const starts = this.#a.phraseStarts.filter((_, k) => (kinds[k]! & bit) !== 0);
-      found = starts.length === 0 ? [] : (this.index[key].find(this.block.text, this.tokens, starts) as PhraseMatch<unknown>[]);
-      this.#a.phrases.set(key, found);
+      const kinds = a.phraseKinds!;
+      const starts: number[] = [];
+      for (let k = 0; k < kinds.length; k++) if ((kinds[k]! & bit) !== 0) starts.push(a.phraseStarts![k]!);
+      found = this.index[key].find(this.block.text, this.tokens, starts) as PhraseMatch<unknown>[];
+      phrases[place] = found;
     }
     return found as ReturnType<FactIndex[K]['find']>;
   }
 
-  /** An analysis declared with {@link perBlock} (`ofText`) or {@link perReading}: computed on first use, then kept. */
-  kept<T>(compute: Analyser<T>, ofText: boolean): T {
-    const kept = ofText ? (this.#a.kept ??= new Map()) : (this.#read ??= new Map());
-    const found = kept.get(compute);
-    if (found !== undefined || kept.has(compute)) return found as T;
+  /** The tokens some phrase may start at, and the kinds of phrase that may start at each (one scan of the tokens). */
+  #phraseStarts(): void {
+    const byWord = firstWordKinds(this.index);
+    const starts: number[] = [];
+    const kinds: number[] = [];
+    let any = 0;
+    const tokens = this.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const word = byWord.get(tokens[i]!.lower);
+      if (word === undefined) continue;
+      starts.push(i);
+      kinds.push(word);
+      any |= word;
+    }
+    this.#a.phraseStarts = starts;
+    this.#a.phraseKinds = kinds;
+    this.#a.anyKinds = any;
+  }
+
+  /**
+   * An analysis declared with {@link perBlock} (`ofText`) or {@link perReading}, at its place in their list: computed
+   * on first use, then kept.
+   */
+  kept<T>(place: number, compute: Analyser<T>, ofText: boolean): T {
+    const kept = ofText ? (this.#a.kept ??= new Array(OF_TEXT.length)) : (this.#read ??= new Array(OF_READING.length));
+    const found = kept[place];
+    if (found !== undefined) return (found === NOTHING ? undefined : found) as T;
     const value = compute(this);
-    kept.set(compute, value);
+    kept[place] = value === undefined ? NOTHING : value;
     return value;
   }
 
@@ -240,7 +287,9 @@ export class BlockFacts {
     const bySpan = (this.#a.spanEvents ??= new Map<number, Event[]>());
     let events = bySpan.get(key);
     if (!events) bySpan.set(key, (events = this.#eventsFound(span)));
-    if (this.timeframe === undefined || anyTime) return events;
+    // Most lists are empty or wholly in the timeframe: they are given as they are, and only a list cut by the
+    // timeframe is kept with the reading.
+    if (this.timeframe === undefined || anyTime || events.every((e) => this.inTimeframe(e))) return events;
     const byTimed = (this.#timed ??= new Map<number, Event[]>());
     let timed = byTimed.get(key);
     if (!timed) byTimed.set(key, (timed = events.filter((e) => this.inTimeframe(e))));

@@ -39,8 +39,6 @@ export interface FactIndex {
   reframings: PhraseMatcher<Claim>;
   topics: PhraseMatcher<Claim>;
   terms: PhraseMatcher<Term>;
-  /** The first words (lowercased) of every phrase of the phrase matchers above but names: where a phrase can start. */
-  phraseStarts: Set<string>;
   /** Events whose participants, named together in a sentence, refer to them (meetings and talks). */
   meetings: Event[];
   /** For each event, the people who took part in it, in an event it is part of, or in one of its parts. */
@@ -108,7 +106,6 @@ export function compile(facts: FactBase): FactIndex {
     reframings: new PhraseMatcher(),
     topics: new PhraseMatcher(),
     terms: new PhraseMatcher(),
-    phraseStarts: new Set(),
     meetings: [],
     eventPeople: new Map(),
     places: new PhraseMatcher(),
@@ -179,19 +176,6 @@ export function compile(facts: FactBase): FactIndex {
     for (const phrase of withModifiers(claim.topics)) for (const form of verbForms(phrase)) index.topics.add(form, claim);
   }
   for (const term of facts.terms) for (const phrase of term.instead) index.terms.add(phrase, term);
-  for (const matcher of [
-    index.offices,
-    index.events,
-    index.eventKinds,
-    index.documents,
-    index.countNouns,
-    index.attribution,
-    index.reframings,
-    index.topics,
-    index.terms,
-  ]) {
-    for (const word of matcher.firstWords()) index.phraseStarts.add(word);
-  }
   return index;
 }
 

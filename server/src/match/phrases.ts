@@ -87,7 +87,8 @@ export class PhraseMatcher<T> {
 
   /**
    * Every non-overlapping match, scanning left to right and taking the longest phrase at each word; `starts`, if
-   * given, are the only token indexes (ascending) a phrase may start at (see {@link startsOf}).
+   * given, are the only token indexes (ascending) a phrase may start at (a block finds them once for every kind of
+   * phrase: BlockFacts in match/analyse.ts).
    */
   find(text: string, tokens: Token[], starts?: readonly number[]): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
@@ -131,14 +132,4 @@ export class PhraseMatcher<T> {
     }
     return undefined;
   }
-}
-
-/**
- * The indexes of the tokens that start some phrase of any of the matchers whose first words are given: a block is
- * scanned for them once, and each matcher then looks only there.
- */
-export function startsOf(tokens: readonly Token[], firstWords: ReadonlySet<string>): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (firstWords.has(tokens[i]!.lower)) starts.push(i);
-  return starts;
 }
