@@ -1,7 +1,7 @@
 import type { Claim, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { isQuoted } from './quoted.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import { figuresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';
 import { tokenAt, type Token } from './tokens.js';
@@ -50,6 +50,22 @@ for (const p of [
   FRAMING.add(p, true);
 /** Words by which a sentence points at the draft itself ("this text", "the following", "below"). */
 const DEICTIC = new Set(['this', 'following', 'below', 'here', 'text', 'translation']);
+/** The first words of those nouns: a block without one has no sentence that says what the draft is. */
+const FRAMING_FIRST: ReadonlySet<string> = new Set(FRAMING.firstWords());
+
+/** The sentences of a block that say what the draft is (see Attribution's #framing): once per block text. */
+const framingOf = perBlock((bf): { sentence: Span; tokens: Token[] }[] => {
+  if (!bf.tokens.some((t) => FRAMING_FIRST.has(t.lower))) return [];
+  const found: { sentence: Span; tokens: Token[] }[] = [];
+  for (const sentence of bf.block.sentences) {
+    const tokens = itemsIn(bf.tokens, sentence);
+    // "joint statement" names a document the draft is about, not what the draft is.
+    if (!FRAMING.find(bf.text, tokens).some((m) => tokens[m.first - 1]?.lower !== 'joint')) continue;
+    if (bf.block.kind !== 'heading' && !tokens.some((t) => DEICTIC.has(t.lower))) continue;
+    found.push({ sentence, tokens });
+  }
+  return found;
+});
 
 const ends = (bf: BlockFacts, char: string) => bf.text.trimEnd().endsWith(char);
 
@@ -245,15 +261,7 @@ export class Attribution {
   #framing(): { bf: BlockFacts; sentence: Span; tokens: Token[] }[] {
     if (!this.#framingSentences) {
       this.#framingSentences = [];
-      for (const bf of this.#blocks) {
-        for (const sentence of bf.block.sentences) {
-          const tokens = itemsIn(bf.tokens, sentence);
-          // "joint statement" names a document the draft is about, not what the draft is.
-          if (!FRAMING.find(bf.text, tokens).some((m) => tokens[m.first - 1]?.lower !== 'joint')) continue;
-          if (bf.block.kind !== 'heading' && !tokens.some((t) => DEICTIC.has(t.lower))) continue;
-          this.#framingSentences.push({ bf, sentence, tokens });
-        }
-      }
+      for (const bf of this.#blocks) for (const found of framingOf(bf)) this.#framingSentences.push({ bf, ...found });
     }
     return this.#framingSentences;
   }

@@ -3,7 +3,7 @@ import type { Claim } from '../facts/types.js';
 import { claimsStated, figuresOf, formatAmount } from '../match/figures.js';
 import { Attribution } from '../match/attribution.js';
 import { claimants } from '../match/wording.js';
-import { findPercentages, inPeriod, percentClaims, statementsStated } from '../match/claim-scope.js';
+import { percentagesOf, inPeriod, percentClaims, statementsStated } from '../match/claim-scope.js';
 import type { Rule } from './rule.js';
 
 const KIND: Record<Claim['status'], string> = {
@@ -34,7 +34,7 @@ const rule: Rule = {
     const percentClaimed = [...facts.claims.values()].some((c) => c.kind === 'percentage');
     for (const bf of blocks) {
       const all = figuresOf(bf);
-      const percentages = percentClaimed ? findPercentages(bf.text) : [];
+      const percentages = percentClaimed ? percentagesOf(bf) : [];
       if (all.length === 0 && percentages.length === 0 && bf.topics.length === 0) continue;
       for (const sentence of bf.block.sentences) {
         // What the sentence states of each claim: a figure of money or a quantity, a percentage, or a statement's topic.

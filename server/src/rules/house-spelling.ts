@@ -36,10 +36,11 @@ const rule: Rule = {
     for (const bf of blocks) {
       if (bf.block.container === 'quote') continue;
       for (const name of bf.names) {
-        if (name.fuzzy || name.form.status === 'misspelt' || isQuoted(bf, name.start)) continue;
+        if (name.fuzzy || name.form.status === 'misspelt') continue;
         const { entity, kind } = name.form;
         // Judged on the exact text: the matcher reads a hyphen and an en dash between two words alike.
         if (entity.preferred.includes(name.text) || !(entity.spellings.includes(name.text) || entity.name === name.text)) continue;
+        if (isQuoted(bf, name.start)) continue;
         // The house form depends on the entity and the written text alone: worked out once per spelling.
         const key = `${entity.id}\u0000${name.text}`;
         let newText = forms.get(key);
