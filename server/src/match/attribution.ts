@@ -2,7 +2,7 @@ import type { Claim, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { isQuoted } from './quoted.js';
 import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
-import { figuresOf, isClaimValue, withInner } from './figures.js';
+import { claimFiguresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';
 import { tokenAt, type Token } from './tokens.js';
 import { REPORTING_WORDS } from '../facts/reporting.js';
@@ -129,7 +129,7 @@ export class Attribution {
 
   /** Whether a block states a claim's value with attribution (in the sentence or before it, or by a lead-in). */
   #states(bf: BlockFacts, claim: Claim): boolean {
-    return figuresOf(bf).some(
+    return claimFiguresOf(bf).some(
       (figure) =>
         isClaimValue(figure, claim) &&
         (this.#cues(bf, { start: 0, end: bf.sentenceAt(figure.start).end }, claim) || this.#introduced(bf, claim)),

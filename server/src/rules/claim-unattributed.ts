@@ -1,6 +1,6 @@
 import { itemsIn } from '../match/analyse.js';
 import type { Claim } from '../facts/types.js';
-import { claimsStated, figuresOf, formatAmount } from '../match/figures.js';
+import { claimFiguresOf, claimsStated, formatAmount } from '../match/figures.js';
 import { Attribution } from '../match/attribution.js';
 import { claimants } from '../match/wording.js';
 import { percentagesOf, inPeriod, percentClaims, statementsStated } from '../match/claim-scope.js';
@@ -33,7 +33,8 @@ const rule: Rule = {
     const attribution = new Attribution(blocks, facts);
     const percentClaimed = [...facts.claims.values()].some((c) => c.kind === 'percentage');
     for (const bf of blocks) {
-      const all = figuresOf(bf);
+      // Only a figure that is some claim's value can state one.
+      const all = claimFiguresOf(bf);
       const percentages = percentClaimed ? percentagesOf(bf) : [];
       if (all.length === 0 && percentages.length === 0 && bf.topics.length === 0) continue;
       for (const sentence of bf.block.sentences) {

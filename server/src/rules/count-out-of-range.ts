@@ -37,11 +37,20 @@ function nounsOf(index: FactIndex, count: Count): string[] {
 /**
  * The events a sentence is about with everything they are part of: those it establishes; else the topics of the text
  * that nothing in it points away from; else those of the event the draft was last about that it names (match/last-topic.ts).
+ * Only those whose counts are given (`wanted`, by id) are asked for: when neither the events the sentence names nor
+ * the text's topics are or are part of one of them, none of the three can give one, and none is looked for.
  */
-function eventsFor(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span): Set<Event> {
+function eventsFor(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, wanted: ReadonlySet<string>): Set<Event> {
+  const { events } = bf.index.facts;
+  const wants = (e: Event | undefined) => {
+    for (let depth = 0; e && depth < 50; depth++, e = e.parent ? events.get(e.parent) : undefined) if (wanted.has(e.id)) return true;
+    return false;
+  };
   // The events the sentence establishes (match/evidence.ts), else those the text so far is about; else none.
   const topics = topicsAt(bf, sentence);
-  let named = bf.eventsIn(sentence).filter((e) => establishes(bf, sentence, e, topics) !== undefined);
+  const inSentence = bf.eventsIn(sentence);
+  if (!inSentence.some(wants) && ![...topics].some((id) => wants(events.get(id)))) return new Set();
+  let named = inSentence.filter((e) => establishes(bf, sentence, e, topics) !== undefined);
   if (named.length === 0) {
     // The text's topic, unless the sentence points away from it ("a month later, in Moscow, … signed 28 agreements").
     named = [...topics]
@@ -184,7 +193,7 @@ const rule: Rule = {
         for (const count of counts) {
           const { noun } = count;
           if (subsetFrom < count.start || isQuoted(bf, count.start)) continue;
-          events ??= eventsFor(blocks, bf, sentence);
+          events ??= eventsFor(blocks, bf, sentence, new Set(counts.flatMap((c) => c.noun.values.map((group) => group.event))));
           written ??= writtenDates(bf, sentence);
           const word = normal(bf.text.slice(noun.start, noun.end));
           for (const group of noun.values) {

@@ -204,7 +204,11 @@ const meetingsOf = perBlock((bf): MetAt[] => {
       const word = tokens[i]!.lower;
       const single = i === i0 || (tokens[i]!.start - tokens[i - 1]!.end === 1 && bf.text.charCodeAt(tokens[i]!.start - 1) === 32);
       const gap = single ? ' ' : bf.text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-      if ((gap !== ' ' && /[;:()\u2014"\u201c\u201d]|\s[\u2013-]\s/.test(gap)) || OPENERS.has(word) || (gap.includes(',') && /^(?:and|or)$/.test(word)))
+      if (
+        (gap !== ' ' && /[;:()\u2014"\u201c\u201d]|\s[\u2013-]\s/.test(gap)) ||
+        OPENERS.has(word) ||
+        (gap.includes(',') && /^(?:and|or)$/.test(word))
+      )
         clause++;
       clauseOf.push(clause);
       // Joining someone is meeting them ("Sepp joined Laaneots at the meeting").
