@@ -67,7 +67,13 @@ const framingOf = perBlock((bf): { sentence: Span; tokens: Token[] }[] => {
   return found;
 });
 
-const ends = (bf: BlockFacts, char: string) => bf.text.trimEnd().endsWith(char);
+/** Whether a block's text ends in a character, trailing white space aside (read from the end: no copy of the text). */
+function ends(bf: BlockFacts, char: string): boolean {
+  const { text } = bf;
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === char;
+}
 
 /**
  * Where a claimed figure counts as attributed (issue 9, precision first): in a sentence that reports speech or names

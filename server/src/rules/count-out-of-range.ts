@@ -57,7 +57,8 @@ function eventsFor(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span
       .map((id) => bf.index.facts.events.get(id))
       .filter((e): e is Event => e !== undefined && counterEvidence(bf, e, sentence, itemsIn(bf.dates, sentence)).length === 0);
   }
-  if (named.length === 0) named = resumedEvents(blocks, bf, sentence, itemsIn(bf.dates, sentence));
+  // Those are events the sentence names: only worth looking for when one of those is wanted.
+  if (named.length === 0 && inSentence.some(wants)) named = resumedEvents(blocks, bf, sentence, itemsIn(bf.dates, sentence));
   const all = new Set<Event>();
   for (const e of named) {
     let event: Event | undefined = e;

@@ -141,12 +141,9 @@ interface AttendedAt extends Attended {
  */
 const presenceOf = perBlock((bf): { sentence: Span; delegation: boolean; attended: AttendedAt[] }[] => {
   const { children, cache } = familiesOf(bf.index);
-  // Without these words no sentence of the block places anyone in a delegation (see mayPlaceInDelegation).
-  const delegations = /delegation|accompanied|with/i.test(bf.text);
-  if (!delegations && bf.eventPhrases.length === 0) return [];
   const found: { sentence: Span; delegation: boolean; attended: AttendedAt[] }[] = [];
   for (const sentence of bf.block.sentences) {
-    const delegation = delegations && mayPlaceInDelegation(bf.text.slice(sentence.start, sentence.end));
+    const delegation = mayPlaceInDelegation(bf.text.slice(sentence.start, sentence.end));
     const attended = attendedAbsent(bf, sentence, bf.index.facts, children, cache);
     if (delegation || attended.length > 0) found.push({ sentence, delegation, attended });
   }
@@ -175,14 +172,13 @@ const meetingsOf = perBlock((bf): MetAt[] => {
   const { tokens, index } = bf;
   const { sentences } = bf.block;
   const { facts } = index;
-  const verbs = tokens.filter((t) => VERBS.has(t.lower));
-  if (verbs.length === 0) return [];
   const { children, cache } = familiesOf(index);
   const found: MetAt[] = [];
-  const [withVerb, phrases] = [bySentence(verbs, sentences), bySentence(bf.eventPhrases, sentences)];
+  const phrases = bySentence(bf.eventPhrases, sentences);
   const [names, dates] = [bySentence(bf.names, sentences), bySentence(bf.dates, sentences)];
   for (const [s, sentence] of sentences.entries()) {
-    if (withVerb[s]!.length === 0 || phrases[s]!.length === 0) continue;
+    // Only a sentence with an event's phrase and a word that may be a verb of meeting.
+    if (phrases[s]!.length === 0 || !hasVerb(tokens, sentence)) continue;
     const inSentence = new Set(names[s]!.map((n) => n.form.entity.id));
     // A meeting is named only with all its people; a summit's list of participants is complete only for the event the fact base is about.
     const named = phrases[s]!.filter((m) => !afterTemporal(tokens, m.first))
@@ -239,6 +235,14 @@ const meetingsOf = perBlock((bf): MetAt[] => {
 function absent(person: Parameters<typeof fullName>[0], event: Event): string {
   const all = event.participantsComplete ? '; the sources name everyone who took part' : '';
   return `${fullName(person)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)})${all}.`;
+}
+
+/** Whether a sentence has a word that may be a verb of meeting (see VERBS). */
+function hasVerb(tokens: Token[], sentence: Span): boolean {
+  for (let i = tokenAt(tokens, sentence.start); i < tokens.length && tokens[i]!.end <= sentence.end; i++) {
+    if (VERBS.has(tokens[i]!.lower)) return true;
+  }
+  return false;
 }
 
 /** Items in prose order, grouped by the sentence that wholly contains them, in one pass. */
