@@ -116,18 +116,19 @@ const rule: Rule = {
   category: 'claim',
   fixable: true,
   blockLocal: true,
-  *check({ blocks, facts }) {
-    for (const bf of blocks) for (const { certain, claims } of overstated(bf)) yield* findings(bf, certain, claims, facts);
+  *check({ blocks }) {
+    // The same text read elsewhere gives the same findings, in its own block.
+    for (const bf of blocks) for (const found of overstated(bf)) yield { ...found, block: bf };
   },
 };
 
 /**
- * The sentences of a block that state an assessed claim's topic with certainty, each by its certainty word and the
- * claims: the block's text and the fact base tell, so they are found once per block text.
+ * The findings on the sentences of a block that state an assessed claim's topic with certainty: the block's text and
+ * the fact base tell, so they are made once per block text.
  */
-const overstated = perBlock((bf): { certain: PhraseMatch<true>; claims: Claim[] }[] => {
+const overstated = perBlock((bf): RuleFinding[] => {
   if (bf.topics.length === 0) return [];
-  const found: { certain: PhraseMatch<true>; claims: Claim[] }[] = [];
+  const found: RuleFinding[] = [];
   for (const sentence of bf.block.sentences) {
     const claims = [...new Set(itemsIn(bf.topics, sentence).flatMap((m) => m.values))].filter((c) => c.status === 'assessed');
     if (claims.length === 0 || bf.text.slice(sentence.start, sentence.end).trimEnd().endsWith('?')) continue;
@@ -150,7 +151,7 @@ const overstated = perBlock((bf): { certain: PhraseMatch<true>; claims: Claim[] 
     );
     // Prefer "will", which a fix can soften.
     const certain = stated.find((m) => tokens[m.first]!.lower === 'will') ?? stated[0];
-    if (certain) found.push({ certain, claims });
+    if (certain) found.push(...findings(bf, certain, claims, bf.index.facts));
   }
   return found;
 });

@@ -92,11 +92,11 @@ const rule: Rule = {
   category: 'claim',
   fixable: true,
   blockLocal: true,
-  *check({ blocks, facts }) {
+  *check({ blocks }) {
     for (const bf of blocks) {
-      for (const { sentence, label, event } of mislabelled(bf)) {
+      for (const { sentence, label, event, found } of mislabelled(bf)) {
         // Whether the sentence is about the event depends on how the block is read (its topics, its timeframe).
-        if (aboutEvent(bf, sentence, event, label)) yield finding(bf, label, event, facts);
+        if (aboutEvent(bf, sentence, event, label)) yield { ...found, block: bf };
       }
     }
   },
@@ -111,14 +111,22 @@ const labelKinds = perIndex((index): Set<string> => {
   return kinds;
 });
 
+/** A label that names a kind its event does not have, with its sentence and the finding on it. */
+interface Mislabelled {
+  sentence: Span;
+  label: PhraseMatch<Event['kind']>;
+  event: Event;
+  found: RuleFinding;
+}
+
 /**
- * The labels of a block that name a kind their event does not have, each with its sentence and event, not denied
- * ("not a state visit"): the block's text and the fact base tell, so they are found once per block text.
+ * The labels of a block that name a kind their event does not have, each with its sentence, event and finding, not
+ * denied ("not a state visit"): the block's text and the fact base tell, so they are found once per block text.
  */
-const mislabelled = perBlock((bf): { sentence: Span; label: PhraseMatch<Event['kind']>; event: Event }[] => {
+const mislabelled = perBlock((bf): Mislabelled[] => {
   if (bf.eventKinds.length === 0) return [];
   const kinds = labelKinds(bf.index);
-  const found: { sentence: Span; label: PhraseMatch<Event['kind']>; event: Event }[] = [];
+  const found: Mislabelled[] = [];
   for (const sentence of bf.block.sentences) {
     const labels = itemsIn(bf.eventKinds, sentence);
     if (labels.length === 0) continue;
@@ -127,7 +135,8 @@ const mislabelled = perBlock((bf): { sentence: Span; label: PhraseMatch<Event['k
       const before = bf.tokens.slice(Math.max(0, label.first - 3), label.first);
       if (before.some((t) => t.start >= sentence.start && NEGATORS.has(t.lower))) continue;
       const event = eventFor(bf, label, phrases, kinds);
-      if (event && event.kind !== label.values[0]!) found.push({ sentence, label, event });
+      if (event && event.kind !== label.values[0]!)
+        found.push({ sentence, label, event, found: finding(bf, label, event, bf.index.facts) });
     }
   }
   return found;

@@ -177,8 +177,9 @@ const meetingsOf = perBlock((bf): MetAt[] => {
   const phrases = bySentence(bf.eventPhrases, sentences);
   const [names, dates] = [bySentence(bf.names, sentences), bySentence(bf.dates, sentences)];
   for (const [s, sentence] of sentences.entries()) {
-    // Only a sentence with an event's phrase and a word that may be a verb of meeting.
-    if (phrases[s]!.length === 0 || !hasVerb(tokens, sentence)) continue;
+    // Only a sentence with an event's phrase, two people (one recorded there to meet one who is not) and a word that
+    // may be a verb of meeting.
+    if (phrases[s]!.length === 0 || !twoPeople(names[s]!) || !hasVerb(tokens, sentence)) continue;
     const inSentence = new Set(names[s]!.map((n) => n.form.entity.id));
     // A meeting is named only with all its people; a summit's list of participants is complete only for the event the fact base is about.
     const named = phrases[s]!.filter((m) => !afterTemporal(tokens, m.first))
@@ -235,6 +236,13 @@ const meetingsOf = perBlock((bf): MetAt[] => {
 function absent(person: Parameters<typeof fullName>[0], event: Event): string {
   const all = event.participantsComplete ? '; the sources name everyone who took part' : '';
   return `${fullName(person)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)})${all}.`;
+}
+
+/** Whether a sentence's names name people at least twice. */
+function twoPeople(names: NameMention[]): boolean {
+  let people = 0;
+  for (const n of names) if (n.form.kind === 'person' && ++people === 2) return true;
+  return false;
 }
 
 /** Whether a sentence has a word that may be a verb of meeting (see VERBS). */
