@@ -1,7 +1,7 @@
 import type { Claim, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { isQuoted } from './quoted.js';
-import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, spanId, type BlockFacts } from './analyse.js';
 import { claimFiguresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';
 import { tokenAt, type Token } from './tokens.js';
@@ -50,6 +50,9 @@ for (const p of [
   FRAMING.add(p, true);
 /** Words by which a sentence points at the draft itself ("this text", "the following", "below"). */
 const DEICTIC = new Set(['this', 'following', 'below', 'here', 'text', 'translation']);
+/** Whether a span of a block attributes a claim (see Attribution's #cues), by span and claim: per block text. */
+const cuesFound = perBlock(() => new Map<string, boolean>());
+
 /** The first words of those nouns: a block without one has no sentence that says what the draft is. */
 const FRAMING_FIRST: ReadonlySet<string> = new Set(FRAMING.firstWords());
 
@@ -90,6 +93,8 @@ export class Attribution {
   #leads?: number[];
   readonly #below = new Map<Claim, boolean[]>();
   readonly #framed = new Map<Claim, boolean>();
+  /** Whether a person or organisation published a source of a claim (see #publishes), by their ids and the claim's. */
+  readonly #reporters = new Map<string, boolean>();
   /** The sentences that say what the draft is (see #framing), once found. */
   #framingSentences?: { bf: BlockFacts; sentence: Span; tokens: Token[] }[];
 
@@ -168,8 +173,17 @@ export class Attribution {
    * Speech of someone else the fact base knows ("Peskov said") is not attribution of another's claim.
    */
   #cues(bf: BlockFacts, span: Span, claim: Claim): boolean {
-    if (this.#names(bf, span, claim, false)) return true;
-    return REPORTING.find(bf.text, itemsIn(bf.tokens, span)).some((cue) => this.#speakers(bf, span, cue, claim).length === 0);
+    // It depends on the block's text and the claim alone: asked for many figures and readings, found once.
+    const found = cuesFound(bf);
+    const key = `${spanId(span)} ${claim.id}`;
+    let cues = found.get(key);
+    if (cues === undefined) {
+      cues =
+        this.#names(bf, span, claim, false) ||
+        REPORTING.find(bf.text, itemsIn(bf.tokens, span)).some((cue) => this.#speakers(bf, span, cue, claim).length === 0);
+      found.set(key, cues);
+    }
+    return cues;
   }
 
   /**
@@ -207,6 +221,15 @@ export class Attribution {
   /** Whether someone made a claim, or published a source of it (by name: "Sputnik" for a report by Sputnik). */
   #madeOrReported(id: string, claim: Claim): boolean {
     if (claim.claimedBy.some((a) => a.by === id)) return true;
+    // A matter of the fact base alone: worked out once per person and claim.
+    const key = `${id}\u0000${claim.id}`;
+    let reported = this.#reporters.get(key);
+    if (reported === undefined) this.#reporters.set(key, (reported = this.#publishes(id, claim)));
+    return reported;
+  }
+
+  /** Whether someone published a source of a claim (by name: "Sputnik" for a report by Sputnik). */
+  #publishes(id: string, claim: Claim): boolean {
     const entity = this.#facts.people.get(id) ?? this.#facts.organisations.get(id);
     if (!entity) return false;
     const names = [entity.name, ...entity.preferred, ...entity.spellings].map((n) => n.toLowerCase());
