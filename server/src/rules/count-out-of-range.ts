@@ -172,6 +172,7 @@ const rule: Rule = {
     if (facts.documentCounts.length === 0) return;
     const messages = new Map<string, string>();
     for (const bf of blocks) {
+      if (bf.countNouns.length === 0) continue;
       const counted = countedOf(bf);
       if (counted.length === 0) continue;
       // Whether a sentence before, in the paragraph, reports speech without giving a count of documents itself.

@@ -94,6 +94,7 @@ const rule: Rule = {
   blockLocal: true,
   *check({ blocks }) {
     for (const bf of blocks) {
+      if (bf.eventKinds.length === 0) continue;
       for (const { sentence, label, event, found } of mislabelled(bf)) {
         // Whether the sentence is about the event depends on how the block is read (its topics, its timeframe).
         if (aboutEvent(bf, sentence, event, label)) yield { ...found, block: bf };

@@ -62,6 +62,7 @@ const rule: Rule = {
   *check({ blocks }) {
     const first = new Map<string, RuleFinding & { edits: ProseEdit[]; every: string }>();
     for (const bf of blocks) {
+      if (bf.names.length === 0) continue;
       for (const { name, newText } of notHouse(bf)) {
         const { entity, kind } = name.form;
         const key = `${entity.id}\u0000${name.text}`;

@@ -103,6 +103,7 @@ const rule: Rule = {
           };
         }
       }
+      if (bf.eventPhrases.length === 0) continue;
       for (const { sentence, event, dated, people } of meetingsOf(bf)) {
         const present = new Set<string>();
         for (const n of people) {
