@@ -142,10 +142,12 @@ interface AttendedAt extends Attended {
  */
 const presenceOf = perBlock((bf): { sentence: Span; delegation: boolean; attended: AttendedAt[] }[] => {
   const { children, cache } = familiesOf(bf.index);
+  // Attending is judged only at an event whose participants are all recorded: a fact base may list none.
+  const complete = anyComplete(bf.index);
   const found: { sentence: Span; delegation: boolean; attended: AttendedAt[] }[] = [];
   for (const sentence of bf.block.sentences) {
     const delegation = mayPlaceInDelegation(bf.text.slice(sentence.start, sentence.end));
-    const attended = attendedAbsent(bf, sentence, bf.index.facts, children, cache);
+    const attended = complete ? attendedAbsent(bf, sentence, bf.index.facts, children, cache) : [];
     if (delegation || attended.length > 0) found.push({ sentence, delegation, attended });
   }
   return found;
@@ -264,6 +266,9 @@ function bySentence<T extends Span>(items: T[], spans: Span[]): T[][] {
   }
   return out;
 }
+
+/** Whether the fact base records everyone who took part in some event (`participantsComplete`); per fact index. */
+const anyComplete = perIndex((index): boolean => [...index.facts.events.values()].some((e) => e.participantsComplete));
 
 /** Each event's parts, and who took part in an event or its family as `family` finds it: per fact index. */
 const familiesOf = perIndex((index): { children: Map<string, Event[]>; cache: Map<Event, string[]> } => {
