@@ -2,7 +2,7 @@ import type { Event, FactBase } from '../facts/types.js';
 import { itemsIn, perBlock, type BlockFacts } from '../match/analyse.js';
 import { perIndex } from '../match/compile.js';
 import type { Span } from '../markdown/prose.js';
-import { intervalOf } from '../match/dates.js';
+import { intervalOf, type DateMention } from '../match/dates.js';
 import { allNamed, isMeetingVerb, MEET, MEET_WITH } from '../match/meetings.js';
 import { pointsElsewhere } from '../match/elsewhere.js';
 import { mayPlaceInDelegation, placedInDelegation } from '../match/delegation.js';
@@ -177,12 +177,16 @@ const meetingsOf = perBlock((bf): MetAt[] => {
   const { facts } = index;
   const { children, cache } = familiesOf(index);
   const found: MetAt[] = [];
+  // Only a sentence with an event's phrase, two people (one recorded there to meet one who is not) and a word that
+  // may be a verb of meeting.
+  if (!twoPeople(bf.names)) return [];
   const phrases = bySentence(bf.eventPhrases, sentences);
-  const [names, dates] = [bySentence(bf.names, sentences), bySentence(bf.dates, sentences)];
-  for (const [s, sentence] of sentences.entries()) {
-    // Only a sentence with an event's phrase, two people (one recorded there to meet one who is not) and a word that
-    // may be a verb of meeting.
+  const names = bySentence(bf.names, sentences);
+  let dates: DateMention[][] | undefined;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
     if (phrases[s]!.length === 0 || !twoPeople(names[s]!) || !hasVerb(tokens, sentence)) continue;
+    dates ??= bySentence(bf.dates, sentences);
     const inSentence = new Set(names[s]!.map((n) => n.form.entity.id));
     // A meeting is named only with all its people; a summit's list of participants is complete only for the event the fact base is about.
     const named = phrases[s]!.filter((m) => !afterTemporal(tokens, m.first))
@@ -241,7 +245,7 @@ function absent(person: Parameters<typeof fullName>[0], event: Event): string {
   return `${fullName(person)} is not recorded among the participants of ${eventLabel(event)} (${formatEventDates(event)})${all}.`;
 }
 
-/** Whether a sentence's names name people at least twice. */
+/** Whether a list of names names people at least twice. */
 function twoPeople(names: NameMention[]): boolean {
   let people = 0;
   for (const n of names) if (n.form.kind === 'person' && ++people === 2) return true;
