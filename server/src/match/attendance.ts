@@ -25,16 +25,18 @@ export interface Attended {
 /** The people a sentence places at an event named by a phrase of one event only, right after a verb of attending. */
 export function attendedIn(bf: BlockFacts, sentence: Span): Attended[] {
   const phrases = itemsIn(bf.eventPhrases, sentence);
-  if (phrases.length === 0 || NOT_SAID.test(bf.text.slice(sentence.start, sentence.end))) return [];
+  if (phrases.length === 0) return [];
   const names = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person');
+  if (names.length === 0) return [];
   const found: Attended[] = [];
   for (const phrase of phrases) {
-    const events = [...new Set(phrase.values)];
-    if (events.length !== 1) continue;
     const last = names.findLastIndex((n) => n.end <= phrase.start);
     if (last < 0 || !ATTENDED.test(bf.text.slice(names[last]!.end, phrase.start))) continue;
+    const events = [...new Set(phrase.values)];
+    if (events.length !== 1) continue;
     for (let k = last; k >= 0 && (k === last || AND.test(bf.text.slice(names[k]!.end, names[k + 1]!.start))); k--)
       found.push({ name: names[k]!, event: events[0]! });
   }
-  return found;
+  // A denial, plan or wish anywhere in the sentence unsays it (looked for only where someone was placed: most are not).
+  return found.length > 0 && NOT_SAID.test(bf.text.slice(sentence.start, sentence.end)) ? [] : found;
 }

@@ -1,8 +1,8 @@
 import type { Claim, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { isQuoted } from './quoted.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
-import { figuresOf, isClaimValue, withInner } from './figures.js';
+import { itemsIn, perBlock, spanId, type BlockFacts } from './analyse.js';
+import { claimFiguresOf, isClaimValue, withInner } from './figures.js';
 import { PhraseMatcher } from './phrases.js';
 import { tokenAt, type Token } from './tokens.js';
 import { REPORTING_WORDS } from '../facts/reporting.js';
@@ -50,8 +50,33 @@ for (const p of [
   FRAMING.add(p, true);
 /** Words by which a sentence points at the draft itself ("this text", "the following", "below"). */
 const DEICTIC = new Set(['this', 'following', 'below', 'here', 'text', 'translation']);
+/** Whether a span of a block attributes a claim (see Attribution's #cues), by span and claim: per block text. */
+const cuesFound = perBlock(() => new Map<string, boolean>());
 
-const ends = (bf: BlockFacts, char: string) => bf.text.trimEnd().endsWith(char);
+/** The first words of those nouns: a block without one has no sentence that says what the draft is. */
+const FRAMING_FIRST: ReadonlySet<string> = new Set(FRAMING.firstWords());
+
+/** The sentences of a block that say what the draft is (see Attribution's #framing): once per block text. */
+const framingOf = perBlock((bf): { sentence: Span; tokens: Token[] }[] => {
+  if (!bf.tokens.some((t) => FRAMING_FIRST.has(t.lower))) return [];
+  const found: { sentence: Span; tokens: Token[] }[] = [];
+  for (const sentence of bf.block.sentences) {
+    const tokens = itemsIn(bf.tokens, sentence);
+    // "joint statement" names a document the draft is about, not what the draft is.
+    if (!FRAMING.find(bf.text, tokens).some((m) => tokens[m.first - 1]?.lower !== 'joint')) continue;
+    if (bf.block.kind !== 'heading' && !tokens.some((t) => DEICTIC.has(t.lower))) continue;
+    found.push({ sentence, tokens });
+  }
+  return found;
+});
+
+/** Whether a block's text ends in a character, trailing white space aside (read from the end: no copy of the text). */
+function ends(bf: BlockFacts, char: string): boolean {
+  const { text } = bf;
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === char;
+}
 
 /**
  * Where a claimed figure counts as attributed (issue 9, precision first): in a sentence that reports speech or names
@@ -68,6 +93,8 @@ export class Attribution {
   #leads?: number[];
   readonly #below = new Map<Claim, boolean[]>();
   readonly #framed = new Map<Claim, boolean>();
+  /** Whether a person or organisation published a source of a claim (see #publishes), by their ids and the claim's. */
+  readonly #reporters = new Map<string, boolean>();
   /** The sentences that say what the draft is (see #framing), once found. */
   #framingSentences?: { bf: BlockFacts; sentence: Span; tokens: Token[] }[];
 
@@ -113,7 +140,7 @@ export class Attribution {
 
   /** Whether a block states a claim's value with attribution (in the sentence or before it, or by a lead-in). */
   #states(bf: BlockFacts, claim: Claim): boolean {
-    return figuresOf(bf).some(
+    return claimFiguresOf(bf).some(
       (figure) =>
         isClaimValue(figure, claim) &&
         (this.#cues(bf, { start: 0, end: bf.sentenceAt(figure.start).end }, claim) || this.#introduced(bf, claim)),
@@ -146,8 +173,17 @@ export class Attribution {
    * Speech of someone else the fact base knows ("Peskov said") is not attribution of another's claim.
    */
   #cues(bf: BlockFacts, span: Span, claim: Claim): boolean {
-    if (this.#names(bf, span, claim, false)) return true;
-    return REPORTING.find(bf.text, itemsIn(bf.tokens, span)).some((cue) => this.#speakers(bf, span, cue, claim).length === 0);
+    // It depends on the block's text and the claim alone: asked for many figures and readings, found once.
+    const found = cuesFound(bf);
+    const key = `${spanId(span)} ${claim.id}`;
+    let cues = found.get(key);
+    if (cues === undefined) {
+      cues =
+        this.#names(bf, span, claim, false) ||
+        REPORTING.find(bf.text, itemsIn(bf.tokens, span)).some((cue) => this.#speakers(bf, span, cue, claim).length === 0);
+      found.set(key, cues);
+    }
+    return cues;
   }
 
   /**
@@ -185,6 +221,15 @@ export class Attribution {
   /** Whether someone made a claim, or published a source of it (by name: "Sputnik" for a report by Sputnik). */
   #madeOrReported(id: string, claim: Claim): boolean {
     if (claim.claimedBy.some((a) => a.by === id)) return true;
+    // A matter of the fact base alone: worked out once per person and claim.
+    const key = `${id}\u0000${claim.id}`;
+    let reported = this.#reporters.get(key);
+    if (reported === undefined) this.#reporters.set(key, (reported = this.#publishes(id, claim)));
+    return reported;
+  }
+
+  /** Whether someone published a source of a claim (by name: "Sputnik" for a report by Sputnik). */
+  #publishes(id: string, claim: Claim): boolean {
     const entity = this.#facts.people.get(id) ?? this.#facts.organisations.get(id);
     if (!entity) return false;
     const names = [entity.name, ...entity.preferred, ...entity.spellings].map((n) => n.toLowerCase());
@@ -245,15 +290,7 @@ export class Attribution {
   #framing(): { bf: BlockFacts; sentence: Span; tokens: Token[] }[] {
     if (!this.#framingSentences) {
       this.#framingSentences = [];
-      for (const bf of this.#blocks) {
-        for (const sentence of bf.block.sentences) {
-          const tokens = itemsIn(bf.tokens, sentence);
-          // "joint statement" names a document the draft is about, not what the draft is.
-          if (!FRAMING.find(bf.text, tokens).some((m) => tokens[m.first - 1]?.lower !== 'joint')) continue;
-          if (bf.block.kind !== 'heading' && !tokens.some((t) => DEICTIC.has(t.lower))) continue;
-          this.#framingSentences.push({ bf, sentence, tokens });
-        }
-      }
+      for (const bf of this.#blocks) for (const found of framingOf(bf)) this.#framingSentences.push({ bf, ...found });
     }
     return this.#framingSentences;
   }

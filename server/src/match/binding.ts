@@ -5,6 +5,15 @@ import { PhraseMatcher, type PhraseMatch } from './phrases.js';
 
 /** Binding language (generic English); `noun` marks a singular name for a binding instrument, which a fix can replace. */
 export const BINDING = new PhraseMatcher<{ noun: boolean }>();
+/**
+ * What every binding phrase holds (each has a word with one of these in it): a block whose text has none (most) has
+ * no binding words, and is not scanned word by word. A phrase added without one would never be found: adding it fails.
+ */
+const BINDING_HINT = /treat|bind|oblig|guarant|commit/i;
+function addBinding(phrase: string, noun: boolean): void {
+  if (!BINDING_HINT.test(phrase)) throw new Error(`binding phrase "${phrase}" holds none of BINDING_HINT`);
+  BINDING.add(phrase, { noun });
+}
 for (const p of [
   'treaty',
   'binding treaty',
@@ -18,7 +27,7 @@ for (const p of [
   'binding instrument',
   'legally binding instrument',
 ]) {
-  BINDING.add(p, { noun: true });
+  addBinding(p, true);
 }
 for (const p of [
   'treaties',
@@ -51,10 +60,12 @@ for (const p of [
   'legally guarantee',
   'legally guarantees',
 ]) {
-  BINDING.add(p, { noun: false });
+  addBinding(p, false);
 }
 /** A block's binding words, found once per block text (rules that read the whole draft scan every block on each check). */
-export const bindingWords = perBlock((bf): PhraseMatch<{ noun: boolean }>[] => BINDING.find(bf.text, bf.tokens));
+export const bindingWords = perBlock((bf): PhraseMatch<{ noun: boolean }>[] =>
+  BINDING_HINT.test(bf.text) ? BINDING.find(bf.text, bf.tokens) : [],
+);
 
 /** Words that, up to four words before, deny the binding language ("rather than a treaty", "unlike a treaty"). */
 const NEAR_NEGATORS = new Set(['rather', 'instead', 'unlike', 'short']);

@@ -1,6 +1,6 @@
 import type { Claim, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import { clauseStart } from './clauses.js';
 import { related } from './figures.js';
 import { tokenize } from './tokens.js';
@@ -17,6 +17,9 @@ const PERCENT = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:\.\d+)?)(?:\s?%|[\s\u00a0]+per[\s
 export function findPercentages(text: string): PercentMention[] {
   return [...text.matchAll(PERCENT)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: Number(m[1]) }));
 }
+
+/** The percentages of a block, found once per block text. */
+export const percentagesOf = perBlock((bf): PercentMention[] => findPercentages(bf.text));
 
 /** Words of a measure too common to tell one claim's measure from another's. */
 const COMMON = new Set([

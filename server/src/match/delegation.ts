@@ -35,10 +35,21 @@ export interface Placed {
   event: Event;
 }
 
+/** Words without which a sentence places no one in a delegation. */
+const DELEGATION_WORDS = /\bdelegations?\b|\baccompanied\b|\b(?:travell?ed|flew|went|came)\b[^.]*\bwith\b/i;
+
+/**
+ * Whether a sentence's text may place people in a delegation (it speaks of one, affirmed): the text alone tells, so a
+ * rule can ask it once per block text and call {@link placedInDelegation} only where it may.
+ */
+export function mayPlaceInDelegation(text: string): boolean {
+  return DELEGATION_WORDS.test(text) && !NOT_SAID.test(text);
+}
+
 /** The people a sentence places in a visitor's delegation, each with the event it establishes (see above). */
 export function placedInDelegation(bf: BlockFacts, sentence: Span): Placed[] {
   const text = bf.text.slice(sentence.start, sentence.end);
-  if (!/\bdelegations?\b|\baccompanied\b|\b(?:travell?ed|flew|went|came)\b[^.]*\bwith\b/i.test(text) || NOT_SAID.test(text)) return [];
+  if (!mayPlaceInDelegation(text)) return [];
   const names = itemsIn(bf.names, sentence).filter((n) => n.form.kind === 'person');
   const found = new Set<NameMention>();
   const qualifiers: (string | undefined)[] = [];

@@ -70,6 +70,9 @@ const SHIFT = new Set([
 ]);
 const PERIOD_BEFORE = new Set(['last', 'next', 'following', 'previous', 'preceding', 'coming', 'earlier']);
 const PERIOD = new Set(['year', 'month', 'week', 'decade', 'time', 'visit', 'trip', 'summit', 'meeting']);
+/** A stretch of time before "before", "after" or "earlier" ("long before", "weeks after"): looked up per word, so a set. */
+const SPAN = new Set(['long', 'days', 'weeks', 'months']);
+const SPAN_EDGE = new Set(['before', 'after', 'earlier']);
 
 /**
  * A word of the span that puts it at another time than the event it names, if any. A word that qualifies an office
@@ -82,8 +85,7 @@ export function timeShift(bf: BlockFacts, span: Span): string | undefined {
     const word = tokens[i]!.lower;
     if (SHIFT.has(word) && !qualifiesTitle(bf.text, tokens, i, titles)) return tokens[i]!.text;
     if (PERIOD_BEFORE.has(word) && PERIOD.has(tokens[i + 1]?.lower ?? '')) return `${tokens[i]!.text} ${tokens[i + 1]!.text}`;
-    if (/^(?:long|days|weeks|months)$/.test(word) && /^(?:before|after|earlier)$/.test(tokens[i + 1]?.lower ?? ''))
-      return `${tokens[i]!.text} ${tokens[i + 1]!.text}`;
+    if (SPAN.has(word) && SPAN_EDGE.has(tokens[i + 1]?.lower ?? '')) return `${tokens[i]!.text} ${tokens[i + 1]!.text}`;
   }
   return undefined;
 }

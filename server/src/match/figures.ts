@@ -149,6 +149,17 @@ export function findFigures(text: string): FigureMention[] {
 export const figuresOf = perBlock((bf): FigureMention[] => findFigures(bf.text));
 
 /**
+ * The figures of a block that are the value of some claim (see isClaimValue), found once per block text: only they
+ * can state a claim, and most figures in a draft are of none.
+ */
+export const claimFiguresOf = perBlock((bf): FigureMention[] => {
+  const all = figuresOf(bf);
+  if (all.length === 0) return all;
+  const claims = [...bf.index.facts.claims.values()];
+  return all.filter((figure) => claims.some((claim) => isClaimValue(figure, claim)));
+});
+
+/**
  * Whether a written figure is a claim's value: within 5 % of it, in the claim's currency when both name one. A claim
  * of a quantity (tonnes, cubic metres) is never an amount of money, and a percentage or a statement has no figure.
  */

@@ -1,6 +1,6 @@
 import type { Document, Event, Person } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, perReading, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, perReading, type BlockFacts } from './analyse.js';
 import { dayNumber, intervalOf, MONTH_NAMES, weekdayOf } from './dates.js';
 import { isMeetingVerb } from './meetings.js';
 import { relativeDays, weekdayShift } from './relative-days.js';
@@ -12,10 +12,19 @@ import { affirmedNotHeld, CHANGE, countriesOf, holdersDuring, isShared, type Tit
 export type OfficeDays = { days: [string, string][]; reason?: undefined } | { days: []; reason: string };
 
 /**
- * What `officeDays` found, by sentence, person and "then": per reading of a block (the same text read after other
- * topics, or in a draft of another timeframe, may give other days).
+ * What `officeDays` found, by how the block was read ({@link daysReading}), then by sentence, person and "then": kept
+ * with the block's text, since readings after other topics alone give the same days.
  */
-const daysFound = perReading(() => new Map<string, OfficeDays>());
+const daysFound = perBlock(() => new Map<string, Map<string, OfficeDays>>());
+
+/**
+ * What of a reading of a block the days depend on: the draft's timeframe (the events it may name, the default event)
+ * and the dateline it carries (a day counted from it). Not the topics before it: no day is taken from them.
+ */
+const daysReading = perReading(
+  (bf) =>
+    `${bf.timeframe === undefined ? '*' : [...bf.timeframe].sort().join(' ')}\u0000${bf.carried.dateline?.text ?? ''}\u0001${bf.carried.draftDate?.text ?? ''}`,
+);
 
 /**
  * The days a sentence gives evidence for, on which the office it gives a person is judged:
@@ -32,7 +41,10 @@ const daysFound = perReading(() => new Map<string, OfficeDays>());
  * the sentence's own time: it is judged on the first two, or on the time its paragraph has reached.
  */
 export function officeDays(bf: BlockFacts, sentence: Span, person: Person, then = false): OfficeDays {
-  const byPerson = daysFound(bf);
+  const byReading = daysFound(bf);
+  const reading = daysReading(bf);
+  let byPerson = byReading.get(reading);
+  if (!byPerson) byReading.set(reading, (byPerson = new Map()));
   const key = `${sentence.start}\u0000${person.id}${then ? '\u0000then' : ''}`;
   let days = byPerson.get(key);
   if (!days) byPerson.set(key, (days = find(bf, sentence, person, then)));

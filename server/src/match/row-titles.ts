@@ -42,11 +42,12 @@ const MEETING_NOUN = /^(?:meeting|meetings|call|audience)$/;
 function rowTitle(cell: BlockFacts): TitleRead | undefined {
   // The cell must be one person's name, exactly spelt: the row's names in the cell are the cell's own (no name runs
   // across the " | " between cells), so the cell tells without the row being read (most cells are not a name).
-  const [written] = cell.names;
-  if (cell.names.length !== 1 || written!.form.kind !== 'person' || written!.fuzzy) return undefined;
-  const view = recordOf(cell);
   const table = cell.block.table;
-  if (!view || !table || table.column === dateColumn(cell)) return undefined;
+  if (!table || cell.names.length !== 1) return undefined;
+  const written = cell.names[0]!;
+  if (written.form.kind !== 'person' || written.fuzzy) return undefined;
+  const view = recordOf(cell);
+  if (!view || table.column === dateColumn(cell)) return undefined;
   const row = view.facts;
   const cells = cellSpans(table.row);
   const own = cells[table.column]!;

@@ -1,5 +1,5 @@
 import type { Block } from '../markdown/prose.js';
-import { BlockFacts, perReading } from './analyse.js';
+import { BlockFacts, perBlock, perReading } from './analyse.js';
 
 // A table is a set of records: in a row, the date column dates what the other cells name ("| 3 March 2023 | Talks
 // with Xi Jinping |"). A date cell is read together with its row, as one sentence whose cells are kept apart (no phrase
@@ -53,11 +53,21 @@ export const anyRowOf = perReading((bf): RowView | undefined => ((bf.block.table
 
 function rowView(bf: BlockFacts, documents: boolean): RowView {
   const table = bf.block.table!;
-  const text = table.row.join(BETWEEN);
   const offset = cellSpans(table.row)[table.column]!.start;
-  const block: Block = { kind: 'cell', text, segments: [], sentences: [{ start: 0, end: text.length }] };
-  return { facts: new BlockFacts(block, bf.index, undefined, bf.topicsIn, bf.timeframe), offset, documents };
+  return { facts: rowText(bf)!.after(bf.topicsIn, bf.timeframe), offset, documents };
 }
+
+/**
+ * A table cell's row as one text, analysed once per cell text (a cell's text is kept with its row and header): every
+ * reading of the cell, and every view of its row (rowOf, recordOf, anyRowOf), shares what depends on the row's text.
+ */
+const rowText = perBlock((bf): BlockFacts | undefined => {
+  const table = bf.block.table;
+  if (!table) return undefined;
+  const text = table.row.join(BETWEEN);
+  const block: Block = { kind: 'cell', text, segments: [], sentences: [{ start: 0, end: text.length }] };
+  return new BlockFacts(block, bf.index);
+});
 
 /**
  * The blocks' analyses, each date cell read with its row; with the cell and the offset to map findings back, and

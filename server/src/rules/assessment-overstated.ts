@@ -1,4 +1,4 @@
-import { itemsIn } from '../match/analyse.js';
+import { itemsIn, perBlock } from '../match/analyse.js';
 import type { Claim, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { isQuoted } from '../match/quoted.js';
@@ -116,36 +116,48 @@ const rule: Rule = {
   category: 'claim',
   fixable: true,
   blockLocal: true,
-  *check({ blocks, facts }) {
+  *check({ blocks }) {
+    // The same text read elsewhere gives the same findings, in its own block.
     for (const bf of blocks) {
       if (bf.topics.length === 0) continue;
-      for (const sentence of bf.block.sentences) {
-        const claims = [...new Set(itemsIn(bf.topics, sentence).flatMap((m) => m.values))].filter((c) => c.status === 'assessed');
-        if (claims.length === 0 || bf.text.slice(sentence.start, sentence.end).trimEnd().endsWith('?')) continue;
-        const tokens = itemsIn(bf.tokens, sentence);
-        const dates = itemsIn(bf.dates, sentence);
-        // A hedge hedges; "May" in a date does not.
-        if (HEDGE.find(bf.text, tokens).some((h) => !dates.some((d) => d.start <= h.start && h.end <= d.end))) continue;
-        // The certainty must be said of the topic: in its clause, not negated ("will not"), not in someone's quoted words;
-        // "will" after a determiner is the noun ("the will of the people").
-        const topics = itemsIn(bf.topics, sentence);
-        const topicClauses = new Set(topics.map((m) => clauseStart(bf.text, m.start, sentence)));
-        const stated = CERTAIN.find(bf.text, tokens).filter(
-          (m) =>
-            !NOUN_WILL.has(tokens[m.first - 1]?.lower ?? '') &&
-            !NEGATED.has(tokens[m.last + 1]?.lower ?? '') &&
-            !isQuoted(bf, m.start) &&
-            !(INTENT.has(tokens[m.first]!.lower) && NOT_STATED.has(tokens[m.first - 1]?.lower ?? '')) &&
-            topicClauses.has(clauseStart(bf.text, m.start, sentence)) &&
-            !deniedBefore(tokens, m, topics),
-        );
-        // Prefer "will", which a fix can soften.
-        const certain = stated.find((m) => tokens[m.first]!.lower === 'will') ?? stated[0];
-        if (certain) yield* findings(bf, certain, claims, facts);
-      }
+      for (const found of overstated(bf)) yield { ...found, block: bf };
     }
   },
 };
+
+/**
+ * The findings on the sentences of a block that state an assessed claim's topic with certainty: the block's text and
+ * the fact base tell, so they are made once per block text.
+ */
+const overstated = perBlock((bf): RuleFinding[] => {
+  if (bf.topics.length === 0) return [];
+  const found: RuleFinding[] = [];
+  for (const sentence of bf.block.sentences) {
+    const claims = [...new Set(itemsIn(bf.topics, sentence).flatMap((m) => m.values))].filter((c) => c.status === 'assessed');
+    if (claims.length === 0 || bf.text.slice(sentence.start, sentence.end).trimEnd().endsWith('?')) continue;
+    const tokens = itemsIn(bf.tokens, sentence);
+    const dates = itemsIn(bf.dates, sentence);
+    // A hedge hedges; "May" in a date does not.
+    if (HEDGE.find(bf.text, tokens).some((h) => !dates.some((d) => d.start <= h.start && h.end <= d.end))) continue;
+    // The certainty must be said of the topic: in its clause, not negated ("will not"), not in someone's quoted words;
+    // "will" after a determiner is the noun ("the will of the people").
+    const topics = itemsIn(bf.topics, sentence);
+    const topicClauses = new Set(topics.map((m) => clauseStart(bf.text, m.start, sentence)));
+    const stated = CERTAIN.find(bf.text, tokens).filter(
+      (m) =>
+        !NOUN_WILL.has(tokens[m.first - 1]?.lower ?? '') &&
+        !NEGATED.has(tokens[m.last + 1]?.lower ?? '') &&
+        !isQuoted(bf, m.start) &&
+        !(INTENT.has(tokens[m.first]!.lower) && NOT_STATED.has(tokens[m.first - 1]?.lower ?? '')) &&
+        topicClauses.has(clauseStart(bf.text, m.start, sentence)) &&
+        !deniedBefore(tokens, m, topics),
+    );
+    // Prefer "will", which a fix can soften.
+    const certain = stated.find((m) => tokens[m.first]!.lower === 'will') ?? stated[0];
+    if (certain) found.push(...findings(bf, certain, claims, bf.index.facts));
+  }
+  return found;
+});
 
 /** Whether a denial stands between a certainty word and the next topic after it ("will make sure prices cannot rise"). */
 function deniedBefore(tokens: Token[], certain: PhraseMatch<true>, topics: PhraseMatch<Claim>[]): boolean {

@@ -1,6 +1,6 @@
 import { itemsIn } from '../match/analyse.js';
 import type { Claim, FactBase } from '../facts/types.js';
-import { claimsStated, figuresOf, formatAmount, withInner, type FigureMention } from '../match/figures.js';
+import { claimFiguresOf, claimsStated, formatAmount, withInner, type FigureMention } from '../match/figures.js';
 import type { PhraseMatch } from '../match/phrases.js';
 import { tokenize } from '../match/tokens.js';
 import { isQuoted } from '../match/quoted.js';
@@ -23,7 +23,8 @@ const rule: Rule = {
   *check({ blocks, facts, index }) {
     const attribution = new Attribution(blocks, facts);
     for (const bf of blocks) {
-      const all = figuresOf(bf);
+      // Only a figure that is some claim's value can state one.
+      const all = claimFiguresOf(bf);
       if (all.length === 0 || facts.claims.size === 0) continue;
       for (const sentence of bf.block.sentences) {
         const figures = itemsIn(all, sentence);

@@ -1,9 +1,9 @@
 import { itemsIn } from '../match/analyse.js';
 import type { Claim } from '../facts/types.js';
-import { claimsStated, figuresOf, formatAmount } from '../match/figures.js';
+import { claimFiguresOf, claimsStated, formatAmount } from '../match/figures.js';
 import { Attribution } from '../match/attribution.js';
 import { claimants } from '../match/wording.js';
-import { findPercentages, inPeriod, percentClaims, statementsStated } from '../match/claim-scope.js';
+import { percentagesOf, inPeriod, percentClaims, statementsStated } from '../match/claim-scope.js';
 import type { Rule } from './rule.js';
 
 const KIND: Record<Claim['status'], string> = {
@@ -33,8 +33,9 @@ const rule: Rule = {
     const attribution = new Attribution(blocks, facts);
     const percentClaimed = [...facts.claims.values()].some((c) => c.kind === 'percentage');
     for (const bf of blocks) {
-      const all = figuresOf(bf);
-      const percentages = percentClaimed ? findPercentages(bf.text) : [];
+      // Only a figure that is some claim's value can state one.
+      const all = claimFiguresOf(bf);
+      const percentages = percentClaimed ? percentagesOf(bf) : [];
       if (all.length === 0 && percentages.length === 0 && bf.topics.length === 0) continue;
       for (const sentence of bf.block.sentences) {
         // What the sentence states of each claim: a figure of money or a quantity, a percentage, or a statement's topic.

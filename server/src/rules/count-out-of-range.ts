@@ -1,6 +1,6 @@
-import { itemsIn } from '../match/analyse.js';
+import { itemsIn, perBlock } from '../match/analyse.js';
 import { perIndex, type FactIndex } from '../match/compile.js';
-import type { Count, Event, FactBase } from '../facts/types.js';
+import type { Count, DocumentCount, Event, FactBase } from '../facts/types.js';
 import type { BlockFacts } from '../match/analyse.js';
 import { reportsSpeech } from '../match/attribution.js';
 import { countsOf, nounAfter, yearInTitle, type CountMention } from '../match/counts.js';
@@ -11,6 +11,7 @@ import { resumedEvents } from '../match/last-topic.js';
 import { intervalOf } from '../match/dates.js';
 import type { Span } from '../markdown/prose.js';
 import { isQuoted } from '../match/quoted.js';
+import type { PhraseMatch } from '../match/phrases.js';
 import { tokenAt, tokenize } from '../match/tokens.js';
 import { yearFor } from '../match/days-in-question.js';
 import { formatDate, nameOf } from '../match/wording.js';
@@ -36,18 +37,28 @@ function nounsOf(index: FactIndex, count: Count): string[] {
 /**
  * The events a sentence is about with everything they are part of: those it establishes; else the topics of the text
  * that nothing in it points away from; else those of the event the draft was last about that it names (match/last-topic.ts).
+ * Only those whose counts are given (`wanted`, by id) are asked for: when neither the events the sentence names nor
+ * the text's topics are or are part of one of them, none of the three can give one, and none is looked for.
  */
-function eventsFor(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span): Set<Event> {
+function eventsFor(blocks: readonly BlockFacts[], bf: BlockFacts, sentence: Span, wanted: ReadonlySet<string>): Set<Event> {
+  const { events } = bf.index.facts;
+  const wants = (e: Event | undefined) => {
+    for (let depth = 0; e && depth < 50; depth++, e = e.parent ? events.get(e.parent) : undefined) if (wanted.has(e.id)) return true;
+    return false;
+  };
   // The events the sentence establishes (match/evidence.ts), else those the text so far is about; else none.
   const topics = topicsAt(bf, sentence);
-  let named = bf.eventsIn(sentence).filter((e) => establishes(bf, sentence, e, topics) !== undefined);
+  const inSentence = bf.eventsIn(sentence);
+  if (!inSentence.some(wants) && ![...topics].some((id) => wants(events.get(id)))) return new Set();
+  let named = inSentence.filter((e) => establishes(bf, sentence, e, topics) !== undefined);
   if (named.length === 0) {
     // The text's topic, unless the sentence points away from it ("a month later, in Moscow, … signed 28 agreements").
     named = [...topics]
       .map((id) => bf.index.facts.events.get(id))
       .filter((e): e is Event => e !== undefined && counterEvidence(bf, e, sentence, itemsIn(bf.dates, sentence)).length === 0);
   }
-  if (named.length === 0) named = resumedEvents(blocks, bf, sentence, itemsIn(bf.dates, sentence));
+  // Those are events the sentence names: only worth looking for when one of those is wanted.
+  if (named.length === 0 && inSentence.some(wants)) named = resumedEvents(blocks, bf, sentence, itemsIn(bf.dates, sentence));
   const all = new Set<Event>();
   for (const e of named) {
     let event: Event | undefined = e;
@@ -129,6 +140,25 @@ function forecast(bf: BlockFacts, sentence: Span, count: CountMention): boolean 
   return FUTURE.test(bf.text.slice(clauseStart(bf.text, count.start, sentence), count.end + (next ? next.index : rest.length)));
 }
 
+/** A count of documents ("more than 20 agreements"), with the phrase of the documents it counts. */
+interface Counted extends CountMention {
+  noun: PhraseMatch<DocumentCount>;
+}
+
+/** The counts of a block that count documents, in prose order: once per block text (most blocks have none). */
+const countedOf = perBlock((bf): Counted[] => {
+  if (bf.countNouns.length === 0) return [];
+  const all = countsOf(bf);
+  if (all.length === 0) return [];
+  const nouns = new Map(bf.countNouns.map((m) => [m.first, m]));
+  const counted: Counted[] = [];
+  for (const count of all) {
+    const noun = nounAfter(bf.text, bf.tokens, count, nouns);
+    if (noun) counted.push({ ...count, noun });
+  }
+  return counted;
+});
+
 /** A count of documents for an event that overlaps none of the sourced counts of that kind of document. */
 const rule: Rule = {
   id: 'count-out-of-range',
@@ -142,18 +172,17 @@ const rule: Rule = {
     if (facts.documentCounts.length === 0) return;
     const messages = new Map<string, string>();
     for (const bf of blocks) {
-      const all = countsOf(bf);
-      if (all.length === 0) continue;
-      const nouns = new Map(bf.countNouns.map((m) => [m.first, m]));
-      if (nouns.size === 0) continue;
+      if (bf.countNouns.length === 0) continue;
+      const counted = countedOf(bf);
+      if (counted.length === 0) continue;
       // Whether a sentence before, in the paragraph, reports speech without giving a count of documents itself.
       let speech = false;
       for (const sentence of bf.block.sentences) {
-        const counts = itemsIn(all, sentence);
+        const counts = itemsIn(counted, sentence);
         const reported = reportsSpeech(bf, sentence);
         const before = speech;
-        if (reported) speech = !counts.some((c) => nounAfter(bf.text, bf.tokens, c, nouns));
-        else if (counts.some((c) => nounAfter(bf.text, bf.tokens, c, nouns))) speech = false;
+        if (reported) speech = counts.length === 0;
+        else if (counts.length > 0) speech = false;
         // A count someone is reported to have given is their account: in the sentence, or after a sentence reporting
         // their words that gave no count of its own ("The minister added that … In addition, more than ten contracts
         // …"). Once the speaker's count is given, a further count stated plainly is the writer's ("The minister said 12
@@ -164,9 +193,9 @@ const rule: Rule = {
         let events: Set<Event> | undefined;
         let written: [string, string][] | undefined;
         for (const count of counts) {
-          const noun = nounAfter(bf.text, bf.tokens, count, nouns);
-          if (!noun || subsetFrom < count.start || isQuoted(bf, count.start)) continue;
-          events ??= eventsFor(blocks, bf, sentence);
+          const { noun } = count;
+          if (subsetFrom < count.start || isQuoted(bf, count.start)) continue;
+          events ??= eventsFor(blocks, bf, sentence, new Set(counts.flatMap((c) => c.noun.values.map((group) => group.event))));
           written ??= writtenDates(bf, sentence);
           const word = normal(bf.text.slice(noun.start, noun.end));
           for (const group of noun.values) {

@@ -1,4 +1,5 @@
-import { itemsIn } from '../match/analyse.js';
+import { itemsIn, perBlock } from '../match/analyse.js';
+import { perIndex } from '../match/compile.js';
 import type { Event, FactBase } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import type { BlockFacts } from '../match/analyse.js';
@@ -91,54 +92,76 @@ const rule: Rule = {
   category: 'claim',
   fixable: true,
   blockLocal: true,
-  *check({ blocks, facts, index }) {
-    // The kinds a label can name, as the index knows them (visits and summits, not talks or ceremonies).
-    const kinds = new Set<string>();
-    for (const e of facts.events.values()) {
-      for (const m of index.eventKinds.find(e.kind, tokenize(e.kind))) kinds.add(m.values[0]!);
-    }
+  *check({ blocks }) {
     for (const bf of blocks) {
       if (bf.eventKinds.length === 0) continue;
-      for (const sentence of bf.block.sentences) {
-        const labels = itemsIn(bf.eventKinds, sentence);
-        if (labels.length > 0) yield* check(bf, sentence, labels, kinds, facts);
+      for (const { sentence, label, event, found } of mislabelled(bf)) {
+        // Whether the sentence is about the event depends on how the block is read (its topics, its timeframe).
+        if (aboutEvent(bf, sentence, event, label)) yield { ...found, block: bf };
       }
     }
   },
 };
 
-/** The labels of one sentence that name a kind their event does not have. */
-function* check(
-  bf: BlockFacts,
-  sentence: Span,
-  labels: PhraseMatch<Event['kind']>[],
-  kinds: Set<string>,
-  facts: FactBase,
-): Generator<RuleFinding> {
-  const phrases = itemsIn(bf.eventPhrases, sentence);
-  for (const label of labels) {
-    const kind = label.values[0]!;
-    const before = bf.tokens.slice(Math.max(0, label.first - 3), label.first);
-    if (before.some((t) => t.start >= sentence.start && NEGATORS.has(t.lower))) continue;
-    const event = eventFor(bf, label, phrases, kinds);
-    if (!event || event.kind === kind || !aboutEvent(bf, sentence, event, label)) continue;
-    const reported = event.reportedKinds.find((r) => r.kind === kind);
-    const written = bf.text.slice(label.start, label.end);
-    const finding: RuleFinding = {
-      block: bf,
-      start: label.start,
-      end: label.end,
-      facts: [{ kind: 'event', id: event.id }],
-      message: reported
-        ? `Sources disagree on the label for ${event.name}: ${say(facts, event.sources)} ${article(event.kind)} ${event.kind}; ` +
-          `${say(facts, reported.sources)} ${article(kind)} ${kind}.`
-        : `${event.name} was ${article(event.kind)} ${event.kind}, not ${article(kind)} ${kind}.`,
-      // Where sources disagree, neither label is certain: no fix.
-      fixes: reported ? [] : [{ title: `Call it ${article(event.kind)} ${event.kind}`, edits: [edit(bf, label, event.kind, written)] }],
-    };
-    if (reported) finding.severity = 'information';
-    yield finding;
+/** The kinds a label can name, as the index knows them (visits and summits, not talks or ceremonies); per fact index. */
+const labelKinds = perIndex((index): Set<string> => {
+  const kinds = new Set<string>();
+  for (const e of index.facts.events.values()) {
+    for (const m of index.eventKinds.find(e.kind, tokenize(e.kind))) kinds.add(m.values[0]!);
   }
+  return kinds;
+});
+
+/** A label that names a kind its event does not have, with its sentence and the finding on it. */
+interface Mislabelled {
+  sentence: Span;
+  label: PhraseMatch<Event['kind']>;
+  event: Event;
+  found: RuleFinding;
+}
+
+/**
+ * The labels of a block that name a kind their event does not have, each with its sentence, event and finding, not
+ * denied ("not a state visit"): the block's text and the fact base tell, so they are found once per block text.
+ */
+const mislabelled = perBlock((bf): Mislabelled[] => {
+  if (bf.eventKinds.length === 0) return [];
+  const kinds = labelKinds(bf.index);
+  const found: Mislabelled[] = [];
+  for (const sentence of bf.block.sentences) {
+    const labels = itemsIn(bf.eventKinds, sentence);
+    if (labels.length === 0) continue;
+    const phrases = itemsIn(bf.eventPhrases, sentence);
+    for (const label of labels) {
+      const before = bf.tokens.slice(Math.max(0, label.first - 3), label.first);
+      if (before.some((t) => t.start >= sentence.start && NEGATORS.has(t.lower))) continue;
+      const event = eventFor(bf, label, phrases, kinds);
+      if (event && event.kind !== label.values[0]!)
+        found.push({ sentence, label, event, found: finding(bf, label, event, bf.index.facts) });
+    }
+  }
+  return found;
+});
+
+/** The finding on a label that names a kind its event does not have; where sources disagree, information without a fix. */
+function finding(bf: BlockFacts, label: PhraseMatch<Event['kind']>, event: Event, facts: FactBase): RuleFinding {
+  const kind = label.values[0]!;
+  const reported = event.reportedKinds.find((r) => r.kind === kind);
+  const written = bf.text.slice(label.start, label.end);
+  const finding: RuleFinding = {
+    block: bf,
+    start: label.start,
+    end: label.end,
+    facts: [{ kind: 'event', id: event.id }],
+    message: reported
+      ? `Sources disagree on the label for ${event.name}: ${say(facts, event.sources)} ${article(event.kind)} ${event.kind}; ` +
+        `${say(facts, reported.sources)} ${article(kind)} ${kind}.`
+      : `${event.name} was ${article(event.kind)} ${event.kind}, not ${article(kind)} ${kind}.`,
+    // Where sources disagree, neither label is certain: no fix.
+    fixes: reported ? [] : [{ title: `Call it ${article(event.kind)} ${event.kind}`, edits: [edit(bf, label, event.kind, written)] }],
+  };
+  if (reported) finding.severity = 'information';
+  return finding;
 }
 
 /** Replaces the label, and the article before it when the new kind needs the other one ("an official visit" → "a state visit"). */

@@ -34,11 +34,10 @@ const rule: Rule = {
     for (const bf of blocks) {
       if (bf.block.container === 'quote') continue;
       for (const match of bf.terms) {
-        if (isQuoted(bf, match.start)) continue;
         const term = match.values[0]!;
         const written = bf.text.slice(match.start, match.end);
         const newText = likeCase(term.prefer, written);
-        if (newText === written) continue;
+        if (newText === written || isQuoted(bf, match.start)) continue;
         const key = `${term.id}\u0000${written.toLowerCase()}`;
         const seen = first.get(key);
         if (seen) {
