@@ -1,6 +1,6 @@
 import type { Attribution, Claim } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import type { DateMention } from './dates.js';
 import { nearDate, onDate } from './document-dates.js';
 import { clauseOf } from './evidence.js';
@@ -17,6 +17,8 @@ import { quoted } from './relative-days.js';
 const PUT =
   /\b(?:announced|announces|said|says|claimed|claims|put|puts|cited|cites|gave|gives|named|names|estimated|estimates|unveiled|unveils|floated|floats|made public|put forward|mentioned|stated|reported)\b/i;
 const FIRST = /\bfirst\b/i;
+/** Whether a block has "first" anywhere (most have not): without it, none of its dates is a claim's first. */
+const saysFirst = perBlock((bf) => /first/i.test(bf.text));
 /** Words that put a date in relation to the claim rather than on it ("before 1 March"). */
 const RELATION = /\b(?:before|after|by|since|until|prior to|ahead of|following)\s+$/i;
 /** How far (days) a written date may lie from a claimant's date and still be about it. */
@@ -43,7 +45,12 @@ function dated(bf: BlockFacts, clause: Span, claim: Claim): Attribution | undefi
 
 /** The claim a date of first putting it forward contradicts, if any (see above). */
 export function claimContradicted(bf: BlockFacts, sentence: Span, mention: DateMention): WrongClaimDate | undefined {
-  if (!mention.from || quoted(bf, mention.start) || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)))
+  if (
+    !mention.from ||
+    !saysFirst(bf) ||
+    quoted(bf, mention.start) ||
+    RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))
+  )
     return undefined;
   const clause = clauseOf(bf, sentence, mention);
   const text = bf.text.slice(clause.start, clause.end);

@@ -1,6 +1,6 @@
 import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
 import { counterEvidence, keyPeople } from './counter-evidence.js';
 import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
 import { clauseOf, topicsAt, yearSlip } from './evidence.js';
@@ -32,6 +32,13 @@ const AFTER_DOC = new RegExp(
 const BEFORE_DOC = new RegExp(`\\b${MADE}\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?(?:${WORD}\\s+){0,2}$`, 'u');
 /** Between a document's phrase made by the verb before it and its date: a few words of its title, where, "on" or "in". */
 const AFTER_OBJECT = new RegExp(`^(?:\\s+${WORD}){0,5}?(?:\\s+(?:in|at)(?:\\s+${WORD}){1,4}?)?,?\\s+(?:on|in)\\s+$`, 'u');
+/**
+ * Any word of making a document that a date in prose needs beside it (MADE, and a timeline entry's nouns), in any
+ * case: a block with none dates no document but in a table row.
+ */
+const MAKING = /signed|released|published|issued|adopted|unveiled|concluded|signing|adoption|conclusion/i;
+/** Whether a block has a word of making a document (see MAKING); most have none. */
+const speaksOfMaking = perBlock((bf) => MAKING.test(bf.text));
 /** Words that put a date in relation to the making rather than on it ("signed before 1 March"). */
 const RELATION = /\b(?:before|after|by|since|until|prior to|ahead of|following)\s+$/i;
 /** Words before a country that make it the subject of a document, not a party to it ("a position paper on Ukraine"). */
@@ -205,8 +212,8 @@ export function nearDate(mention: DateMention, date: string, reach: number): boo
  */
 export function documentContradicted(bf: BlockFacts, sentence: Span, mention: DateMention, row = false): WrongDocumentDate | undefined {
   if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
-  // Most sentences name no document: nothing to attach the date to.
-  if (itemsIn(bf.documents, sentence).length === 0) return undefined;
+  // Most sentences name no document, or no making of one: nothing to attach the date to.
+  if ((!row && !speaksOfMaking(bf)) || itemsIn(bf.documents, sentence).length === 0) return undefined;
   let named = row
     ? itemsIn(bf.documents, sentence)
         .filter((m) => m.end <= mention.start || m.start >= mention.end)

@@ -232,11 +232,14 @@ const contradictedByMention = perReading(() => new Map<DateMention, Event | null
  * (match/evidence.ts) is the costly part: it is asked last, and only as far as the answer needs.
  */
 function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
-  const named = candidates(bf, sentence, mention);
-  if (named.length === 0) return undefined;
   const fits = (a: Anchor) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a);
+  // Only an event the date does not fit, within reach of it, can be contradicted (see below): most dates fit the
+  // events their sentence names, or lie far from them, and need not ask which of those events are candidates.
+  if (!named(bf, sentence).events.some((e) => !fits(e) && withinReach(mention, e, 'strong'))) return undefined;
+  const anchored = candidates(bf, sentence, mention);
+  if (anchored.length === 0) return undefined;
   if (documentAnchors(bf, sentence, mention).some(fits)) return undefined;
-  const fitting = named.filter(fits);
+  const fitting = anchored.filter(fits);
   // A date far from every event the sentence establishes is about another occasion: it is not judged. No strength of
   // evidence reaches further than "strong" (see withinReach): an event beyond it need not be established. A date that
   // only events it fits could be judged against contradicts nothing, whichever of them the sentence establishes.
@@ -246,7 +249,7 @@ function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention):
     const apart = Math.min(1e5, Math.abs(dayNumber(written[0]) - dayNumber(e!.start))); // days, for the last tie-break
     return likeness(written, e!) + (phrased ? 0.002 : 0) + ((e!.start !== e!.end) === range ? 0.001 : 0) - apart * 1e-9;
   };
-  const ranked = named
+  const ranked = anchored
     .filter((a) => !fitting.includes(a) && withinReach(mention, a.event!, 'strong'))
     .map((a) => ({ event: a.event!, score: score(a) }));
   if (ranked.length === 0) return undefined;
