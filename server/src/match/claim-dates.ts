@@ -1,6 +1,6 @@
 import type { Attribution, Claim } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, perBlock, type BlockFacts } from './analyse.js';
+import { itemsIn, type BlockFacts } from './analyse.js';
 import type { DateMention } from './dates.js';
 import { nearDate, onDate } from './document-dates.js';
 import { clauseOf } from './evidence.js';
@@ -17,8 +17,6 @@ import { quoted } from './relative-days.js';
 const PUT =
   /\b(?:announced|announces|said|says|claimed|claims|put|puts|cited|cites|gave|gives|named|names|estimated|estimates|unveiled|unveils|floated|floats|made public|put forward|mentioned|stated|reported)\b/i;
 const FIRST = /\bfirst\b/i;
-/** Whether a block has "first" anywhere (most have not): without it, none of its dates is a claim's first. */
-const saysFirst = perBlock((bf) => /first/i.test(bf.text));
 /** Words that put a date in relation to the claim rather than on it ("before 1 March"). */
 const RELATION = /\b(?:before|after|by|since|until|prior to|ahead of|following)\s+$/i;
 /** How far (days) a written date may lie from a claimant's date and still be about it. */
@@ -47,7 +45,8 @@ function dated(bf: BlockFacts, clause: Span, claim: Claim): Attribution | undefi
 export function claimContradicted(bf: BlockFacts, sentence: Span, mention: DateMention): WrongClaimDate | undefined {
   if (
     !mention.from ||
-    !saysFirst(bf) ||
+    // Most sentences have no "first" anywhere: none of their clauses is a claim's first.
+    !/first/i.test(bf.text.slice(sentence.start, sentence.end)) ||
     quoted(bf, mention.start) ||
     RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))
   )

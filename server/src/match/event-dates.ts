@@ -36,6 +36,11 @@ function intervalFor(mention: DateMention, anchor: Anchor): [string, string] | u
   return inFirst ?? inLast;
 }
 
+/** Whether a mention fits an anchor (an event's days, or a document's) in the year or years it supplies. */
+function fitsAnchor(mention: DateMention, anchor: Anchor): boolean {
+  return fitsInterval(mention, intervalFor(mention, anchor) ?? [anchor.start, anchor.end], anchor);
+}
+
 function fitsInterval(mention: DateMention, [start, end]: [string, string], anchor: Anchor): boolean {
   return isDayPrecise(mention) ? anchor.start <= start && end <= anchor.end : start <= anchor.end && anchor.start <= end;
 }
@@ -214,8 +219,10 @@ function likeness([start, end]: [string, string], event: Event): number {
  * like the date; on a tie, one a phrase names, then a range for a range, then the nearest in time, else the most specific.
  */
 export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
-  if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)) || termOfOffice(bf, mention))
-    return undefined;
+  // Only an event the date does not fit, within reach of it, can be contradicted (see findContradicted): most dates
+  // fit the events their sentence names, or lie far from them, or their sentence names none. That is asked first.
+  if (!mention.from || !bf.eventsIn(sentence).some((e) => !fitsAnchor(mention, e) && withinReach(mention, e, 'strong'))) return undefined;
+  if (RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)) || termOfOffice(bf, mention)) return undefined;
   // The date rules each ask about the same dates: worked out once per block and topics.
   const byMention = contradictedByMention(bf);
   let found = byMention.get(mention);
@@ -232,10 +239,7 @@ const contradictedByMention = perReading(() => new Map<DateMention, Event | null
  * (match/evidence.ts) is the costly part: it is asked last, and only as far as the answer needs.
  */
 function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
-  const fits = (a: Anchor) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a);
-  // Only an event the date does not fit, within reach of it, can be contradicted (see below): most dates fit the
-  // events their sentence names, or lie far from them, and need not ask which of those events are candidates.
-  if (!named(bf, sentence).events.some((e) => !fits(e) && withinReach(mention, e, 'strong'))) return undefined;
+  const fits = (a: Anchor) => fitsAnchor(mention, a);
   const anchored = candidates(bf, sentence, mention);
   if (anchored.length === 0) return undefined;
   if (documentAnchors(bf, sentence, mention).some(fits)) return undefined;
@@ -313,7 +317,7 @@ export function abstention(bf: BlockFacts, sentence: Span, mention: DateMention)
   if (isDateline(bf, mention) || countedWeekday(bf, mention)) return undefined;
   if (events.length === 0 || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
   const all = anchors(bf, sentence, mention);
-  if (mention.from && all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;
+  if (mention.from && all.some((a) => fitsAnchor(mention, a))) return undefined;
   if (mention.from && contradicted(bf, sentence, mention)) return undefined;
   const resolved = all.filter((a) => a.event);
   if (!mention.from && resolved.some((a) => a.strength !== 'people')) return undefined;
