@@ -43,7 +43,13 @@ function dated(bf: BlockFacts, clause: Span, claim: Claim): Attribution | undefi
 
 /** The claim a date of first putting it forward contradicts, if any (see above). */
 export function claimContradicted(bf: BlockFacts, sentence: Span, mention: DateMention): WrongClaimDate | undefined {
-  if (!mention.from || quoted(bf, mention.start) || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)))
+  if (
+    !mention.from ||
+    // Most sentences have no "first" anywhere: none of their clauses is a claim's first.
+    !/first/i.test(bf.text.slice(sentence.start, sentence.end)) ||
+    quoted(bf, mention.start) ||
+    RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))
+  )
     return undefined;
   const clause = clauseOf(bf, sentence, mention);
   const text = bf.text.slice(clause.start, clause.end);

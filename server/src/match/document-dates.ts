@@ -20,6 +20,8 @@ import { tokenize } from './tokens.js';
 /** Verbs of making a document: signing it, or publishing it (only the making of a document with one party). */
 const MADE = '(?:signed|released|published|issued|adopted|unveiled|concluded)';
 const PUBLISHED = /\b(?:released|published|issued|unveiled)\b/;
+/** A verb of making anywhere (a quick test before the patterns that place it). */
+const MAKING = new RegExp(MADE);
 /** A word of a document's title or a place after its phrase ("position paper on Ukraine", "signed in Tallinn"). */
 const WORD = "[\\p{L}\\d'\\u2019\\u2013-]+";
 /** Between a document's phrase and its date: a few words of its title, the verb, where, then "on" or "in". */
@@ -70,11 +72,26 @@ const OPENER = /^(?:\p{Lu}[\p{L}-]*(?:['\u2019]s)?|the|a|an|its|their|his|her|[\
 function nameStart(bf: BlockFacts, clause: Span, phrase: PhraseMatch<Document>): number {
   let start = phrase.start;
   for (let words = 0; words < 4; words++) {
-    const word = /(\S+)\s{1,2}$/u.exec(bf.text.slice(clause.start, start));
-    if (!word || !OPENER.test(word[1]!)) break;
-    start = clause.start + word.index;
+    const word = wordBefore(bf.text, clause.start, start);
+    if (!word || !OPENER.test(bf.text.slice(word.start, word.end))) break;
+    start = word.start;
   }
   return start;
+}
+
+const SPACE = /\s/;
+
+/**
+ * The word that ends a stretch of text with one or two spaces after it: what /(\S+)\s{1,2}$/ finds in the stretch,
+ * looked for back from its end rather than by a pattern tried at every place of it.
+ */
+function wordBefore(text: string, from: number, to: number): Span | undefined {
+  let end = to;
+  while (end > from && to - end < 3 && SPACE.test(text[end - 1]!)) end--;
+  if (end === to || to - end > 2 || end === from) return undefined;
+  let start = end - 1;
+  while (start > from && !SPACE.test(text[start - 1]!)) start--;
+  return { start, end };
 }
 
 /**
@@ -84,13 +101,15 @@ function nameStart(bf: BlockFacts, clause: Span, phrase: PhraseMatch<Document>):
  */
 function attached(bf: BlockFacts, clause: Span, mention: DateMention): { phrase: PhraseMatch<Document>; span: Span }[] {
   const { text } = bf;
+  // Either way the verb stands in the clause before the date: most clauses have none.
+  const verb = text.slice(clause.start, mention.start);
+  if (!MAKING.test(verb)) return [];
+  // A signed document may be published days later ("the joint statement was published in full on 2 March").
+  const published = PUBLISHED.test(verb) && !/\b(?:signed|adopted|concluded)\b/.test(verb);
   return itemsIn(bf.documents, clause).flatMap((phrase) => {
     if (phrase.end > mention.start) return [];
     const between = text.slice(phrase.end, mention.start);
-    // A signed document may be published days later ("the joint statement was published in full on 2 March").
-    const verb = text.slice(clause.start, mention.start);
-    if (PUBLISHED.test(verb) && !/\b(?:signed|adopted|concluded)\b/.test(verb) && phrase.values.some((d) => d.parties.length > 1))
-      return [];
+    if (published && phrase.values.some((d) => d.parties.length > 1)) return [];
     if (AFTER_DOC.test(between)) return [{ phrase, span: { start: nameStart(bf, clause, phrase), end: mention.end } }];
     if (BEFORE_DOC.test(text.slice(clause.start, phrase.start)) && AFTER_OBJECT.test(between))
       return [{ phrase, span: { start: clause.start, end: mention.end } }];

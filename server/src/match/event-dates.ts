@@ -36,6 +36,11 @@ function intervalFor(mention: DateMention, anchor: Anchor): [string, string] | u
   return inFirst ?? inLast;
 }
 
+/** Whether a mention fits an anchor (an event's days, or a document's) in the year or years it supplies. */
+function fitsAnchor(mention: DateMention, anchor: Anchor): boolean {
+  return fitsInterval(mention, intervalFor(mention, anchor) ?? [anchor.start, anchor.end], anchor);
+}
+
 function fitsInterval(mention: DateMention, [start, end]: [string, string], anchor: Anchor): boolean {
   return isDayPrecise(mention) ? anchor.start <= start && end <= anchor.end : start <= anchor.end && anchor.start <= end;
 }
@@ -214,8 +219,10 @@ function likeness([start, end]: [string, string], event: Event): number {
  * like the date; on a tie, one a phrase names, then a range for a range, then the nearest in time, else the most specific.
  */
 export function contradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
-  if (!mention.from || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)) || termOfOffice(bf, mention))
-    return undefined;
+  // Only an event the date does not fit, within reach of it, can be contradicted (see findContradicted): most dates
+  // fit the events their sentence names, or lie far from them, or their sentence names none. That is asked first.
+  if (!mention.from || !bf.eventsIn(sentence).some((e) => !fitsAnchor(mention, e) && withinReach(mention, e, 'strong'))) return undefined;
+  if (RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start)) || termOfOffice(bf, mention)) return undefined;
   // The date rules each ask about the same dates: worked out once per block and topics.
   const byMention = contradictedByMention(bf);
   let found = byMention.get(mention);
@@ -232,11 +239,11 @@ const contradictedByMention = perReading(() => new Map<DateMention, Event | null
  * (match/evidence.ts) is the costly part: it is asked last, and only as far as the answer needs.
  */
 function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention): Event | undefined {
-  const named = candidates(bf, sentence, mention);
-  if (named.length === 0) return undefined;
-  const fits = (a: Anchor) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a);
+  const fits = (a: Anchor) => fitsAnchor(mention, a);
+  const anchored = candidates(bf, sentence, mention);
+  if (anchored.length === 0) return undefined;
   if (documentAnchors(bf, sentence, mention).some(fits)) return undefined;
-  const fitting = named.filter(fits);
+  const fitting = anchored.filter(fits);
   // A date far from every event the sentence establishes is about another occasion: it is not judged. No strength of
   // evidence reaches further than "strong" (see withinReach): an event beyond it need not be established. A date that
   // only events it fits could be judged against contradicts nothing, whichever of them the sentence establishes.
@@ -246,7 +253,7 @@ function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention):
     const apart = Math.min(1e5, Math.abs(dayNumber(written[0]) - dayNumber(e!.start))); // days, for the last tie-break
     return likeness(written, e!) + (phrased ? 0.002 : 0) + ((e!.start !== e!.end) === range ? 0.001 : 0) - apart * 1e-9;
   };
-  const ranked = named
+  const ranked = anchored
     .filter((a) => !fitting.includes(a) && withinReach(mention, a.event!, 'strong'))
     .map((a) => ({ event: a.event!, score: score(a) }));
   if (ranked.length === 0) return undefined;
@@ -310,7 +317,7 @@ export function abstention(bf: BlockFacts, sentence: Span, mention: DateMention)
   if (isDateline(bf, mention) || countedWeekday(bf, mention)) return undefined;
   if (events.length === 0 || RELATION.test(bf.text.slice(Math.max(0, mention.start - 16), mention.start))) return undefined;
   const all = anchors(bf, sentence, mention);
-  if (mention.from && all.some((a) => fitsInterval(mention, intervalFor(mention, a) ?? [a.start, a.end], a))) return undefined;
+  if (mention.from && all.some((a) => fitsAnchor(mention, a))) return undefined;
   if (mention.from && contradicted(bf, sentence, mention)) return undefined;
   const resolved = all.filter((a) => a.event);
   if (!mention.from && resolved.some((a) => a.strength !== 'people')) return undefined;

@@ -67,12 +67,17 @@ export function quoted(bf: BlockFacts, offset: number): boolean {
   return i < spans.length && spans[i]!.start <= offset;
 }
 
+/** Whether a text has "day" or "week" anywhere, as every word of a relative day does. */
+export function mayCountDays(text: string): boolean {
+  return text.includes('day') || text.includes('week');
+}
+
 /** The days a sentence writes relative to the dateline of its block or to the date just before them. */
 export function relativeDays(bf: BlockFacts, sentence: Span): RelativeDay[] {
   if (bf.block.container === 'quote') return [];
   const slice = bf.text.slice(sentence.start, sentence.end);
   // Every word of a relative day holds "day" or "week": a sentence with neither (most) needs no pattern run.
-  if (!(slice.includes('day') || slice.includes('week'))) return [];
+  if (!mayCountDays(slice)) return [];
   if (!/[Yy]esterday|[Tt]oday|\bdays?\b|\bweeks?\b|[a-z]day\b/.test(slice) || REPORTING.test(slice)) return [];
   const found: RelativeDay[] = [];
   const dateline = reportDateline(bf);

@@ -78,7 +78,8 @@ export function* withRows(
   documents = false,
 ): Generator<{ cell: BlockFacts; facts: BlockFacts; offset: number; documents: boolean }> {
   for (const cell of blocks) {
-    const row = rowOf(cell);
+    // Most blocks are no table cell: they need not ask for a row.
+    const row = cell.block.table ? rowOf(cell) : undefined;
     yield row && (documents || !row.documents)
       ? { cell, facts: row.facts, offset: row.offset, documents: row.documents }
       : { cell, facts: cell, offset: 0, documents: false };

@@ -3,7 +3,7 @@ import type { BlockFacts } from '../match/analyse.js';
 import { formatFromTo, formatLike, isDayPrecise, type DateMention } from '../match/dates.js';
 import { contradicted, datesBySentence, endMeant, resolvedAbout } from '../match/event-dates.js';
 import { isDraftDate } from '../match/dateline.js';
-import { asMention, countedFrom, relativeDays, reportsNear, resolveFor, type RelativeDay } from '../match/relative-days.js';
+import { asMention, countedFrom, mayCountDays, relativeDays, reportsNear, resolveFor, type RelativeDay } from '../match/relative-days.js';
 import { claimContradicted } from '../match/claim-dates.js';
 import { documentContradicted, replaceable } from '../match/document-dates.js';
 import { inCell, withRows } from '../match/table-rows.js';
@@ -135,6 +135,8 @@ const rule: Rule = {
         }
         yield ontoCell(finding, cell, offset);
       }
+      // Most blocks count no days: their sentences need not be looked through.
+      if (!mayCountDays(bf.text)) continue;
       for (const sentence of bf.block.sentences) {
         for (const day of relativeDays(bf, sentence)) {
           const finding = inCell(cell, offset, day) ? relativeFinding(bf, sentence, day) : undefined;

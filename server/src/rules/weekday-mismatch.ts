@@ -134,6 +134,8 @@ const rule: Rule = {
   blockLocal: true,
   *check({ blocks }) {
     for (const { cell, facts: bf, offset } of withRows(blocks)) {
+      // Most blocks write no weekday: their dates need not be gone through.
+      if (!bf.dates.some((d) => d.weekday !== undefined)) continue;
       for (const [mention, sentence, i] of datesBySentence(bf)) {
         if (mention.weekday === undefined || !inCell(cell, offset, mention)) continue;
         const found = judge(bf, sentence, mention, i);
