@@ -33,14 +33,16 @@ function lastTopicsOf(blocks: readonly BlockFacts[], bf: BlockFacts): (string | 
 function lastTopics(blocks: readonly BlockFacts[]): void {
   let last: string | undefined;
   for (const bf of blocks) {
-    const each: (string | undefined)[] = [];
+    const sentences = bf.block.sentences;
+    const each = new Array<string | undefined>(sentences.length);
     // The topics before each sentence, and after the last.
     const flow = topicFlow(bf);
-    bf.block.sentences.forEach((sentence, i) => {
+    for (let i = 0; i < sentences.length; i++) {
+      const sentence = sentences[i]!;
       const topics = flow[i]!;
       // Topics grow at the end (evidence.ts topicsAfter): the last one is the event most recently established.
       if (topics.size > 0 && (last === undefined || !topics.has(last))) for (const id of topics) last = id;
-      each.push(last);
+      each[i] = last;
       // A text with no topic that names documents of one event ("The memorandums …", "the joint statement") is about them.
       if (topics.size === 0) last = documentsRoot(bf, sentence) ?? last;
       // A heading that leaves the topics starts a section about something else; so does a sentence that leaves them
@@ -48,14 +50,23 @@ function lastTopics(blocks: readonly BlockFacts[]): void {
       // ("The foreign minister, back from talks in another capital, sat in").
       // Without topics, such a sentence (or heading) leaves the last event when something in it points away from it.
       const after = flow[i + 1]!;
+      if (topics.size > 0) {
+        if (after.size === 0 && leavesFor(bf, sentence)) last = undefined;
+        continue;
+      }
       const root = last === undefined ? undefined : bf.index.facts.events.get(last);
-      const leaves = topics.size > 0 ? after.size === 0 : root !== undefined && !after.has(root.id);
-      if (!leaves) return;
-      const away = bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));
-      if (away && (topics.size > 0 || counterEvidence(bf, root!, sentence).some((c) => c.kind !== 'person'))) last = undefined;
-    });
-    Object.assign(lastFound(bf), { draft: blocks, each });
+      if (root === undefined || after.has(root.id) || !leavesFor(bf, sentence)) continue;
+      if (counterEvidence(bf, root, sentence).some((c) => c.kind !== 'person')) last = undefined;
+    }
+    const found = lastFound(bf);
+    found.draft = blocks;
+    found.each = each;
   }
+}
+
+/** Whether a heading, or a sentence with words of another journey or a later time, may leave what the text is about. */
+function leavesFor(bf: BlockFacts, sentence: Span): boolean {
+  return bf.block.kind === 'heading' || ELSEWHERE.test(bf.text.slice(sentence.start, sentence.end));
 }
 
 /** The one root event of the documents a sentence names, if they all belong to one. */
