@@ -343,12 +343,35 @@ export function dayNumber(iso: string): number {
   if (year < 100 || month < 1 || month > 12 || day < 0) {
     return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
   }
-  // Days from the civil date (a year counted from March, so that the leap day comes last; eras of 400 years).
+  return civilDay(year, month, day);
+}
+
+/** Days since 1970 of a day given by its year, month and day: {@link dayNumber} of its ISO form, without writing it. */
+export function dayOf(year: number, month: number, day: number): number {
+  return fourDigits(year) && month >= 1 && month <= 12 && day >= 0 && day <= 99
+    ? civilDay(year, month, day)
+    : dayNumber(iso(year, month, day));
+}
+
+/** Days since 1970 from the civil date (a year counted from March, so that the leap day comes last; eras of 400 years). */
+function civilDay(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
   return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** The year, month and day of a day number (see {@link dayNumber}): the civil date, {@link civilDay} undone. */
+export function dateOfDay(n: number): [number, number, number] {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - Math.floor((153 * mp + 2) / 5) + 1];
 }
 
 /** The number written in decimal digits at [from, to) of a string; -1 if any is not a digit (or the string is shorter). */
@@ -373,11 +396,18 @@ export function daysOf(start: string, end: string, limit = 366): string[] {
   return days;
 }
 
-/**
- * The inclusive ISO interval a mention covers, taking a missing year from `year`;
- * undefined for weekdays alone (they need an event to be judged against).
- */
-export function intervalOf(mention: DateMention, year: number): [string, string] | undefined {
+/** The first and last days a mention covers, as written: the first may come after the last ("5 to 3 March"). */
+interface Ends {
+  fromYear: number;
+  fromMonth: number;
+  firstDay: number;
+  toYear: number;
+  toMonth: number;
+  lastDay: number;
+}
+
+/** The days a mention covers, taking a missing year from `year`; undefined for weekdays alone. */
+function endsOf(mention: DateMention, year: number): Ends | undefined {
   const from = mention.from;
   if (!from) return undefined;
   const to = mention.to ?? from;
@@ -395,9 +425,47 @@ export function intervalOf(mention: DateMention, year: number): [string, string]
   if (mention.part === 'early') lastDay = Math.min(10, lastDay);
   else if (mention.part === 'mid') [firstDay, lastDay] = [11, 20];
   else if (mention.part === 'late') firstDay = 21;
-  const start = iso(fromYear, from.month, Math.min(firstDay, daysInMonth(fromYear, from.month)));
-  const end = iso(toYear, to.month, Math.min(lastDay, daysInMonth(toYear, to.month)));
+  return {
+    fromYear,
+    fromMonth: from.month,
+    firstDay: Math.min(firstDay, daysInMonth(fromYear, from.month)),
+    toYear,
+    toMonth: to.month,
+    lastDay: Math.min(lastDay, daysInMonth(toYear, to.month)),
+  };
+}
+
+/**
+ * The inclusive ISO interval a mention covers, taking a missing year from `year`;
+ * undefined for weekdays alone (they need an event to be judged against).
+ */
+export function intervalOf(mention: DateMention, year: number): [string, string] | undefined {
+  const ends = endsOf(mention, year);
+  if (!ends) return undefined;
+  const start = iso(ends.fromYear, ends.fromMonth, ends.firstDay);
+  const end = iso(ends.toYear, ends.toMonth, ends.lastDay);
   return start <= end ? [start, end] : [end, start];
+}
+
+/**
+ * The interval of {@link intervalOf} as day numbers (see {@link dayNumber}): what the date rules compare, without
+ * writing and reading back ISO strings.
+ */
+export function dayIntervalOf(mention: DateMention, year: number): [number, number] | undefined {
+  const ends = endsOf(mention, year);
+  if (!ends) return undefined;
+  // Days order as their ISO strings do for years of four digits; other years take the ISO way.
+  if (!fourDigits(ends.fromYear) || !fourDigits(ends.toYear)) {
+    const [start, end] = intervalOf(mention, year)!;
+    return [dayNumber(start), dayNumber(end)];
+  }
+  const start = dayOf(ends.fromYear, ends.fromMonth, ends.firstDay);
+  const end = dayOf(ends.toYear, ends.toMonth, ends.lastDay);
+  return start <= end ? [start, end] : [end, start];
+}
+
+function fourDigits(year: number): boolean {
+  return year >= 1000 && year <= 9999;
 }
 
 /** Whether the mention names a year anywhere. */
