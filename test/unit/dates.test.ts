@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findDates, formatFromTo, formatLike, intervalOf, type DateMention } from '../../server/src/match/dates.js';
+import {
+  dayIntervalOf,
+  dayNumber,
+  findDates,
+  formatFromTo,
+  formatLike,
+  intervalOf,
+  type DateMention,
+} from '../../server/src/match/dates.js';
 import { formatTerm, sureTerm } from '../../server/src/facts/dates.js';
 
 /** Finds the dates in `before + written + after` and returns the one mention expected, checking its offsets. */
@@ -155,6 +163,36 @@ test('a year missing is supplied, and a range crossing the new year takes two', 
   assert.deepEqual(intervalOf(mention, 2031), ['2031-03-01', '2031-03-01']);
   assert.deepEqual(intervalOf(only('28 December \u2013 2 January 2024'), 1999), ['2023-12-28', '2024-01-02']);
   assert.deepEqual(intervalOf(only('late February'), 2024), ['2024-02-21', '2024-02-29']);
+});
+
+test('the days of an interval are those of its ISO form', () => {
+  for (const [written, year] of [
+    ['1 March', 2031],
+    ['28 December \u2013 2 January 2024', 1999],
+    ['late February', 2024],
+    ['5 March to 3 March', 2023],
+  ] as const) {
+    const [start, end] = intervalOf(only(written), year)!;
+    assert.deepEqual(dayIntervalOf(only(written), year), [dayNumber(start), dayNumber(end)], written);
+  }
+});
+
+test('a date led by a name is found where the name starts, a weekday inside a word left out', () => {
+  const found = (text: string) => findDates(text).map((d) => [d.text, d.weekday ?? null]);
+  assert.deepEqual(found('xMonday, 1 March 2023 and Tuesday, March 2'), [
+    ['1 March 2023', null],
+    ['Tuesday, March 2', 2],
+  ]);
+  assert.deepEqual(found('amid March, in early March and at the end of  April 2023'), [
+    ['early March', null],
+    ['the end of  April 2023', null],
+  ]);
+  assert.deepEqual(found('Thu., 2 March (Fri) and 3 March (Fri.)'), [
+    ['Thu., 2 March', 4],
+    ['Fri', 5],
+    ['3 March', null],
+    ['Fri', 5],
+  ]);
 });
 
 test('a fix is written in the form of the date it replaces', () => {

@@ -66,43 +66,71 @@ const AFTER_DATE = new RegExp(`(?:\\d|\\b(?:${MONTH}))${S0},?${S0}\\(${S0}$`);
 const NAMED_DAY = /\b(?:Ash|Good|Black|Holy|Maundy|Easter|Super|Cyber|Palm|Shrove|Bloody|Spy|Giving)\s$/;
 
 type Groups = Record<string, string | undefined>;
-type Pattern = { style: DateStyle; source: string; range?: 'same' | 'cross'; before?: (preceding: string) => boolean };
+/**
+ * Where a pattern can start, so that it is tried there only, not at every place of the text: at any place of the
+ * text ('anywhere', a digit or "the" leads it), where a month's name starts, where a weekday's or a month's name
+ * starts, or where a weekday's name starts.
+ */
+type Lead = 'anywhere' | 'month' | 'named' | 'weekday' | 'part';
+type Pattern = {
+  style: DateStyle;
+  source: string;
+  lead: Lead;
+  range?: 'same' | 'cross';
+  before?: (preceding: string) => boolean;
+};
+
+/** A weekday before a date ("Wednesday, 1 March"): what a pattern that may open with one puts first. */
+const withWeekday = (source: string) => `(?:${WEEKDAY})?${source}`;
+const DMY = `${d(1)}${of}${m(1)}${yearTail(1)}`;
+/** What a part of a month opens with ("early", "the end of"), and what parts it from the month. */
+const PART = `(?<p>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he${S}(?:end|beginning|start|middle)${S}of)(?:${S}|${S0}[-\\u2010\\u2011]${S0})`;
 
 const PATTERNS: Pattern[] = [
-  { style: 'dmy', range: 'cross', source: `${d(1)}${of}${m(1)}${yearTail(1)}${JOIN}${d(2)}${of}${m(2)}${yearTail(2)}` },
-  { style: 'dmy', range: 'same', source: `${d(1)}${JOIN}${d(2)}${of}${m(2)}${yearTail(2)}` },
-  { style: 'dmy', source: `(?:${WEEKDAY})?${d(1)}${of}${m(1)}${yearTail(1)}` },
-  { style: 'mdy', range: 'cross', source: `${m(1)}${S}${d(1)}${yearTail(1)}${JOIN}${m(2)}${S}${d(2)}${yearTail(2)}` },
-  { style: 'mdy', range: 'same', source: `${m(1)}${S}${d(1)}${JOIN}${d(2)}${yearTail(2)}` },
-  { style: 'mdy', source: `(?:${WEEKDAY})?${m(1)}${S}${d(1)}${yearTail(1)}` },
-  { style: 'iso', range: 'cross', source: `${y(1)}-(?<m1>\\d{2})-(?<d1>\\d{2})${JOIN}${y(2)}-(?<m2>\\d{2})-(?<d2>\\d{2})` },
-  { style: 'iso', source: `${y(1)}-(?<m1>\\d{2})-(?<d1>\\d{2})` },
+  { style: 'dmy', lead: 'anywhere', range: 'cross', source: `${d(1)}${of}${m(1)}${yearTail(1)}${JOIN}${d(2)}${of}${m(2)}${yearTail(2)}` },
+  { style: 'dmy', lead: 'anywhere', range: 'same', source: `${d(1)}${JOIN}${d(2)}${of}${m(2)}${yearTail(2)}` },
+  { style: 'dmy', lead: 'anywhere', source: withWeekday(DMY) },
+  { style: 'mdy', lead: 'month', range: 'cross', source: `${m(1)}${S}${d(1)}${yearTail(1)}${JOIN}${m(2)}${S}${d(2)}${yearTail(2)}` },
+  { style: 'mdy', lead: 'month', range: 'same', source: `${m(1)}${S}${d(1)}${JOIN}${d(2)}${yearTail(2)}` },
+  { style: 'mdy', lead: 'named', source: withWeekday(`${m(1)}${S}${d(1)}${yearTail(1)}`) },
   {
-    style: 'part',
-    source: `(?<p>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he${S}(?:end|beginning|start|middle)${S}of)(?:${S}|${S0}[-\\u2010\\u2011]${S0})${m(1)}${yearTail(1)}`,
+    style: 'iso',
+    lead: 'anywhere',
+    range: 'cross',
+    source: `${y(1)}-(?<m1>\\d{2})-(?<d1>\\d{2})${JOIN}${y(2)}-(?<m2>\\d{2})-(?<d2>\\d{2})`,
   },
-  { style: 'month', source: `${m(1)}(?:${S}of)?,?${S}${y(1)}`, before: (t) => !AFTER_DAY.test(t) },
+  { style: 'iso', lead: 'anywhere', source: `${y(1)}-(?<m1>\\d{2})-(?<d1>\\d{2})` },
+  { style: 'part', lead: 'part', source: `${PART}${m(1)}${yearTail(1)}` },
+  { style: 'month', lead: 'month', source: `${m(1)}(?:${S}of)?,?${S}${y(1)}`, before: (t) => !AFTER_DAY.test(t) },
   {
     style: 'month',
+    lead: 'month',
     source: '(?<m1>January|February|March|April|June|July|August|September|October|November|December)',
     before: (t) => MONTH_CUE.test(t) && !AFTER_DAY.test(t),
   },
-  { style: 'month', source: '(?<m1>May)', before: (t) => MAY_CUE.test(t) },
-  { style: 'weekday', source: `(?<w>${WEEKDAYS.join('|')})`, before: (t) => !NAMED_DAY.test(t) },
-  { style: 'weekday', source: `(?<w>${SHORT_WEEKDAY})(?=\\.?\\s{0,2}\\))`, before: (t) => AFTER_DATE.test(t) },
+  { style: 'month', lead: 'month', source: '(?<m1>May)', before: (t) => MAY_CUE.test(t) },
+  { style: 'weekday', lead: 'weekday', source: `(?<w>${WEEKDAYS.join('|')})`, before: (t) => !NAMED_DAY.test(t) },
+  { style: 'weekday', lead: 'weekday', source: `(?<w>${SHORT_WEEKDAY})(?=\\.?\\s{0,2}\\))`, before: (t) => AFTER_DATE.test(t) },
 ];
-/** What a pattern cannot match without: a digit, a month's name, a weekday's name (each checked once per text). */
-type Needs = { digit: boolean; month: boolean; weekday: boolean };
-const COMPILED = PATTERNS.map((p) => ({
-  ...p,
-  re: new RegExp(`${p.source}${E}`, 'gu'),
-  needs: {
-    digit: p.style !== 'part' && p.style !== 'weekday' && (p.style !== 'month' || p.source.includes('<y1>')),
-    month: p.style !== 'iso' && p.style !== 'weekday',
-    weekday: p.style === 'weekday' && !p.source.includes('Tues'),
-  } satisfies Needs,
-}));
-const HAS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+/**
+ * Each pattern scanned over the text ('g') and tried at one place ('y'); a pattern that may open with a weekday also
+ * without it (`body`): that is scanned over the text, and the weekdays before its next match tried first.
+ */
+const COMPILED = PATTERNS.map((p) => {
+  const weekday = p.source.startsWith(`(?:${WEEKDAY})?`);
+  return {
+    ...p,
+    re: new RegExp(`${p.source}${E}`, 'gu'),
+    at: new RegExp(`${p.source}${E}`, 'yu'),
+    body: weekday ? new RegExp(`${p.source.slice(`(?:${WEEKDAY})?`.length)}${E}`, 'gu') : undefined,
+  };
+});
+type Compiled = (typeof COMPILED)[number];
+/** Where a month's or a weekday's name may start: every name, whole or shortened, opens with one of these. */
+const NAME_START = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Sun|Mon|Tue|Wed|Thu|Fri|Sat/g;
+/** What a part of a month opens with, ending where the month starts (at most 27 characters before it). */
+const PART_BEFORE = new RegExp(`${PART}$`);
+const WEEKDAY_START = new Set(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
 
 /** The weekday (0 = Sunday) of a weekday's name, whole or shortened (three letters tell them apart). */
 function weekdayNumber(text: string): number {
@@ -172,26 +200,102 @@ function build(p: Pattern, g: Groups, text: string, index: number): Omit<DateMen
   return { style: p.style, from, to, joiner };
 }
 
-const QUICK = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day/;
+/** Adds what a pattern matched, unless what stands before it or the builder rejects it; whether it was added. */
+function add(p: Compiled, match: RegExpExecArray, text: string, all: DateMention[]): boolean {
+  const preceding = text.slice(Math.max(0, match.index - 16), match.index);
+  const built = INSIDE.test(preceding) || (p.before && !p.before(preceding)) ? undefined : build(p, match.groups ?? {}, text, match.index);
+  if (built) all.push({ start: match.index, end: match.index + match[0].length, text: match[0], ...built });
+  return built !== undefined;
+}
+
+/** Where a scan goes on after a match: from its end if it was added, else just after its start. */
+function next(added: boolean, match: RegExpExecArray): number {
+  return added ? match.index + match[0].length : match.index + 1;
+}
+
+/** A pattern scanned over the whole text. */
+function scanAll(p: Compiled, text: string, all: DateMention[]): void {
+  p.re.lastIndex = 0;
+  for (let match = p.re.exec(text); match; match = p.re.exec(text)) p.re.lastIndex = next(add(p, match, text, all), match);
+}
+
+/** A pattern tried at each of the places it can start (in order), as a scan of the whole text would find its matches. */
+function scanAt(p: Compiled, text: string, starts: readonly number[], all: DateMention[]): void {
+  let from = 0;
+  for (const start of starts) {
+    if (start < from) continue;
+    p.at.lastIndex = start;
+    const match = p.at.exec(text);
+    if (match) from = next(add(p, match, text, all), match);
+  }
+}
+
+/**
+ * A pattern that may open with a weekday: its body (without the weekday) scanned over the text, and the pattern tried
+ * first at each weekday before the body's next match. A match that opens with no weekday is one of the body's.
+ */
+function scanWithWeekday(p: Compiled, text: string, weekdays: readonly number[], all: DateMention[]): void {
+  const body = p.body!;
+  body.lastIndex = 0;
+  let found = body.exec(text);
+  let from = 0;
+  let k = 0;
+  for (;;) {
+    if (found && found.index < from) {
+      body.lastIndex = from;
+      found = body.exec(text);
+    }
+    while (k < weekdays.length && weekdays[k]! < from) k++;
+    let match: RegExpExecArray | null;
+    if (k < weekdays.length && (!found || weekdays[k]! < found.index)) {
+      p.at.lastIndex = weekdays[k++]!;
+      match = p.at.exec(text);
+      if (!match) continue;
+    } else if (found) match = found;
+    else return;
+    from = next(add(p, match, text, all), match);
+  }
+}
+
+/** Where a part of a month may start: where one's opening word ends just before a month's name ("early March"). */
+function partStarts(text: string, months: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (const month of months) {
+    const before = PART_BEFORE.exec(text.slice(Math.max(0, month - 32), month));
+    if (before) starts.push(month - before[0].length);
+  }
+  return starts;
+}
 
 /**
  * Finds date expressions in prose: days, ranges (within a month, across months, ISO), months, parts of months
  * and weekdays, alone or before a date. Where two overlap, the one that starts first wins, then the longer.
  * Every pattern is anchored on a digit or a capitalised name and has no nested repetition, so the scan is linear.
+ * A pattern led by a name is tried only where one starts (one scan finds them all), not at every place of the text;
+ * each pattern finds what a scan of the whole text would: its first match, and the next from the end of one kept or
+ * just after one rejected.
  */
 export function findDates(text: string): DateMention[] {
-  if (!QUICK.test(text)) return [];
-  const has: Needs = { digit: /\d/.test(text), month: HAS_MONTH.test(text), weekday: text.includes('day') };
+  const digit = /\d/.test(text);
+  const months: number[] = [];
+  const weekdays: number[] = [];
+  const named: number[] = [];
+  NAME_START.lastIndex = 0;
+  for (let match = NAME_START.exec(text); match; match = NAME_START.exec(text)) {
+    (WEEKDAY_START.has(match[0]) ? weekdays : months).push(match.index);
+    named.push(match.index);
+  }
+  if (!digit && named.length === 0) return [];
   const all: DateMention[] = [];
   for (const p of COMPILED) {
-    if ((p.needs.digit && !has.digit) || (p.needs.month && !has.month) || (p.needs.weekday && !has.weekday)) continue;
-    p.re.lastIndex = 0;
-    for (let match = p.re.exec(text); match; match = p.re.exec(text)) {
-      const preceding = text.slice(Math.max(0, match.index - 16), match.index);
-      const built =
-        INSIDE.test(preceding) || (p.before && !p.before(preceding)) ? undefined : build(p, match.groups ?? {}, text, match.index);
-      if (built) all.push({ start: match.index, end: match.index + match[0].length, text: match[0], ...built });
-      else p.re.lastIndex = match.index + 1;
+    if (p.lead === 'anywhere') {
+      // A day before a month ("1 March") needs the month's name, an ISO date none.
+      if (!digit || (p.style === 'dmy' && months.length === 0)) continue;
+      if (p.body) scanWithWeekday(p, text, weekdays, all);
+      else scanAll(p, text, all);
+    } else {
+      const starts = p.lead === 'month' ? months : p.lead === 'weekday' ? weekdays : p.lead === 'named' ? named : partStarts(text, months);
+      scanAt(p, text, starts, all);
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -239,12 +343,35 @@ export function dayNumber(iso: string): number {
   if (year < 100 || month < 1 || month > 12 || day < 0) {
     return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
   }
-  // Days from the civil date (a year counted from March, so that the leap day comes last; eras of 400 years).
+  return civilDay(year, month, day);
+}
+
+/** Days since 1970 of a day given by its year, month and day: {@link dayNumber} of its ISO form, without writing it. */
+export function dayOf(year: number, month: number, day: number): number {
+  return fourDigits(year) && month >= 1 && month <= 12 && day >= 0 && day <= 99
+    ? civilDay(year, month, day)
+    : dayNumber(iso(year, month, day));
+}
+
+/** Days since 1970 from the civil date (a year counted from March, so that the leap day comes last; eras of 400 years). */
+function civilDay(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
   return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** The year, month and day of a day number (see {@link dayNumber}): the civil date, {@link civilDay} undone. */
+export function dateOfDay(n: number): [number, number, number] {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - Math.floor((153 * mp + 2) / 5) + 1];
 }
 
 /** The number written in decimal digits at [from, to) of a string; -1 if any is not a digit (or the string is shorter). */
@@ -269,11 +396,18 @@ export function daysOf(start: string, end: string, limit = 366): string[] {
   return days;
 }
 
-/**
- * The inclusive ISO interval a mention covers, taking a missing year from `year`;
- * undefined for weekdays alone (they need an event to be judged against).
- */
-export function intervalOf(mention: DateMention, year: number): [string, string] | undefined {
+/** The first and last days a mention covers, as written: the first may come after the last ("5 to 3 March"). */
+interface Ends {
+  fromYear: number;
+  fromMonth: number;
+  firstDay: number;
+  toYear: number;
+  toMonth: number;
+  lastDay: number;
+}
+
+/** The days a mention covers, taking a missing year from `year`; undefined for weekdays alone. */
+function endsOf(mention: DateMention, year: number): Ends | undefined {
   const from = mention.from;
   if (!from) return undefined;
   const to = mention.to ?? from;
@@ -291,9 +425,47 @@ export function intervalOf(mention: DateMention, year: number): [string, string]
   if (mention.part === 'early') lastDay = Math.min(10, lastDay);
   else if (mention.part === 'mid') [firstDay, lastDay] = [11, 20];
   else if (mention.part === 'late') firstDay = 21;
-  const start = iso(fromYear, from.month, Math.min(firstDay, daysInMonth(fromYear, from.month)));
-  const end = iso(toYear, to.month, Math.min(lastDay, daysInMonth(toYear, to.month)));
+  return {
+    fromYear,
+    fromMonth: from.month,
+    firstDay: Math.min(firstDay, daysInMonth(fromYear, from.month)),
+    toYear,
+    toMonth: to.month,
+    lastDay: Math.min(lastDay, daysInMonth(toYear, to.month)),
+  };
+}
+
+/**
+ * The inclusive ISO interval a mention covers, taking a missing year from `year`;
+ * undefined for weekdays alone (they need an event to be judged against).
+ */
+export function intervalOf(mention: DateMention, year: number): [string, string] | undefined {
+  const ends = endsOf(mention, year);
+  if (!ends) return undefined;
+  const start = iso(ends.fromYear, ends.fromMonth, ends.firstDay);
+  const end = iso(ends.toYear, ends.toMonth, ends.lastDay);
   return start <= end ? [start, end] : [end, start];
+}
+
+/**
+ * The interval of {@link intervalOf} as day numbers (see {@link dayNumber}): what the date rules compare, without
+ * writing and reading back ISO strings.
+ */
+export function dayIntervalOf(mention: DateMention, year: number): [number, number] | undefined {
+  const ends = endsOf(mention, year);
+  if (!ends) return undefined;
+  // Days order as their ISO strings do for years of four digits; other years take the ISO way.
+  if (!fourDigits(ends.fromYear) || !fourDigits(ends.toYear)) {
+    const [start, end] = intervalOf(mention, year)!;
+    return [dayNumber(start), dayNumber(end)];
+  }
+  const start = dayOf(ends.fromYear, ends.fromMonth, ends.firstDay);
+  const end = dayOf(ends.toYear, ends.toMonth, ends.lastDay);
+  return start <= end ? [start, end] : [end, start];
+}
+
+function fourDigits(year: number): boolean {
+  return year >= 1000 && year <= 9999;
 }
 
 /** Whether the mention names a year anywhere. */

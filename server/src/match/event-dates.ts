@@ -1,7 +1,7 @@
 import type { Document, Event } from '../facts/types.js';
 import type { Span } from '../markdown/prose.js';
 import { inside, itemsIn, perReading, type BlockFacts } from './analyse.js';
-import { dayNumber, intervalOf, isDayPrecise, type DateMention } from './dates.js';
+import { dateOfDay, dayIntervalOf, dayNumber, isDayPrecise, type DateMention } from './dates.js';
 import { counterEvidence } from './counter-evidence.js';
 import { isDateline } from './dateline.js';
 import { clauseOf, establishes, topicsAt, withinReach, type Strength } from './evidence.js';
@@ -25,24 +25,32 @@ interface Anchor {
 /** Words that put a date in relation to an event rather than on it ("before 1 March", "by 3 March", "until 10 March"). */
 const RELATION = /\b(?:before|after|by|since|until|till|prior to|ahead of|following|earlier than|later than)\s+$/i;
 
-/** The interval a mention covers in the year (or years) an anchor supplies, the first that fits, else the first. */
-function intervalFor(mention: DateMention, anchor: Anchor): [string, string] | undefined {
-  const first = Number(anchor.start.slice(0, 4));
-  const last = Number(anchor.end.slice(0, 4));
-  const inFirst = intervalOf(mention, first);
-  if (inFirst && fitsInterval(mention, inFirst, anchor)) return inFirst;
-  const inLast = last === first ? undefined : intervalOf(mention, last);
-  if (inLast && fitsInterval(mention, inLast, anchor)) return inLast;
+/** The interval (day numbers) a mention covers in the year (or years) an anchor supplies, the first that fits, else the first. */
+function intervalFor(mention: DateMention, anchor: Anchor): [number, number] | undefined {
+  return intervalIn(mention, anchor, dayNumber(anchor.start), dayNumber(anchor.end));
+}
+
+/** {@link intervalFor}, given the anchor's first and last days (day numbers). */
+function intervalIn(mention: DateMention, anchor: Anchor, first: number, last: number): [number, number] | undefined {
+  const firstYear = Number(anchor.start.slice(0, 4));
+  const lastYear = Number(anchor.end.slice(0, 4));
+  const inFirst = dayIntervalOf(mention, firstYear);
+  if (inFirst && fitsInterval(mention, inFirst, first, last)) return inFirst;
+  const inLast = lastYear === firstYear ? undefined : dayIntervalOf(mention, lastYear);
+  if (inLast && fitsInterval(mention, inLast, first, last)) return inLast;
   return inFirst ?? inLast;
 }
 
 /** Whether a mention fits an anchor (an event's days, or a document's) in the year or years it supplies. */
 function fitsAnchor(mention: DateMention, anchor: Anchor): boolean {
-  return fitsInterval(mention, intervalFor(mention, anchor) ?? [anchor.start, anchor.end], anchor);
+  const first = dayNumber(anchor.start);
+  const last = dayNumber(anchor.end);
+  return fitsInterval(mention, intervalIn(mention, anchor, first, last) ?? [first, last], first, last);
 }
 
-function fitsInterval(mention: DateMention, [start, end]: [string, string], anchor: Anchor): boolean {
-  return isDayPrecise(mention) ? anchor.start <= start && end <= anchor.end : start <= anchor.end && anchor.start <= end;
+/** Whether an interval fits an anchor's days (`first` to `last`): within them for a day, meeting them for a month. */
+function fitsInterval(mention: DateMention, [start, end]: [number, number], first: number, last: number): boolean {
+  return isDayPrecise(mention) ? first <= start && end <= last : start <= last && first <= end;
 }
 
 /** Words right before an event's phrase that set the sentence in relation to it ("after the visit", "before his talks"). */
@@ -206,10 +214,12 @@ function documentAnchors(bf: BlockFacts, sentence: Span, mention: DateMention): 
     .flatMap((m) => m.values.flatMap((doc) => (doc.date ? [{ start: doc.date, end: doc.date }] : [])));
 }
 
-/** How alike a written interval and an event are: shared days over all days (0 when apart). */
-function likeness([start, end]: [string, string], event: Event): number {
-  const shared = Math.min(dayNumber(end), dayNumber(event.end)) - Math.max(dayNumber(start), dayNumber(event.start)) + 1;
-  const all = Math.max(dayNumber(end), dayNumber(event.end)) - Math.min(dayNumber(start), dayNumber(event.start)) + 1;
+/** How alike a written interval (day numbers) and an event are: shared days over all days (0 when apart). */
+function likeness([start, end]: [number, number], event: Event): number {
+  const first = dayNumber(event.start);
+  const last = dayNumber(event.end);
+  const shared = Math.min(end, last) - Math.max(start, first) + 1;
+  const all = Math.max(end, last) - Math.min(start, first) + 1;
   return Math.max(0, shared) / all;
 }
 
@@ -250,7 +260,7 @@ function findContradicted(bf: BlockFacts, sentence: Span, mention: DateMention):
   const range = mention.to !== undefined;
   const score = ({ event: e, phrased }: Anchor) => {
     const written = intervalFor(mention, e!)!;
-    const apart = Math.min(1e5, Math.abs(dayNumber(written[0]) - dayNumber(e!.start))); // days, for the last tie-break
+    const apart = Math.min(1e5, Math.abs(written[0] - dayNumber(e!.start))); // days, for the last tie-break
     return likeness(written, e!) + (phrased ? 0.002 : 0) + ((e!.start !== e!.end) === range ? 0.001 : 0) - apart * 1e-9;
   };
   const ranked = anchored
@@ -281,8 +291,10 @@ function termOfOffice(bf: BlockFacts, mention: DateMention): boolean {
 export function yearOf(bf: BlockFacts, sentence: Span, mention: DateMention): number | undefined {
   if (mention.from?.year !== undefined) return mention.from.year;
   for (const a of anchors(bf, sentence, mention)) {
-    const interval = intervalFor(mention, a);
-    if (interval && fitsInterval(mention, interval, a)) return Number(interval[0].slice(0, 4));
+    const first = dayNumber(a.start);
+    const last = dayNumber(a.end);
+    const interval = intervalIn(mention, a, first, last);
+    if (interval && fitsInterval(mention, interval, first, last)) return dateOfDay(interval[0])[0];
   }
   return undefined;
 }

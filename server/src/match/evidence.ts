@@ -5,7 +5,7 @@ import { BlockFacts, itemsIn, perBlock, spanId } from './analyse.js';
 import type { FactIndex } from './compile.js';
 import { counterEvidence, keyPeople, previousSubjects } from './counter-evidence.js';
 import { carriedOut, datelineOf, draftStart } from './dateline.js';
-import { dayNumber, intervalOf, type DateMention } from './dates.js';
+import { dayIntervalOf, dayNumber, type DateMention } from './dates.js';
 import { meetingsNamedBy } from './meetings.js';
 import type { NameMention } from './names.js';
 import type { PhraseMatch } from './phrases.js';
@@ -244,9 +244,9 @@ function byPhrase(
   return topics.has(bf.index.roots.get(event.id)!) ? 'context' : undefined;
 }
 
-/** Days between a written interval and an event (0 when they meet). */
-function apart([start, end]: [string, string], event: Pick<Event, 'start' | 'end'>): number {
-  return Math.max(0, dayNumber(start) - dayNumber(event.end), dayNumber(event.start) - dayNumber(end));
+/** Days between a written interval (day numbers) and an event (0 when they meet). */
+function apart([start, end]: [number, number], event: Pick<Event, 'start' | 'end'>): number {
+  return Math.max(0, start - dayNumber(event.end), dayNumber(event.start) - end);
 }
 
 /**
@@ -256,15 +256,18 @@ function apart([start, end]: [string, string], event: Pick<Event, 'start' | 'end
 export function yearSlip(mention: DateMention, event: Pick<Event, 'start' | 'end'>): boolean {
   const year = Number(event.start.slice(0, 4));
   if (mention.from?.year === undefined || mention.from.year === year || Math.abs(mention.from.year - year) > 2) return false;
-  const shifted = intervalOf({ ...mention, from: { ...mention.from, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year);
+  const shifted = dayIntervalOf(
+    { ...mention, from: { ...mention.from, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) },
+    year,
+  );
   return shifted !== undefined && apart(shifted, event) === 0;
 }
 
 /** Whether a written date lies near enough to an event to be judged against it (see REACH), or is a slip of its year. */
 export function withinReach(mention: DateMention, event: Event, strength: Strength): boolean {
-  const written = intervalOf(mention, mention.from?.year ?? Number(event.start.slice(0, 4)));
+  const written = dayIntervalOf(mention, mention.from?.year ?? Number(event.start.slice(0, 4)));
   if (!written) return false;
-  const reach = /^(?:talks|meeting)$/.test(event.kind) ? Math.min(MEETING_REACH, REACH[strength]) : REACH[strength];
+  const reach = event.kind === 'talks' || event.kind === 'meeting' ? Math.min(MEETING_REACH, REACH[strength]) : REACH[strength];
   if (apart(written, event) <= reach) return true;
   return (strength === 'strong' || strength === 'placed') && yearSlip(mention, event);
 }

@@ -1,7 +1,7 @@
 import type { Event } from '../facts/types.js';
 import { perBlock, type BlockFacts } from './analyse.js';
 import { perIndex, type FactIndex } from './compile.js';
-import { dayNumber, intervalOf, type DateMention } from './dates.js';
+import { dayIntervalOf, dayNumber, type DateMention } from './dates.js';
 import { yearsOf } from './elsewhere.js';
 import { figuresOf, isClaimValue } from './figures.js';
 
@@ -34,12 +34,6 @@ function apart([start, end]: readonly [number, number], root: Root): number {
   return Math.max(0, start - root.last, root.first - end);
 }
 
-/** The days (day numbers) a mention covers, taking a missing year from `year`. */
-function daysIn(mention: DateMention, year: number): [number, number] | undefined {
-  const written = intervalOf(mention, year);
-  return written && [dayNumber(written[0]), dayNumber(written[1])];
-}
-
 /**
  * A written date that may place a text at an event's time, with what it covers: worked out once per date, and for
  * a date without a year (or a slip of the year) once per year it is read in, not once per event.
@@ -56,7 +50,7 @@ interface Placer {
 function placerOf(mention: DateMention): Placer | undefined {
   const from = mention.from;
   if (!from || (from.day === undefined && from.year === undefined)) return undefined;
-  return from.year === undefined ? { mention } : { mention, written: daysIn(mention, from.year) };
+  return from.year === undefined ? { mention } : { mention, written: dayIntervalOf(mention, from.year) };
 }
 
 /** The days a placer's date covers read in a year (for a date with a year, that year put in its place). */
@@ -67,8 +61,8 @@ function daysInYear(placer: Placer, year: number): [number, number] | undefined 
   const from = mention.from!;
   const days =
     from.year === undefined
-      ? daysIn(mention, year)
-      : daysIn({ ...mention, from: { ...from, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year);
+      ? dayIntervalOf(mention, year)
+      : dayIntervalOf({ ...mention, from: { ...from, year }, ...(mention.to ? { to: { ...mention.to, year } } : {}) }, year);
   inYear.set(year, days);
   return days;
 }
