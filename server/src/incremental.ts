@@ -2,7 +2,7 @@ import type { Finding, Severity } from './finding.js';
 import { finish, toFinding } from './findings.js';
 import type { Block, TableRow } from './markdown/prose.js';
 import { reparse, type Parsed } from './markdown/reparse.js';
-import { BlockFacts, type Carried } from './match/analyse.js';
+import { BlockFacts, type Carried, type RowShare } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { carriedOut, draftStart } from './match/dateline.js';
 import { NO_TOPICS, topicsOut } from './match/evidence.js';
@@ -248,19 +248,24 @@ export class Rechecker {
 
   /**
    * What is kept of each block's text, or a fresh analysis of it, kept from now on. The cells of a table row (one
-   * after another, sharing their row's list of texts) share their row's key, built once for the row.
+   * after another, sharing their row's list of texts) share their row's key, built once for the row, and the analysis
+   * of the row's text (see {@link BlockFacts.shareRow}).
    */
   #texts(blocks: readonly Block[], index: FactIndex): KeptText[] {
     const texts: KeptText[] = [];
     let cells: readonly string[] | undefined;
     let row = '';
+    let share: RowShare | undefined;
     for (const block of blocks) {
       const table = block.table;
       if (table && table.row !== cells) {
         cells = table.row;
         row = rowKey(table);
+        share = undefined;
       }
-      texts.push(this.#text(block, index, table ? row : ''));
+      const text = this.#text(block, index, table ? row : '');
+      if (table) share = text.facts.shareRow(share);
+      texts.push(text);
     }
     return texts;
   }
