@@ -1,8 +1,8 @@
 import type { Finding, Severity } from './finding.js';
 import { finish, toFinding } from './findings.js';
-import type { Block } from './markdown/prose.js';
+import type { Block, TableRow } from './markdown/prose.js';
 import { reparse, type Parsed } from './markdown/reparse.js';
-import { BlockFacts, type Carried } from './match/analyse.js';
+import { BlockFacts, type Carried, type RowShare } from './match/analyse.js';
 import type { FactIndex } from './match/compile.js';
 import { carriedOut, draftStart } from './match/dateline.js';
 import { NO_TOPICS, topicsOut } from './match/evidence.js';
@@ -32,8 +32,10 @@ const PAUSE_MS = 10;
  * alone, and its readings after given topics and datelines.
  */
 interface KeptText {
-  /** The block's kind, container and table row ({@link shapeOf}). */
+  /** The block's kind, container and table column ({@link shapeOf}). */
   shape: string;
+  /** For a table cell, its row and header ({@link rowKey}); '' for any other block. */
+  row: string;
   facts: BlockFacts;
   /** The timeframe its readings were made in ({@link idsKey}). */
   timeframe?: string;
@@ -46,6 +48,8 @@ interface Kept {
   facts: BlockFacts;
   /** By the rule's place in {@link LOCAL}: its findings (in prose offsets), once it has run on this reading. */
   found: (readonly RuleFinding[] | undefined)[];
+  /** Whether some rule has found something in it (most readings have no findings). */
+  some: boolean;
 }
 
 /** The block-local rules: their findings on a block are kept with its reading. */
@@ -133,7 +137,7 @@ export class Rechecker {
     // A block's findings depend on its text, on the draft's timeframe (the events it places itself at), on what
     // the text before it is about (its topics) and on the dateline of the report it continues.
     // Blocks with the same text share its analysis, in this check as in the next.
-    const texts = blocks.map((block) => this.#text(block, index));
+    const texts = this.#texts(blocks, index);
     // Reading each block (its timeframe, then its topics) is most of a check's work: a cancellable check may stop between blocks.
     let carried = draftStart(parsed.parts.find((p) => p.frontmatter !== undefined)?.frontmatter);
     const timeframe = new Set<string>(timeframeOfDate(index, carried.draftDate));
@@ -160,7 +164,7 @@ export class Rechecker {
       let k = text.readings.get(key);
       if (!k) {
         // The same text read after other topics shares its analysis (names, dates, phrases), not its findings.
-        k = { facts: text.facts.after(topics, timeframe, carried), found: new Array(LOCAL.length) };
+        k = { facts: text.facts.after(topics, timeframe, carried), found: new Array(LOCAL.length), some: false };
         text.readings.set(key, k);
         analysed++;
       }
@@ -213,13 +217,16 @@ export class Rechecker {
           yield;
         }
         // Those it found nothing in are marked so below, where every block-local rule's findings are gathered.
-        for (const [k, list] of found) k.found[r] ??= list;
+        for (const [k, list] of found) {
+          k.found[r] ??= list;
+          k.some = true;
+        }
       }
       ran.push({ rule, r, severity });
       yield;
     }
     return finish(
-      withLocal(findings, ran, kept, blocks, index),
+      withLocal(findings, ran, kept, blocks, index, this.#again),
       parsed.parts.flatMap((p) => p.comments),
       source,
     );
@@ -239,13 +246,37 @@ export class Rechecker {
     this.#parsed = undefined;
   }
 
-  /** What is kept of a block's text, or a fresh analysis of it, kept from now on. */
-  #text(block: Block, index: FactIndex): KeptText {
+  /**
+   * What is kept of each block's text, or a fresh analysis of it, kept from now on. The cells of a table row (one
+   * after another, sharing their row's list of texts) share their row's key, built once for the row, and the analysis
+   * of the row's text (see {@link BlockFacts.shareRow}).
+   */
+  #texts(blocks: readonly Block[], index: FactIndex): KeptText[] {
+    const texts: KeptText[] = [];
+    let cells: readonly string[] | undefined;
+    let row = '';
+    let share: RowShare | undefined;
+    for (const block of blocks) {
+      const table = block.table;
+      if (table && table.row !== cells) {
+        cells = table.row;
+        row = rowKey(table);
+        share = undefined;
+      }
+      const text = this.#text(block, index, table ? row : '');
+      if (table) share = text.facts.shareRow(share);
+      texts.push(text);
+    }
+    return texts;
+  }
+
+  /** What is kept of a block's text (with its row's key, if a table cell), or a fresh analysis of it, kept from now on. */
+  #text(block: Block, index: FactIndex, row: string): KeptText {
     const shape = shapeOf(block);
     const shapes = this.#kept.get(block.text);
-    let text = shapes?.find((t) => t.shape === shape);
+    let text = shapes?.find((t) => t.shape === shape && t.row === row);
     if (!text) {
-      text = { shape, facts: new BlockFacts(block, index), readings: new Map() };
+      text = { shape, row, facts: new BlockFacts(block, index), readings: new Map() };
       if (shapes) shapes.push(text);
       else this.#kept.set(block.text, [text]);
     }
@@ -267,7 +298,7 @@ function stillUsed(blocks: Block[], texts: KeptText[], timeframe: string, readin
   texts.forEach((text, i) => {
     let still = now.get(text);
     if (!still) {
-      now.set(text, (still = { shape: text.shape, facts: text.facts, timeframe, readings: new Map() }));
+      now.set(text, (still = { shape: text.shape, row: text.row, facts: text.facts, timeframe, readings: new Map() }));
       const shapes = used.get(blocks[i]!.text);
       if (shapes) shapes.push(still);
       else used.set(blocks[i]!.text, [still]);
@@ -286,12 +317,22 @@ interface Ran {
 
 /**
  * The findings with those of the block-local rules that ran added, block by block, in one pass over the readings
- * (each rule's in the order a whole check has them); a reading a rule ran on and found nothing in is marked so here.
+ * (each rule's in the order a whole check has them); a reading a rule ran on and found nothing in is marked so here,
+ * when later checks will follow (`again`): without them, a reading no rule found anything in is passed over.
  * A check stopped before this point leaves such readings unmarked, and the next check runs the rule on them again.
  */
-function withLocal(findings: Finding[], ran: readonly Ran[], kept: readonly Kept[], blocks: readonly Block[], index: FactIndex): Finding[] {
+function withLocal(
+  findings: Finding[],
+  ran: readonly Ran[],
+  kept: readonly Kept[],
+  blocks: readonly Block[],
+  index: FactIndex,
+  again: boolean,
+): Finding[] {
   for (let i = 0; i < kept.length; i++) {
-    const found = kept[i]!.found;
+    const k = kept[i]!;
+    if (!k.some && !again) continue;
+    const found = k.found;
     for (const { rule, r, severity } of ran) {
       for (const one of (found[r] ??= NO_FINDINGS)) {
         findings.push(toFinding(rule.id, one, severity ?? one.severity ?? rule.severity, index, blocks[i]!));
@@ -346,14 +387,14 @@ function parseFailed(error: unknown): Finding {
 }
 
 /**
- * Blocks of the same kind, container and text (and, for a table cell, the same row and header) have the same
- * analysis; read after the same topics and dateline ({@link readingKey}) in a draft of the same timeframe, the same
- * block-local findings.
+ * Blocks of the same kind, container and text (and, for a table cell, the same column, row and header: {@link rowKey})
+ * have the same analysis; read after the same topics and dateline ({@link readingKey}) in a draft of the same
+ * timeframe, the same block-local findings.
  */
-const shapeOf = (block: Block) => `${block.kind}\u0000${block.container ?? ''}${rowKey(block)}`;
+const shapeOf = (block: Block) => `${block.kind}\u0000${block.container ?? ''}\u0000${block.table?.column ?? ''}`;
 const readingKey = (topics: ReadonlySet<string>, carried: Carried) => `${idsKey(topics)}\u0000${carriedKey(carried)}`;
 /** The ids of a set of topics or of a timeframe, sorted, for a key (the empty set gives ""). */
 const idsKey = (ids: ReadonlySet<string>) => [...ids].sort().join(' ');
 const carriedKey = ({ dateline, first, draftDate }: Carried) => `${first ? 1 : 0}${dateline?.text ?? ''}\u0001${draftDate?.text ?? ''}`;
-const rowKey = (block: Block) =>
-  block.table ? `\u0000${block.table.column}\u0000${block.table.row.join('\u0001')}\u0000${block.table.header.join('\u0001')}` : '';
+/** A table row's cells and header, for a key (the same for every cell of the row). */
+const rowKey = ({ row, header }: TableRow) => `${row.join('\u0001')}\u0000${header.join('\u0001')}`;

@@ -43,6 +43,16 @@ export class BlockAnalysis {
   phrases: PhraseMatch<unknown>[][] | undefined = undefined;
   /** The analyses declared with {@link perBlock}, by their place in {@link OF_TEXT} ({@link NOTHING} for undefined). */
   kept: unknown[] | undefined = undefined;
+  /** For a table cell, what it shares with the other cells of its row, if it was given that ({@link BlockFacts.shareRow}). */
+  row: RowShare | undefined = undefined;
+}
+
+/**
+ * What the cells of one table row share: the analysis of the row's text (match/table-rows.ts), made for the first
+ * cell that asks for it, and used by the others, whose own analyses would be of the same text.
+ */
+export interface RowShare {
+  facts?: BlockFacts;
 }
 
 /** The kinds of phrase a block is searched for, each with its matcher in the fact index. */
@@ -164,6 +174,20 @@ export class BlockFacts {
     const moved = new BlockFacts(block, this.index, this.#a, this.topicsIn, this.timeframe, this.carried);
     moved.topicFlow = this.topicFlow;
     return moved;
+  }
+
+  /**
+   * What this table cell shares with the other cells of its row: what it was given before, else `share` (or a fresh
+   * one), kept with its analysis from now on. Whoever makes the analyses of a row's cells gives them one share (the
+   * checker does, incremental.ts); a cell given none has its row analysed for itself.
+   */
+  shareRow(share: RowShare | undefined): RowShare {
+    return (this.#a.row ??= share ?? {});
+  }
+
+  /** What this table cell shares with the other cells of its row, if it was given that ({@link shareRow}). */
+  get rowShare(): RowShare | undefined {
+    return this.#a.row;
   }
 
   /** The event a draft is about when a sentence names none, if the draft places itself at its time. */

@@ -1,5 +1,5 @@
 import type { Span } from '../markdown/prose.js';
-import { itemsIn, type BlockFacts } from './analyse.js';
+import { itemsIn, perReading, type BlockFacts } from './analyse.js';
 import { isMeetingVerb } from './meetings.js';
 import { cellSpans, dateColumn, recordOf } from './table-rows.js';
 import { tokenAt } from './tokens.js';
@@ -23,7 +23,8 @@ export interface TitleRead {
 export function* titlesRead(blocks: readonly BlockFacts[]): Generator<TitleRead> {
   for (const bf of blocks) {
     for (const titled of titledNames(bf)) yield { titled, facts: bf, cell: bf, offset: 0 };
-    const row = rowTitle(bf);
+    // Most blocks are no table cell: they need not ask for their row's title.
+    const row = bf.block.table ? rowTitle(bf) : undefined;
     if (row) yield row;
   }
 }
@@ -37,9 +38,12 @@ const MEETING_NOUN = /^(?:meeting|meetings|call|audience)$/;
  * not qualified by "former" and the like: either the title alone ("| 1 March 2023 | Li Qiang | Premier |", a column
  * of offices), or the object of a meeting ("Meeting with the premier", "Talks with the chairman of X"), then only an
  * office the person held at some time (so "| Meeting with the premier | Lukashenka |", the guest in the person
- * column, says nothing of him). The row says when.
+ * column, says nothing of him). The row says when. Kept with the cell's reading: both office rules ask for it.
  */
-function rowTitle(cell: BlockFacts): TitleRead | undefined {
+const rowTitle = perReading(titleInRow);
+
+/** The office a table row gives the person its cell names ({@link rowTitle}), worked out. */
+function titleInRow(cell: BlockFacts): TitleRead | undefined {
   // The cell must be one person's name, exactly spelt: the row's names in the cell are the cell's own (no name runs
   // across the " | " between cells), so the cell tells without the row being read (most cells are not a name).
   const table = cell.block.table;

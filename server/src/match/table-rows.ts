@@ -58,15 +58,20 @@ function rowView(bf: BlockFacts, documents: boolean): RowView {
 }
 
 /**
- * A table cell's row as one text, analysed once per cell text (a cell's text is kept with its row and header): every
- * reading of the cell, and every view of its row (rowOf, recordOf, anyRowOf), shares what depends on the row's text.
+ * A table cell's row as one text, analysed once per cell text (a cell's text is kept with its row and header), or
+ * once for all the cells of the row that share it (see {@link BlockFacts.shareRow}): every reading of those cells,
+ * and every view of their row (rowOf, recordOf, anyRowOf), shares what depends on the row's text.
  */
 const rowText = perBlock((bf): BlockFacts | undefined => {
   const table = bf.block.table;
   if (!table) return undefined;
+  const share = bf.rowShare;
+  if (share?.facts) return share.facts;
   const text = table.row.join(BETWEEN);
   const block: Block = { kind: 'cell', text, segments: [], sentences: [{ start: 0, end: text.length }] };
-  return new BlockFacts(block, bf.index);
+  const facts = new BlockFacts(block, bf.index);
+  if (share) share.facts = facts;
+  return facts;
 });
 
 /**
