@@ -177,6 +177,18 @@ test('the days of an interval are those of its ISO form', () => {
   }
 });
 
+test('days order as their ISO strings do, years before 100 too', () => {
+  const isos = ['0050-03-01', '0099-12-31', '0100-01-01', '1950-03-01', '2023-02-28', '2024-02-29', '2024-03-01'];
+  const days = isos.map(dayNumber);
+  assert.deepEqual(
+    [...days].sort((a, b) => a - b),
+    days,
+  );
+  assert.equal(dayNumber('0100-01-01') - dayNumber('0099-12-31'), 1);
+  assert.equal(dayNumber('2024-03-01') - dayNumber('2024-02-28'), 2);
+  assert.equal(dayNumber('1970-01-01'), 0);
+});
+
 test('a date led by a name is found where the name starts, a weekday inside a word left out', () => {
   const found = (text: string) => findDates(text).map((d) => [d.text, d.weekday ?? null]);
   assert.deepEqual(found('xMonday, 1 March 2023 and Tuesday, March 2'), [

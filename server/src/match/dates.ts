@@ -339,8 +339,9 @@ export function dayNumber(iso: string): number {
   const year = digits(iso, 0, 4);
   const month = digits(iso, 5, 7);
   const day = digits(iso, 8, 10);
-  // Date.UTC reads years 0–99 as 1900–1999 and carries months over: those, and anything but digits, take its way.
-  if (year < 100 || month < 1 || month > 12 || day < 0) {
+  // A month out of range, and anything but digits, take Date.UTC's way (it carries months over). Years 0–99 are
+  // counted as written (Date.UTC would read them as 1900–1999), so that days order as their ISO strings do.
+  if (year < 0 || month < 1 || month > 12 || day < 0) {
     return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
   }
   return civilDay(year, month, day);
